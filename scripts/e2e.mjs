@@ -1,0 +1,87 @@
+// End-to-end tests: Playwright drives Debian's Chromium against a production build served
+// by `next start` on a free localhost port. The server runs in its own process group and
+// is stopped by that group (killing npx alone leaves next-server running).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  // The browser comes from Debian (Playwright's own download cannot reach its host here).
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('[e2e] installing chromium and a Devanagari font from Debian…');
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-lohit-deva'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  return existsSync(CHROMIUM);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+if (!ensureChromium()) {
+  console.log(`[e2e] skipped: no Chromium at ${CHROMIUM} and it cannot be installed here`);
+  process.exit(0);
+}
+
+if (!process.env.E2E_SKIP_BUILD) {
+  const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+const port = await freePort();
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-e2e-data-'));
+const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  cwd: root,
+  detached: true, // own process group, so the whole tree can be stopped
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL },
+});
+const stopServer = () => {
+  try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+};
+process.on('exit', stopServer);
+
+let status = 1;
+if (await waitForServer(baseURL, 60_000)) {
+  const r = spawnSync('npx', ['--no-install', 'playwright', 'test', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, E2E_BASE_URL: baseURL, CHROMIUM_PATH: CHROMIUM },
+  });
+  status = r.status ?? 1;
+} else {
+  console.error('[e2e] the server did not start');
+}
+stopServer();
+await new Promise((r) => setTimeout(r, 500));
+try { process.kill(-server.pid, 'SIGKILL'); } catch {}
+process.exit(status);

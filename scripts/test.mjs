@@ -1,0 +1,51 @@
+// `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright in
+// Debian's Chromium) where the machine has or can install a browser. Ends with one line
+// `N passed, M failed` counted from both runners' JSON reports.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = path.join(root, '.test-results');
+mkdirSync(out, { recursive: true });
+
+function run(cmd, args, env = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const vitestJson = path.join(out, 'vitest.json');
+rmSync(vitestJson, { force: true });
+const extra = process.argv.slice(2);
+const vitestStatus = run('npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...extra]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that failed to load has no tests counted: count it as a failure.
+  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+} else if (vitestStatus !== 0) {
+  failed += 1;
+}
+
+if (!process.env.SKIP_E2E && existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {
+  const e2eJson = path.join(out, 'playwright.json');
+  rmSync(e2eJson, { force: true });
+  const status = run(process.execPath, [path.join(root, 'scripts/e2e.mjs')], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+  if (existsSync(e2eJson)) {
+    const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
+    passed += s.expected + (s.flaky ?? 0);
+    failed += s.unexpected;
+    skipped += s.skipped;
+  } else if (status !== 0) {
+    failed += 1;
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || vitestStatus !== 0 ? 1 : 0);
