@@ -1,0 +1,19 @@
+// POST /api/snippets/:id/fork → 201 {"id", "url", "version"} | 404 | 429
+// The copy is owned by whoever forks (anonymous forks have no owner, like anonymous shares).
+import { getDb } from '@/lib/db';
+import { sessionUserId } from '@/lib/auth/session';
+import { clientIp } from '@/lib/auth/ip';
+import { consume } from '@/lib/auth/rate-limit';
+import { forkSnippet, snippetUrl } from '@/lib/snippets';
+import { json, route } from '@/lib/snippets/http';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await ctx.params;
+  const userId = await sessionUserId(req);
+  if (userId) await consume('shareUser', userId);
+  else await consume('shareAnonIp', clientIp(req.headers));
+  const fork = await forkSnippet(await getDb(), id, userId);
+  return json({ id: fork.id, url: new URL(snippetUrl(fork.id), req.url).toString(), version: fork.version }, 201);
+});

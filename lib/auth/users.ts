@@ -1,0 +1,83 @@
+// Accounts: sign-up, password sign-in (with its rate limits) and linking OAuth identities.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@/lib/db';
+import { ApiError } from '@/lib/snippets/errors';
+import { signUpSchema, signInSchema } from '@/lib/validations/auth';
+import { hashPassword, verifyPassword, burnTime } from './password';
+import { consume, assertNotLimited, penalise, forgive } from './rate-limit';
+
+export interface PublicUser { id: string; email: string; name: string | null }
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
+}
+
+/** Sign-up: 201 user | 400 invalid | 409 email taken | 429. */
+export async function signUp(db: Db, input: unknown, ip: string): Promise<PublicUser> {
+  await consume('signUpIp', ip);
+  const data = signUpSchema.parse(input);
+  await consume('signUpEmail', data.email);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const user = await db.user.create({
+      data: { id: randomUUID(), email: data.email, name: data.name || null, passwordHash, updatedAt: new Date() },
+    });
+    return { id: user.id, email: user.email, name: user.name };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, 'an account with this email already exists');
+    throw err;
+  }
+}
+
+/**
+ * Password sign-in. Returns the user, or null for a wrong email or password (the same answer
+ * for both, taking the same time). Throws a 429 ApiError when the IP or the account has used
+ * up its failures; each failure counts against both.
+ */
+export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<PublicUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  await assertNotLimited('signInFailIp', ip);
+  await assertNotLimited('signInFailAccount', email);
+  const user = await db.user.findUnique({ where: { email } });
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(password, user.passwordHash);
+  else await burnTime(password);
+  if (!ok || !user) {
+    await penalise('signInFailIp', ip);
+    await penalise('signInFailAccount', email);
+    return null;
+  }
+  await forgive('signInFailAccount', email);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * An OAuth sign-in (GitHub, Google): the user linked to this identity, made on first sign-in.
+ * An email that already belongs to another account is not linked automatically (that would
+ * let whoever controls the provider account take over the password account): returns null.
+ */
+export async function linkOAuthUser(
+  db: Db,
+  identity: { provider: string; providerAccountId: string; type: string; email?: string | null; name?: string | null; image?: string | null },
+): Promise<string | null> {
+  const existing = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
+  });
+  if (existing) return existing.userId;
+  const email = identity.email?.trim().toLowerCase();
+  if (!email) return null;
+  try {
+    const user = await db.user.create({
+      data: {
+        id: randomUUID(), email, name: identity.name ?? null, image: identity.image ?? null, updatedAt: new Date(),
+        accounts: { create: { id: randomUUID(), type: identity.type, provider: identity.provider, providerAccountId: identity.providerAccountId } },
+      },
+    });
+    return user.id;
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+}

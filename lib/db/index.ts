@@ -1,0 +1,165 @@
+// The database: one Prisma client per process, kept on globalThis so Next's module reloading
+// (dev) and several bundles (route handlers, pages) share it.
+//
+// - DATABASE_URL set      → a PostgreSQL server through @prisma/adapter-pg. Migrations are
+//                           applied by `npm run db:migrate`, not at start-up. A `?schema=name`
+//                           parameter (Prisma's convention) selects a schema.
+// - otherwise (default)   → PGlite (PostgreSQL in WebAssembly, in-process) with its files in
+//                           $SAJILO_DATA_DIR/pglite (default .data/pglite in the repository);
+//                           migrations are applied when it opens. Only one process may open a
+//                           data directory, so a lock file guards it and it is closed on exit.
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { migrate, type SqlRunner } from './migrate';
+import { acquireDirLock, type DirLock } from './lock';
+import { dataDir } from './paths';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+export type DbConfig =
+  | { kind: 'pglite'; dir: string }
+  | { kind: 'postgres'; url: string; schema: string | null };
+
+export interface DbHandle {
+  prisma: Db;
+  config: DbConfig;
+  /** Runs raw SQL on the same database (tests, the migrator). */
+  runner: SqlRunner;
+  close(): Promise<void>;
+}
+
+export { dataDir };
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  if (env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL);
+    const schema = url.searchParams.get('schema');
+    url.searchParams.delete('schema'); // Prisma's parameter; node-postgres does not know it
+    return { kind: 'postgres', url: url.toString(), schema };
+  }
+  return { kind: 'pglite', dir: path.join(dataDir(env), 'pglite') };
+}
+
+/** Opens a database. `migrate` defaults to true for PGlite and false for PostgreSQL. */
+export async function openDatabase(config: DbConfig, opts: { migrate?: boolean } = {}): Promise<DbHandle> {
+  return config.kind === 'pglite'
+    ? openPglite(config, opts.migrate ?? true)
+    : openPostgres(config, opts.migrate ?? false);
+}
+
+async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations: boolean): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  mkdirSync(config.dir, { recursive: true });
+  const lock: DirLock = acquireDirLock(config.dir);
+  let pg;
+  try {
+    pg = await PGlite.create(config.dir);
+    const runner: SqlRunner = {
+      exec: async (sql) => { await pg!.exec(sql); },
+      query: async <T>(sql: string, params?: unknown[]) => (await pg!.query<T>(sql, params)).rows,
+    };
+    if (runMigrations) await migrate(runner);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+    let closed = false;
+    return {
+      prisma, config, runner,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await prisma.$disconnect().catch(() => {});
+        await pg!.close().catch(() => {});
+        lock.release();
+      },
+    };
+  } catch (err) {
+    await pg?.close().catch(() => {});
+    lock.release();
+    throw err;
+  }
+}
+
+async function openPostgres(config: { kind: 'postgres'; url: string; schema: string | null }, runMigrations: boolean): Promise<DbHandle> {
+  const pgModule = await import('pg');
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const pgLib = (pgModule as unknown as { default?: typeof pgModule }).default ?? pgModule;
+  // The schema goes into search_path (raw SQL, the migrator) and to the adapter (its queries).
+  const options = config.schema ? `-c search_path="${config.schema.replace(/"/g, '""')}"` : undefined;
+  const poolConfig = { connectionString: config.url, options, max: Number(process.env.SAJILO_DB_POOL ?? 10) };
+  const pool = new pgLib.Pool(poolConfig);
+  const runner: SqlRunner = {
+    exec: async (sql) => { await pool.query(sql); },
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+  };
+  if (runMigrations) {
+    // One connection for the whole run: the advisory lock and BEGIN/COMMIT are per session.
+    const client = await pool.connect();
+    try {
+      await migrate({
+        exec: async (sql) => { await client.query(sql); },
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      });
+    } finally {
+      client.release();
+    }
+  }
+  const adapter = new PrismaPg(poolConfig, config.schema ? { schema: config.schema } : undefined);
+  const prisma = new PrismaClient({ adapter });
+  let closed = false;
+  return {
+    prisma, config, runner,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect().catch(() => {});
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+// ---- the process-wide singleton -------------------------------------------------------------
+
+const globalForDb = globalThis as unknown as { __sajiloDb?: Promise<DbHandle>; __sajiloDbExitHooks?: boolean };
+
+/** The process's database, opened (and for PGlite migrated) on first use. */
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).prisma;
+}
+
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__sajiloDb) {
+    const opening = openDatabase(dbConfigFromEnv());
+    globalForDb.__sajiloDb = opening;
+    opening.catch(() => {
+      // Let the next request try again (e.g. the lock holder has gone away).
+      if (globalForDb.__sajiloDb === opening) globalForDb.__sajiloDb = undefined;
+    });
+    installExitHooks();
+  }
+  return globalForDb.__sajiloDb;
+}
+
+/** Closes the process's database (tests; shutdown). The next getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.__sajiloDb;
+  globalForDb.__sajiloDb = undefined;
+  if (current) await (await current.catch(() => null))?.close();
+}
+
+// PGlite keeps its data safe even when killed, but a clean close is quicker to reopen and
+// releases the directory for the next process at once.
+function installExitHooks() {
+  if (globalForDb.__sajiloDbExitHooks) return;
+  globalForDb.__sajiloDbExitHooks = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      const deadline = setTimeout(() => process.exit(0), 3000);
+      deadline.unref();
+      closeDb().finally(() => {
+        // Re-raise so the default behaviour (and other listeners) still end the process.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    });
+  }
+}

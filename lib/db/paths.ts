@@ -1,0 +1,6 @@
+// Where the embedded default keeps its files: $SAJILO_DATA_DIR, or .data/ in the repository.
+import path from 'node:path';
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.SAJILO_DATA_DIR || path.join(process.cwd(), '.data'));
+}

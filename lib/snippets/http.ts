@@ -1,0 +1,63 @@
+// The shape every accounts/snippets route handler shares: read a bounded JSON body, run one
+// lib function, answer JSON; errors are {"error": string} with their status. Unexpected
+// errors are logged and answered 500 without details.
+import { ZodError } from 'zod';
+import { ApiError } from './errors';
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body === null ? null : JSON.stringify(body), {
+    status,
+    headers: body === null ? headers : { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return json({ error: err.message }, err.status, err.headers);
+  if (err instanceof ZodError) {
+    const first = err.issues[0];
+    const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+    return json({ error: `invalid request: ${where}${first?.message ?? 'bad input'}` }, 400);
+  }
+  console.error('[api] unexpected error', err);
+  return json({ error: 'internal error' }, 500);
+}
+
+/** Wraps a handler so every thrown error becomes the right JSON response. */
+export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/**
+ * Reads a JSON body of at most maxBytes. Over the limit → 413 (stops reading at once, so a
+ * huge body costs us nothing); not JSON → 400.
+ */
+export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new ApiError(413, `request body too large (max ${maxBytes} bytes)`);
+  if (!req.body) throw new ApiError(400, 'invalid request: a JSON body is required');
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError(413, `request body too large (max ${maxBytes} bytes)`);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid request: the body is not valid JSON');
+  }
+}
