@@ -1,0 +1,104 @@
+// State shared while generating C: the module (literals, globals) and, per C function, the
+// lines being written, temporaries, and the stack of open blocks (for releasing locals when
+// control leaves a block early through रोक, जारी or फर्काउ).
+import type { Declaration, Program, SourceRange } from '../frontend/ast';
+import { cUtf8 } from './escape';
+import { globalName, literalSlot, localName, paramName } from './mangle';
+
+/** A C expression for a value, and whether the generated code owns (must release) it. */
+export interface Operand { c: string; owned: boolean }
+
+export class ModuleState {
+  readonly literals: string[] = [];          // C declarations of literal slots
+  private readonly literalIds = new Map<string, number>();
+  readonly globalsNeedingFlag = new Set<number>();
+
+  constructor(readonly program: Program, readonly latinDigits: boolean) {}
+
+  /** A C expression that evaluates to a new reference to the text literal. */
+  textLiteral(text: string): string {
+    let n = this.literalIds.get(text);
+    if (n === undefined) {
+      n = this.literals.length;
+      this.literalIds.set(text, n);
+      this.literals.push(`static SjValue ${literalSlot(n)};`);
+    }
+    const { literal, length } = cUtf8(text);
+    return `sj_text_lit(&${literalSlot(n)}, ${literal}, ${length})`;
+  }
+
+  declaration(id: number): Declaration {
+    return this.program.declarations[id];
+  }
+}
+
+interface OpenBlock {
+  declarations: number[];      // C locals to release when the block is left
+  loopBody: boolean;           // रोक / जारी stop unwinding here
+  iterator: string | null;     // the SjIter of a हरेक … मा loop whose body this is
+}
+
+export class FunctionState {
+  private readonly out: string[] = [];
+  private indentLevel = 1;
+  private counter = 0;
+  readonly blocks: OpenBlock[] = [];
+
+  constructor(
+    readonly module: ModuleState,
+    readonly isMain: boolean,
+    readonly borrowedParams: ReadonlySet<number>,   // parameters never assigned: used in place
+  ) {}
+
+  line(text: string): void { this.out.push('  '.repeat(this.indentLevel) + text); }
+  open(head: string): void { this.line(head ? `${head} {` : '{'); this.indentLevel++; }
+  close(tail = ''): void { this.indentLevel--; this.line(`}${tail}`); }
+  reopen(head: string): void { this.indentLevel--; this.line(`} ${head} {`); this.indentLevel++; }
+  lines(): string[] { return this.out; }
+
+  /** A fresh C identifier for a temporary. */
+  fresh(prefix = 't'): string { return `${prefix}${this.counter++}`; }
+
+  /** Stores the position that a failing runtime operation will report. */
+  pos(range: SourceRange): void {
+    this.line(`sj_pos = SJ_POS(${range.start.line}, ${range.start.column});`);
+  }
+
+  release(op: Operand): void { if (op.owned) this.line(`sj_release(${op.c});`); }
+
+  /** The operand as an owned reference (retained if it was borrowed). */
+  own(op: Operand): string { return op.owned ? op.c : `sj_retain(${op.c})`; }
+
+  /** Where a declaration's value lives. */
+  variable(id: number): string {
+    const d = this.module.declaration(id);
+    if (d.isGlobal) return globalName(id);
+    if (d.kind === 'parameter' && this.borrowedParams.has(id)) return paramName(id);
+    return localName(id);
+  }
+
+  /** Releases and clears the locals of the innermost `count` open blocks. */
+  unwind(count: number): void {
+    for (let i = this.blocks.length - 1; i >= this.blocks.length - count; i--) {
+      for (const id of this.blocks[i].declarations) this.clearLocal(id);
+    }
+  }
+
+  clearLocal(id: number): void {
+    if (this.borrowedParams.has(id)) return; // the caller owns it
+    const v = this.variable(id);
+    this.line(`sj_release(${v}); ${v} = SJ_NULL_V;`);
+  }
+
+  /** Number of open blocks up to and including the innermost loop body. */
+  blocksToLoop(): number {
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      if (this.blocks[i].loopBody) return this.blocks.length - i;
+    }
+    throw new Error('back end: रोक/जारी outside a loop');
+  }
+
+  activeIterators(): string[] {
+    return this.blocks.map((b) => b.iterator).filter((it): it is string => it !== null);
+  }
+}

@@ -1,0 +1,222 @@
+// Expressions → C. Each sub-expression is evaluated into a temporary in source order (so
+// side effects and errors happen in Python's order); the consumer releases owned results
+// right after the operation that used them (sajilo.h rule R5).
+import type {
+  BinaryOperator, CallExpression, Expression, IndexExpression, ListLiteral, LogicalExpression,
+  MapLiteral, NameExpression,
+} from '../frontend/ast';
+import { builtinC } from './builtins';
+import type { FunctionState, Operand } from './context';
+import { cDouble, cInt } from './escape';
+import { functionName, functionObject, globalSetFlag } from './mangle';
+import { uninitialisedGlobalError } from './messages';
+
+const BINARY_C: Record<BinaryOperator, string> = {
+  '+': 'sj_add', '-': 'sj_sub', '*': 'sj_mul', '/': 'sj_div', '//': 'sj_floordiv', '%': 'sj_mod',
+  '**': 'sj_pow', '==': 'sj_eq', '!=': 'sj_ne', '<': 'sj_lt', '<=': 'sj_le', '>': 'sj_gt', '>=': 'sj_ge',
+};
+const NEVER_FAILS = new Set<BinaryOperator>(['==', '!=']);
+
+/** Whether evaluating `e` may run user code, which may reassign global variables. */
+export function containsCall(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Call':
+      return e.target.kind !== 'builtin' || containsCall(e.callee) || e.arguments.some(containsCall);
+    case 'List': return e.elements.some(containsCall);
+    case 'Map': return e.entries.some((m) => containsCall(m.key) || containsCall(m.value));
+    case 'Unary': return containsCall(e.operand);
+    case 'Binary': case 'Logical': return containsCall(e.left) || containsCall(e.right);
+    case 'Index': return containsCall(e.object) || containsCall(e.index);
+    default: return false;
+  }
+}
+
+/** Stores an owned C value in a fresh temporary. */
+function temp(fs: FunctionState, c: string): Operand {
+  const t = fs.fresh();
+  fs.line(`SjValue ${t} = ${c};`);
+  return { c: t, owned: true };
+}
+
+/**
+ * Generates `e`. With `risky`, code that runs before the result is consumed may reassign
+ * globals, so a borrowed global is retained into a temporary now (Python reads it first).
+ */
+export function genExpr(fs: FunctionState, e: Expression, risky = false): Operand {
+  switch (e.kind) {
+    case 'Integer': return { c: `sj_int(${cInt(e.value)})`, owned: false };
+    case 'Decimal': return { c: `sj_dec(${cDouble(e.value)})`, owned: false };
+    case 'Boolean': return { c: e.value ? 'SJ_TRUE_V' : 'SJ_FALSE_V', owned: false };
+    case 'Null': return { c: 'SJ_NULL_V', owned: false };
+    case 'Text': return temp(fs, fs.module.textLiteral(e.value));
+    case 'List': return genList(fs, e);
+    case 'Map': return genMap(fs, e);
+    case 'Name': return genName(fs, e, risky);
+    case 'Unary': return genUnary(fs, e);
+    case 'Binary': return genBinary(fs, e.operator, e.left, e.right, e.operatorRange);
+    case 'Logical': return { c: `sj_bool(${genLogical(fs, e)})`, owned: false };
+    case 'Call': return genCall(fs, e);
+    case 'Index': return genIndex(fs, e);
+    case 'Error': throw new Error('back end: program with a parse error');
+  }
+}
+
+function genList(fs: FunctionState, e: ListLiteral): Operand {
+  const list = temp(fs, `sj_list_new(${e.elements.length})`);
+  for (const el of e.elements) {
+    const v = genExpr(fs, el);
+    fs.line(`sj_list_push(${list.c}, ${v.c});`);
+    fs.release(v);
+  }
+  return list;
+}
+
+function genMap(fs: FunctionState, e: MapLiteral): Operand {
+  const map = temp(fs, 'sj_map_new()');
+  for (const entry of e.entries) {
+    const k = genExpr(fs, entry.key);
+    const v = genExpr(fs, entry.value);
+    fs.pos(entry.key.range);
+    fs.line(`sj_map_set(${map.c}, ${k.c}, ${v.c});`);
+    fs.release(k);
+    fs.release(v);
+  }
+  return map;
+}
+
+function genName(fs: FunctionState, e: NameExpression, risky: boolean): Operand {
+  const b = e.binding;
+  if (b.kind === 'builtin') return temp(fs, `sj_func_value(&sj_bf_${builtinC(b.name).roman})`);
+  if (b.kind !== 'declaration') throw new Error('back end: unresolved name');
+  const d = fs.module.declaration(b.id);
+  if (d.kind === 'function') return temp(fs, `sj_func_value(&${functionObject(b.id)})`);
+  const v = fs.variable(b.id);
+  if (e.mayBeUninitialised && d.isGlobal) {
+    fs.module.globalsNeedingFlag.add(b.id);
+    fs.open(`if (SJ_UNLIKELY(!${globalSetFlag(b.id)}))`);
+    fs.pos(e.range);
+    fs.line(uninitialisedGlobalError());
+    fs.close();
+  }
+  if (risky && d.isGlobal) return temp(fs, `sj_retain(${v})`);
+  return { c: v, owned: false };
+}
+
+function genUnary(fs: FunctionState, e: Extract<Expression, { kind: 'Unary' }>): Operand {
+  if (e.operator === '-' && e.operand.kind === 'Integer') {
+    return { c: `sj_int(${cInt(-e.operand.value)})`, owned: false };
+  }
+  if (e.operator === '-' && e.operand.kind === 'Decimal') {
+    return { c: `sj_dec(${cDouble(-e.operand.value)})`, owned: false };
+  }
+  const v = genExpr(fs, e.operand);
+  fs.pos(e.range);
+  const r = temp(fs, `${e.operator === '-' ? 'sj_neg' : 'sj_not'}(${v.c})`);
+  fs.release(v);
+  return { c: r.c, owned: e.operator === '-' };
+}
+
+export function genBinary(
+  fs: FunctionState, op: BinaryOperator, left: Expression, right: Expression,
+  at: { start: { line: number; column: number } },
+): Operand {
+  const l = genExpr(fs, left, containsCall(right));
+  const r = genExpr(fs, right);
+  if (!NEVER_FAILS.has(op)) fs.line(`sj_pos = SJ_POS(${at.start.line}, ${at.start.column});`);
+  const result = temp(fs, `${BINARY_C[op]}(${l.c}, ${r.c})`);
+  fs.release(l);
+  fs.release(r);
+  return result;
+}
+
+/** र / वा with short-circuit; returns a C bool variable set by the emitted code. */
+function genLogical(fs: FunctionState, e: LogicalExpression): string {
+  const c = fs.fresh('c');
+  fs.line(`bool ${c} = ${genCondition(fs, e.left)};`);
+  fs.open(`if (${e.operator === 'and' ? c : `!${c}`})`);
+  fs.line(`${c} = ${genCondition(fs, e.right)};`);
+  fs.close();
+  return c;
+}
+
+const COMPARE_C: Partial<Record<BinaryOperator, string>> = {
+  '==': 'sj_eq_c', '!=': 'sj_ne_c', '<': 'sj_lt_c', '<=': 'sj_le_c', '>': 'sj_gt_c', '>=': 'sj_ge_c',
+};
+
+/**
+ * A condition (यदि, जबसम्म, operands of र / वा / होइन) as a C bool expression with every
+ * temporary already released. Comparisons skip the boxed boolean.
+ */
+export function genCondition(fs: FunctionState, e: Expression): string {
+  if (e.kind === 'Boolean') return e.value ? 'true' : 'false';
+  if (e.kind === 'Logical') return genLogical(fs, e);
+  if (e.kind === 'Unary' && e.operator === 'not') return `!${genCondition(fs, e.operand)}`;
+  const c = fs.fresh('c');
+  if (e.kind === 'Binary' && COMPARE_C[e.operator]) {
+    const l = genExpr(fs, e.left, containsCall(e.right));
+    const r = genExpr(fs, e.right);
+    if (!NEVER_FAILS.has(e.operator)) fs.pos(e.operatorRange);
+    fs.line(`bool ${c} = ${COMPARE_C[e.operator]}(${l.c}, ${r.c});`);
+    fs.release(l);
+    fs.release(r);
+    return c;
+  }
+  const v = genExpr(fs, e);
+  fs.pos(e.range);
+  fs.line(`bool ${c} = sj_cond(${v.c});`);
+  fs.release(v);
+  return c;
+}
+
+/** Arguments in order; `allRisky` when user code runs before they are consumed (user calls). */
+function genArgs(fs: FunctionState, args: Expression[], allRisky: boolean): Operand[] {
+  return args.map((a, i) => genExpr(fs, a, allRisky || args.slice(i + 1).some(containsCall)));
+}
+
+function argArray(fs: FunctionState, args: Operand[]): string {
+  if (args.length === 0) return 'NULL';
+  const arr = fs.fresh('a');
+  fs.line(`SjValue ${arr}[${args.length}] = {${args.map((a) => a.c).join(', ')}};`);
+  return arr;
+}
+
+function genCall(fs: FunctionState, e: CallExpression): Operand {
+  const t = e.target;
+  let call: string;
+  let args: Operand[];
+  if (t.kind === 'function') {
+    args = genArgs(fs, e.arguments, true);
+    fs.pos(e.range);
+    call = `${functionName(t.id)}(${args.map((a) => a.c).join(', ')})`;
+  } else if (t.kind === 'builtin') {
+    const b = builtinC(t.name);
+    args = genArgs(fs, e.arguments, false);
+    const cArgs = args.map((a) => a.c);
+    while (!b.variadic && cArgs.length < b.params) cArgs.push('SJ_NULL_V');
+    const list = b.variadic ? `${args.length}, ${argArray(fs, args)}` : cArgs.join(', ');
+    fs.pos(e.range);
+    call = `sj_b_${b.roman}(${list})`;
+  } else if (t.kind === 'dynamic') {
+    const callee = genExpr(fs, e.callee, e.arguments.some(containsCall));
+    args = genArgs(fs, e.arguments, true);
+    const arr = argArray(fs, args);
+    fs.pos(e.range);
+    call = `sj_call(${callee.c}, ${args.length}, ${arr})`;
+    args = [callee, ...args];
+  } else {
+    throw new Error('back end: unresolved call');
+  }
+  const result = temp(fs, call);
+  for (const a of args) fs.release(a);
+  return result;
+}
+
+function genIndex(fs: FunctionState, e: IndexExpression): Operand {
+  const obj = genExpr(fs, e.object, containsCall(e.index));
+  const idx = genExpr(fs, e.index);
+  fs.pos(e.range);
+  const r = temp(fs, `sj_index(${obj.c}, ${idx.c})`);
+  fs.release(obj);
+  fs.release(idx);
+  return r;
+}

@@ -1,0 +1,72 @@
+// Functions and the program's entry point → C. A Sajilo function becomes a static C
+// function called directly; a uniform wrapper and a static function object make it a value.
+import type { Block, FunctionDeclaration, Statement } from '../frontend/ast';
+import { FunctionState, type ModuleState } from './context';
+import { cUtf8 } from './escape';
+import { functionName, functionObject, localName, paramName, wrapperName } from './mangle';
+import { genBlock } from './statements';
+
+/** Ids assigned anywhere in a block (parameters assigned must be owned copies). */
+function assignedIds(block: Block, out = new Set<number>()): Set<number> {
+  const visit = (s: Statement) => {
+    switch (s.kind) {
+      case 'Assignment':
+        if (s.target.binding.kind === 'declaration') out.add(s.target.binding.id);
+        break;
+      case 'If': s.branches.forEach((b) => assignedIds(b.body, out)); if (s.elseBody) assignedIds(s.elseBody, out); break;
+      case 'While': case 'RangeLoop': case 'EachLoop': case 'Repeat': assignedIds(s.body, out); break;
+      default: break;
+    }
+  };
+  block.statements.forEach(visit);
+  return out;
+}
+
+export function prototype(f: FunctionDeclaration): string {
+  const params = f.parameters.map((p) => `SjValue ${paramName(p.declarationId)}`).join(', ');
+  return `static SjValue ${functionName(f.name.declarationId)}(${params || 'void'})`;
+}
+
+/** The wrapper (uniform signature for calls through values) and the function object. */
+export function functionValue(m: ModuleState, f: FunctionDeclaration): string[] {
+  const id = f.name.declarationId;
+  const args = f.parameters.map((_, i) => `args[${i}]`).join(', ');
+  const name = cUtf8(m.declaration(id).name);
+  return [
+    `static SjValue ${wrapperName(id)}(SjValue *args) { (void)args; return ${functionName(id)}(${args}); }`,
+    `static SjFunc ${functionObject(id)} = SJ_FUNC_INIT(${wrapperName(id)}, ${f.parameters.length}, ${name.literal}, ${name.length});`,
+  ];
+}
+
+export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
+  const assigned = assignedIds(f.body);
+  const params = f.parameters.map((p) => p.declarationId);
+  const borrowed = new Set(params.filter((id) => !assigned.has(id)));
+  const fs = new FunctionState(m, false, borrowed);
+  const owned = [...params.filter((id) => assigned.has(id)), ...f.locals];
+  genBlock(fs, f.body, { keepLocals: true });
+  return [
+    `${prototype(f)} {`,
+    '  SJ_ENTER();',
+    '  SjValue sj_ret = SJ_NULL_V;',
+    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = sj_retain(${paramName(id)});`),
+    ...f.locals.map((id) => `  SjValue ${localName(id)} = SJ_NULL_V;`),
+    ...fs.lines(),
+    'sj_exit:',
+    ...owned.map((id) => `  sj_release(${localName(id)});`),
+    '  return sj_ret;',
+    '}',
+  ];
+}
+
+/** Top-level code becomes program(); its non-global locals are C locals. */
+export function genProgram(m: ModuleState): string[] {
+  const fs = new FunctionState(m, true, new Set());
+  genBlock(fs, m.program.body, { keepLocals: true });
+  return [
+    'static void program(void) {',
+    ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = SJ_NULL_V;`),
+    ...fs.lines(),
+    '}',
+  ];
+}

@@ -1,0 +1,185 @@
+// `sajilo` — the compiler's command-line tool (bin/sajilo.mjs loads this through tsx).
+//   sajilo check FILE [--json]
+//   sajilo build FILE -o OUT [--latin-digits] [--optimise]
+//   sajilo run FILE [--latin-digits] [--optimise] [--no-sandbox] [--verbose]
+//   sajilo doctor | --help | --version
+// Exit status: 0 ok; 2 compile errors; a runtime error gives the program's own non-zero
+// status (1); 64 bad usage; 66 unreadable input; 70 internal error; 124 time limit.
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildExecutable, type BuildOptions, CCompileError } from './build';
+import { detectHostTools } from './driver/detect';
+import { formatDiagnostics } from './driver/format-diagnostics';
+import { REPO_ROOT } from './driver/paths';
+import { DIRECT_LIMITS, runDirect } from './driver/run-direct';
+import { RuntimeMissingError, loadRuntimeLibs } from './driver/runtime-libs';
+import { loadSandbox } from './driver/sandbox-bridge';
+import { availableToolchains, chooseToolchain } from './driver/toolchain';
+import { compileFrontEnd } from './frontend/index';
+
+const EXIT = { ok: 0, compile: 2, usage: 64, noInput: 66, internal: 70, timeLimit: 124 } as const;
+
+const HELP = `सजिलो (Sajilo) — नेपाली प्रोग्रामिङ भाषाको कम्पाइलर / the Sajilo compiler
+
+प्रयोग / usage:
+  sajilo check FILE [--json]         त्रुटि जाँच / report diagnostics (exit 2 on errors)
+  sajilo build FILE -o OUT [options] कार्यक्रम बनाउ / write a static executable
+  sajilo run FILE [options]          बनाएर चलाउ / compile and run (stdin/stdout/stderr pass through)
+  sajilo doctor                      C कम्पाइलर र स्यान्डबक्स / which C compiler path and sandbox are used
+
+options:
+  --latin-digits   अंक 0-9 मा छाप्ने / print numbers with latin digits
+  --optimise       छिटो चल्ने कोड (ढिलो कम्पाइल) / best generated code (slower compile)
+  --no-sandbox     स्यान्डबक्स बिना सिधै चलाउ (rlimits) / run directly with rlimits (debugging)
+  --json           (check) Diagnostic[] JSON
+  --verbose        कम्पाइलर, क्यास र समय देखाउ / report compiler path, cache hit and times
+  -h, --help       यो सहायता / this help
+  --version        संस्करण / version
+
+exit: 0 ok, 2 compile error, program's status on a runtime error, 64 usage, 66 bad input, 70 internal, 124 time limit
+env:  SAJILO_CC=tcc-musl|musl-gcc|gcc forces a compile path; SAJILO_CACHE_DIR, SAJILO_CACHE_MAX_MB`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+interface Args {
+  command: string; file: string | null; out: string | null; json: boolean;
+  latinDigits: boolean; optimise: boolean; noSandbox: boolean; verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { command: '', file: null, out: null, json: false, latinDigits: false, optimise: false, noSandbox: false, verbose: false };
+  const flags: Record<string, keyof Args> = {
+    '--json': 'json', '--latin-digits': 'latinDigits', '--optimise': 'optimise', '--optimize': 'optimise',
+    '--no-sandbox': 'noSandbox', '--verbose': 'verbose',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg in flags) (a as unknown as Record<string, boolean>)[flags[arg]] = true;
+    else if (arg === '-o') {
+      if (i + 1 >= argv.length) throw new UsageError('-o needs a file name');
+      a.out = argv[++i];
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (!a.command) a.command = arg;
+    else if (!a.file) a.file = arg;
+    else throw new UsageError(`unexpected argument ${arg}`);
+  }
+  return a;
+}
+
+/** The source file as text: it must exist and be valid UTF-8 (a BOM is dropped). */
+function readSource(file: string | null): string {
+  if (!file) throw new UsageError('no source file given');
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    throw new InputError(`फाइल पढ्न सकिएन / cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new InputError(`फाइल UTF-8 मा छैन / ${file} is not valid UTF-8`);
+  }
+}
+
+function log(verbose: boolean, msg: string): void { if (verbose) process.stderr.write(`[sajilo] ${msg}\n`); }
+
+function commandCheck(a: Args): number {
+  const source = readSource(a.file);
+  const { diagnostics } = compileFrontEnd(source);
+  if (a.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
+  else if (diagnostics.length) process.stderr.write(`${formatDiagnostics(a.file!, source, diagnostics)}\n`);
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT.compile : EXIT.ok;
+}
+
+async function compile(a: Args, source: string, extra: Partial<BuildOptions> = {}) {
+  const r = await buildExecutable(source, { latinDigits: a.latinDigits, optimise: a.optimise, ...extra });
+  log(a.verbose, `compiler: ${r.compiler}${r.cached ? ' (cache hit)' : ''}, ${r.compileMs} ms`);
+  const warnings = r.diagnostics.length > 0;
+  if (warnings) process.stderr.write(`${formatDiagnostics(a.file!, source, r.diagnostics)}\n`);
+  return r;
+}
+
+async function commandBuild(a: Args): Promise<number> {
+  if (!a.out) throw new UsageError('build needs -o OUT');
+  const r = await compile(a, readSource(a.file));
+  if (!r.ok || !r.executable) return EXIT.compile;
+  copyFileSync(r.executable, a.out);
+  return EXIT.ok;
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) return Buffer.alloc(0);  // the sandbox needs stdin up front
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function commandRun(a: Args): Promise<number> {
+  const source = readSource(a.file);
+  const sandbox = a.noSandbox ? { bridge: null, reason: '--no-sandbox' } : await loadSandbox();
+  log(a.verbose, sandbox.bridge ? 'sandbox: compile and run profiles' : `no sandbox (${sandbox.reason}): direct run with rlimits`);
+  const r = await compile(a, source, sandbox.bridge ? { runCompiler: sandbox.bridge.compileRunner } : {});
+  if (!r.ok || !r.executable) return EXIT.compile;
+  if (!sandbox.bridge) return (await runDirect(r.executable)).status;
+  const mod = sandbox.bridge.module;
+  const res = await mod.runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(), cpuMs: DIRECT_LIMITS.cpuSeconds * 1000, wallMs: 4 * DIRECT_LIMITS.cpuSeconds * 1000, memoryMb: 512, outputBytes: 16 * 2 ** 20 });
+  process.stdout.write(res.stdout);
+  process.stderr.write(res.stderr);
+  log(a.verbose, `verdict ${res.verdict}, ${res.cpuMs} ms CPU, ${res.wallMs} ms wall, ${res.memoryKb} KB`);
+  if (res.verdict === 'ok') return EXIT.ok;
+  if (res.verdict === 'runtime_error') return res.exitCode || 1;
+  const text = mod.VERDICT_TEXT[res.verdict];
+  process.stderr.write(`${text.ne}\n${text.en}\n`);
+  return res.verdict === 'time_limit' ? EXIT.timeLimit : 1;
+}
+
+async function commandDoctor(): Promise<number> {
+  const tools = detectHostTools();
+  console.log(`tcc:  ${tools.tcc ? `${tools.tcc.path} (${tools.tcc.version})` : 'not found'}`);
+  console.log(`gcc:  ${tools.gcc ? `${tools.gcc.path} (${tools.gcc.version})` : 'not found'}`);
+  console.log(`musl: ${tools.musl ? tools.musl.libDir : 'not found'}`);
+  try {
+    const rt = loadRuntimeLibs();
+    console.log(`runtime: ${rt.hash.slice(0, 12)} (glibc ${rt.glibcLib ? 'yes' : 'no'}, musl ${rt.muslLib ? 'yes' : 'no'})`);
+    console.log(`compile paths: ${availableToolchains(rt).map((t) => t.kind).join(', ')}`);
+    console.log(`default: ${chooseToolchain(rt, false).kind}; --optimise: ${chooseToolchain(rt, true).kind}`);
+  } catch (err) {
+    console.log(`runtime: ${(err as Error).message}`);
+  }
+  const sb = await loadSandbox();
+  console.log(`sandbox: ${sb.bridge ? 'available' : `not used (${sb.reason})`}`);
+  return EXIT.ok;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) { console.log(HELP); return argv.length ? EXIT.ok : EXIT.usage; }
+  if (argv.includes('--version')) {
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    console.log(`sajilo ${pkg.version}`);
+    return EXIT.ok;
+  }
+  const a = parseArgs(argv);
+  switch (a.command) {
+    case 'check': return commandCheck(a);
+    case 'build': return commandBuild(a);
+    case 'run': return commandRun(a);
+    case 'doctor': return commandDoctor();
+    default: throw new UsageError(`unknown command ${a.command}`);
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+  if (err instanceof UsageError) {
+    process.stderr.write(`sajilo: ${err.message}\nप्रयोग / usage: sajilo --help\n`);
+    process.exitCode = EXIT.usage;
+  } else if (err instanceof InputError) {
+    process.stderr.write(`sajilo: ${err.message}\n`);
+    process.exitCode = EXIT.noInput;
+  } else if (err instanceof RuntimeMissingError || err instanceof CCompileError) {
+    process.stderr.write(`sajilo: ${err.message}\n`);
+    process.exitCode = EXIT.internal;
+  } else {
+    process.stderr.write(`sajilo: internal error: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = EXIT.internal;
+  }
+});
