@@ -85,23 +85,18 @@ async function openPostgres(config: { kind: 'postgres'; url: string; schema: str
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const pgLib = (pgModule as unknown as { default?: typeof pgModule }).default ?? pgModule;
   // The schema goes into search_path (raw SQL, the migrator) and to the adapter (its queries).
-  const options = config.schema ? `-c search_path="${config.schema.replace(/"/g, '""')}"` : undefined;
-  const poolConfig = { connectionString: config.url, options, max: Number(process.env.SAJILO_DB_POOL ?? 10) };
+  const poolConfig = { connectionString: config.url, options: searchPathOption(config.schema), max: Number(process.env.SAJILO_DB_POOL ?? 10) };
   const pool = new pgLib.Pool(poolConfig);
   const runner: SqlRunner = {
     exec: async (sql) => { await pool.query(sql); },
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
   };
   if (runMigrations) {
-    // One connection for the whole run: the advisory lock and BEGIN/COMMIT are per session.
-    const client = await pool.connect();
     try {
-      await migrate({
-        exec: async (sql) => { await client.query(sql); },
-        query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-      });
-    } finally {
-      client.release();
+      await migratePool(pool, config.schema);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
     }
   }
   const adapter = new PrismaPg(poolConfig, config.schema ? { schema: config.schema } : undefined);
@@ -116,6 +111,45 @@ async function openPostgres(config: { kind: 'postgres'; url: string; schema: str
       await pool.end().catch(() => {});
     },
   };
+}
+
+// One connection for the whole run: the advisory lock and BEGIN/COMMIT are per session.
+async function migratePool(pool: import('pg').Pool, schema: string | null): Promise<string[]> {
+  const client = await pool.connect();
+  try {
+    // Like Prisma, create the schema named in the URL if it is not there yet.
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+    return await migrate({
+      exec: async (sql) => { await client.query(sql); },
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    });
+  } finally {
+    client.release();
+  }
+}
+
+/** `npm run db:migrate`: applies pending migrations; returns the names applied now. */
+export async function migrateDatabase(config: DbConfig): Promise<string[]> {
+  if (config.kind === 'pglite') {
+    const h = await openDatabase(config, { migrate: false });
+    try {
+      return await migrate(h.runner);
+    } finally {
+      await h.close();
+    }
+  }
+  const pgModule = await import('pg');
+  const pgLib = (pgModule as unknown as { default?: typeof pgModule }).default ?? pgModule;
+  const pool = new pgLib.Pool({ connectionString: config.url, options: searchPathOption(config.schema), max: 1 });
+  try {
+    return await migratePool(pool, config.schema);
+  } finally {
+    await pool.end();
+  }
+}
+
+function searchPathOption(schema: string | null): string | undefined {
+  return schema ? `-c search_path="${schema.replace(/"/g, '""')}"` : undefined;
 }
 
 // ---- the process-wide singleton -------------------------------------------------------------
