@@ -1,0 +1,36 @@
+// The front end in one call: source text → checked AST and diagnostics. Browser-safe.
+//
+//   normalise (source.ts) → tokenize (lexer.ts) → parse (parser.ts) → check (checker.ts)
+
+import type { Diagnostic, Position, Program } from './ast';
+import { checkProgram } from './checker';
+import { DiagnosticBag } from './diagnostics';
+import { tokenize } from './lexer';
+import { parse } from './parser';
+import { normaliseSource } from './source';
+
+export type * from './ast';
+
+export interface FrontEndResult {
+  program: Program | null; // null when there is any error
+  diagnostics: Diagnostic[]; // errors and warnings, in source order
+}
+
+export interface AnalysedProgram extends FrontEndResult {
+  tree: Program; // the (possibly partial) tree, even when there are errors
+  scopeEnds: Position[]; // by declaration id
+}
+
+export function analyseFrontEnd(source: string): AnalysedProgram {
+  const diagnostics = new DiagnosticBag();
+  const tokens = tokenize(normaliseSource(source), diagnostics);
+  const { program, unclosedBlocks } = parse(tokens, diagnostics);
+  const { scopeEnds } = checkProgram(program, diagnostics, { blocksUnclosed: unclosedBlocks > 0 });
+  const ok = diagnostics.errorCount === 0;
+  return { program: ok ? program : null, tree: program, diagnostics: diagnostics.sorted(), scopeEnds };
+}
+
+export function compileFrontEnd(source: string): FrontEndResult {
+  const { program, diagnostics } = analyseFrontEnd(source);
+  return { program, diagnostics };
+}

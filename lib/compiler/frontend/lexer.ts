@@ -1,0 +1,200 @@
+// The lexer: normalised source text → tokens. It never throws and never stops: a bad
+// character or escape is reported and skipped, and lexing goes on.
+
+import type { Position, SourceRange } from './ast';
+import { DiagnosticBag, Messages } from './diagnostics';
+import { type NormalisedSource, nameKey, originalColumn } from './source';
+import { KEYWORD_BY_KEY, PUNCTUATION, type Punctuation, type Token, type TokenKind } from './tokens';
+
+const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
+const NUMBER = /[0-9०-९]+(?:\.[0-9०-९]+)?/y;
+const WHITESPACE = /[ \t\f\v\ufeff\u200c\u200d\p{Zs}]+/uy;
+const DEVANAGARI_ZERO = 0x0966;
+const INT64_MAX = 9223372036854775807n;
+
+// Operators from other languages that learners type, and what Sajilo writes instead.
+const FOREIGN_OPERATORS: ReadonlyMap<string, string> = new Map([
+  ['&&', 'र'], ['||', 'वा'], ['!', 'होइन'], ['&', 'र'], ['|', 'वा'],
+]);
+
+export function latinDigits(text: string): string {
+  return text.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - DEVANAGARI_ZERO));
+}
+
+export function tokenize(source: NormalisedSource, diagnostics: DiagnosticBag): Token[] {
+  return new Lexer(source, diagnostics).run();
+}
+
+class Lexer {
+  private readonly text: string;
+  private readonly tokens: Token[] = [];
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0; // offset of the current line's first character
+
+  constructor(
+    private readonly source: NormalisedSource,
+    private readonly diagnostics: DiagnosticBag,
+  ) {
+    this.text = source.text;
+  }
+
+  run(): Token[] {
+    while (this.pos < this.text.length) this.scanToken();
+    this.push('eof', this.pos, this.pos, null);
+    return this.tokens;
+  }
+
+  private scanToken(): void {
+    const start = this.pos;
+    const c = this.text[start];
+    if (c === '\n' || c === '\r') return this.scanNewline();
+    if (c === '#') return this.skipComment();
+    if (c === '"') return this.scanText();
+    if (this.matchAt(WHITESPACE)) return;
+    if (this.matchAt(NUMBER)) return this.finishNumber(start);
+    if (this.matchAt(IDENTIFIER)) return this.finishWord(start);
+    if (this.scanPunctuation()) return;
+    this.scanBadCharacter();
+  }
+
+  // Advances over a regular-expression match at the current position, if any.
+  private matchAt(pattern: RegExp): boolean {
+    pattern.lastIndex = this.pos;
+    const match = pattern.exec(this.text);
+    if (!match) return false;
+    this.pos += match[0].length;
+    return true;
+  }
+
+  private scanNewline(): void {
+    const start = this.pos;
+    this.pos += this.text.startsWith('\r\n', start) ? 2 : 1;
+    const previous = this.tokens[this.tokens.length - 1];
+    if (previous && previous.kind !== 'newline') this.push('newline', start, start + 1, null);
+    this.line++;
+    this.lineStart = this.pos;
+  }
+
+  private skipComment(): void {
+    while (this.pos < this.text.length && !this.atLineEnd()) this.pos++;
+  }
+
+  private atLineEnd(): boolean {
+    const c = this.text[this.pos];
+    return c === '\n' || c === '\r';
+  }
+
+  private finishNumber(start: number): void {
+    const written = this.text.slice(start, this.pos);
+    const latin = latinDigits(written);
+    if (this.text[this.pos] === '.' && !/[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
+      this.pos++;
+      this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), written);
+    }
+    if (latin.includes('.')) {
+      this.push('decimal', start, start + written.length, Number(latin));
+      return;
+    }
+    const value = BigInt(latin);
+    if (value > INT64_MAX) this.diagnostics.report(Messages.integerTooLarge, this.range(start, this.pos), written);
+    this.push('integer', start, start + written.length, value > INT64_MAX ? 0n : value);
+  }
+
+  private finishWord(start: number): void {
+    const key = nameKey(this.text.slice(start, this.pos));
+    const keyword = KEYWORD_BY_KEY.get(key);
+    const token = this.push(keyword ? 'keyword' : 'identifier', start, this.pos, null);
+    token.key = keyword ?? key;
+  }
+
+  private scanPunctuation(): boolean {
+    for (const [written, replacement] of FOREIGN_OPERATORS) {
+      if (this.text.startsWith(written, this.pos) && !this.text.startsWith('!=', this.pos)) {
+        const range = this.range(this.pos, this.pos + written.length);
+        this.diagnostics.report(Messages.foreignOperator, range, written, replacement);
+        this.pos += written.length;
+        return true;
+      }
+    }
+    const op = PUNCTUATION.find((p) => this.text.startsWith(p, this.pos));
+    if (!op) return false;
+    this.push(op as Punctuation, this.pos, this.pos + op.length, null);
+    this.pos += op.length;
+    return true;
+  }
+
+  private scanBadCharacter(): void {
+    const code = this.text.codePointAt(this.pos) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    const range = this.range(this.pos, this.pos + width);
+    const c = String.fromCodePoint(code);
+    if (c === '।' || c === '॥') this.diagnostics.report(Messages.dandaNotAllowed, range);
+    else if (c === '.' && /[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
+      this.diagnostics.report(Messages.digitsAfterPoint, range, '०');
+    } else this.diagnostics.report(Messages.unexpectedCharacter, range, printable(code));
+    this.pos += width;
+  }
+
+  // "…" on one line; escapes \n \t \\ \" \u{X…}.
+  private scanText(): void {
+    const start = this.pos++;
+    let value = '';
+    while (this.pos < this.text.length && !this.atLineEnd() && this.text[this.pos] !== '"') {
+      if (this.text[this.pos] === '\\') value += this.scanEscape();
+      else value += this.text[this.pos++];
+    }
+    if (this.text[this.pos] === '"') this.pos++;
+    else this.diagnostics.report(Messages.unterminatedText, this.range(start, this.pos));
+    this.push('text', start, this.pos, value);
+  }
+
+  private scanEscape(): string {
+    const start = this.pos;
+    const c = this.text[this.pos + 1];
+    const simple: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', '"': '"' };
+    if (c !== undefined && c in simple) {
+      this.pos += 2;
+      return simple[c];
+    }
+    if (c === 'u') return this.scanUnicodeEscape(start);
+    const bad = c === undefined || c === '\n' || c === '\r' ? '' : String.fromCodePoint(this.text.codePointAt(this.pos + 1)!);
+    this.pos += 1 + bad.length;
+    this.diagnostics.report(Messages.invalidEscape, this.range(start, this.pos), bad);
+    return '';
+  }
+
+  private scanUnicodeEscape(start: number): string {
+    const match = /^u\{([0-9a-fA-F]{1,6})\}/.exec(this.text.slice(this.pos + 1, this.pos + 11));
+    const code = match ? parseInt(match[1], 16) : -1;
+    const isScalar = code >= 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+    this.pos += match ? 1 + match[0].length : 2;
+    if (isScalar) return String.fromCodePoint(code);
+    this.diagnostics.report(Messages.invalidUnicodeEscape, this.range(start, this.pos));
+    return '';
+  }
+
+  private push(kind: TokenKind, start: number, end: number, value: Token['value']): Token {
+    const text = this.text.slice(start, end);
+    const token: Token = { kind, text, key: text, value, range: this.range(start, end) };
+    this.tokens.push(token);
+    return token;
+  }
+
+  private range(start: number, end: number): SourceRange {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  // Offsets handed in are always on the current line (tokens never span lines).
+  private position(offset: number): Position {
+    const column = offset - this.lineStart + 1;
+    return { line: this.line, column: originalColumn(this.source, this.line, column) };
+  }
+}
+
+function printable(code: number): string {
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code < 0x370)) {
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return String.fromCodePoint(code);
+}

@@ -1,0 +1,668 @@
+// The parser: tokens → AST, by recursive descent, one function per grammar rule. It reports
+// every syntax error it can: after an error it throws ParseError up to the nearest statement,
+// which skips to a statement boundary (clox's panic mode and synchronise) so one mistake is
+// reported once. A block header that fails still gets its block parsed, so the block's
+// `अन्त्य` stays paired with it.
+
+import type * as ast from './ast';
+import type { Position, SourceRange } from './ast';
+import { DiagnosticBag, Messages, type MessageArgument, type MessageTemplate } from './diagnostics';
+import { latinDigits } from './lexer';
+import { closestKeyword } from './suggestions';
+import { describeToken, isKeyword, STATEMENT_KEYWORDS, type Punctuation, type Token } from './tokens';
+
+class ParseError extends Error {}
+
+export interface ParseResult {
+  program: ast.Program;
+  unclosedBlocks: number; // how many blocks were never closed (the checker stays quieter then)
+}
+
+export function parse(tokens: Token[], diagnostics: DiagnosticBag): ParseResult {
+  const parser = new Parser(tokens, diagnostics);
+  const program = parser.parseProgram();
+  return { program, unclosedBlocks: parser.unclosedBlocks };
+}
+
+// A block being parsed, remembered so a missing `अन्त्य` can be blamed on the right opener.
+interface BlockOpener {
+  keyword: Token;
+  indent: number; // column of the first token on the opener's line
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
+const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
+// Misspelt keywords that the parser can take for the real one and go on.
+const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
+const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
+
+function span(start: Position, end: Position): SourceRange {
+  return { start, end };
+}
+
+class Parser {
+  private index = 0;
+  private previous: Token;
+  private bracketDepth = 0; // inside (…), […], {…} newlines do not end statements
+  private readonly lineIndent = new Map<number, number>();
+  // Blocks closed in the current top-level statement whose `अन्त्य` is indented unlike the
+  // opener: if a block is left open at the end, one of these most likely lost its `अन्त्य`.
+  private misaligned: BlockOpener[] = [];
+  private unclosedAtEnd: BlockOpener[] = [];
+  private readonly nameNodes = new Map<Token, ast.NameExpression>();
+  unclosedBlocks = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly diagnostics: DiagnosticBag,
+  ) {
+    this.previous = tokens[0];
+    let line = 0;
+    for (const token of tokens) {
+      if (token.range.start.line !== line && token.kind !== 'newline') {
+        line = token.range.start.line;
+        this.lineIndent.set(line, token.range.start.column);
+      }
+    }
+  }
+
+  // ───────────── token access ─────────────
+
+  private peek(): Token {
+    if (this.bracketDepth > 0) {
+      while (this.tokens[this.index].kind === 'newline') this.index++;
+    }
+    return this.tokens[this.index];
+  }
+
+  private advance(): Token {
+    const token = this.peek();
+    if (token.kind !== 'eof') this.index++;
+    this.previous = token;
+    return token;
+  }
+
+  private check(kind: Punctuation | Token['kind']): boolean {
+    return this.peek().kind === kind;
+  }
+
+  private checkKeyword(word: string): boolean {
+    return isKeyword(this.peek(), word);
+  }
+
+  private match(kind: Punctuation): boolean {
+    if (!this.check(kind)) return false;
+    this.advance();
+    return true;
+  }
+
+  private fail(template: MessageTemplate, range: SourceRange, ...args: MessageArgument[]): never {
+    this.diagnostics.report(template, range, ...args);
+    throw new ParseError();
+  }
+
+  private expect(kind: Punctuation): Token {
+    if (this.check(kind)) return this.advance();
+    return this.fail(Messages.expectedToken, this.peek().range, `"${kind}"`, describeToken(this.peek()));
+  }
+
+  // A keyword that ends a header (भने, पटक, मा, देखि, सम्म). Accepts it glued to the name
+  // before it (`फलहरूमा`) or misspelt, with an error, and goes on as if written right.
+  private expectKeyword(word: string): Token {
+    const token = this.peek();
+    if (isKeyword(token, word)) return this.advance();
+    if (this.acceptGluedParticle(word)) return this.previous;
+    if (token.kind === 'identifier' && closestKeyword(token.text) === word) {
+      this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, word);
+      return this.advance();
+    }
+    if (token.kind === '=') this.fail(Messages.assignmentInCondition, token.range);
+    return this.fail(Messages.expectedToken, token.range, `"${word}"`, describeToken(token));
+  }
+
+  private acceptGluedParticle(word: string): boolean {
+    const last = this.previous;
+    const node = this.nameNodes.get(last);
+    if (!node || last.key === word || !last.text.endsWith(word) || last.text.length <= word.length) return false;
+    const written = last.text;
+    node.name = written.slice(0, -word.length);
+    node.range = span(node.range.start, { line: node.range.end.line, column: node.range.end.column - word.length });
+    this.diagnostics.report(Messages.joinedParticle, last.range, node.name, word);
+    return true;
+  }
+
+  private expectName(): Token {
+    const token = this.peek();
+    if (token.kind === 'identifier') return this.advance();
+    const expected = { ne: 'नाम', en: 'a name' };
+    return this.fail(Messages.expectedToken, token.range, expected, describeToken(token));
+  }
+
+  private atStatementEnd(): boolean {
+    const token = this.peek();
+    return token.kind === 'newline' || token.kind === ';' || token.kind === 'eof'
+      || isKeyword(token, 'अन्त्य') || isKeyword(token, 'नत्र');
+  }
+
+  // ───────────── program, blocks, recovery ─────────────
+
+  parseProgram(): ast.Program {
+    const statements: ast.Statement[] = [];
+    while (!this.check('eof')) {
+      const token = this.peek();
+      if (token.kind === 'newline' || token.kind === ';') {
+        this.advance();
+      } else if (isKeyword(token, 'अन्त्य') || isKeyword(token, 'नत्र')) {
+        this.diagnostics.report(Messages.unexpectedKeyword, token.range, token.text);
+        this.advance();
+      } else {
+        this.misaligned = [];
+        const statement = this.statementWithRecovery();
+        if (statement) statements.push(statement);
+        this.reportUnclosedBlocks();
+      }
+    }
+    const end = this.peek().range.end;
+    const body: ast.Block = { kind: 'Block', statements, declarations: [], range: span({ line: 1, column: 1 }, end) };
+    return {
+      kind: 'Program', body, declarations: [], globals: [], functions: [], mainLocals: [],
+      range: body.range,
+    };
+  }
+
+  private statementWithRecovery(): ast.Statement | null {
+    try {
+      const statement = this.statement();
+      this.endStatement();
+      return statement;
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      this.synchronise();
+      return null;
+    }
+  }
+
+  private endStatement(): void {
+    const token = this.peek();
+    if (token.kind === 'newline' || token.kind === ';') this.advance();
+    else if (!this.atStatementEnd()) {
+      this.diagnostics.report(Messages.expectedStatementEnd, token.range, describeToken(token));
+      this.synchronise();
+    }
+  }
+
+  // Skips to the next statement: past a newline or ";", or up to a statement keyword.
+  private synchronise(): void {
+    this.bracketDepth = 0;
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'eof') return;
+      if (token.kind === 'newline' || token.kind === ';') {
+        this.advance();
+        return;
+      }
+      if (token.kind === 'keyword' && STATEMENT_KEYWORDS.has(token.key) && this.isFirstOnLine(token)) return;
+      this.advance();
+    }
+  }
+
+  private isFirstOnLine(token: Token): boolean {
+    return this.lineIndent.get(token.range.start.line) === token.range.start.column;
+  }
+
+  // Skips the rest of a broken block header, keeping the block after it.
+  private skipRestOfLine(): void {
+    this.bracketDepth = 0;
+    while (!this.check('newline') && !this.check('eof') && !this.checkKeyword('अन्त्य')) this.advance();
+  }
+
+  // Statements up to `अन्त्य` (or `नत्र` when `allowElse`), which is left for the caller.
+  private block(opener: BlockOpener, allowElse: boolean): ast.Block {
+    const statements: ast.Statement[] = [];
+    const start = this.peek().range.start;
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'newline' || token.kind === ';') this.advance();
+      else if (token.kind === 'eof' || isKeyword(token, 'अन्त्य')) break;
+      else if (isKeyword(token, 'नत्र')) {
+        if (allowElse) break;
+        this.diagnostics.report(Messages.unexpectedKeyword, token.range, token.text);
+        this.advance();
+      } else {
+        const statement = this.statementWithRecovery();
+        if (statement) statements.push(statement);
+      }
+    }
+    const end = this.peek().range.end;
+    return { kind: 'Block', statements, declarations: [], range: span(start, end) };
+  }
+
+  private opener(keyword: Token): BlockOpener {
+    return { keyword, indent: this.lineIndent.get(keyword.range.start.line) ?? 1 };
+  }
+
+  // Consumes the `अन्त्य` of a block, or notes that the block was left open at the end.
+  private closeBlock(opener: BlockOpener): Position {
+    const token = this.peek();
+    if (token.kind === 'eof') {
+      this.unclosedAtEnd.push(opener);
+      return token.range.end;
+    }
+    this.advance();
+    const closerIndent = this.lineIndent.get(token.range.start.line);
+    if (closerIndent === token.range.start.column && closerIndent !== opener.indent) this.misaligned.push(opener);
+    return token.range.end;
+  }
+
+  // At the end of the program with blocks still open: blame the misaligned blocks first
+  // (their `अन्त्य` was probably meant for an outer block), then the open ones, innermost first.
+  private reportUnclosedBlocks(): void {
+    const count = this.unclosedAtEnd.length;
+    if (count === 0) return;
+    const blamed = [...this.misaligned, ...this.unclosedAtEnd].slice(0, count);
+    for (const { keyword } of blamed) {
+      this.diagnostics.report(Messages.unclosedBlock, keyword.range, keyword.text, keyword.range.start.line);
+    }
+    this.unclosedBlocks += count;
+    this.unclosedAtEnd = [];
+  }
+
+  // ───────────── statements ─────────────
+
+  private statement(): ast.Statement {
+    const token = this.peek();
+    if (token.kind === 'identifier') this.recogniseMisspeltKeyword(token);
+    if (token.kind !== 'keyword') return this.simpleStatement();
+    switch (token.key) {
+      case 'राख': return this.variableDeclaration(this.advance(), false);
+      case 'स्थिर': return this.variableDeclaration(this.advance(), true);
+      case 'यदि': return this.ifStatement(this.advance());
+      case 'जबसम्म': return this.whileStatement(this.advance());
+      case 'हरेक': return this.forStatement(this.advance());
+      case 'दोहोर्याउ': return this.repeatStatement(this.advance());
+      case 'कार्य': return this.functionDeclaration(this.advance());
+      case 'फर्काउ': return this.returnStatement(this.advance());
+      case 'रोक': return { kind: 'Break', range: this.advance().range };
+      case 'जारी': return { kind: 'Continue', range: this.advance().range };
+      default: return this.simpleStatement();
+    }
+  }
+
+  // `राखु क = १`, `yadi …`, a lone `अन्त`: a word that is not a keyword but stands where one
+  // would and is close to one is reported, then read as that keyword.
+  private recogniseMisspeltKeyword(token: Token): void {
+    const next = this.tokens[this.index + 1];
+    const alone = next.kind === 'newline' || next.kind === ';' || next.kind === 'eof';
+    const startsSomething = next.kind === 'identifier' || next.kind === 'integer' || next.kind === 'decimal';
+    if (!alone && !startsSomething) return;
+    const keyword = closestKeyword(token.text);
+    if (!keyword || !(alone ? BARE_KEYWORDS : BLOCK_STARTERS).has(keyword)) return;
+    this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, keyword);
+    token.kind = 'keyword';
+    token.key = keyword;
+  }
+
+  // राख नाम = मान
+  private variableDeclaration(keyword: Token, constant: boolean): ast.VariableDeclaration {
+    const name = this.declaredName(this.expectName());
+    this.expect('=');
+    const initializer = this.expression();
+    return { kind: 'VariableDeclaration', constant, name, initializer, range: span(keyword.range.start, this.previous.range.end) };
+  }
+
+  private declaredName(token: Token): ast.DeclaredName {
+    return { kind: 'DeclaredName', name: token.text, declarationId: -1, range: token.range };
+  }
+
+  // expression | target = expression
+  private simpleStatement(): ast.Statement {
+    const expression = this.expression();
+    if (!this.check('=')) return { kind: 'ExpressionStatement', expression, range: expression.range };
+    this.advance();
+    const value = this.expression();
+    const range = span(expression.range.start, value.range.end);
+    if (expression.kind === 'Name') return { kind: 'Assignment', target: expression, value, range };
+    if (expression.kind === 'Index') return { kind: 'IndexAssignment', target: expression, value, range };
+    this.diagnostics.report(Messages.invalidAssignmentTarget, expression.range);
+    return { kind: 'ExpressionStatement', expression: value, range };
+  }
+
+  // A header (the part of a block statement before its body); when it is broken the error
+  // is reported, the rest of its line skipped, and `fallback` stands in for what is missing.
+  private header<T>(read: () => T, fallback: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      this.skipRestOfLine();
+      return fallback();
+    }
+  }
+
+  private errorExpression(): ast.ErrorExpression {
+    return { kind: 'Error', range: this.previous.range };
+  }
+
+  // यदि शर्त भने … [नत्र यदि शर्त भने …]* [नत्र …] अन्त्य
+  private ifStatement(keyword: Token): ast.IfStatement {
+    const opener = this.opener(keyword);
+    const branches: ast.ConditionalBranch[] = [this.conditionalBranch(keyword, opener)];
+    let elseBody: ast.Block | null = null;
+    while (this.checkKeyword('नत्र')) {
+      const natra = this.advance();
+      if (this.checkKeyword('यदि')) {
+        branches.push(this.conditionalBranch(this.advance(), opener));
+        continue;
+      }
+      elseBody = this.block(opener, false);
+      elseBody.range = span(natra.range.end, elseBody.range.end);
+      break;
+    }
+    const end = this.closeBlock(opener);
+    return { kind: 'If', branches, elseBody, range: span(keyword.range.start, end) };
+  }
+
+  private conditionalBranch(keyword: Token, opener: BlockOpener): ast.ConditionalBranch {
+    const condition = this.header(() => {
+      const condition = this.expression();
+      this.expectKeyword('भने');
+      return condition;
+    }, () => this.errorExpression());
+    const body = this.block(opener, true);
+    return { condition, body, range: span(keyword.range.start, body.range.end) };
+  }
+
+  // जबसम्म शर्त … अन्त्य
+  private whileStatement(keyword: Token): ast.WhileStatement {
+    const opener = this.opener(keyword);
+    const condition = this.header(() => {
+      const condition = this.expression();
+      if (this.check('=')) this.fail(Messages.assignmentInCondition, this.peek().range);
+      return condition;
+    }, () => this.errorExpression());
+    const body = this.block(opener, false);
+    const end = this.closeBlock(opener);
+    return { kind: 'While', condition, body, range: span(keyword.range.start, end) };
+  }
+
+  // हरेक नाम = सुरु देखि अन्त सम्म [कदम चरण] … अन्त्य   |   हरेक नाम संग्रह मा … अन्त्य
+  private forStatement(keyword: Token): ast.RangeLoop | ast.EachLoop {
+    const opener = this.opener(keyword);
+    const loop = this.header(() => this.forHeader(), () => ({
+      kind: 'EachLoop' as const,
+      variable: { kind: 'DeclaredName' as const, name: '', declarationId: -1, range: keyword.range },
+      iterable: this.errorExpression() as ast.Expression,
+    }));
+    const body = this.block(opener, false);
+    const end = this.closeBlock(opener);
+    return { ...loop, body, range: span(keyword.range.start, end) } as ast.RangeLoop | ast.EachLoop;
+  }
+
+  private forHeader():
+    | Pick<ast.RangeLoop, 'kind' | 'variable' | 'start' | 'end' | 'step'>
+    | Pick<ast.EachLoop, 'kind' | 'variable' | 'iterable'> {
+    const variable = this.declaredName(this.expectName());
+    if (!this.match('=')) {
+      const iterable = this.expression();
+      this.expectKeyword('मा');
+      return { kind: 'EachLoop', variable, iterable };
+    }
+    const start = this.expression();
+    this.expectKeyword('देखि');
+    const end = this.expression();
+    this.expectKeyword('सम्म');
+    let step: ast.Expression | null = null;
+    if (this.checkKeyword('कदम')) {
+      this.advance();
+      step = this.expression();
+    }
+    return { kind: 'RangeLoop', variable, start, end, step };
+  }
+
+  // दोहोर्याउ गन्ती पटक … अन्त्य
+  private repeatStatement(keyword: Token): ast.RepeatLoop {
+    const opener = this.opener(keyword);
+    const count = this.header(() => {
+      const count = this.expression();
+      this.expectKeyword('पटक');
+      return count;
+    }, () => this.errorExpression());
+    const body = this.block(opener, false);
+    const end = this.closeBlock(opener);
+    return { kind: 'Repeat', count, body, range: span(keyword.range.start, end) };
+  }
+
+  // कार्य नाम(प्यारामिटर, …) … अन्त्य
+  private functionDeclaration(keyword: Token): ast.FunctionDeclaration {
+    const opener = this.opener(keyword);
+    const { name, parameters } = this.header(() => {
+      const name = this.declaredName(this.expectName());
+      const open = this.expect('(');
+      const parameters = this.delimited(open, ')', () => this.declaredName(this.expectName()));
+      return { name, parameters };
+    }, () => ({
+      name: { kind: 'DeclaredName' as const, name: '', declarationId: -1, range: keyword.range },
+      parameters: [] as ast.DeclaredName[],
+    }));
+    const body = this.block(opener, false);
+    const end = this.closeBlock(opener);
+    return {
+      kind: 'FunctionDeclaration', name, parameters, body, locals: [], usedAsValue: false,
+      range: span(keyword.range.start, end),
+    };
+  }
+
+  // फर्काउ [मान]
+  private returnStatement(keyword: Token): ast.ReturnStatement {
+    if (this.atStatementEnd()) return { kind: 'Return', value: null, range: keyword.range };
+    const value = this.expression();
+    return { kind: 'Return', value, range: span(keyword.range.start, value.range.end) };
+  }
+
+  // ───────────── expressions, lowest precedence first ─────────────
+
+  private expression(): ast.Expression {
+    return this.or();
+  }
+
+  // or → and (वा and)*
+  private or(): ast.Expression {
+    let left = this.and();
+    while (this.checkKeyword('वा')) left = this.logical(left, 'or', () => this.and());
+    return left;
+  }
+
+  // and → not (र not)*
+  private and(): ast.Expression {
+    let left = this.not();
+    while (this.checkKeyword('र')) left = this.logical(left, 'and', () => this.not());
+    return left;
+  }
+
+  private logical(left: ast.Expression, operator: 'and' | 'or', right: () => ast.Expression): ast.Expression {
+    const operatorRange = this.advance().range;
+    const rightOperand = right();
+    return { kind: 'Logical', operator, left, right: rightOperand, operatorRange, range: span(left.range.start, rightOperand.range.end) };
+  }
+
+  // not → होइन not | comparison
+  private not(): ast.Expression {
+    if (!this.checkKeyword('होइन')) return this.comparison();
+    const keyword = this.advance();
+    const operand = this.not();
+    return { kind: 'Unary', operator: 'not', operand, range: span(keyword.range.start, operand.range.end) };
+  }
+
+  // comparison → additive (compare additive)?   — a second comparison is an error
+  private comparison(): ast.Expression {
+    let left = this.additive();
+    let chained = false;
+    while (COMPARISONS.has(this.peek().kind)) {
+      const operator = this.advance();
+      if (chained) this.diagnostics.report(Messages.chainedComparison, operator.range);
+      const right = this.additive();
+      if (!chained) left = this.binary(left, operator, right);
+      chained = true;
+    }
+    return left;
+  }
+
+  // additive → multiplicative ((+|-) multiplicative)*
+  private additive(): ast.Expression {
+    let left = this.multiplicative();
+    while (this.check('+') || this.check('-')) {
+      const operator = this.advance();
+      left = this.binary(left, operator, this.multiplicative());
+    }
+    return left;
+  }
+
+  // multiplicative → unary ((*|/|//|%) unary)*
+  private multiplicative(): ast.Expression {
+    let left = this.unary();
+    while (MULTIPLICATIVE.has(this.peek().kind)) {
+      const operator = this.advance();
+      left = this.binary(left, operator, this.unary());
+    }
+    return left;
+  }
+
+  // unary → - unary | power
+  private unary(): ast.Expression {
+    if (!this.check('-')) return this.power();
+    const minus = this.advance();
+    const operand = this.unary();
+    return { kind: 'Unary', operator: '-', operand, range: span(minus.range.start, operand.range.end) };
+  }
+
+  // power → postfix (** unary)?   — right-associative; `-२ ** २` is `-(२ ** २)`
+  private power(): ast.Expression {
+    const base = this.postfix();
+    if (!this.check('**')) return base;
+    const operator = this.advance();
+    return this.binary(base, operator, this.unary());
+  }
+
+  private binary(left: ast.Expression, operator: Token, right: ast.Expression): ast.BinaryExpression {
+    return {
+      kind: 'Binary', operator: operator.kind as ast.BinaryOperator, left, right,
+      operatorRange: operator.range, range: span(left.range.start, right.range.end),
+    };
+  }
+
+  // postfix → primary ( (arguments) | [index] )*
+  private postfix(): ast.Expression {
+    let expression = this.primary();
+    for (;;) {
+      if (this.check('(')) {
+        const open = this.advance();
+        const args = this.delimited(open, ')', () => this.expression());
+        expression = { kind: 'Call', callee: expression, arguments: args, target: { kind: 'unresolved' }, range: span(expression.range.start, this.previous.range.end) };
+      } else if (this.check('[')) {
+        const open = this.advance();
+        const index = this.bracketed(open, ']', () => this.expression());
+        expression = { kind: 'Index', object: expression, index, range: span(expression.range.start, this.previous.range.end) };
+      } else return expression;
+    }
+  }
+
+  private primary(): ast.Expression {
+    const token = this.peek();
+    const range = token.range;
+    switch (token.kind) {
+      case 'integer': this.advance(); return { kind: 'Integer', value: token.value as bigint, range };
+      case 'decimal': this.advance(); return { kind: 'Decimal', value: token.value as number, text: latinDigits(token.text), range };
+      case 'text': this.advance(); return { kind: 'Text', value: token.value as string, range };
+      case 'identifier': return this.name(this.advance());
+      case '(': return this.bracketed(this.advance(), ')', () => this.expression());
+      case '[': return this.listLiteral(this.advance());
+      case '{': return this.mapLiteral(this.advance());
+      case 'keyword': return this.keywordLiteral(token);
+      default: return this.fail(Messages.expectedExpression, range, describeToken(token));
+    }
+  }
+
+  private name(token: Token): ast.NameExpression {
+    const node: ast.NameExpression = { kind: 'Name', name: token.text, binding: { kind: 'unresolved' }, mayBeUninitialised: false, range: token.range };
+    this.nameNodes.set(token, node);
+    return node;
+  }
+
+  private keywordLiteral(token: Token): ast.Expression {
+    const range = token.range;
+    if (token.key === 'सत्य' || token.key === 'असत्य') {
+      this.advance();
+      return { kind: 'Boolean', value: token.key === 'सत्य', range };
+    }
+    if (token.key === 'खाली') {
+      this.advance();
+      return { kind: 'Null', range };
+    }
+    return this.fail(Messages.expectedExpression, range, describeToken(token));
+  }
+
+  private listLiteral(open: Token): ast.ListLiteral {
+    const elements = this.delimited(open, ']', () => this.expression());
+    return { kind: 'List', elements, range: span(open.range.start, this.previous.range.end) };
+  }
+
+  private mapLiteral(open: Token): ast.MapLiteral {
+    const entries = this.delimited(open, '}', () => {
+      const key = this.expression();
+      this.expect(':');
+      const value = this.expression();
+      return { key, value, range: span(key.range.start, value.range.end) };
+    });
+    return { kind: 'Map', entries, range: span(open.range.start, this.previous.range.end) };
+  }
+
+  // One item between brackets: ( expression ) or [ index ].
+  private bracketed<T>(open: Token, close: Punctuation, item: () => T): T {
+    this.bracketDepth++;
+    try {
+      this.checkStillOpen(open);
+      const result = item();
+      this.closeBracket(open, close);
+      return result;
+    } finally {
+      this.bracketDepth = Math.max(0, this.bracketDepth - 1);
+    }
+  }
+
+  // Comma-separated items up to `close` (a trailing comma is allowed).
+  private delimited<T>(open: Token, close: Punctuation, item: () => T): T[] {
+    const items: T[] = [];
+    this.bracketDepth++;
+    try {
+      while (!this.check(close)) {
+        this.checkStillOpen(open);
+        items.push(item());
+        if (!this.match(',')) break;
+      }
+      this.closeBracket(open, close);
+      return items;
+    } finally {
+      this.bracketDepth = Math.max(0, this.bracketDepth - 1);
+    }
+  }
+
+  // A statement keyword or the end of the program inside brackets: the bracket was never closed.
+  private checkStillOpen(open: Token): void {
+    const token = this.peek();
+    const statementKeyword = token.kind === 'keyword' && STATEMENT_KEYWORDS.has(token.key);
+    if (token.kind === 'eof' || statementKeyword) this.fail(Messages.unclosedBracket, open.range, open.text);
+  }
+
+  private closeBracket(open: Token, close: Punctuation): void {
+    if (this.check(close)) {
+      this.advance();
+      return;
+    }
+    this.checkStillOpen(open);
+    const token = this.peek();
+    if (token.range.start.line > open.range.start.line && token.range.start.column <= (this.lineIndent.get(token.range.start.line) ?? 1)) {
+      this.fail(Messages.unclosedBracket, open.range, open.text);
+    }
+    this.fail(Messages.expectedToken, token.range, `"${close}"`, describeToken(token));
+  }
+}

@@ -1,0 +1,62 @@
+// The compiler's public face for the IDE and the server (browser-safe): diagnostics while
+// the user types, symbols for completion, and the language's words for completion and hover.
+
+import { analyseFrontEnd, type AnalysedProgram } from './frontend';
+import type { Declaration, Diagnostic } from './frontend/ast';
+
+export type { Diagnostic } from './frontend/ast';
+export { compileFrontEnd } from './frontend';
+export {
+  KEYWORDS, BUILTINS, ROMANISED_KEYWORDS, ROMANISED_BUILTINS,
+  type KeywordInfo, type BuiltinInfo,
+} from './language';
+
+export interface SymbolInfo {
+  name: string;
+  kind: 'variable' | 'constant' | 'function' | 'parameter';
+  line: number;
+  column: number; // declaration
+  scopeEnd: { line: number; column: number }; // visible from the declaration to here
+}
+
+// Never throws: a failure inside the front end becomes one diagnostic instead.
+export function check(source: string): Diagnostic[] {
+  return analyse(source).diagnostics;
+}
+
+export function analyse(source: string): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
+  try {
+    const result = analyseFrontEnd(source);
+    return { diagnostics: result.diagnostics, symbols: symbolsOf(result) };
+  } catch (error) {
+    return { diagnostics: [internalError(error)], symbols: [] };
+  }
+}
+
+function symbolsOf({ tree, scopeEnds }: AnalysedProgram): SymbolInfo[] {
+  return tree.declarations.map((declaration) => ({
+    name: declaration.name,
+    kind: symbolKind(declaration),
+    line: declaration.range.start.line,
+    column: declaration.range.start.column,
+    scopeEnd: { ...scopeEnds[declaration.id] },
+  }));
+}
+
+function symbolKind(declaration: Declaration): SymbolInfo['kind'] {
+  switch (declaration.kind) {
+    case 'constant': return 'constant';
+    case 'function': return 'function';
+    case 'parameter': return 'parameter';
+    default: return 'variable';
+  }
+}
+
+function internalError(error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'E9999', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error',
+    message: `कम्पाइलरभित्र त्रुटि भयो: ${detail}`,
+    messageEn: `Internal compiler error: ${detail}`,
+  };
+}
