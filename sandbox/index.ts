@@ -1,11 +1,225 @@
-// Sandbox API (docs/interfaces.md). Runs any executable under the native launcher.
+// Sandbox API (docs/interfaces.md). Runs any executable under the native launcher
+// (build/sandbox/sajilo-launcher, built by sandbox/build.mjs at npm install).
+//
+// Each Node process keeps a small pool of long-lived supervisors ("slots"). A supervisor
+// has moved itself into its own cgroups once, at start, and forks every program from inside,
+// so no cgroup attach (slow on v1 after idle) happens on the run path; as root it also sits
+// in an empty network namespace that every run joins. A slot runs one program at a time;
+// callers beyond the pool size wait in a queue. Idle supervisors do not keep Node alive, and
+// they exit (removing their cgroups) when this process goes away and their stdin closes.
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { DEFAULTS, type SandboxOptions, type SandboxResult, type Verdict } from './types';
+
 export * from './types';
-import type { SandboxOptions, SandboxResult } from './types';
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const LAUNCHER = path.join(ROOT, 'build', 'sandbox', 'sajilo-launcher');
+const MAX_STDIN = 16 << 20;
+const VERDICTS = new Set<Verdict>(['ok', 'runtime_error', 'time_limit', 'memory_limit', 'output_limit',
+  'security_violation', 'internal_error']);
+
+function internal(detail: string, degraded?: string[]): SandboxResult {
+  return { verdict: 'internal_error', exitCode: null, signal: null, cpuMs: 0, wallMs: 0, memoryKb: 0,
+    stdout: '', stderr: '', truncated: false, detail, ...(degraded?.length ? { degraded } : {}) };
+}
+
+/** What a supervisor said about its protections when it started. */
+export interface SlotInfo { cgroup: 'v1' | 'v2' | 'none'; swapAccounted: boolean; root: boolean; netns: 'pre' | 'fresh' }
+
+function degradedOf(info: SlotInfo): string[] {
+  const d: string[] = [];
+  if (info.cgroup === 'none') d.push('cgroups: none writable; memory and process limits fall back to rlimits, CPU time counts per process');
+  else if (!info.swapAccounted) d.push('swap: not accounted by the memory cgroup; a program may use swap beyond its memory limit');
+  return d;
+}
+
+type Proc = ChildProcessByStdio<Writable, Readable, null>;
+
+class Supervisor {
+  readonly proc: Proc;
+  info: SlotInfo | null = null;
+  dead = false;
+  private buf = Buffer.alloc(0);
+  private waiter: ((r: SandboxResult) => void) | null = null;
+  private readyWaiter: ((err: string | null) => void) | null = null;
+  readonly ready: Promise<string | null>;
+
+  constructor(private onExit: (s: Supervisor) => void) {
+    this.proc = spawn(LAUNCHER, ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.ready = new Promise((resolve) => { this.readyWaiter = resolve; });
+    this.proc.stdout.on('data', (d: Buffer) => { this.buf = Buffer.concat([this.buf, d]); this.parse(); });
+    this.proc.stdin.on('error', () => {});
+    this.proc.on('error', (e) => this.exit(`launcher: ${e.message}`));
+    this.proc.on('exit', (code, sig) => this.exit(`supervisor exited (${sig ?? code})`));
+    this.busy();
+  }
+
+  private exit(why: string) {
+    if (this.dead) return;
+    this.dead = true;
+    this.readyWaiter?.(why);
+    this.readyWaiter = null;
+    this.waiter?.(internal(why));
+    this.waiter = null;
+    this.onExit(this);
+  }
+
+  private parse() {
+    for (;;) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const head = this.buf.subarray(0, nl).toString().split(' ');
+      if (head[0] === 'READY' || head[0] === 'FATAL') {
+        this.buf = this.buf.subarray(nl + 1);
+        if (head[0] === 'READY') {
+          this.info = { cgroup: head[1] === 'v1' ? 'v1' : head[1] === 'v2' ? 'v2' : 'none',
+            swapAccounted: head[2] === '1', root: head[3] === '1', netns: head[4] === 'pre' ? 'pre' : 'fresh' };
+          this.readyWaiter?.(null);
+        } else this.readyWaiter?.(head.slice(1).join(' '));
+        this.readyWaiter = null;
+        continue;
+      }
+      if (head[0] !== 'RES' || head.length !== 11) { this.kill(); return; }
+      const [outLen, errLen, detailLen] = head.slice(8).map(Number);
+      const end = nl + 1 + outLen + errLen + detailLen;
+      if (this.buf.length < end) return;
+      const body = this.buf.subarray(nl + 1, end);
+      this.buf = this.buf.subarray(end);
+      const verdict = head[1] as Verdict;
+      const detail = body.subarray(outLen + errLen).toString();
+      const degraded = this.info ? degradedOf(this.info) : [];
+      const r: SandboxResult = {
+        verdict: VERDICTS.has(verdict) ? verdict : 'internal_error',
+        exitCode: head[2] === '-' ? null : Number(head[2]),
+        signal: head[3] === '-' ? null : head[3],
+        cpuMs: Number(head[4]), wallMs: Number(head[5]), memoryKb: Number(head[6]),
+        stdout: body.subarray(0, outLen).toString('utf8'),
+        stderr: body.subarray(outLen, outLen + errLen).toString('utf8'),
+        truncated: head[7] === '1',
+        ...(degraded.length ? { degraded } : {}),
+        ...(detail ? { detail } : {}),
+      };
+      const w = this.waiter;
+      this.waiter = null;
+      w?.(r);
+    }
+  }
+
+  /** While idle, neither the process nor its pipes keep the event loop alive. */
+  idle() {
+    this.proc.unref();
+    (this.proc.stdout as unknown as { unref?: () => void }).unref?.();
+    (this.proc.stdin as unknown as { unref?: () => void }).unref?.();
+  }
+
+  busy() {
+    this.proc.ref();
+    (this.proc.stdout as unknown as { ref?: () => void }).ref?.();
+    (this.proc.stdin as unknown as { ref?: () => void }).ref?.();
+  }
+
+  run(payload: Buffer, stdin: Buffer, timeoutMs: number): Promise<SandboxResult> {
+    return new Promise((resolve) => {
+      this.busy();
+      // The supervisor enforces the wall limit itself; this only catches a hung supervisor.
+      const timer = setTimeout(() => { this.kill(); }, timeoutMs);
+      this.waiter = (r) => { clearTimeout(timer); resolve(r); };
+      this.proc.stdin.write(Buffer.concat([Buffer.from(`RUN ${payload.length} ${stdin.length}\n`), payload, stdin]));
+    });
+  }
+
+  kill() { if (!this.dead) this.proc.kill('SIGKILL'); }
+}
+
+const SLOTS = Math.max(1, Number(process.env.SAJILO_SANDBOX_SLOTS) || Math.max(2, os.cpus().length * 2));
+const free: Supervisor[] = [];
+const all = new Set<Supervisor>();
+const queue: ((s: Supervisor | string) => void)[] = [];
+let built = false;
+
+function ensureBuilt(): string | null {
+  if (built || existsSync(LAUNCHER)) { built = true; return null; }
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'sandbox', 'build.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync(LAUNCHER)) return 'launcher not built (node sandbox/build.mjs failed)';
+  built = true;
+  return null;
+}
+
+async function acquire(): Promise<Supervisor | string> {
+  for (;;) {
+    const s = free.pop();
+    if (!s) break;
+    if (!s.dead) return s;
+  }
+  if (all.size >= SLOTS) return new Promise((resolve) => queue.push(resolve));
+  const err = ensureBuilt();
+  if (err) return err;
+  const s = new Supervisor((dead) => { all.delete(dead); const i = free.indexOf(dead); if (i >= 0) free.splice(i, 1); });
+  all.add(s);
+  const fatal = await s.ready;
+  if (fatal) { s.kill(); all.delete(s); release(null); return `sandbox refused to start: ${fatal}`; }
+  return s;
+}
+
+function release(s: Supervisor | null) {
+  const next = queue.shift();
+  if (next) {
+    if (s && !s.dead) next(s);
+    else void acquire().then(next);
+  } else if (s && !s.dead) { s.idle(); free.push(s); }
+}
+
+function encode(o: SandboxOptions): Buffer {
+  const n = (v: number | undefined, d: number) => String(Math.max(1, Math.floor(v ?? d)));
+  const profile = o.profile ?? 'run';
+  const fields = [`profile=${profile}`, `cpu=${n(o.cpuMs, DEFAULTS.cpuMs)}`, `wall=${n(o.wallMs, DEFAULTS.wallMs)}`,
+    `mem=${n(o.memoryMb, DEFAULTS.memoryMb)}`, `pids=${n(o.pids, profile === 'compile' ? 64 : DEFAULTS.pids)}`,
+    `out=${n(o.outputBytes, DEFAULTS.outputBytes)}`];
+  if (o.workDir) fields.push(`wd=${path.resolve(o.workDir)}`);
+  for (const p of o.readOnlyPaths ?? []) fields.push(`ro=${path.resolve(p)}`);
+  const env: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...(profile === 'compile' ? { TMPDIR: '/tmp', HOME: '/tmp' } : {}), ...o.env };
+  for (const [k, v] of Object.entries(env)) fields.push(`env=${k}=${v}`);
+  o.argv.forEach((a, i) => fields.push(`arg=${i === 0 ? path.resolve(a) : a}`));
+  for (const f of fields) if (f.includes('\0')) throw new Error('NUL byte in sandbox option');
+  return Buffer.from(fields.map((f) => `${f}\0`).join(''));
+}
 
 export async function runSandboxed(options: SandboxOptions): Promise<SandboxResult> {
-  void options;
-  return {
-    verdict: 'internal_error', exitCode: null, signal: null, cpuMs: 0, wallMs: 0, memoryKb: 0,
-    stdout: '', stderr: '', truncated: false, detail: 'launcher not built yet',
-  };
+  if (!options.argv?.length || !options.argv[0]) return internal('argv is empty');
+  if ((options.profile ?? 'run') === 'run' && (options.workDir || options.readOnlyPaths?.length))
+    return internal('workDir and readOnlyPaths belong to the compile profile');
+  let payload: Buffer;
+  try { payload = encode(options); } catch (e) { return internal((e as Error).message); }
+  const stdin = options.stdin === undefined ? Buffer.alloc(0)
+    : typeof options.stdin === 'string' ? Buffer.from(options.stdin) : Buffer.from(options.stdin);
+  if (stdin.length > MAX_STDIN) return internal(`stdin larger than ${MAX_STDIN} bytes`);
+  const s = await acquire();
+  if (typeof s === 'string') return internal(s);
+  const r = await s.run(payload, stdin, (options.wallMs ?? DEFAULTS.wallMs) + 10_000);
+  release(s);
+  return r;
+}
+
+/** Starts one supervisor and reports what it could set up (for `doctor`). */
+export async function probeSlot(): Promise<SlotInfo | string> {
+  const s = await acquire();
+  if (typeof s === 'string') return s;
+  const info = s.info!;
+  release(s);
+  return info;
+}
+
+/** Ends every supervisor of this process (tests, graceful shutdown). */
+export async function shutdownSandbox(): Promise<void> {
+  const waits = [...all].map((s) => new Promise<void>((res) => {
+    if (s.dead) return res();
+    s.proc.once('exit', () => res());
+    s.proc.stdin.end();
+  }));
+  await Promise.all(waits);
 }

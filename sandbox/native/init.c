@@ -1,0 +1,77 @@
+/* PID 1 of the sandbox. Created by the supervisor with clone(CLONE_NEW*), it waits for the id
+ * maps, builds the root, then forks the program (PID 2) and reaps everything until the
+ * program is gone. The program must not be PID 1: PID 1 ignores signals it has no handler
+ * for, SIGXCPU from RLIMIT_CPU included. When init returns, the kernel kills every process
+ * left in the namespace, so the whole tree ends with it. */
+#include "sandbox.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void report(int fd, struct init_report *r) {
+  snprintf(r->err, sizeof r->err, "%s", g_err);
+  ssize_t w = write(fd, r, sizeof *r);
+  (void)w;
+}
+
+/* The program's side, after fork: credentials, stdio, limits, no privileges, filter, exec. */
+static void program(struct job *j, struct init_fds *f, bool cgroups) {
+  /* A new session: no controlling terminal, so no TIOCSTI into the host's one. */
+  if (setsid() < 0) { fail("setsid", NULL); return; }
+  if (dup2(f->stdin_fd, 0) < 0 || dup2(f->out_wr, 1) < 0 || dup2(f->err_wr, 2) < 0) { fail("dup2", NULL); return; }
+  /* Only the report pipe stays open past exec... as close-on-exec, to carry an exec error. */
+  if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) < 0) { fail("close_range", NULL); return; }
+  if (!apply_rlimits(j, cgroups) || !drop_capabilities() || !seccomp_install(j->profile)) return;
+  if (j->profile == PROFILE_RUN) execve(EXEC_PATH, j->argv, j->envp);
+  else execve(j->argv[0], j->argv, j->envp);
+  /* Only reachable when execve failed: the filter allows it, so report as exec failure. */
+  int e = errno;
+  struct init_report r = { 0 };
+  r.exec_errno = e;
+  failx("execve", j->argv[0], e);
+  report(f->report_wr, &r);
+  _exit(127);
+}
+
+int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups) {
+  struct init_report r = { 0 };
+  char c;
+  /* If the supervisor dies, so do we (and with us the namespace). */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (read(f->sync_rd, &c, 1) != 1) _exit(1);        /* maps written (or parent gone) */
+  close(f->sync_rd);
+  /* The supervisor shields itself from the OOM killer; the program must be the victim. */
+  write_file("/proc/self/oom_score_adj", "1000");
+  bool ok = open_host_paths(j) && become_sandbox_user(privileged) && sethostname("sandbox", 7) == 0 && build_root(j);
+  if (!ok) {
+    if (!g_err[0]) fail("sethostname", NULL);
+    r.setup_failed = 1;
+    report(f->report_wr, &r);
+    _exit(1);
+  }
+  pid_t child = fork();
+  if (child < 0) { fail("fork", NULL); r.setup_failed = 1; report(f->report_wr, &r); _exit(1); }
+  if (child == 0) {
+    program(j, f, cgroups);
+    r.setup_failed = 1;                                 /* a step before exec failed */
+    report(f->report_wr, &r);
+    _exit(127);
+  }
+  close(f->stdin_fd); close(f->out_wr); close(f->err_wr);
+  int st;
+  for (;;) {
+    pid_t p = waitpid(-1, &st, 0);
+    if (p == child) break;
+    if (p < 0 && errno != EINTR) { fail("waitpid", NULL); r.setup_failed = 1; report(f->report_wr, &r); _exit(1); }
+  }
+  r.status = st;
+  getrusage(RUSAGE_CHILDREN, &r.ru);
+  report(f->report_wr, &r);
+  _exit(0);
+}

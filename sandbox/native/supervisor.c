@@ -1,0 +1,316 @@
+/* The supervisor: a long-lived helper that sits in its cgroup slot (and, as root, in a
+ * pre-made empty network namespace) and runs one request at a time. Everything that limits
+ * a run from outside lives here: wall clock, CPU of the whole slot, the output cap while
+ * streaming, and the verdict.
+ *
+ * Wire format (stdin -> us):
+ *   "RUN <payload bytes> <stdin bytes>\n" payload stdin
+ *   payload = NUL-terminated "key=value" strings: profile=run|compile cpu= wall= mem= pids=
+ *   out= fsize= tmp= wd= ro=(repeated) env=(repeated) arg=(repeated, argv in order)
+ * Reply (us -> stdout):
+ *   "RES <verdict> <exit|-> <signal|-> <cpuMs> <wallMs> <memKb> <truncated> <outLen> <errLen>
+ *    <detailLen>\n" stdout-bytes stderr-bytes detail-bytes
+ * At start we print "READY <cgroup v0|v1|v2> <memsw 0|1> <root 0|1> <netns pre|fresh>\n", or
+ * "FATAL <reason>\n" and exit when a required protection cannot be set up (fail closed). */
+#include "sandbox.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static struct cgroup_slot slot;
+static bool have_cgroups, privileged, netns_premade;
+
+static bool read_full(int fd, void *buf, size_t n) {
+  for (size_t got = 0; got < n;) {
+    ssize_t r = read(fd, (char *)buf + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    got += (size_t)r;
+  }
+  return true;
+}
+
+static bool write_full(int fd, const void *buf, size_t n) {
+  for (size_t done = 0; done < n;) {
+    ssize_t w = write(fd, (const char *)buf + done, n - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    done += (size_t)w;
+  }
+  return true;
+}
+
+static bool read_line(int fd, char *buf, size_t n) {
+  size_t i = 0;
+  while (i + 1 < n) {
+    if (!read_full(fd, buf + i, 1)) return false;
+    if (buf[i] == '\n') { buf[i] = 0; return true; }
+    i++;
+  }
+  return false;
+}
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static long num(const char *v, long lo, long hi) {
+  char *end;
+  long x = strtol(v, &end, 10);
+  if (*end || x < lo || x > hi) return -1;
+  return x;
+}
+
+/* Parse the payload into `j`; false with g_err set on anything malformed. */
+static bool parse(char *p, size_t len, struct job *j) {
+  memset(j, 0, sizeof *j);
+  j->cpu_ms = 2000; j->wall_ms = 5000; j->memory_mb = 128; j->pids = 16;
+  j->output_bytes = 65536; j->fsize_mb = 16; j->tmp_mb = 64;
+  j->exe_fd = j->work_fd = -1;
+  char *end = p + len, *next;
+  if (len && end[-1] != 0) { failx("request", "unterminated", EINVAL); return false; }
+  for (; p < end; p = next) {
+    next = p + strlen(p) + 1;
+    char *eq = strchr(p, '=');
+    if (!eq) { failx("request", p, EINVAL); return false; }
+    *eq = 0;
+    const char *k = p, *v = eq + 1;
+    long *field = NULL; long lo = 1, hi = 0;
+    if (!strcmp(k, "profile")) {
+      if (!strcmp(v, "run")) j->profile = PROFILE_RUN;
+      else if (!strcmp(v, "compile")) j->profile = PROFILE_COMPILE;
+      else { failx("profile", v, EINVAL); return false; }
+    } else if (!strcmp(k, "cpu")) { field = &j->cpu_ms; hi = 3600000; }
+    else if (!strcmp(k, "wall")) { field = &j->wall_ms; hi = 3600000; }
+    else if (!strcmp(k, "mem")) { field = &j->memory_mb; hi = 65536; }
+    else if (!strcmp(k, "pids")) { field = &j->pids; hi = 4096; }
+    else if (!strcmp(k, "out")) { field = &j->output_bytes; hi = 1 << 28; }
+    else if (!strcmp(k, "fsize")) { field = &j->fsize_mb; hi = 4096; }
+    else if (!strcmp(k, "tmp")) { field = &j->tmp_mb; hi = 4096; }
+    else if (!strcmp(k, "wd")) j->work_dir = v;
+    else if (!strcmp(k, "ro")) { if (j->n_ro == MAX_PATHS) { failx("ro", v, E2BIG); return false; } j->ro_paths[j->n_ro++] = v; }
+    else if (!strcmp(k, "env")) { if (j->envc == MAX_ENV) { failx("env", v, E2BIG); return false; } j->envp[j->envc++] = (char *)v; }
+    else if (!strcmp(k, "arg")) { if (j->argc == MAX_ARGS) { failx("arg", v, E2BIG); return false; } j->argv[j->argc++] = (char *)v; }
+    else { failx("request key", k, EINVAL); return false; }
+    if (field && (*field = num(v, lo, hi)) < 0) { failx("request value", k, ERANGE); return false; }
+  }
+  if (j->argc == 0 || j->argv[0][0] != '/') { failx("argv[0]", j->argc ? j->argv[0] : "", EINVAL); return false; }
+  if (j->profile == PROFILE_RUN && (j->work_dir || j->n_ro)) { failx("run profile", "workDir/readOnlyPaths", EINVAL); return false; }
+  for (int i = 0; i < j->n_ro; i++) if (j->ro_paths[i][0] != '/') { failx("readOnlyPaths", j->ro_paths[i], EINVAL); return false; }
+  if (j->work_dir && j->work_dir[0] != '/') { failx("workDir", j->work_dir, EINVAL); return false; }
+  return true;
+}
+
+/* stdin as a sealed memfd, reopened read-only: no pipe to keep fed, nothing the program can
+ * write into. */
+static int stdin_memfd(const char *data, size_t len) {
+  int fd = (int)syscall(SYS_memfd_create, "stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd < 0) { fail("memfd_create", NULL); return -1; }
+  if (len && !write_full(fd, data, len)) { fail("write", "stdin"); close(fd); return -1; }
+  if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) { fail("seal", "stdin"); close(fd); return -1; }
+  char path[64];
+  snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+  int ro = open(path, O_RDONLY | O_CLOEXEC);
+  if (ro < 0) fail("reopen", "stdin");
+  close(fd);
+  return ro;
+}
+
+enum kill_reason { KILL_NONE, KILL_WALL, KILL_CPU, KILL_OUTPUT };
+
+struct outcome {
+  const char *verdict;
+  int exit_code, sig;              /* -1: none */
+  long long cpu_ms, wall_ms, mem_kb;
+  bool truncated;
+  char *out, *err; size_t out_len, err_len;
+};
+
+static void respond(struct outcome *o) {
+  char head[256], sig[32] = "-", code[16] = "-";
+  if (o->sig > 0) snprintf(sig, sizeof sig, "SIG%s", sigabbrev_np(o->sig) ? sigabbrev_np(o->sig) : "UNKNOWN");
+  if (o->exit_code >= 0) snprintf(code, sizeof code, "%d", o->exit_code);
+  size_t dl = strlen(g_err);
+  int n = snprintf(head, sizeof head, "RES %s %s %s %lld %lld %lld %d %zu %zu %zu\n", o->verdict, code, sig,
+                   o->cpu_ms, o->wall_ms, o->mem_kb, o->truncated, o->out_len, o->err_len, dl);
+  if (!write_full(1, head, (size_t)n) || !write_full(1, o->out, o->out_len) ||
+      !write_full(1, o->err, o->err_len) || !write_full(1, g_err, dl)) _exit(3);
+}
+
+/* Read what is there (non-blocking) into `buf`, counting against the shared cap. */
+static bool pump(int fd, char *buf, size_t *len, size_t *total, size_t cap, bool *over, bool *eof) {
+  char tmp[65536];
+  for (;;) {
+    ssize_t r = read(fd, tmp, sizeof tmp);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return errno == EAGAIN;
+    if (r == 0) { *eof = true; return true; }
+    size_t room = cap - *total, take = (size_t)r < room ? (size_t)r : room;
+    memcpy(buf + *len, tmp, take);
+    *len += take; *total += take;
+    if ((size_t)r > take) { *over = true; return true; }
+  }
+}
+
+static void run_job(struct job *j, struct outcome *o) {
+  int sync[2] = { -1, -1 }, rep[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 }, in = -1, pidfd = -1;
+  pid_t pid = -1;
+  o->verdict = "internal_error";
+  o->exit_code = o->sig = -1;
+  o->out = malloc((size_t)j->output_bytes);
+  o->err = malloc((size_t)j->output_bytes);
+  if (!o->out || !o->err) { failx("malloc", "output", ENOMEM); return; }
+  if (privileged && j->work_dir && chown(j->work_dir, 65534, 65534) < 0) { fail("chown", j->work_dir); goto done; }
+  if (have_cgroups && (!cgroup_slot_limits(&slot, j->memory_mb, j->pids) || !cgroup_slot_begin(&slot))) goto done;
+  if ((in = stdin_memfd(j->stdin_data, j->stdin_len)) < 0) goto done;
+  if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(rep, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) { fail("pipe2", NULL); goto done; }
+  fcntl(out[0], F_SETFL, O_NONBLOCK); fcntl(err[0], F_SETFL, O_NONBLOCK); fcntl(rep[0], F_SETFL, O_NONBLOCK);
+
+  long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP | SIGCHLD;
+  if (!netns_premade) flags |= CLONE_NEWNET;
+  double t0 = now_ms();
+  pid = (pid_t)syscall(SYS_clone, flags, 0, 0, 0, 0);
+  if (pid < 0) { fail("clone", NULL); goto done; }
+  if (pid == 0) {
+    close(sync[1]); close(rep[0]); close(out[0]); close(err[0]);
+    struct init_fds f = { sync[0], rep[1], in, out[1], err[1] };
+    _exit(init_main(j, &f, privileged, have_cgroups));
+  }
+  close(sync[0]); close(rep[1]); close(out[1]); close(err[1]); close(in);
+  sync[0] = rep[1] = out[1] = err[1] = in = -1;
+  if (!write_id_maps(pid, getuid(), getgid(), privileged) || write(sync[1], "g", 1) != 1) {
+    kill(pid, SIGKILL); waitpid(pid, NULL, 0); pid = -1; goto done;
+  }
+  pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (pidfd < 0) { fail("pidfd_open", NULL); kill(pid, SIGKILL); waitpid(pid, NULL, 0); pid = -1; goto done; }
+
+  enum kill_reason why = KILL_NONE;
+  size_t total = 0, cap = (size_t)j->output_bytes;
+  bool over = false, out_eof = false, err_eof = false, exited = false;
+  double deadline = t0 + (double)j->wall_ms;
+  while (!exited) {
+    struct pollfd p[3] = { { pidfd, POLLIN, 0 }, { out_eof ? -1 : out[0], POLLIN, 0 }, { err_eof ? -1 : err[0], POLLIN, 0 } };
+    double left = deadline - now_ms();
+    int wait = left <= 0 ? 0 : left > 10 ? 10 : (int)left + 1;  /* CPU is sampled every 10 ms */
+    if (poll(p, 3, wait) < 0 && errno != EINTR) { fail("poll", NULL); why = KILL_WALL; }
+    if (p[1].revents) pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof);
+    if (p[2].revents) pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof);
+    if (p[0].revents) exited = true;
+    if (why == KILL_NONE && !exited) {
+      long long cpu = 0;
+      if (over) why = KILL_OUTPUT;
+      else if (now_ms() >= deadline) why = KILL_WALL;
+      else if (have_cgroups && (cgroup_slot_usage(&slot, &cpu, NULL, NULL, NULL), cpu > j->cpu_ms * 1000000LL)) why = KILL_CPU;
+      if (why != KILL_NONE) kill(pid, SIGKILL);     /* init: the kernel kills the whole namespace */
+    }
+  }
+  struct rusage ru;
+  int st;
+  while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR) {}
+  pid = -1;
+  o->wall_ms = (long long)(now_ms() - t0 + 0.5);
+  /* Every writer is gone with the namespace: drain what is left, still under the cap. */
+  while (!out_eof && !over && pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof) && !out_eof) break;
+  while (!err_eof && !over && pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof) && !err_eof) break;
+  o->truncated = over;
+
+  struct init_report r, got = { 0 };
+  bool reported = false, exec_failed = false, setup_failed = false;
+  while (read(rep[0], &r, sizeof r) == (ssize_t)sizeof r) {
+    if (r.exec_errno || r.setup_failed) {
+      exec_failed |= r.exec_errno != 0; setup_failed |= r.setup_failed != 0;
+      if (!g_err[0]) snprintf(g_err, sizeof g_err, "%s", r.err);
+    } else { got = r; reported = true; }
+  }
+  long long cpu_ns = -1, peak = -1;
+  bool oom = false, mem_failed = false;
+  if (have_cgroups) cgroup_slot_usage(&slot, &cpu_ns, &peak, &oom, &mem_failed);
+  struct rusage *u = reported ? &got.ru : &ru;
+  long long ru_cpu = (u->ru_utime.tv_sec + u->ru_stime.tv_sec) * 1000LL + (u->ru_utime.tv_usec + u->ru_stime.tv_usec) / 1000;
+  o->cpu_ms = cpu_ns >= 0 ? cpu_ns / 1000000 : ru_cpu;
+  o->mem_kb = u->ru_maxrss > 0 ? u->ru_maxrss : (peak > 0 ? peak / 1024 : 0);
+  int pst = reported ? got.status : 0;
+  bool psig = reported && WIFSIGNALED(pst);
+  if (reported) {
+    if (WIFEXITED(pst)) o->exit_code = WEXITSTATUS(pst);
+    else if (psig) o->sig = WTERMSIG(pst);
+  } else if (why != KILL_NONE || WIFSIGNALED(st)) o->sig = SIGKILL;
+  bool failed = !reported || psig || WEXITSTATUS(pst) != 0;
+  bool cpu_over = o->cpu_ms >= j->cpu_ms;
+
+  if (setup_failed || exec_failed) o->verdict = "internal_error";
+  else if (why == KILL_OUTPUT || over) o->verdict = "output_limit";
+  else if (why == KILL_WALL || why == KILL_CPU) o->verdict = "time_limit";
+  else if (oom) o->verdict = "memory_limit";
+  else if (psig && WTERMSIG(pst) == SIGSYS) o->verdict = "security_violation";
+  else if (psig && (WTERMSIG(pst) == SIGXCPU || (WTERMSIG(pst) == SIGKILL && cpu_over))) o->verdict = "time_limit";
+  else if (failed && (mem_failed || (!have_cgroups && o->mem_kb * 4 >= j->memory_mb * 1024 * 3))) o->verdict = "memory_limit";
+  else if (!reported) { o->verdict = "internal_error"; if (!g_err[0]) failx("init", "no report", EPIPE); }
+  else o->verdict = failed ? "runtime_error" : "ok";
+  if (strcmp(o->verdict, "internal_error") != 0) g_err[0] = 0;
+done:
+  if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, NULL, 0); }
+  int fds[] = { sync[0], sync[1], rep[0], rep[1], out[0], out[1], err[0], err[1], in, pidfd };
+  for (size_t i = 0; i < sizeof fds / sizeof *fds; i++) if (fds[i] >= 0) close(fds[i]);
+}
+
+static bool setup(char *why, size_t n) {
+  privileged = geteuid() == 0;
+  setsid();                                           /* never a controlling terminal */
+  signal(SIGPIPE, SIG_IGN);
+  bool require = privileged && !getenv("SAJILO_SANDBOX_ALLOW_NO_CGROUPS");
+  cgroup_sweep();
+  have_cgroups = cgroup_slot_create(&slot, NULL, CG_NONE);
+  if (!have_cgroups && require) { snprintf(why, n, "cgroups required as root: %s", g_err); return false; }
+  if (privileged) {
+    write_file("/proc/self/oom_score_adj", "-1000");
+    /* One empty network namespace per supervisor, joined by every run: creating one per run
+     * costs 0.5-2 ms. Runs of one supervisor are sequential, so they never meet in it. */
+    if (unshare(CLONE_NEWNET) < 0) { snprintf(why, n, "unshare(CLONE_NEWNET): %s", strerror(errno)); return false; }
+    netns_premade = true;
+  }
+  g_err[0] = 0;
+  return true;
+}
+
+int serve(void) {
+  char line[128], why[512];
+  if (!setup(why, sizeof why)) {
+    if (have_cgroups) cgroup_slot_remove(&slot);
+    dprintf(1, "FATAL %s\n", why);
+    return 1;
+  }
+  dprintf(1, "READY v%d %d %d %s\n", have_cgroups ? slot.version : 0, have_cgroups && slot.memsw, privileged,
+          netns_premade ? "pre" : "fresh");
+  while (read_line(0, line, sizeof line)) {
+    size_t plen, slen;
+    if (sscanf(line, "RUN %zu %zu", &plen, &slen) != 2 || plen > (1 << 20) || slen > (64 << 20)) break;
+    char *buf = malloc(plen + slen + 1);
+    if (!buf || !read_full(0, buf, plen + slen)) break;
+    struct job j;
+    struct outcome o = { 0 };
+    g_err[0] = 0;
+    if (parse(buf, plen, &j)) {
+      j.envp[j.envc] = NULL; j.argv[j.argc] = NULL;
+      j.stdin_data = buf + plen; j.stdin_len = slen;
+      run_job(&j, &o);
+    } else { o.verdict = "internal_error"; o.exit_code = o.sig = -1; }
+    respond(&o);
+    free(o.out); free(o.err); free(buf);
+  }
+  if (have_cgroups) cgroup_slot_remove(&slot);
+  return 0;
+}
