@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Ide } from '@/components/ide/ide';
+import { getExample, listExamples } from '../content';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listExamples().map((e) => ({ slug: e.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const e = getExample((await params).slug);
+  return { title: e ? `${e.titleNe} · ${e.titleEn}` : undefined };
+}
+
+export default async function ExamplePage({ params }: { params: Promise<{ slug: string }> }) {
+  const example = getExample((await params).slug);
+  if (!example) notFound();
+  return (
+    <Ide
+      initialSource={example.source}
+      initialStdin={example.stdin}
+      draftKey={`draft:example:${example.slug}`}
+      title={example.titleNe}
+    />
+  );
+}

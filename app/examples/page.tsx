@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { T } from '@/components/preferences';
+import { Localized } from '@/components/localized';
+import { getExample, listExamples } from './content';
+
+export const metadata: Metadata = { title: 'उदाहरणहरू · Examples' };
+
+export default function ExamplesPage() {
+  const examples = listExamples().map((e) => getExample(e.slug)!).filter(Boolean);
+  return (
+    <div className="page">
+      <h1><T k="examples.title" /></h1>
+      <p><T k="examples.intro" /></p>
+      {examples.length === 0 ? <p><T k="examples.none" /></p> : (
+        <ul className="examples-grid" data-testid="examples">
+          {examples.map((e) => (
+            <li key={e.slug} className="example-card">
+              <h2><Localized ne={e.titleNe} en={e.titleEn} /></h2>
+              <pre aria-hidden="true">{e.source.split('\n').slice(0, 6).join('\n')}</pre>
+              <Link href={`/examples/${e.slug}`} data-testid={`example-${e.slug}`}>
+                <T k="examples.open" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

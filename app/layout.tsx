@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+// The Devanagari font ships with the app (no font CDN): the same shapes and caret positions everywhere.
+import '@fontsource/noto-sans-devanagari/devanagari-400.css';
+import '@fontsource/noto-sans-devanagari/devanagari-700.css';
+import './globals.css';
+import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider } from '@/components/preferences';
+import { SiteHeader } from '@/components/site-header';
+
+export const metadata: Metadata = {
+  title: { default: 'सजिलो — Sajilo', template: '%s · सजिलो' },
+  description: 'नेपालीमा प्रोग्राम लेख्नुहोस् र चलाउनुहोस् — write and run programs in Nepali.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#16181d' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ne" data-theme="light" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: PREFERENCES_BOOT_SCRIPT }} />
+      </head>
+      <body>
+        <PreferencesProvider>
+          <SiteHeader />
+          <main id="main" className="site-main">{children}</main>
+        </PreferencesProvider>
+      </body>
+    </html>
+  );
+}

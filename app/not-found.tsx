@@ -1,0 +1,12 @@
+import Link from 'next/link';
+import { T } from '@/components/preferences';
+
+export default function NotFound() {
+  return (
+    <div className="page">
+      <h1><T k="notFound.title" /></h1>
+      <p><T k="notFound.body" /></p>
+      <p><Link href="/"><T k="notFound.home" /></Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { Ide } from '@/components/ide/ide';
+
+export default function HomePage() {
+  return <Ide />;
+}

@@ -1,0 +1,124 @@
+'use client';
+// The Monaco editor, client-only (loaded with next/dynamic, ssr: false). Owns everything that
+// talks to Monaco: the Sajilo language (lib/editor), the keyboard layouts (lib/keyboard),
+// markers from runs, Ctrl+Enter, and the handle the rest of the IDE uses.
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { monaco } from '@/components/ide/monaco-setup';
+import { attachKeyboard, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
+import { setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
+import type { LayoutChoice } from '@/components/ide/layout-choice';
+import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
+
+type IStandaloneCodeEditor = monaco.editor.IStandaloneCodeEditor;
+
+export interface CodeEditorProps {
+  value: string;
+  onChange: (value: string) => void;
+  layout: LayoutChoice;
+  onCycleLayout: () => void;
+  onRun: () => void;
+  theme: 'light' | 'dark';
+  ariaLabel: string;
+  onReady: (handle: EditorHandle | null) => void;
+}
+
+const RUN_MARKER_OWNER = 'sajilo-run';
+
+export default function CodeEditor(props: CodeEditorProps) {
+  const editorRef = useRef<IStandaloneCodeEditor | null>(null);
+  const bridgeRef = useRef<KeyboardBridge | null>(null);
+  // Monaco's commands are registered once; they call the latest props through this ref.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const handleMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    const model = editor.getModel();
+    bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
+
+    editor.addAction({
+      id: 'sajilo.run',
+      label: 'Run program / प्रोग्राम चलाउनुहोस्',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => latest.current.onRun(),
+    });
+    editor.addAction({
+      id: 'sajilo.cycleLayout',
+      label: 'Switch keyboard layout / किबोर्ड बदल्नुहोस्',
+      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyK],
+      run: () => latest.current.onCycleLayout(),
+    });
+    // Run markers belong to one version of the text: drop them when it changes.
+    editor.onDidChangeModelContent(() => {
+      if (model) monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
+    });
+
+    const handle: EditorHandle = {
+      focus: () => editor.focus(),
+      reveal(line, column) {
+        editor.setPosition({ lineNumber: line, column });
+        editor.revealPositionInCenter({ lineNumber: line, column });
+        editor.focus();
+      },
+      setRunMarkers(markers: MarkerInput[]) {
+        if (!model) return;
+        monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, markers.map((m) => ({
+          startLineNumber: m.line, startColumn: m.column,
+          endLineNumber: m.endLine ?? m.line,
+          endColumn: m.endColumn ?? model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
+          severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+          message: m.message,
+        })));
+      },
+      typeText(text) {
+        bridgeRef.current?.typeText(text);
+      },
+      deleteLeft() {
+        editor.focus();
+        editor.trigger('keyboard', 'deleteLeft', null);
+      },
+    };
+    props.onReady(handle);
+    // The webfont may arrive after Monaco measured its glyphs: measure again so the caret fits.
+    document.fonts?.ready.then(() => monaco.editor.remeasureFonts());
+    editor.focus();
+  };
+
+  useEffect(() => () => {
+    bridgeRef.current?.dispose();
+    latest.current.onReady(null);
+  }, []);
+
+  return (
+    <Editor
+      height="100%"
+      language={SAJILO_LANGUAGE_ID}
+      value={props.value}
+      onChange={(v) => props.onChange(v ?? '')}
+      theme={props.theme === 'dark' ? 'sajilo-dark' : 'sajilo-light'}
+      beforeMount={(m) => setupSajiloLanguage(m)}
+      onMount={handleMount}
+      loading={null}
+      wrapperProps={{ 'data-testid': 'editor' }}
+      options={{
+        ariaLabel: props.ariaLabel,
+        fontFamily: "'Noto Sans Devanagari', ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
+        fontSize: 16,
+        lineHeight: 28,
+        minimap: { enabled: false },
+        automaticLayout: true,
+        scrollBeyondLastLine: false,
+        tabSize: 4,
+        insertSpaces: true,
+        wordWrap: 'on',
+        renderWhitespace: 'none',
+        fixedOverflowWidgets: true,
+        // Devanagari and the joiners (ZWJ/ZWNJ) are ordinary text here, not suspicious characters.
+        unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+        padding: { top: 8 },
+        glyphMargin: false,
+      }}
+    />
+  );
+}

@@ -1,0 +1,198 @@
+'use client';
+// The IDE: editor, keyboard layouts, stdin, Run (button and Ctrl+Enter), output, drafts.
+// Contract: docs/interfaces.md ("The IDE component"), data-testid hooks listed there.
+import dynamic from 'next/dynamic';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { usePreferences } from '@/components/preferences';
+import { OutputPanel } from '@/components/ide/output-panel';
+import { LayoutSwitch } from '@/components/ide/layout-switch';
+import { OnScreenKeyboard } from '@/components/ide/on-screen-keyboard';
+import { requestRun } from '@/components/ide/run-client';
+import { runtimeErrorPosition } from '@/components/ide/runtime-error';
+import { DEFAULT_DRAFT_KEY, loadDraft, useDraftAutosave } from '@/components/ide/use-draft';
+import { DEFAULT_LAYOUT, LAYOUT_STORAGE_KEY, isLayoutChoice, nextLayout, type LayoutChoice } from '@/components/ide/layout-choice';
+import type { EditorHandle } from '@/components/ide/editor-handle';
+import type { RunResponse } from '@/lib/validations/run';
+import type { StringKey } from '@/lib/i18n/strings';
+
+const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
+  ssr: false,
+  loading: () => <EditorLoading />,
+});
+
+function EditorLoading() {
+  const { t } = usePreferences();
+  return <p className="ide-editor-loading" role="status">{t('ide.editorLoading')}</p>;
+}
+
+export const SAMPLE_SOURCE = `# पहिलो प्रोग्राम
+देखाउ("नमस्ते, संसार!")
+`;
+
+export interface IdeProps {
+  initialSource?: string;
+  initialStdin?: string;
+  initialLatinDigits?: boolean;
+  draftKey?: string;
+  title?: string;
+  toolbarExtras?: (state: { source: string; stdin: string; latinDigits: boolean }) => ReactNode;
+}
+
+export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey = DEFAULT_DRAFT_KEY, title, toolbarExtras }: IdeProps) {
+  const { t, theme } = usePreferences();
+  const [source, setSource] = useState(initialSource ?? SAMPLE_SOURCE);
+  const [stdin, setStdin] = useState(initialStdin ?? '');
+  const [latinDigits, setLatinDigits] = useState(initialLatinDigits ?? false);
+  const [restored, setRestored] = useState(false);
+  const [layout, setLayoutState] = useState<LayoutChoice>(DEFAULT_LAYOUT);
+  const [showKeyboard, setShowKeyboard] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [response, setResponse] = useState<RunResponse | null>(null);
+  const [error, setError] = useState<{ messageKey: StringKey; vars?: Record<string, string | number> } | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const editor = useRef<EditorHandle | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  // Restore the draft and the remembered layout after hydration.
+  useEffect(() => {
+    const d = loadDraft(draftKey);
+    if (d) {
+      setSource(d.source);
+      setStdin(d.stdin);
+      setLatinDigits(d.latinDigits);
+      setEditorKey((k) => k + 1);
+    }
+    try {
+      const l = window.localStorage.getItem(LAYOUT_STORAGE_KEY);
+      if (isLayoutChoice(l)) setLayoutState(l);
+    } catch { /* not remembered */ }
+    setRestored(true);
+  }, [draftKey]);
+  useDraftAutosave(draftKey, { source, stdin, latinDigits }, restored);
+
+  const setLayout = useCallback((l: LayoutChoice) => {
+    setLayoutState(l);
+    try { window.localStorage.setItem(LAYOUT_STORAGE_KEY, l); } catch { /* not remembered */ }
+  }, []);
+  const cycleLayout = useCallback(() => setLayoutState((l) => {
+    const n = nextLayout(l);
+    try { window.localStorage.setItem(LAYOUT_STORAGE_KEY, n); } catch { /* not remembered */ }
+    return n;
+  }), []);
+
+  const state = useRef({ source, stdin, latinDigits });
+  state.current = { source, stdin, latinDigits };
+
+  const run = useCallback(async () => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setRunning(true);
+    setError(null);
+    const { source: src, stdin: input, latinDigits: latin } = state.current;
+    const outcome = await requestRun({ source: src, stdin: input, latinDigits: latin }, controller.signal);
+    if (outcome.kind === 'aborted' || abort.current !== controller) return;
+    setRunning(false);
+    if (outcome.kind === 'error') {
+      setResponse(null);
+      setError({ messageKey: outcome.messageKey, vars: outcome.vars });
+      return;
+    }
+    const res = outcome.response;
+    setResponse(res);
+    if (!res.compile.ok) {
+      editor.current?.setRunMarkers(res.compile.diagnostics.map((d) => ({ ...d, message: `${d.message}\n${d.messageEn}` })));
+    } else if (res.run?.verdict === 'runtime_error') {
+      const at = runtimeErrorPosition(res.run.stderr);
+      if (at) editor.current?.setRunMarkers([{ ...at, severity: 'error', message: res.run.stderr.trim() }]);
+    }
+  }, []);
+
+  // Ctrl+Enter anywhere in the IDE (the editor has its own binding).
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run();
+    } else if (e.altKey && e.code === 'KeyK') {
+      e.preventDefault();
+      cycleLayout();
+    }
+  };
+
+  return (
+    <div className="ide" onKeyDown={onKeyDown}>
+      <div className="ide-toolbar" role="toolbar" aria-label={t('ide.toolbar')}>
+        <h1 className="ide-title">{title ?? t('ide.title')}</h1>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="run-button"
+          onClick={() => void run()}
+          disabled={running}
+          aria-keyshortcuts="Control+Enter"
+          title={t('ide.runHint')}
+        >
+          ▶ {running ? t('ide.running') : t('ide.run')}
+        </button>
+        <LayoutSwitch value={layout} onChange={setLayout} />
+        <button
+          type="button"
+          className="button"
+          aria-pressed={showKeyboard}
+          aria-controls="on-screen-keyboard"
+          data-testid="keyboard-toggle"
+          onClick={() => setShowKeyboard((s) => !s)}
+          title={t(showKeyboard ? 'keyboard.hide' : 'keyboard.show')}
+          aria-label={t(showKeyboard ? 'keyboard.hide' : 'keyboard.show')}
+        >
+          ⌨
+        </button>
+        <label className="ide-option">
+          <input type="checkbox" checked={latinDigits} onChange={(e) => setLatinDigits(e.target.checked)} data-testid="latin-digits" />{' '}
+          {t('ide.latinDigits')}
+        </label>
+        <span className="spacer" />
+        {toolbarExtras?.({ source, stdin, latinDigits })}
+      </div>
+      <div className="ide-body">
+        <div className="ide-editor-column">
+          <div className="ide-editor">
+            <CodeEditor
+              key={editorKey}
+              value={source}
+              onChange={setSource}
+              layout={layout}
+              onCycleLayout={cycleLayout}
+              onRun={() => void run()}
+              theme={theme}
+              ariaLabel={t('ide.editorLabel')}
+              onReady={(h) => { editor.current = h; }}
+            />
+          </div>
+          {showKeyboard && (
+            <OnScreenKeyboard
+              id="on-screen-keyboard"
+              layout={layout}
+              onType={(text) => editor.current?.typeText(text)}
+              onBackspace={() => editor.current?.deleteLeft()}
+            />
+          )}
+        </div>
+        <div className="ide-side">
+          <div className="ide-stdin">
+            <label htmlFor="ide-stdin">{t('ide.stdin')}</label>
+            <textarea
+              id="ide-stdin"
+              data-testid="stdin"
+              value={stdin}
+              onChange={(e) => setStdin(e.target.value)}
+              placeholder={t('ide.stdinPlaceholder')}
+              spellCheck={false}
+            />
+          </div>
+          <OutputPanel running={running} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+        </div>
+      </div>
+    </div>
+  );
+}

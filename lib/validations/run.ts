@@ -1,0 +1,81 @@
+// The HTTP contract of POST /api/run and POST /api/check (issue 4), one schema for both sides:
+// the route handlers validate with it, the IDE types its requests and responses with it.
+import { z } from 'zod';
+
+/** Source and stdin: at most 64 KiB each, counted in UTF-8 bytes. */
+export const MAX_FIELD_BYTES = 64 * 1024;
+/**
+ * The raw request body is refused (413) before parsing above this size. JSON may escape each
+ * character of a field as \uXXXX (6 bytes for 1 to 3 UTF-8 bytes), so two full fields fit.
+ */
+export const MAX_BODY_BYTES = 2 * 6 * MAX_FIELD_BYTES + 4096;
+
+export const runRequestSchema = z.object({
+  source: z.string(),
+  stdin: z.string().optional(),
+  latinDigits: z.boolean().optional(),
+}).strict();
+export type RunRequest = z.infer<typeof runRequestSchema>;
+
+export const checkRequestSchema = z.object({ source: z.string() }).strict();
+export type CheckRequest = z.infer<typeof checkRequestSchema>;
+
+export interface ApiDiagnostic {
+  line: number; column: number; endLine: number; endColumn: number;
+  severity: 'error' | 'warning';
+  message: string;      // Nepali
+  messageEn: string;    // English
+}
+
+export interface ApiRunResult {
+  verdict: string; exitCode: number | null; signal: string | null;
+  stdout: string; stderr: string;
+  cpuMs: number; wallMs: number; memoryKb: number; truncated: boolean;
+}
+
+export interface RunResponse {
+  compile: { ok: boolean; diagnostics: ApiDiagnostic[] };
+  run: ApiRunResult | null;
+}
+export interface CheckResponse { diagnostics: ApiDiagnostic[] }
+
+export type ApiErrorCode = 'bad_json' | 'invalid_request' | 'too_large' | 'overloaded' | 'internal';
+export interface ApiError { error: ApiErrorCode; message: string; messageEn: string; issues?: { path: string; message: string }[] }
+
+export function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** Fields over MAX_FIELD_BYTES, by name (empty when all fit). */
+export function oversizeFields(fields: Record<string, string | undefined>): string[] {
+  return Object.entries(fields).filter(([, v]) => v !== undefined && v.length > MAX_FIELD_BYTES / 4 && utf8Length(v) > MAX_FIELD_BYTES).map(([k]) => k);
+}
+
+export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+
+/**
+ * Reads a request body as text, stopping as soon as it passes `maxBytes` (a Content-Length
+ * that says so is refused without reading), so an oversized body is never held in memory.
+ */
+export async function readBodyLimited(req: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, tooLarge: true };
+  if (!req.body) return { ok: true, text: '' };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) { all.set(c, offset); offset += c.byteLength; }
+  return { ok: true, text: new TextDecoder().decode(all) };
+}
