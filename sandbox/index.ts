@@ -219,6 +219,7 @@ export async function shutdownSandbox(): Promise<void> {
   const waits = [...all].map((s) => new Promise<void>((res) => {
     if (s.dead) return res();
     s.proc.once('exit', () => res());
+    s.proc.ref();
     s.proc.stdin.end();
   }));
   await Promise.all(waits);
