@@ -41,6 +41,15 @@
  *          sj_release(t1); sj_release(t2);
  *  R6. sj_int/sj_dec/sj_bool/SJ_NULL_V build immediates; releasing them is
  *      allowed and free.
+ *  R7. Passing a variable directly as a borrowed argument (`sj_add(x, y)`)
+ *      is safe only while nothing else runs before the callee returns. If a
+ *      later operand of the same operation calls a function (which could
+ *      reassign x and free its old value), read x into a retained temporary
+ *      first: `SjValue t1 = sj_retain(x); SjValue t2 = f_1(); ...`.
+ *      The simple, always-correct rule: evaluate every operand into an owned
+ *      temporary (sj_retain for variable reads), left to right, then call,
+ *      then release the temporaries. sj_retain/sj_release cost one tag test
+ *      for numbers, so this stays fast.
  *  Lists and maps are shared (as in Python): a variable holding a list
  *  holds one reference to the same object another variable holds.
  *  Reference cycles (a list that contains itself) are never freed: they
@@ -186,6 +195,9 @@ typedef struct SjFunc {
   int arity;        /* -1: variadic (देखाउ, लेख, अधिकतम, न्यूनतम) */
   const char *name; /* UTF-8 bytes of the name as written, for printing */
   size_t name_len;
+  /* Variadic builtins only (arity -1): called as vfn(argc, args). Generated
+   * function objects leave it NULL (SJ_FUNC_INIT does). */
+  SjValue (*vfn)(int argc, SjValue *args);
 } SjFunc;
 
 /* Static initialiser for a generated function object (rc 1: never freed). */
@@ -320,7 +332,7 @@ SjValue sj_floordiv(SjValue a, SjValue b); /* // floor division */
 SjValue sj_mod(SjValue a, SjValue b);      /* % sign of the divisor */
 SjValue sj_pow(SjValue a, SjValue b);      /* ** int**nonneg int is int */
 SjValue sj_neg_slow(SjValue a);            /* unary - */
-int sj_compare_slow(SjValue a, SjValue b); /* <0, 0, >0; numbers or texts */
+int sj_compare_slow(SjValue a, SjValue b); /* -1, 0, 1; 2 = unordered (NaN) */
 bool sj_equal(SjValue a, SjValue b);       /* deep ==, never fails */
 
 /* Portable overflow checks: gcc/clang builtins, or plain C under tcc. */
@@ -386,8 +398,9 @@ static inline int sj_cmp_(SjValue a, SjValue b) {
 }
 static inline bool sj_lt_c(SjValue a, SjValue b) { return sj_cmp_(a, b) < 0; }
 static inline bool sj_le_c(SjValue a, SjValue b) { return sj_cmp_(a, b) <= 0; }
-static inline bool sj_gt_c(SjValue a, SjValue b) { return sj_cmp_(a, b) > 0; }
-static inline bool sj_ge_c(SjValue a, SjValue b) { return sj_cmp_(a, b) >= 0; }
+/* sj_cmp_ gives -1, 0, 1, or 2 when unordered (a NaN): then all four are false. */
+static inline bool sj_gt_c(SjValue a, SjValue b) { return sj_cmp_(a, b) == 1; }
+static inline bool sj_ge_c(SjValue a, SjValue b) { return (unsigned)sj_cmp_(a, b) <= 1u; }
 static inline bool sj_eq_c(SjValue a, SjValue b) {
   if (SJ_LIKELY(a.tag == SJ_INT && b.tag == SJ_INT)) return a.as.i == b.as.i;
   return sj_equal(a, b);

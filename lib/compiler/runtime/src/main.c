@@ -1,0 +1,62 @@
+/*
+ * main.c — program entry: the stack guard for recursion, stdout set-up,
+ * running the program, flushing at exit.
+ */
+#include <string.h>
+#include <sys/resource.h>
+#include "internal.h"
+
+uintptr_t sj_stack_limit;
+
+#define WANT_STACK ((rlim_t)64 << 20) /* deep recursion needs room */
+#define STACK_MARGIN ((uintptr_t)256 << 10) /* for the error path and libc */
+
+extern char **environ;
+
+/* Highest address in use on the stack: the environment strings sit at
+ * the top, above argv and main's frame. */
+static uintptr_t stack_top(int argc, char **argv, uintptr_t here) {
+  uintptr_t top = here;
+  for (int i = 0; i < argc; i++) {
+    uintptr_t end = (uintptr_t)argv[i] + strlen(argv[i]);
+    if (end > top) top = end;
+  }
+  for (char **e = environ; e && *e; e++) {
+    uintptr_t end = (uintptr_t)*e + strlen(*e);
+    if (end > top) top = end;
+  }
+  return top;
+}
+
+/* Raises the soft stack limit towards 64 MB when the hard limit allows
+ * (Linux grows the main stack up to the current soft limit) and returns
+ * the size the guard may use. */
+static uintptr_t usable_stack(void) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_STACK, &rl) != 0) return (uintptr_t)8 << 20;
+  if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < WANT_STACK) {
+    rlim_t want = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > WANT_STACK ? WANT_STACK : rl.rlim_max;
+    struct rlimit raised = {want, rl.rlim_max};
+    if (want > rl.rlim_cur && setrlimit(RLIMIT_STACK, &raised) == 0) rl.rlim_cur = want;
+  }
+  if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > WANT_STACK) return (uintptr_t)WANT_STACK;
+  return (uintptr_t)rl.rlim_cur;
+}
+
+static void init_stack_guard(int argc, char **argv) {
+  char here;
+  uintptr_t top = stack_top(argc, argv, (uintptr_t)&here);
+  uintptr_t size = usable_stack();
+  uintptr_t margin = STACK_MARGIN < size / 2 ? STACK_MARGIN : size / 2;
+  sj_stack_limit = top - size + margin;
+}
+
+int sj_run_main(int argc, char **argv, void (*program)(void), int latin_digits) {
+  sj_latin_digits = latin_digits;
+  sj_io_init();
+  init_stack_guard(argc, argv);
+  program();
+  sj_pos = 0;
+  sj_out_flush();
+  return 0;
+}
