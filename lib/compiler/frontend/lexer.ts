@@ -90,7 +90,7 @@ class Lexer {
     const latin = latinDigits(written);
     if (this.text[this.pos] === '.' && !/[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
       this.pos++;
-      this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), written);
+      this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), { ne: written, en: latin });
     }
     if (latin.includes('.')) {
       this.push('decimal', start, start + written.length, Number(latin));
@@ -113,6 +113,9 @@ class Lexer {
       if (this.text.startsWith(written, this.pos) && !this.text.startsWith('!=', this.pos)) {
         const range = this.range(this.pos, this.pos + written.length);
         this.diagnostics.report(Messages.foreignOperator, range, written, replacement);
+        // Read it as the Sajilo word, so the parser goes on without a second error.
+        const token = this.push('keyword', this.pos, this.pos + written.length, null);
+        token.key = replacement;
         this.pos += written.length;
         return true;
       }
@@ -131,7 +134,7 @@ class Lexer {
     const c = String.fromCodePoint(code);
     if (c === '।' || c === '॥') this.diagnostics.report(Messages.dandaNotAllowed, range);
     else if (c === '.' && /[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
-      this.diagnostics.report(Messages.digitsAfterPoint, range, '०');
+      this.diagnostics.report(Messages.digitsAfterPoint, range, { ne: '०', en: '0' });
     } else this.diagnostics.report(Messages.unexpectedCharacter, range, printable(code));
     this.pos += width;
   }

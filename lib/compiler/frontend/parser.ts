@@ -36,6 +36,13 @@ const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
 const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
 const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
 
+// A token that can begin an operand but not continue an expression: after a lone word it
+// means the word was meant as a keyword (`yadi x …`, `राखु क = …`).
+function startsOperand(token: Token): boolean {
+  if (token.kind === 'keyword') return ['सत्य', 'असत्य', 'खाली', 'होइन'].includes(token.key);
+  return token.kind === 'identifier' || token.kind === 'integer' || token.kind === 'decimal' || token.kind === 'text';
+}
+
 function span(start: Position, end: Position): SourceRange {
   return { start, end };
 }
@@ -149,6 +156,7 @@ class Parser {
   parseProgram(): ast.Program {
     const statements: ast.Statement[] = [];
     while (!this.check('eof')) {
+      this.recogniseMisspeltKeyword(false);
       const token = this.peek();
       if (token.kind === 'newline' || token.kind === ';') {
         this.advance();
@@ -221,6 +229,7 @@ class Parser {
     const statements: ast.Statement[] = [];
     const start = this.peek().range.start;
     for (;;) {
+      this.recogniseMisspeltKeyword(true);
       const token = this.peek();
       if (token.kind === 'newline' || token.kind === ';') this.advance();
       else if (token.kind === 'eof' || isKeyword(token, 'अन्त्य')) break;
@@ -271,7 +280,6 @@ class Parser {
 
   private statement(): ast.Statement {
     const token = this.peek();
-    if (token.kind === 'identifier') this.recogniseMisspeltKeyword(token);
     if (token.kind !== 'keyword') return this.simpleStatement();
     switch (token.key) {
       case 'राख': return this.variableDeclaration(this.advance(), false);
@@ -290,13 +298,16 @@ class Parser {
 
   // `राखु क = १`, `yadi …`, a lone `अन्त`: a word that is not a keyword but stands where one
   // would and is close to one is reported, then read as that keyword.
-  private recogniseMisspeltKeyword(token: Token): void {
+  // Called where a statement starts; `inBlock` says whether `अन्त्य`/`नत्र` could close something.
+  private recogniseMisspeltKeyword(inBlock: boolean): void {
+    const token = this.peek();
+    if (token.kind !== 'identifier') return;
     const next = this.tokens[this.index + 1];
     const alone = next.kind === 'newline' || next.kind === ';' || next.kind === 'eof';
-    const startsSomething = next.kind === 'identifier' || next.kind === 'integer' || next.kind === 'decimal';
-    if (!alone && !startsSomething) return;
+    if (!alone && !startsOperand(next)) return;
     const keyword = closestKeyword(token.text);
     if (!keyword || !(alone ? BARE_KEYWORDS : BLOCK_STARTERS).has(keyword)) return;
+    if (!inBlock && (keyword === 'अन्त्य' || keyword === 'नत्र')) return;
     this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, keyword);
     token.kind = 'keyword';
     token.key = keyword;
@@ -650,7 +661,15 @@ class Parser {
   private checkStillOpen(open: Token): void {
     const token = this.peek();
     const statementKeyword = token.kind === 'keyword' && STATEMENT_KEYWORDS.has(token.key);
-    if (token.kind === 'eof' || statementKeyword) this.fail(Messages.unclosedBracket, open.range, open.text);
+    if (token.kind === 'eof' || statementKeyword) this.failUnclosed(open);
+  }
+
+  // An unterminated text on the bracket's line already explains the missing bracket.
+  private failUnclosed(open: Token): never {
+    const line = open.range.start.line;
+    const explained = this.diagnostics.items.some((d) => d.code === Messages.unterminatedText.code && d.line === line);
+    if (explained) throw new ParseError();
+    return this.fail(Messages.unclosedBracket, open.range, open.text);
   }
 
   private closeBracket(open: Token, close: Punctuation): void {
@@ -661,7 +680,7 @@ class Parser {
     this.checkStillOpen(open);
     const token = this.peek();
     if (token.range.start.line > open.range.start.line && token.range.start.column <= (this.lineIndent.get(token.range.start.line) ?? 1)) {
-      this.fail(Messages.unclosedBracket, open.range, open.text);
+      this.failUnclosed(open);
     }
     this.fail(Messages.expectedToken, token.range, `"${close}"`, describeToken(token));
   }

@@ -1,0 +1,93 @@
+// Every diagnostic in the table, produced by a small program, at its exact line and column.
+// A code added to the table without a case here fails the last test.
+import { describe, expect, it } from 'vitest';
+import { check } from '@/lib/compiler';
+import { Messages } from '@/lib/compiler/frontend/diagnostics';
+
+interface Case {
+  code: string;
+  source: string;
+  line: number;
+  column: number;
+  endColumn?: number;
+  includes?: string; // a fragment the English message must contain
+}
+
+const CASES: Case[] = [
+  { code: 'E1001', source: 'देखाउ(१) $', line: 1, column: 10, endColumn: 11 },
+  { code: 'E1002', source: 'देखाउ("नमस्ते)', line: 1, column: 7 },
+  { code: 'E1003', source: 'देखाउ("a\\qb")', line: 1, column: 9, endColumn: 11, includes: '\\q' },
+  { code: 'E1004', source: 'देखाउ("\\u{110000}")', line: 1, column: 8 },
+  { code: 'E1004', source: 'देखाउ("\\u{D800}")', line: 1, column: 8 },
+  { code: 'E1004', source: 'देखाउ("\\u{}")', line: 1, column: 8 },
+  { code: 'E1005', source: 'राख x = 9223372036854775808\nदेखाउ(x)', line: 1, column: 9 },
+  { code: 'E1006', source: 'देखाउ(१)।', line: 1, column: 9 },
+  { code: 'E1007', source: 'राख x = १.\nदेखाउ(x)', line: 1, column: 9 },
+  { code: 'E1007', source: 'देखाउ(.५)', line: 1, column: 7 },
+  { code: 'E1008', source: 'यदि सत्य && असत्य भने\nअन्त्य', line: 1, column: 10, includes: 'र' },
+  { code: 'E1101', source: 'राख x =', line: 1, column: 8, includes: 'end of the program' },
+  { code: 'E1102', source: 'कार्य f क)\nअन्त्य', line: 1, column: 9, includes: 'Expected "("' },
+  { code: 'E1103', source: 'देखाउ(०)\nयदि सत्य भने\n  देखाउ(१)\n', line: 2, column: 1, includes: 'line 2' },
+  { code: 'E1104', source: 'देखाउ(1 < 2 < 3)', line: 1, column: 13 },
+  { code: 'E1105', source: '१ = २', line: 1, column: 1 },
+  { code: 'E1106', source: 'देखाउ(१) देखाउ(२)', line: 1, column: 10 },
+  { code: 'E1107', source: 'अन्त्य', line: 1, column: 1 },
+  { code: 'E1108', source: 'राख फलहरू = [1]\nहरेक फल फलहरूमा\n  देखाउ(फल)\nअन्त्य', line: 2, column: 9, includes: '"फलहरू मा"' },
+  { code: 'E1109', source: 'राखु x = 5\nदेखाउ(x)', line: 1, column: 1, includes: '"राख"' },
+  { code: 'E1110', source: 'देखाउ(१\nराख x = २\nदेखाउ(x)', line: 1, column: 6 },
+  { code: 'E1111', source: 'राख x = 1\nयदि x = 5 भने\nअन्त्य', line: 2, column: 7 },
+  { code: 'E2001', source: 'देखाउ(क)', line: 1, column: 7, endColumn: 8 },
+  { code: 'E2002', source: 'राख गणना = 1\nदेखाउ(गणन)', line: 2, column: 7, includes: '"गणना"' },
+  { code: 'E2003', source: 'राख फल = [1]\nदेखाउ(फलमा)', line: 2, column: 7, includes: '"फल मा"' },
+  { code: 'E2004', source: 'राख x = 1\nराख x = 2\nदेखाउ(x)', line: 2, column: 5, includes: 'line 1' },
+  { code: 'E2005', source: 'स्थिर x = 1\nx = 2', line: 2, column: 1 },
+  { code: 'E2006', source: 'कार्य f()\nअन्त्य\nf = 1', line: 3, column: 1 },
+  { code: 'E2007', source: 'लम्बाइ(1, 2)', line: 1, column: 1, includes: 'takes 1 argument(s), but 2' },
+  { code: 'E2007', source: 'देखाउ(अधिकतम())', line: 1, column: 7, includes: 'at least 1' },
+  { code: 'E2007', source: 'कार्य f(क)\nअन्त्य\nf()', line: 3, column: 1, includes: 'takes 1 argument(s), but 0' },
+  { code: 'E2008', source: 'रोक', line: 1, column: 1 },
+  { code: 'E2009', source: 'यदि सत्य भने\n  जारी\nअन्त्य', line: 2, column: 3 },
+  { code: 'E2010', source: 'फर्काउ', line: 1, column: 1 },
+  { code: 'E2011', source: 'कार्य f()\n  कार्य g()\n  अन्त्य\nअन्त्य', line: 2, column: 9 },
+  { code: 'E2012', source: 'देखाउ(x)\nराख x = 1', line: 1, column: 7, includes: 'line 2' },
+  { code: 'E2013', source: 'राख p = देखाउ\nदेखाउ(p)', line: 1, column: 9 },
+  { code: 'E2014', source: 'देखाउ = 1', line: 1, column: 1 },
+  { code: 'E2015', source: 'कार्य f(a, a)\n  देखाउ(a)\nअन्त्य', line: 1, column: 12 },
+  { code: 'W2101', source: 'राख x = 1', line: 1, column: 5 },
+  { code: 'W2102', source: 'राख लम्बाइ = 1\nदेखाउ(लम्बाइ)', line: 1, column: 5 },
+  { code: 'W2103', source: 'कार्य f()\n  फर्काउ 1\n  देखाउ(2)\nअन्त्य', line: 3, column: 3 },
+];
+
+describe('diagnostic codes', () => {
+  it.each(CASES.map((c) => [c.code, c] as const))('%s is reported where it happens', (_, c) => {
+    const diagnostics = check(c.source);
+    const found = diagnostics.filter((d) => d.code === c.code);
+    expect(found, JSON.stringify(diagnostics)).toHaveLength(1);
+    const [d] = found;
+    expect({ line: d.line, column: d.column }).toEqual({ line: c.line, column: c.column });
+    if (c.endColumn !== undefined) expect(d.endColumn).toBe(c.endColumn);
+    if (c.includes) expect(d.messageEn).toContain(c.includes);
+    expect(d.message).not.toMatch(/\{\d\}/);
+    expect(d.messageEn).not.toMatch(/\{\d\}/);
+  });
+
+  it('reports each case with no other error (no cascades)', () => {
+    for (const c of CASES) {
+      const others = check(c.source).filter((d) => d.code !== c.code && d.severity === 'error');
+      expect(others, c.source).toEqual([]);
+    }
+  });
+
+  it('has a case for every code in the table, and codes are unique', () => {
+    const tableCodes = Object.values(Messages).map((m) => m.code);
+    expect(new Set(tableCodes).size).toBe(tableCodes.length);
+    const tested = new Set(CASES.map((c) => c.code));
+    expect(tableCodes.filter((code) => !tested.has(code))).toEqual([]);
+  });
+
+  it('numbers the Nepali message with Devanagari digits', () => {
+    const [d] = check('राख x = 1\nराख x = 2\nदेखाउ(x)');
+    expect(d.message).toContain('पङ्क्ति १');
+    expect(d.messageEn).toContain('line 1');
+  });
+});
