@@ -1,0 +1,146 @@
+// Completion proposals, Monaco-free: keywords, builtins, names in scope and block snippets,
+// matched by Devanagari prefix or by a romanised prefix (`yadi` → यदि).
+import { BUILTINS, KEYWORDS } from './compiler-bridge';
+import type { Analyse, SymbolInfo } from './compiler-bridge';
+import { latinPrefixMatches, romanise } from './romanise';
+import { SNIPPETS } from './snippets';
+import { canonicalSpelling } from './spelling';
+import { pick } from './ui-language';
+import type { UiLanguage } from './ui-language';
+import { isLatinWord, wordAt } from './word-at';
+import type { WordSpan } from './word-at';
+
+export type CompletionKind = 'keyword' | 'builtin' | 'snippet' | SymbolInfo['kind'];
+
+export interface SajiloCompletion {
+  label: string;
+  kind: CompletionKind;
+  detail: string;
+  documentation?: string;
+  insertText: string;
+  isSnippet: boolean;
+  /** What Monaco filters the typed word against. */
+  filterText: string;
+  sortText: string;
+}
+
+export interface CompletionResult {
+  word: WordSpan;
+  items: SajiloCompletion[];
+  /** True when the list depends on more than Monaco's own filter (romanised prefixes). */
+  incomplete: boolean;
+}
+
+interface Candidate extends Omit<SajiloCompletion, 'filterText'> {
+  /** The Devanagari word the candidate inserts or starts with. */
+  word: string;
+  /** Latin spellings that should find it. */
+  romanSpellings: string[];
+}
+
+const SORT_GROUP: Readonly<Record<CompletionKind, string>> = {
+  parameter: '1', variable: '1', constant: '1', function: '1', keyword: '2', builtin: '3', snippet: '4',
+};
+
+const SYMBOL_KIND_TEXT: Readonly<Record<SymbolInfo['kind'], readonly [string, string]>> = {
+  variable: ['चल', 'variable'],
+  constant: ['स्थिर', 'constant'],
+  function: ['कार्य', 'function'],
+  parameter: ['प्यारामिटर', 'parameter'],
+};
+
+function keywordCandidates(ui: UiLanguage): Candidate[] {
+  return KEYWORDS.map((k) => ({
+    label: k.word, kind: 'keyword', word: k.word, insertText: k.word, isSnippet: false,
+    detail: `${k.roman} — ${pick(ui, k.meaningNe, k.meaningEn)}`,
+    romanSpellings: [k.roman, romanise(k.word)], sortText: SORT_GROUP.keyword + k.word,
+  }));
+}
+
+function builtinCandidates(ui: UiLanguage): Candidate[] {
+  return BUILTINS.map((b) => ({
+    label: b.name, kind: 'builtin', word: b.name, insertText: b.name, isSnippet: false,
+    detail: b.signature, documentation: pick(ui, b.docNe, b.docEn),
+    romanSpellings: [b.roman, romanise(b.name)], sortText: SORT_GROUP.builtin + b.name,
+  }));
+}
+
+function snippetCandidates(ui: UiLanguage): Candidate[] {
+  return SNIPPETS.map((s, index) => ({
+    label: s.label, kind: 'snippet', word: s.keyword, insertText: s.body, isSnippet: true,
+    detail: pick(ui, s.descriptionNe, s.descriptionEn),
+    romanSpellings: [s.roman, romanise(s.keyword)], sortText: SORT_GROUP.snippet + String(index).padStart(2, '0'),
+  }));
+}
+
+function isBefore(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.column <= b.column);
+}
+
+/** Names declared by the user and visible at the cursor, innermost first, one per name. */
+export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, column: number, word: WordSpan): SymbolInfo[] {
+  const cursor = { line, column };
+  const visible = symbols.filter((s) =>
+    isBefore(s, cursor) && isBefore(cursor, s.scopeEnd)
+    && !(s.line === line && s.column === word.startColumn)); // not the name being typed
+  const byName = new Map<string, SymbolInfo>();
+  for (const s of visible.sort((a, b) => (isBefore(a, b) ? 1 : -1))) {
+    const key = canonicalSpelling(s.name);
+    if (!byName.has(key)) byName.set(key, s);
+  }
+  return [...byName.values()];
+}
+
+function symbolCandidates(symbols: readonly SymbolInfo[], ui: UiLanguage): Candidate[] {
+  return symbols.map((s) => {
+    const [ne, en] = SYMBOL_KIND_TEXT[s.kind];
+    return {
+      label: s.name, kind: s.kind, word: s.name, insertText: s.name, isSnippet: false,
+      detail: pick(ui, ne, en), romanSpellings: [romanise(s.name)], sortText: SORT_GROUP[s.kind] + s.name,
+    };
+  });
+}
+
+function matches(candidate: Candidate, prefix: string): boolean {
+  if (prefix === '') return true;
+  if (isLatinWord(prefix)) return latinPrefixMatches(prefix, candidate.romanSpellings);
+  return canonicalSpelling(candidate.word).startsWith(canonicalSpelling(prefix));
+}
+
+/** The text Monaco's fuzzy filter should see so that a matched candidate stays listed. */
+function filterTextFor(candidate: Candidate, prefix: string): string {
+  if (!isLatinWord(prefix)) return candidate.word;
+  const literal = candidate.romanSpellings.find((s) => s.toLowerCase().startsWith(prefix.toLowerCase()));
+  return literal ?? prefix;
+}
+
+function toCompletion(candidate: Candidate, prefix: string): SajiloCompletion {
+  const { word: _word, romanSpellings: _spellings, ...item } = candidate;
+  return { ...item, filterText: filterTextFor(candidate, prefix) };
+}
+
+export interface CompletionRequest {
+  source: string;
+  /** 1-based cursor position. */
+  line: number;
+  column: number;
+  uiLanguage: UiLanguage;
+  analyse?: Analyse;
+}
+
+export function completionsAt(request: CompletionRequest): CompletionResult {
+  const { source, line, column, uiLanguage } = request;
+  const lineText = source.split(/\r?\n/)[line - 1] ?? '';
+  const word = wordAt(lineText, column);
+  const symbols = request.analyse ? symbolsInScope(request.analyse(source).symbols, line, column, word) : [];
+  const candidates = [
+    ...symbolCandidates(symbols, uiLanguage),
+    ...keywordCandidates(uiLanguage),
+    ...builtinCandidates(uiLanguage),
+    ...snippetCandidates(uiLanguage),
+  ];
+  const items = candidates
+    .filter((c) => matches(c, word.prefix))
+    .map((c) => toCompletion(c, word.prefix));
+  return { word, items, incomplete: isLatinWord(word.prefix) };
+}

@@ -1,0 +1,43 @@
+// Hover documentation for keywords and builtins, in the UI language first and the other
+// language after it. Monaco-free: returns Markdown strings and a column span.
+import { BUILTINS, KEYWORDS } from './compiler-bridge';
+import { canonicalSpelling } from './spelling';
+import type { UiLanguage } from './ui-language';
+import { wordAt } from './word-at';
+
+export interface SajiloHover {
+  startColumn: number;
+  endColumn: number;
+  /** Markdown paragraphs. */
+  contents: string[];
+}
+
+const CODE_FENCE = '```';
+
+function inOrder(ui: UiLanguage, ne: string, en: string): [string, string] {
+  return ui === 'en' ? [en, ne] : [ne, en];
+}
+
+function keywordHover(word: string, ui: UiLanguage): string[] | null {
+  const keyword = KEYWORDS.find((k) => canonicalSpelling(k.word) === word);
+  if (!keyword) return null;
+  const [first, second] = inOrder(ui, keyword.meaningNe, keyword.meaningEn);
+  const title = ui === 'en' ? 'keyword' : 'मुख्य शब्द';
+  return [`**${keyword.word}** (${keyword.roman}) — ${title}`, first, `_${second}_`];
+}
+
+function builtinHover(word: string, ui: UiLanguage): string[] | null {
+  const builtin = BUILTINS.find((b) => canonicalSpelling(b.name) === word);
+  if (!builtin) return null;
+  const [first, second] = inOrder(ui, builtin.docNe, builtin.docEn);
+  return [`${CODE_FENCE}sajilo\n${builtin.signature}\n${CODE_FENCE}`, first, `_${second}_`];
+}
+
+/** Documentation for the keyword or builtin under the cursor, or null. */
+export function hoverAt(lineText: string, column: number, uiLanguage: UiLanguage): SajiloHover | null {
+  const span = wordAt(lineText, column);
+  if (span.word === '') return null;
+  const word = canonicalSpelling(span.word);
+  const contents = keywordHover(word, uiLanguage) ?? builtinHover(word, uiLanguage);
+  return contents && { startColumn: span.startColumn, endColumn: span.endColumn, contents };
+}

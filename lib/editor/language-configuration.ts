@@ -1,0 +1,36 @@
+// Monaco language configuration: comments, brackets, auto-closing, words, indentation.
+// Takes the monaco namespace for its IndentAction enum (no runtime Monaco import).
+import type { languages } from 'monaco-editor';
+import { DECREASE_INDENT, INCREASE_INDENT } from './indentation';
+
+type LanguagesApi = Pick<typeof languages, 'IndentAction'>;
+
+/** A word for Monaco (double-click, word-based suggestions): a name in any script, or a number. */
+export const WORD_PATTERN = /[\p{L}_][\p{L}\p{M}\p{Nd}_\u200C\u200D]*|[0-9\u0966-\u096F]+(?:\.[0-9\u0966-\u096F]+)?/u;
+
+export function sajiloLanguageConfiguration(languagesApi: LanguagesApi): languages.LanguageConfiguration {
+  return {
+    comments: { lineComment: '#' },
+    brackets: [['(', ')'], ['[', ']'], ['{', '}']],
+    autoClosingPairs: [
+      { open: '(', close: ')' },
+      { open: '[', close: ']' },
+      { open: '{', close: '}' },
+      { open: '"', close: '"', notIn: ['string', 'comment'] },
+    ],
+    surroundingPairs: [
+      { open: '(', close: ')' },
+      { open: '[', close: ']' },
+      { open: '{', close: '}' },
+      { open: '"', close: '"' },
+    ],
+    wordPattern: WORD_PATTERN,
+    indentationRules: {
+      increaseIndentPattern: INCREASE_INDENT,
+      decreaseIndentPattern: DECREASE_INDENT,
+    },
+    onEnterRules: [
+      { beforeText: INCREASE_INDENT, action: { indentAction: languagesApi.IndentAction.Indent } },
+    ],
+  };
+}

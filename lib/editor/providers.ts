@@ -1,0 +1,87 @@
+// Adapters from the Monaco-free modules to Monaco's provider interfaces.
+import type { editor, IRange, languages, Position } from 'monaco-editor';
+import { findBlocks, foldingRanges, matchingKeywords } from './blocks';
+import type { Analyse } from './compiler-bridge';
+import { completionsAt } from './completion';
+import type { CompletionKind, SajiloCompletion } from './completion';
+import { hoverAt } from './hover';
+import type { MonacoApi } from './monaco-types';
+import type { UiLanguage } from './ui-language';
+
+function lineRange(line: number, startColumn: number, endColumn: number): IRange {
+  return { startLineNumber: line, startColumn, endLineNumber: line, endColumn };
+}
+
+function completionKind(monaco: MonacoApi, kind: CompletionKind): languages.CompletionItemKind {
+  const kinds = monaco.languages.CompletionItemKind;
+  const table: Record<CompletionKind, languages.CompletionItemKind> = {
+    keyword: kinds.Keyword, builtin: kinds.Function, function: kinds.Function,
+    variable: kinds.Variable, parameter: kinds.Variable, constant: kinds.Constant, snippet: kinds.Snippet,
+  };
+  return table[kind];
+}
+
+export function completionProvider(
+  monaco: MonacoApi, getUiLanguage: () => UiLanguage, analyse?: Analyse,
+): languages.CompletionItemProvider {
+  return {
+    provideCompletionItems(model: editor.ITextModel, position: Position) {
+      const result = completionsAt({
+        source: model.getValue(), line: position.lineNumber, column: position.column,
+        uiLanguage: getUiLanguage(), analyse,
+      });
+      const { word } = result;
+      const range = {
+        insert: lineRange(position.lineNumber, word.startColumn, position.column),
+        replace: lineRange(position.lineNumber, word.startColumn, word.endColumn),
+      };
+      const toSuggestion = (item: SajiloCompletion): languages.CompletionItem => ({
+        label: item.label,
+        kind: completionKind(monaco, item.kind),
+        detail: item.detail,
+        documentation: item.documentation,
+        insertText: item.insertText,
+        insertTextRules: item.isSnippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+        filterText: item.filterText,
+        sortText: item.sortText,
+        range,
+      });
+      return { suggestions: result.items.map(toSuggestion), incomplete: result.incomplete };
+    },
+  };
+}
+
+export function hoverProvider(getUiLanguage: () => UiLanguage): languages.HoverProvider {
+  return {
+    provideHover(model: editor.ITextModel, position: Position) {
+      const hover = hoverAt(model.getLineContent(position.lineNumber), position.column, getUiLanguage());
+      if (!hover) return null;
+      return {
+        range: lineRange(position.lineNumber, hover.startColumn, hover.endColumn),
+        contents: hover.contents.map((value) => ({ value })),
+      };
+    },
+  };
+}
+
+export function foldingRangeProvider(monaco: MonacoApi): languages.FoldingRangeProvider {
+  return {
+    provideFoldingRanges(model: editor.ITextModel) {
+      return foldingRanges(findBlocks(model.getValue())).map((range) => ({
+        ...range, kind: monaco.languages.FoldingRangeKind.Region,
+      }));
+    },
+  };
+}
+
+export function blockHighlightProvider(monaco: MonacoApi): languages.DocumentHighlightProvider {
+  return {
+    provideDocumentHighlights(model: editor.ITextModel, position: Position) {
+      const sites = matchingKeywords(findBlocks(model.getValue()), position.lineNumber, position.column);
+      return (sites ?? []).map((site) => ({
+        range: lineRange(site.line, site.column, site.endColumn),
+        kind: monaco.languages.DocumentHighlightKind.Text,
+      }));
+    },
+  };
+}
