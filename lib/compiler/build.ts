@@ -7,13 +7,17 @@ import { CompileCache, hashKey } from './driver/cache';
 import { compilerFingerprint } from './driver/fingerprint';
 import { type CompilerRunner, runCompilerLocally } from './driver/local-runner';
 import { loadRuntimeLibs } from './driver/runtime-libs';
-import { chooseToolchain } from './driver/toolchain';
+import { chooseToolchain, type PathKind } from './driver/toolchain';
 import type { Diagnostic } from './frontend/ast';
 import { compileFrontEnd } from './frontend/index';
 
 export type { CompilerRunner } from './driver/local-runner';
+export type { PathKind } from './driver/toolchain';
 
-export interface BuildOptions { latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner }
+export interface BuildOptions {
+  latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner;
+  compilePath?: PathKind;       // force one C compile path (tests, benchmarks); default: fastest available
+}
 
 export interface BuildResult {
   ok: boolean; diagnostics: Diagnostic[];
@@ -35,7 +39,7 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
   const optimise = options.optimise ?? false;
   const latinDigits = options.latinDigits ?? false;
   const runtime = loadRuntimeLibs();
-  const tc = chooseToolchain(runtime, optimise);
+  const tc = chooseToolchain(runtime, optimise, options.compilePath ?? process.env.SAJILO_CC);
   const cache = new CompileCache();
   const key = hashKey({
     format: CACHE_FORMAT, source, latinDigits, optimise,

@@ -29,10 +29,10 @@ export function loadRuntimeLibs(root = REPO_ROOT): RuntimeLibs {
   const m = JSON.parse(readFileSync(file, 'utf8'));
   const includeDir = abs(root, m.includeDir) ?? path.join(root, 'lib/compiler/runtime');
   const rt: RuntimeLibs = {
-    hash: String(m.hash ?? m.runtimeHash ?? ''),
+    hash: String(m.sourceHash ?? m.hash ?? ''),
     includeDir,
-    glibcLib: abs(root, m.glibc?.lib ?? m.libraries?.glibc?.path ?? m.glibc?.path),
-    muslLib: abs(root, m.musl?.lib ?? m.libraries?.musl?.path ?? m.musl?.path),
+    glibcLib: abs(root, m.libraries?.glibc),
+    muslLib: abs(root, m.libraries?.musl),
   };
   if (!rt.hash) throw new RuntimeMissingError('manifest has no hash');
   if (!rt.glibcLib && !rt.muslLib) throw new RuntimeMissingError('no runtime library listed');
