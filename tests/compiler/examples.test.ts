@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileAndRun, compilePaths } from './helpers';
+import { compileAndRun, compilePaths } from './golden/helpers';
 
 const dir = path.resolve(import.meta.dirname, '../../examples');
 const index: { slug: string; titleNe: string; titleEn: string }[] = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8'));

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileAndRun, compilePaths } from '../helpers';
+import { compileAndRun, compilePaths } from './helpers';
 import { readExpectations } from './expectations';
 
 const dir = path.join(import.meta.dirname, 'programs');

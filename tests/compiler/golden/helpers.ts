@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildExecutable, type PathKind } from '../../lib/compiler/build';
-import { loadRuntimeLibs } from '../../lib/compiler/driver/runtime-libs';
-import { availableToolchains } from '../../lib/compiler/driver/toolchain';
+import { buildExecutable, type PathKind } from '../../../lib/compiler/build';
+import { loadRuntimeLibs } from '../../../lib/compiler/driver/runtime-libs';
+import { availableToolchains } from '../../../lib/compiler/driver/toolchain';
 
 // Each test run starts from an empty compile cache of its own.
 process.env.SAJILO_CACHE_DIR ??= mkdtempSync(path.join(tmpdir(), 'sajilo-test-cache-'));
