@@ -50,7 +50,8 @@ function span(start: Position, end: Position): SourceRange {
 class Parser {
   private index = 0;
   private previous: Token;
-  private bracketDepth = 0; // inside (…), […], {…} newlines do not end statements
+  private bracketDepth = 0;
+  private synchronised = false; // the current statement has already skipped to its end // inside (…), […], {…} newlines do not end statements
   private readonly lineIndent = new Map<number, number>();
   // Blocks closed in the current top-level statement whose `अन्त्य` is indented unlike the
   // opener: if a block is left open at the end, one of these most likely lost its `अन्त्य`.
@@ -180,6 +181,7 @@ class Parser {
 
   private statementWithRecovery(): ast.Statement | null {
     try {
+      this.synchronised = false;
       const statement = this.statement();
       this.endStatement();
       return statement;
@@ -191,6 +193,7 @@ class Parser {
   }
 
   private endStatement(): void {
+    if (this.synchronised) return;
     const token = this.peek();
     if (token.kind === 'newline' || token.kind === ';') this.advance();
     else if (!this.atStatementEnd()) {
@@ -201,6 +204,7 @@ class Parser {
 
   // Skips to the next statement: past a newline or ";", or up to a statement keyword.
   private synchronise(): void {
+    this.synchronised = true;
     this.bracketDepth = 0;
     for (;;) {
       const token = this.peek();
@@ -258,6 +262,7 @@ class Parser {
       return token.range.end;
     }
     this.advance();
+    this.synchronised = false; // a statement inside the block may have set it
     const closerIndent = this.lineIndent.get(token.range.start.line);
     if (closerIndent === token.range.start.column && closerIndent !== opener.indent) this.misaligned.push(opener);
     return token.range.end;
@@ -316,8 +321,16 @@ class Parser {
   // राख नाम = मान
   private variableDeclaration(keyword: Token, constant: boolean): ast.VariableDeclaration {
     const name = this.declaredName(this.expectName());
-    this.expect('=');
-    const initializer = this.expression();
+    let initializer: ast.Expression;
+    try {
+      this.expect('=');
+      initializer = this.expression();
+    } catch (error) {
+      // Keep the declaration, so later uses of the name are not reported as undeclared.
+      if (!(error instanceof ParseError)) throw error;
+      this.synchronise();
+      initializer = this.errorExpression();
+    }
     return { kind: 'VariableDeclaration', constant, name, initializer, range: span(keyword.range.start, this.previous.range.end) };
   }
 
