@@ -41,10 +41,12 @@ function which(cmd) {
   return null;
 }
 
+// First line of `cc --version` (gcc), or the `version` line of `cc -v` (tcc).
 function versionOf(cc) {
-  const r = spawnSync(cc, ['-v'], { encoding: 'utf8' });
-  const text = `${r.stdout || ''}${r.stderr || ''}`;
-  const line = text.split('\n').find((l) => /version/i.test(l));
+  const r = spawnSync(cc, ['--version'], { encoding: 'utf8' });
+  if (r.status === 0 && r.stdout.trim()) return r.stdout.split('\n')[0].trim();
+  const v = spawnSync(cc, ['-v'], { encoding: 'utf8' });
+  const line = `${v.stdout || ''}${v.stderr || ''}`.split('\n').find((l) => /^\S+ version/.test(l));
   return line ? line.trim() : 'unknown';
 }
 
@@ -110,7 +112,7 @@ function recipes(env) {
       compiler: env.tcc, version: env.tccVersion, library: env.muslLib,
       argv: [env.tcc, '-nostdinc', '-I', TCC.include, '-I', MUSL.include, '-I', inc,
         '-nostdlib', '-static', `${MUSL.lib}/crt1.o`, `${MUSL.lib}/crti.o`, '{src}', env.muslLib,
-        `${MUSL.lib}/libc.a`, TCC.libtcc1, `${MUSL.lib}/crtn.o`, '-o', '{out}'],
+        TCC.libtcc1, `${MUSL.lib}/libc.a`, `${MUSL.lib}/crtn.o`, '-o', '{out}'],
       note: 'fastest compile; tcc links against musl crt objects and libc.a (libm is inside libc.a)',
     };
   }
