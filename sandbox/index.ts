@@ -224,3 +224,8 @@ export async function shutdownSandbox(): Promise<void> {
   }));
   await Promise.all(waits);
 }
+
+/** Process ids of this process's live supervisors (for tests and diagnostics). */
+export function supervisorPids(): number[] {
+  return [...all].filter((s) => !s.dead && s.proc.pid).map((s) => s.proc.pid!);
+}

@@ -241,7 +241,8 @@ static void run_job(struct job *j, struct outcome *o) {
   struct rusage *u = reported ? &got.ru : &ru;
   long long ru_cpu = (u->ru_utime.tv_sec + u->ru_stime.tv_sec) * 1000LL + (u->ru_utime.tv_usec + u->ru_stime.tv_usec) / 1000;
   o->cpu_ms = cpu_ns >= 0 ? cpu_ns / 1000000 : ru_cpu;
-  o->mem_kb = u->ru_maxrss > 0 ? u->ru_maxrss : (peak > 0 ? peak / 1024 : 0);
+  /* Peak of the program itself when init reaped it; else the slot's peak (supervisor included). */
+  o->mem_kb = reported && u->ru_maxrss > 0 ? u->ru_maxrss : peak > 0 ? peak / 1024 : u->ru_maxrss;
   int pst = reported ? got.status : 0;
   bool psig = reported && WIFSIGNALED(pst);
   if (reported) {
