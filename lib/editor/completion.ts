@@ -77,11 +77,18 @@ function isBefore(a: { line: number; column: number }, b: { line: number; column
   return a.line < b.line || (a.line === b.line && a.column <= b.column);
 }
 
+const START_OF_SOURCE = { line: 1, column: 1 };
+
+/** Functions are top-level and may be called before their definition (language guide §3). */
+function visibleFrom(symbol: SymbolInfo): { line: number; column: number } {
+  return symbol.kind === 'function' ? START_OF_SOURCE : symbol;
+}
+
 /** Names declared by the user and visible at the cursor, innermost first, one per name. */
 export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, column: number, word: WordSpan): SymbolInfo[] {
   const cursor = { line, column };
   const visible = symbols.filter((s) =>
-    isBefore(s, cursor) && isBefore(cursor, s.scopeEnd)
+    isBefore(visibleFrom(s), cursor) && isBefore(cursor, s.scopeEnd)
     && !(s.line === line && s.column === word.startColumn)); // not the name being typed
   const byName = new Map<string, SymbolInfo>();
   for (const s of visible.sort((a, b) => (isBefore(a, b) ? 1 : -1))) {
