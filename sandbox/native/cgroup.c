@@ -101,9 +101,7 @@ enum cg_version cgroup_detect(char *v2root, size_t n, bool *memsw) {
     snprintf(path, sizeof path, "%s/cgroup.controllers", base);
     if (read_file(path, ctl, sizeof ctl) && strstr(ctl, "memory") && strstr(ctl, "pids")) {
       if (v2root) snprintf(v2root, n, "%s", base);
-      snprintf(path, sizeof path, "%s/memory.swap.max", base);
-      *memsw = access(path, F_OK) == 0 || strstr(ctl, "memory");
-      return CG_V2;
+      return CG_V2;     /* swap accounting is known per slot (memory.swap.max present) */
     }
   }
   if (v1_base("memory", base, sizeof base) && v1_base("pids", path, sizeof path) &&
@@ -164,6 +162,9 @@ bool cgroup_slot_create(struct cgroup_slot *s, const char *root_override, enum c
       else if (!v1_base(ctl[i], base, sizeof base)) { failx("cgroup v1", ctl[i], ENOENT); return false; }
       if (!make_slot(dirs[i], sizeof s->mem, base) || !attach(dirs[i])) return false;
     }
+    char f[600];
+    snprintf(f, sizeof f, "%s/memory.memsw.limit_in_bytes", s->mem);
+    s->memsw = access(f, F_OK) == 0;   /* absent: kernel built or booted without swap accounting */
     return true;
   }
   failx("cgroups", "none usable", ENOENT);

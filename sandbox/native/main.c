@@ -2,7 +2,8 @@
  *   serve                         long-lived supervisor (see supervisor.c), used by index.ts
  *   doctor                        key=value facts about this host's protections
  *   cgroup-plan v1|v2 ROOT MB N   create a slot under a (fake) cgroup tree, write its limits,
- *                                 print the slot's directories: for the v2 unit tests */
+ *                                 print the slot's directories: for the v2 unit tests
+ *   cgroup-usage v1|v2 DIR        baseline the counters of DIR, wait for a line, print usage */
 #include "sandbox.h"
 #include <errno.h>
 #include <linux/seccomp.h>
@@ -52,6 +53,23 @@ int main(int argc, char **argv) {
     bool ok = cgroup_slot_create(&s, argv[3], v) && cgroup_slot_limits(&s, atol(argv[4]), atol(argv[5]));
     if (!ok) { fprintf(stderr, "%s\n", g_err); return 1; }
     printf("%s\n%s\n%s\n", s.mem, s.pids, s.cpu);
+    return 0;
+  }
+  if (argc == 4 && !strcmp(argv[1], "cgroup-usage")) {
+    /* Reads the counters of an existing (fake) slot dir: baseline, wait for a line, usage. */
+    struct cgroup_slot s = { 0 };
+    s.version = !strcmp(argv[2], "v2") ? CG_V2 : CG_V1;
+    snprintf(s.mem, sizeof s.mem, "%s", argv[3]);
+    strcpy(s.pids, s.mem); strcpy(s.cpu, s.mem);
+    s.memsw = s.version == CG_V1 && access(strcat(strcpy((char[700]){0}, s.mem), "/memory.memsw.failcnt"), F_OK) == 0;
+    g_cg_fake = true;
+    if (!cgroup_slot_begin(&s)) { fprintf(stderr, "begin failed\n"); return 1; }
+    printf("ready\n"); fflush(stdout);
+    char line[16];
+    if (!fgets(line, sizeof line, stdin)) return 1;
+    long long cpu, peak; bool oom, failed;
+    cgroup_slot_usage(&s, &cpu, &peak, &oom, &failed);
+    printf("cpu_ns=%lld peak=%lld oom=%d mem_failed=%d\n", cpu, peak, oom, failed);
     return 0;
   }
   fprintf(stderr, "usage: %s serve | doctor | cgroup-plan v1|v2 ROOT MEMORY_MB PIDS\n", argv[0]);
