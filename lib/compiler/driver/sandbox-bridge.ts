@@ -14,14 +14,10 @@ export interface SandboxBridge {
 
 const COMPILE_LIMITS = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, pids: 32, outputBytes: 256 * 1024 };
 
-/** Whether the sandbox says it can isolate programs on this host (its own check). */
-async function usable(mod: SandboxModule): Promise<boolean> {
-  const m = mod as unknown as Record<string, unknown>;
-  const probe = m.sandboxAvailable ?? m.isAvailable;
-  if (typeof probe === 'function') return Boolean(await probe());
-  // No availability probe exported: a trial run of a harmless program tells.
-  const r = await mod.runSandboxed({ argv: ['/bin/true'], profile: 'compile', wallMs: 5000 });
-  return r.verdict === 'ok';
+/** Whether the sandbox can isolate programs on this host, by its own probe. */
+async function usable(mod: SandboxModule): Promise<true | string> {
+  const info = await mod.probeSlot();
+  return typeof info === 'string' ? info : true;
 }
 
 export async function loadSandbox(): Promise<{ bridge: SandboxBridge | null; reason: string }> {
@@ -30,7 +26,8 @@ export async function loadSandbox(): Promise<{ bridge: SandboxBridge | null; rea
   let mod: SandboxModule;
   try {
     mod = await import('../../../sandbox/index');
-    if (!(await usable(mod))) return { bridge: null, reason: 'the sandbox reports it is unavailable on this host' };
+    const ok = await usable(mod);
+    if (ok !== true) return { bridge: null, reason: `the sandbox is unavailable on this host: ${ok}` };
   } catch (err) {
     return { bridge: null, reason: `the sandbox failed to load: ${(err as Error).message}` };
   }
