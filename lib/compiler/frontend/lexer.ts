@@ -71,7 +71,8 @@ class Lexer {
     const start = this.pos;
     this.pos += this.text.startsWith('\r\n', start) ? 2 : 1;
     const previous = this.tokens[this.tokens.length - 1];
-    if (previous && previous.kind !== 'newline') this.push('newline', start, start + 1, null);
+    // Zero-width at the end of the line, so "found a new line" points inside the text.
+    if (previous && previous.kind !== 'newline') this.push('newline', start, start, null);
     this.line++;
     this.lineStart = this.pos;
   }
