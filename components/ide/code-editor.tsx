@@ -6,7 +6,11 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from '@/components/ide/monaco-setup';
 import { attachKeyboard, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
-import { setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
+import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
+import { attachLiveDiagnostics } from '@/lib/editor/live-diagnostics';
+import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
+import { check } from '@/lib/compiler';
+import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
 
@@ -19,6 +23,7 @@ export interface CodeEditorProps {
   onCycleLayout: () => void;
   onRun: () => void;
   theme: 'light' | 'dark';
+  uiLanguage: UiLanguage;
   ariaLabel: string;
   onReady: (handle: EditorHandle | null) => void;
 }
@@ -28,6 +33,7 @@ const RUN_MARKER_OWNER = 'sajilo-run';
 export default function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<IStandaloneCodeEditor | null>(null);
   const bridgeRef = useRef<KeyboardBridge | null>(null);
+  const disposables = useRef<{ dispose(): void }[]>([]);
   // Monaco's commands are registered once; they call the latest props through this ref.
   const latest = useRef(props);
   latest.current = props;
@@ -36,6 +42,9 @@ export default function CodeEditor(props: CodeEditorProps) {
     editorRef.current = editor;
     const model = editor.getModel();
     bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
+    const getUiLanguage = () => latest.current.uiLanguage;
+    // Live squiggles from the compiler front end, in the browser, debounced (no server trip).
+    if (model) disposables.current.push(attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check, getUiLanguage }));
 
     editor.addAction({
       id: 'sajilo.run',
@@ -60,6 +69,10 @@ export default function CodeEditor(props: CodeEditorProps) {
         editor.setPosition({ lineNumber: line, column });
         editor.revealPositionInCenter({ lineNumber: line, column });
         editor.focus();
+      },
+      setCompileMarkers(diagnostics) {
+        // The server's diagnostics replace the live ones (same owner) until the next edit.
+        if (model) monaco.editor.setModelMarkers(model, SAJILO_MARKER_OWNER, toMarkers(diagnostics as never, getUiLanguage(), monaco.MarkerSeverity) as never);
       },
       setRunMarkers(markers: MarkerInput[]) {
         if (!model) return;
@@ -87,6 +100,7 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   useEffect(() => () => {
     bridgeRef.current?.dispose();
+    disposables.current.forEach((d) => d.dispose());
     latest.current.onReady(null);
   }, []);
 
@@ -97,7 +111,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       value={props.value}
       onChange={(v) => props.onChange(v ?? '')}
       theme={props.theme === 'dark' ? 'sajilo-dark' : 'sajilo-light'}
-      beforeMount={(m) => setupSajiloLanguage(m)}
+      beforeMount={(m) => setupSajiloLanguage(m as typeof monaco, () => latest.current.uiLanguage)}
       onMount={handleMount}
       loading={null}
       wrapperProps={{ 'data-testid': 'editor' }}

@@ -1,3 +1,4 @@
+import type { ApiDiagnostic } from '@/lib/validations/run';
 // What the IDE can ask of the editor, whatever editor is behind it.
 export interface MarkerInput {
   line: number; column: number; endLine?: number; endColumn?: number;
@@ -8,6 +9,8 @@ export interface EditorHandle {
   focus(): void;
   /** Moves the caret to a 1-based line and column (UTF-16 units) and scrolls it into view. */
   reveal(line: number, column: number): void;
+  /** The server's compile diagnostics, shown like the live ones. */
+  setCompileMarkers(diagnostics: ApiDiagnostic[]): void;
   /** Markers from the last run (compile and runtime errors); cleared when the text changes. */
   setRunMarkers(markers: MarkerInput[]): void;
   /** Types text at the caret as if typed (on-screen keyboard). */

@@ -39,7 +39,7 @@ export interface IdeProps {
 }
 
 export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey = DEFAULT_DRAFT_KEY, title, toolbarExtras }: IdeProps) {
-  const { t, theme } = usePreferences();
+  const { t, theme, lang } = usePreferences();
   const [source, setSource] = useState(initialSource ?? SAMPLE_SOURCE);
   const [stdin, setStdin] = useState(initialStdin ?? '');
   const [latinDigits, setLatinDigits] = useState(initialLatinDigits ?? false);
@@ -101,7 +101,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     const res = outcome.response;
     setResponse(res);
     if (!res.compile.ok) {
-      editor.current?.setRunMarkers(res.compile.diagnostics.map((d) => ({ ...d, message: `${d.message}\n${d.messageEn}` })));
+      editor.current?.setCompileMarkers(res.compile.diagnostics);
     } else if (res.run?.verdict === 'runtime_error') {
       const at = runtimeErrorPosition(res.run.stderr);
       if (at) editor.current?.setRunMarkers([{ ...at, severity: 'error', message: res.run.stderr.trim() }]);
@@ -165,6 +165,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               onCycleLayout={cycleLayout}
               onRun={() => void run()}
               theme={theme}
+              uiLanguage={lang}
               ariaLabel={t('ide.editorLabel')}
               onReady={(h) => { editor.current = h; }}
             />

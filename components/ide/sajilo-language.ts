@@ -1,15 +1,22 @@
-// Registers the Sajilo language (lib/editor) and the IDE's two editor themes, once.
+// Registers the Sajilo language (lib/editor: tokens, completion, hover, blocks) and the IDE's
+// two editor themes, once per page.
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { registerSajilo } from '@/lib/editor/register';
+import { SAJILO_LANGUAGE_ID } from '@/lib/editor/language-id';
+import type { MonacoApi } from '@/lib/editor/monaco-types';
+import { analyse } from '@/lib/compiler';
+import type { UiLanguage } from '@/lib/i18n/strings';
 
-export const SAJILO_LANGUAGE_ID = 'sajilo';
+export { SAJILO_LANGUAGE_ID };
 let registered = false;
 
-export function setupSajiloLanguage(monaco: typeof Monaco) {
+/** lib/editor takes the full `monaco-editor` namespace type; we bundle only its editor API. */
+export const asMonacoApi = (monaco: typeof Monaco) => monaco as unknown as MonacoApi;
+
+export function setupSajiloLanguage(monaco: typeof Monaco, getUiLanguage: () => UiLanguage) {
   if (registered) return;
   registered = true;
-  if (!monaco.languages.getLanguages().some((l) => l.id === SAJILO_LANGUAGE_ID)) {
-    monaco.languages.register({ id: SAJILO_LANGUAGE_ID, extensions: ['.saj'] });
-  }
+  registerSajilo(asMonacoApi(monaco), { getUiLanguage, analyse });
   monaco.editor.defineTheme('sajilo-light', {
     base: 'vs', inherit: true,
     rules: [
@@ -17,7 +24,10 @@ export function setupSajiloLanguage(monaco: typeof Monaco) {
       { token: 'predefined', foreground: '6a3fb0' },
       { token: 'number', foreground: '0b6e4f' },
       { token: 'string', foreground: '8a5a00' },
+      { token: 'string.escape', foreground: 'a0522d' },
       { token: 'comment', foreground: '6b7280', fontStyle: 'italic' },
+      { token: 'identifier', foreground: '1d1f24' },
+      { token: 'invalid', foreground: 'cd3131', fontStyle: 'underline' },
     ],
     colors: { 'editor.background': '#ffffff' },
   });
@@ -28,7 +38,10 @@ export function setupSajiloLanguage(monaco: typeof Monaco) {
       { token: 'predefined', foreground: 'c4a7ff' },
       { token: 'number', foreground: '7fd6a8' },
       { token: 'string', foreground: 'f0c060' },
+      { token: 'string.escape', foreground: 'e0a070' },
       { token: 'comment', foreground: '9aa0aa', fontStyle: 'italic' },
+      { token: 'identifier', foreground: 'e8e6e1' },
+      { token: 'invalid', foreground: 'ff6b6b', fontStyle: 'underline' },
     ],
     colors: { 'editor.background': '#1e2128' },
   });

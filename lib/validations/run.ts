@@ -79,3 +79,19 @@ export async function readBodyLimited(req: Request, maxBytes = MAX_BODY_BYTES): 
   for (const c of chunks) { all.set(c, offset); offset += c.byteLength; }
   return { ok: true, text: new TextDecoder().decode(all) };
 }
+
+/** Exactly the contract's fields of a diagnostic (the compiler's carry more, e.g. code). */
+export function toApiDiagnostic(d: ApiDiagnostic): ApiDiagnostic {
+  return {
+    line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
+    severity: d.severity, message: d.message, messageEn: d.messageEn,
+  };
+}
+
+/** Exactly the contract's fields of a run (the sandbox's result carries more, e.g. detail). */
+export function toApiRunResult(r: ApiRunResult): ApiRunResult {
+  return {
+    verdict: r.verdict, exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr,
+    cpuMs: r.cpuMs, wallMs: r.wallMs, memoryKb: r.memoryKb, truncated: r.truncated,
+  };
+}

@@ -1,0 +1,25 @@
+// POST /api/check {"source"} → {"diagnostics"}: the compiler front end only (no compile, no run).
+import { check } from '@/lib/compiler';
+import { checkRequestSchema, oversizeFields, readBodyLimited, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
+import { apiError, zodIssues } from '../_lib/responses';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: Request): Promise<Response> {
+  const body = await readBodyLimited(req);
+  if (!body.ok) return apiError('too_large');
+  let json: unknown;
+  try { json = JSON.parse(body.text); } catch { return apiError('bad_json'); }
+  const parsed = checkRequestSchema.safeParse(json);
+  if (!parsed.success) return apiError('invalid_request', { issues: zodIssues(parsed.error.issues) });
+  if (oversizeFields({ source: parsed.data.source }).length) return apiError('too_large');
+
+  try {
+    const response: CheckResponse = { diagnostics: check(parsed.data.source).map(toApiDiagnostic) };
+    return Response.json(response, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    console.error('[api/check]', e);
+    return apiError('internal');
+  }
+}

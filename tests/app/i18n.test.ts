@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { STRINGS, UI_LANGUAGES, formatNumber, translate, toDevanagariDigits } from '@/lib/i18n/strings';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('interface strings', () => {
+  test('every key exists in both languages, non-empty, with the same placeholders', () => {
+    const neKeys = Object.keys(STRINGS.ne).sort();
+    for (const lang of UI_LANGUAGES) {
+      expect(Object.keys(STRINGS[lang]).sort()).toEqual(neKeys);
+      for (const key of neKeys) {
+        const text = STRINGS[lang][key as keyof typeof STRINGS.ne];
+        expect(text.trim(), `${lang}:${key}`).not.toBe('');
+        expect(placeholders(text), `${lang}:${key}`).toEqual(placeholders(STRINGS.ne[key as keyof typeof STRINGS.ne]));
+      }
+    }
+  });
+
+  test('Nepali strings are Nepali, English strings have no Devanagari except language names', () => {
+    const allowedDevanagari = new Set(['site.name', 'ui.languageSwitch', 'ui.languageSwitchShort']);
+    for (const [key, text] of Object.entries(STRINGS.en)) {
+      if (!allowedDevanagari.has(key)) expect(text, key).not.toMatch(/[\u0900-\u097F]/);
+    }
+    const devanagari = Object.values(STRINGS.ne).filter((t) => /[\u0900-\u097F]/.test(t)).length;
+    expect(devanagari / Object.keys(STRINGS.ne).length).toBeGreaterThan(0.9);
+  });
+
+  test('translate fills placeholders and keeps unknown ones visible', () => {
+    expect(translate('en', 'output.goTo', { line: 3, column: 5 })).toBe('line 3, column 5');
+    expect(translate('ne', 'error.overloaded', { seconds: '४' })).toContain('४');
+    expect(translate('en', 'output.goTo', { line: 3 })).toBe('line 3, column {column}');
+  });
+
+  test('numbers use Devanagari digits in Nepali', () => {
+    expect(toDevanagariDigits(1907)).toBe('१९०७');
+    expect(formatNumber('ne', 42)).toBe('४२');
+    expect(formatNumber('en', 42)).toBe('42');
+    expect(formatNumber('ne', 2.25)).toBe('२.३');
+  });
+});
