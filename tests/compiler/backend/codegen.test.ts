@@ -1,0 +1,79 @@
+// Code generation: mangled names, positions as numbers, and the ownership rules of sajilo.h
+// (every owned temporary released once; locals released when their block ends, on रोक,
+// जारी and फर्काउ paths too).
+import { describe, expect, it } from 'vitest';
+import { cFor, cFunction } from './generate';
+
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
+describe('names and literals', () => {
+  it('mangles every name by declaration id and keeps the C source ASCII', () => {
+    const c = cFor('राख फल = "स्याउ"\nकार्य जोड्(क, ख)\n    फर्काउ क + ख\nअन्त्य\nदेखाउ(जोड्(फल, "!"))\n');
+    expect(c).toMatch(/^[\x09\x0a\x20-\x7e]*$/);
+    expect(c).toMatch(/static SjValue g\d+;/);
+    expect(c).toMatch(/static SjValue f\d+\(SjValue p\d+, SjValue p\d+\)/);
+  });
+  it('passes runtime error positions as numbers', () => {
+    const c = cFor('राख क = १\nदेखाउ(१०  //  क)\n');
+    expect(c).toContain('sj_pos = SJ_POS(2, 11);');
+  });
+  it('reuses one cached slot per distinct text literal', () => {
+    const c = cFor('देखाउ("क")\nदेखाउ("क")\nदेखाउ("ख")\n');
+    expect(count(c, /static SjValue lit\d+;/g)).toBe(2);
+  });
+  it('calls known functions directly and values through sj_call', () => {
+    const c = cFor('कार्य एक()\n    फर्काउ १\nअन्त्य\nराख फ = एक\nदेखाउ(एक(), फ())\n');
+    expect(c).toMatch(/SjValue t\d+ = f\d+\(\);/);
+    expect(c).toMatch(/sj_call\(g\d+, 0, NULL\)/);
+  });
+  it('selects latin digits in the entry point', () => {
+    expect(cFor('देखाउ(१)', true)).toContain('sj_run_main(argc, argv, program, 1)');
+    expect(cFor('देखाउ(१)')).toContain('sj_run_main(argc, argv, program, 0)');
+  });
+});
+
+describe('ownership', () => {
+  it('releases every owned temporary exactly once, unless it moves into a variable', () => {
+    const c = cFor('राख क = "अ"\nदेखाउ(क + "ब", [१, "ग"], लम्बाइ(क + क))\n');
+    const temps = [...c.matchAll(/SjValue (t\d+) = (sj_\w+|f\d+)\(/g)].map((m) => m[1]);
+    expect(temps.length).toBeGreaterThan(4);
+    for (const t of temps) {
+      const released = count(c, new RegExp(`sj_release\\(${t}\\);`, 'g'));
+      const moved = count(c, new RegExp(`= ${t};`, 'g'));
+      expect(released + moved).toBe(1);
+    }
+  });
+  it('does not release borrowed variables used as operands', () => {
+    const c = cFor('कार्य f(क)\n    फर्काउ क + क\nअन्त्य\n');
+    expect(cFunction(c, 'static SjValue f0(SjValue p1)')).not.toMatch(/sj_release\(p1\)/);
+  });
+  it('owns a parameter the function assigns to, and releases it at exit', () => {
+    const f = cFunction(cFor('कार्य f(क)\n    क = [क]\n    फर्काउ क\nअन्त्य\n'), 'static SjValue f0(SjValue p1)');
+    expect(f).toContain('SjValue v1 = sj_retain(p1);');
+    expect(f).toMatch(/sj_exit:\n\s+sj_release\(v1\);/);
+  });
+  it('releases block locals at the end of each pass and before रोक and जारी', () => {
+    const c = cFor('हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n');
+    const k = /SjValue (v\d+) = SJ_NULL_V;/g;
+    const locals = [...c.matchAll(k)].map((m) => m[1]);
+    const clears = (v: string) => count(c, new RegExp(`sj_release\\(${v}\\); ${v} = SJ_NULL_V;`, 'g'));
+    // the loop variable and क: once at the end of the pass, once before जारी, once before रोक
+    for (const v of locals) expect(clears(v)).toBe(3);
+    expect(c.indexOf('continue;')).toBeGreaterThan(c.indexOf('SJ_NULL_V;', c.indexOf('while')));
+  });
+  it('ends an iterator before leaving through फर्काउ', () => {
+    const c = cFor('कार्य खोज(सूची)\n    हरेक x सूची मा\n        यदि x == २ भने\n            फर्काउ x\n        अन्त्य\n    अन्त्य\n    फर्काउ खाली\nअन्त्य\n');
+    const ret = c.indexOf('goto sj_exit;');
+    expect(c.lastIndexOf('sj_iter_end(', ret)).toBeGreaterThan(c.lastIndexOf('sj_iter_init(', ret));
+    expect(count(c, /sj_iter_end\(/g)).toBe(2);
+  });
+  it('snapshots a global read before a call that may reassign it', () => {
+    const c = cFor('राख क = [१]\nकार्य बदल()\n    क = [२]\n    फर्काउ ०\nअन्त्य\nदेखाउ(क + [बदल()])\n');
+    expect(c).toMatch(/SjValue t\d+ = sj_retain\(g0\);/);
+  });
+  it('checks at run time that a global read inside a function has been set', () => {
+    const c = cFor('कार्य हेर()\n    फर्काउ पछि\nअन्त्य\nराख पछि = १\nदेखाउ(हेर())\n');
+    expect(c).toMatch(/static bool g\d+_set;/);
+    expect(c).toMatch(/g\d+_set = true;/);
+  });
+});
