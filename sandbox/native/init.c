@@ -6,6 +6,7 @@
 #include "sandbox.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,13 +43,17 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
 int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups) {
   struct init_report r = { 0 };
   char c;
-  /* If the supervisor dies, so do we (and with us the namespace). */
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (read(f->sync_rd, &c, 1) != 1) _exit(1);        /* maps written (or parent gone) */
-  close(f->sync_rd);
   /* The supervisor shields itself from the OOM killer; the program must be the victim. */
   write_file("/proc/self/oom_score_adj", "1000");
-  bool ok = open_host_paths(j) && become_sandbox_user(privileged) && sethostname("sandbox", 7) == 0 && build_root(j);
+  bool ok = open_host_paths(j) && become_sandbox_user(privileged);
+  /* If the supervisor dies, so do we, and the namespace with us. Set after the credential
+   * change, which clears it. The supervisor holds the sync pipe's write end for the whole
+   * run: a hang-up now means it died before the line above took effect. */
+  struct pollfd hup = { f->sync_rd, 0, 0 };
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&hup, 1, 0) != 0) _exit(1);
+  close(f->sync_rd);
+  ok = ok && sethostname("sandbox", 7) == 0 && build_root(j);
   if (!ok) {
     if (!g_err[0]) fail("sethostname", NULL);
     r.setup_failed = 1;
