@@ -22,7 +22,7 @@ bool apply_rlimits(const struct job *j, bool cgroups) {
   if (!set(RLIMIT_MSGQUEUE, "MSGQUEUE", 0, 0)) return false;
   if (!cgroups) {
     /* Address space is coarser than resident memory: allow some room for mappings. */
-    rlim_t as = ((rlim_t)j->memory_mb << 20) + (64u << 20);
+    rlim_t as = ((rlim_t)j->memory_mb << 20) + (16u << 20);
     if (!set(RLIMIT_AS, "AS", as, as)) return false;
     if (!set(RLIMIT_NPROC, "NPROC", (rlim_t)j->pids, (rlim_t)j->pids)) return false;
   }
