@@ -62,3 +62,17 @@ describe('Sajilo tokens', () => {
     expect(tokensOf('सङ्ख्या')).toEqual([t(0, 'predefined')]);
   });
 });
+
+describe('Monarch and Unicode (monaco-editor 0.57)', () => {
+  it('ignores the u flag of a rule\'s own RegExp: only `unicode: true` enables \\p{…}', () => {
+    // A fresh definition each time: Monarch keeps compiled state on the object it is given.
+    const rules = () => ({ tokenizer: { root: [[/\p{L}+/u, 'word'], [/./u, 'other']] } });
+    monaco.languages.register({ id: 'probe-without-unicode' });
+    monaco.languages.setMonarchTokensProvider('probe-without-unicode', rules() as never);
+    monaco.languages.register({ id: 'probe-with-unicode' });
+    monaco.languages.setMonarchTokensProvider('probe-with-unicode', { unicode: true, ...rules() } as never);
+    const typeOf = (id: string) => monaco.editor.tokenize('नमस्ते', id)[0][0].type;
+    expect(typeOf('probe-without-unicode')).toBe('other.probe-without-unicode');
+    expect(typeOf('probe-with-unicode')).toBe('word.probe-with-unicode');
+  });
+});
