@@ -10,6 +10,9 @@ const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
 const NUMBER = /[0-9०-९]+(?:\.[0-9०-९]+)?/y;
 const WHITESPACE = /[ \t\f\v\ufeff\u200c\u200d\p{Zs}]+/uy;
 const DEVANAGARI_ZERO = 0x0966;
+const TWO_CHARACTER: ReadonlySet<string> = new Set(PUNCTUATION.filter((p) => p.length === 2));
+const SINGLE_CHARACTER: ReadonlySet<string> = new Set(PUNCTUATION.filter((p) => p.length === 1));
+const PUNCTUATION_START: ReadonlySet<string> = new Set([...PUNCTUATION.map((p) => p[0]), '&', '|', '!']);
 const INT64_MAX = 9223372036854775807n;
 
 // Operators from other languages that learners type, and what Sajilo writes instead.
@@ -18,7 +21,12 @@ const FOREIGN_OPERATORS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function latinDigits(text: string): string {
-  return text.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - DEVANAGARI_ZERO));
+  let latin = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    latin += code >= DEVANAGARI_ZERO && code <= DEVANAGARI_ZERO + 9 ? String.fromCharCode(code - DEVANAGARI_ZERO + 48) : text[i];
+  }
+  return latin;
 }
 
 export function tokenize(source: NormalisedSource, diagnostics: DiagnosticBag): Token[] {
@@ -51,6 +59,7 @@ class Lexer {
     if (c === '\n' || c === '\r') return this.scanNewline();
     if (c === '#') return this.skipComment();
     if (c === '"') return this.scanText();
+    if (c === ' ' || c === '\t') return this.skipSpaces();
     if (this.matchAt(WHITESPACE)) return;
     if (this.matchAt(NUMBER)) return this.finishNumber(start);
     if (this.matchAt(IDENTIFIER)) return this.finishWord(start);
@@ -65,6 +74,11 @@ class Lexer {
     if (!match) return false;
     this.pos += match[0].length;
     return true;
+  }
+
+  private skipSpaces(): void {
+    let c = this.text[this.pos];
+    while (c === ' ' || c === '\t') c = this.text[++this.pos];
   }
 
   private scanNewline(): void {
@@ -88,7 +102,7 @@ class Lexer {
 
   private finishNumber(start: number): void {
     const written = this.text.slice(start, this.pos);
-    const latin = latinDigits(written);
+    const latin = written.charCodeAt(0) < 0x80 && written.charCodeAt(written.length - 1) < 0x80 ? written : latinDigits(written);
     if (this.text[this.pos] === '.' && !/[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
       this.pos++;
       this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), { ne: written, en: latin });
@@ -110,6 +124,18 @@ class Lexer {
   }
 
   private scanPunctuation(): boolean {
+    const c = this.text[this.pos];
+    if (!PUNCTUATION_START.has(c)) return false;
+    if ((c === '&' || c === '|' || c === '!') && this.scanForeignOperator()) return true;
+    const two = this.text.slice(this.pos, this.pos + 2);
+    const op = TWO_CHARACTER.has(two) ? two : SINGLE_CHARACTER.has(c) ? c : null;
+    if (!op) return false;
+    this.push(op as Punctuation, this.pos, this.pos + op.length, null);
+    this.pos += op.length;
+    return true;
+  }
+
+  private scanForeignOperator(): boolean {
     for (const [written, replacement] of FOREIGN_OPERATORS) {
       if (this.text.startsWith(written, this.pos) && !this.text.startsWith('!=', this.pos)) {
         const range = this.range(this.pos, this.pos + written.length);
@@ -121,11 +147,7 @@ class Lexer {
         return true;
       }
     }
-    const op = PUNCTUATION.find((p) => this.text.startsWith(p, this.pos));
-    if (!op) return false;
-    this.push(op as Punctuation, this.pos, this.pos + op.length, null);
-    this.pos += op.length;
-    return true;
+    return false;
   }
 
   private scanBadCharacter(): void {

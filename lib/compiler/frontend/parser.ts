@@ -57,7 +57,7 @@ class Parser {
   // opener: if a block is left open at the end, one of these most likely lost its `अन्त्य`.
   private misaligned: BlockOpener[] = [];
   private unclosedAtEnd: BlockOpener[] = [];
-  private readonly nameNodes = new Map<Token, ast.NameExpression>();
+  private lastName: { token: Token; node: ast.NameExpression } | null = null; // for glued particles
   unclosedBlocks = 0;
 
   constructor(
@@ -130,7 +130,7 @@ class Parser {
 
   private acceptGluedParticle(word: string): boolean {
     const last = this.previous;
-    const node = this.nameNodes.get(last);
+    const node = this.lastName?.token === last ? this.lastName.node : null;
     if (!node || last.key === word || !last.text.endsWith(word) || last.text.length <= word.length) return false;
     const written = last.text;
     node.name = written.slice(0, -word.length);
@@ -608,7 +608,7 @@ class Parser {
 
   private name(token: Token): ast.NameExpression {
     const node: ast.NameExpression = { kind: 'Name', name: token.text, binding: { kind: 'unresolved' }, mayBeUninitialised: false, range: token.range };
-    this.nameNodes.set(token, node);
+    this.lastName = { token, node };
     return node;
   }
 

@@ -48,6 +48,7 @@ function mapLineColumns(line: string): Int32Array {
 
 // Original 1-based column of a normalised 1-based column on a 1-based line.
 export function originalColumn(source: NormalisedSource, line: number, column: number): number {
+  if (source.columnMaps.size === 0) return column;
   const map = source.columnMaps.get(line);
   if (!map) return column;
   const index = Math.min(Math.max(column - 1, 0), map.length - 1);
