@@ -53,7 +53,7 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   mkdirSync(config.dir, { recursive: true });
   const lock: DirLock = acquireDirLock(config.dir);
-  let pg;
+  let pg: import('@electric-sql/pglite').PGlite | undefined;
   try {
     pg = await PGlite.create(config.dir);
     const runner: SqlRunner = {

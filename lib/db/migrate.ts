@@ -21,7 +21,7 @@ export interface SqlRunner {
 
 export interface Migration { name: string; sql: string; checksum: string }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'migrations');
 // Prisma Migrate's advisory lock key, so our migrator and Prisma's never run at once.
 const ADVISORY_LOCK_KEY = 72707369;
 
@@ -42,13 +42,13 @@ export function checksum(sql: string): string {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  if (!existsSync(dir)) throw new Error(`migrations folder not found: ${dir}`);
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'migration.sql')))
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`migrations folder not found: ${dir}`);
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, e.name, 'migration.sql')))
     .map((e) => e.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      const sql = readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, 'migration.sql'), 'utf8');
       return { name, sql, checksum: checksum(sql) };
     });
 }

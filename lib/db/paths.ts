@@ -2,5 +2,5 @@
 import path from 'node:path';
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.SAJILO_DATA_DIR || path.join(process.cwd(), '.data'));
+  return path.resolve(/*turbopackIgnore: true*/ env.SAJILO_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'));
 }

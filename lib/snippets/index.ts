@@ -19,7 +19,7 @@ export interface SnippetView {
   createdAt: Date; updatedAt: Date;
 }
 
-export interface SnippetListItem { id: string; title: string; updatedAt: Date; size: number }
+export interface SnippetListItem { id: string; title: string; updatedAt: Date; size: number; version: number }
 
 export function snippetUrl(id: string): string {
   return `/s/${id}`;
@@ -129,9 +129,9 @@ export async function forkSnippet(db: Db, id: string, userId: string | null): Pr
 
 export async function listSnippets(db: Db, userId: string, limit = 500): Promise<SnippetListItem[]> {
   // size = bytes of source, computed by the database so sources are not fetched.
-  const rows = await db.$queryRaw<{ id: string; title: string; updatedAt: Date; size: number }[]>`
-    SELECT "id", "title", "updatedAt", octet_length("source")::int AS "size"
+  const rows = await db.$queryRaw<{ id: string; title: string; updatedAt: Date; size: number; version: number }[]>`
+    SELECT "id", "title", "updatedAt", octet_length("source")::int AS "size", "version"
     FROM "Snippet" WHERE "ownerId" = ${userId}
     ORDER BY "updatedAt" DESC, "id" LIMIT ${limit}`;
-  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: new Date(r.updatedAt), size: Number(r.size) }));
+  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: new Date(r.updatedAt), size: Number(r.size), version: Number(r.version) }));
 }

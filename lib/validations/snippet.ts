@@ -5,8 +5,11 @@ import { z } from 'zod';
 export const MAX_SOURCE_BYTES = 64 * 1024;
 export const MAX_STDIN_BYTES = 64 * 1024;
 export const MAX_TITLE_CHARS = 120;
-/** A whole request body may not exceed this (source + stdin + title + JSON overhead). */
-export const MAX_BODY_BYTES = MAX_SOURCE_BYTES + MAX_STDIN_BYTES + 16 * 1024;
+/**
+ * A whole request body may not exceed this (→ 413 before parsing). JSON may escape every
+ * character as \uXXXX (6 bytes for 1 to 3 UTF-8 bytes), so two full fields plus a title fit.
+ */
+export const MAX_BODY_BYTES = 6 * (MAX_SOURCE_BYTES + MAX_STDIN_BYTES) + 16 * 1024;
 
 // Control characters other than tab are not allowed in a title (it is shown in <title> and
 // in link previews).

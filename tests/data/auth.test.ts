@@ -167,18 +167,18 @@ describe('passwords', () => {
 describe('the session secret', () => {
   it('is generated once on first start for the embedded default, kept in the data dir with mode 0600', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-secret-'));
-    const env = { SAJILO_DATA_DIR: dir, NODE_ENV: 'production' } as NodeJS.ProcessEnv;
+    const env = { SAJILO_DATA_DIR: dir, NODE_ENV: 'production' } as unknown as NodeJS.ProcessEnv;
     const s1 = getAuthSecret(env);
     expect(s1.length).toBeGreaterThanOrEqual(32);
     expect(getAuthSecret({ ...env })).toBe(s1);
     const file = path.join(dir, 'nextauth-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(s1);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(getAuthSecret({ SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-secret-')) } as NodeJS.ProcessEnv)).not.toBe(s1);
+    expect(getAuthSecret({ SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-secret-')) } as unknown as NodeJS.ProcessEnv)).not.toBe(s1);
   });
 
   it('production with DATABASE_URL refuses to run without NEXTAUTH_SECRET; the environment wins when set', () => {
-    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@y/z' } as NodeJS.ProcessEnv;
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@y/z' } as unknown as NodeJS.ProcessEnv;
     expect(() => getAuthSecret(prod)).toThrow(MissingSecretError);
     expect(() => getAuthOptions(prod)).toThrow(/NEXTAUTH_SECRET/);
     expect(() => getAuthSecret({ ...prod, NEXTAUTH_SECRET: 'short' })).toThrow(/at least 32/);
@@ -189,7 +189,7 @@ describe('the session secret', () => {
 
 describe('providers and client IPs', () => {
   it('GitHub and Google only when their credentials are configured', () => {
-    const base = { NEXTAUTH_SECRET: TEST_SECRET } as NodeJS.ProcessEnv;
+    const base = { NEXTAUTH_SECRET: TEST_SECRET } as unknown as NodeJS.ProcessEnv;
     expect(getAuthOptions(base).providers.map((p) => p.id)).toEqual(['credentials']);
     expect(oauthProviders(base)).toEqual([]);
     const half = { ...base, GITHUB_ID: 'id' };

@@ -8,6 +8,7 @@ import { GET as read, PATCH as patch, DELETE as remove } from '@/app/api/snippet
 import { POST as fork } from '@/app/api/snippets/[id]/fork/route';
 import { GET as mine } from '@/app/api/me/snippets/route';
 import { LIMITS } from '@/lib/auth/rate-limit';
+import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
 import { encode } from 'next-auth/jwt';
 
 const SOURCE = 'देखाउ("नमस्ते")\n';
@@ -216,6 +217,12 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       expect((await (await get(json.id)).json()).version).toBe(1);
     });
 
+    it('a full 64 KiB source written entirely as \\u escapes still fits in the body limit', async () => {
+      const escaped = JSON.stringify({ source: 'क'.repeat(21845), stdin: 'ख'.repeat(21845) }).replace(/[\u0900-\u097f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const res = await create(request('/api/snippets', { rawBody: escaped, ip: nextIp(), method: 'POST' }));
+      expect(res.status).toBe(201);
+    });
+
     it('source or stdin over 64 KiB (in UTF-8 bytes) is 413; exactly 64 KiB is fine', async () => {
       const exact = 'a'.repeat(64 * 1024);
       expect((await share({ source: exact }, alice.cookie)).res.status).toBe(201);
@@ -231,12 +238,12 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     });
 
     it('an oversized body is refused with 413 before it is parsed', async () => {
-      const huge = JSON.stringify({ source: 'x'.repeat(400 * 1024) });
+      const huge = JSON.stringify({ source: 'x'.repeat(MAX_BODY_BYTES) });
       const res = await create(request('/api/snippets', { rawBody: huge, ip: nextIp(), method: 'POST' }));
       expect(res.status).toBe(413);
       // Also when the client lies about content-length (streamed body without it).
       const stream = new ReadableStream({
-        start(c) { for (let i = 0; i < 50; i++) c.enqueue(new TextEncoder().encode('x'.repeat(10_000))); c.close(); },
+        start(c) { for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode('x'.repeat(10_000))); c.close(); },
       });
       const req = new Request('http://localhost:3000/api/snippets', { method: 'POST', body: stream, duplex: 'half', headers: { 'x-forwarded-for': nextIp() } } as RequestInit);
       expect((await create(req)).status).toBe(413);

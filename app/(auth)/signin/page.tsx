@@ -1,0 +1,19 @@
+// /signin: email + password, and GitHub/Google when configured.
+import type { Metadata } from 'next';
+import { oauthProviders } from '@/lib/auth/options';
+import { SignInForm } from '@/components/account/auth-forms';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'साइन इन', robots: { index: false } };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function SignInPage({ searchParams }: Props) {
+  const q = await searchParams;
+  return (
+    <div className="page">
+      <SignInForm providers={oauthProviders()} callbackUrl={one(q.callbackUrl)} initialError={one(q.error)} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// /me: the signed-in user's programs (title, updated, size), with rename and delete.
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/lib/db';
+import { listSnippets } from '@/lib/snippets';
+import { currentUser } from '@/lib/auth/server';
+import { SnippetList } from '@/components/account/snippet-list';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'मेरा प्रोग्रामहरू', robots: { index: false } };
+
+export default async function MyProgramsPage() {
+  const user = await currentUser();
+  if (!user) redirect('/signin?callbackUrl=/me');
+  const list = await listSnippets(await getDb(), user.id);
+  return (
+    <div className="page">
+      <SnippetList
+        userName={user.name || user.email || ''}
+        initial={list.map((s) => ({ id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+// The list on /me: title, updated, size; rename (PATCH title with the version) and delete.
+import { useState } from 'react';
+import { usePreferences } from '@/components/preferences';
+import { useAccountStrings } from './strings';
+import { sendJson, errorKey } from '@/components/share/api';
+
+export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
+
+export function SnippetList({ initial, userName }: { initial: MySnippet[]; userName: string }) {
+  const s = useAccountStrings();
+  const { lang } = usePreferences();
+  const [items, setItems] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const date = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ne-NP', { dateStyle: 'medium', timeStyle: 'short' });
+
+  async function rename(item: MySnippet) {
+    const title = window.prompt(s('newTitle'), item.title);
+    if (title === null) return;
+    const res = await sendJson('PATCH', `/api/snippets/${item.id}`, { title, version: item.version });
+    if (res.ok) {
+      setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.body.version, updatedAt: res.body.updatedAt } : x)));
+      setError(null);
+    } else {
+      setError(s(errorKey(res.status)));
+    }
+  }
+
+  async function remove(item: MySnippet) {
+    if (!window.confirm(s('confirmDelete'))) return;
+    const res = await sendJson('DELETE', `/api/snippets/${item.id}`);
+    if (res.ok || res.status === 404) setItems((list) => list.filter((x) => x.id !== item.id));
+    else setError(s(errorKey(res.status)));
+  }
+
+  return (
+    <section data-testid="my-snippets">
+      <h1>{s('myPrograms')}{userName ? ` — ${userName}` : ''}</h1>
+      {error && <p className="alert" role="alert">{error}</p>}
+      {items.length === 0 ? (
+        <p data-testid="my-snippets-empty">{s('empty')}</p>
+      ) : (
+        <table className="snippet-table">
+          <thead>
+            <tr><th>{s('title')}</th><th>{s('updated')}</th><th>{s('size')}</th><th /></tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-testid="snippet-row" data-id={item.id}>
+                <td><a href={`/s/${item.id}`} data-testid="snippet-title">{item.title || s('untitled')}</a></td>
+                <td><time dateTime={item.updatedAt}>{date(item.updatedAt)}</time></td>
+                <td>{item.size} {s('bytes')}</td>
+                <td className="snippet-actions">
+                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => void rename(item)}>{s('rename')}</button>
+                  <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{s('delete')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

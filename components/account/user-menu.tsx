@@ -1,0 +1,45 @@
+'use client';
+// The header's account menu: sign-in/sign-up links when signed out; the user's name, their
+// programs and sign-out when signed in. Reads next-auth's /api/auth/session.
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { signOut } from 'next-auth/react';
+import './account.css';
+import { useAccountStrings } from './strings';
+
+type SessionUser = { name?: string | null; email?: string | null };
+
+export function UserMenu() {
+  const s = useAccountStrings();
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    fetch('/api/auth/session', { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((session) => { if (live) setUser(session?.user ?? null); })
+      .catch(() => { if (live) setUser(null); });
+    return () => { live = false; };
+  }, []);
+
+  if (user === undefined) return <div className="user-menu" data-testid="user-menu" aria-busy="true" />;
+  if (!user) {
+    return (
+      <div className="user-menu" data-testid="user-menu" data-signed-in="false">
+        <Link href="/signin" className="button button-quiet" data-testid="signin-link">{s('signIn')}</Link>
+        <Link href="/signup" className="button" data-testid="signup-link">{s('signUp')}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="user-menu" data-testid="user-menu" data-signed-in="true">
+      <Link href="/me" className="button button-quiet" data-testid="my-programs-link">
+        <span className="user-menu-name" data-testid="user-name">{user.name || user.email}</span> · {s('myPrograms')}
+      </Link>
+      <button type="button" className="button button-quiet" data-testid="signout-button"
+        onClick={() => void signOut({ callbackUrl: '/' })}>
+        {s('signOut')}
+      </button>
+    </div>
+  );
+}

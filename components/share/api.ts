@@ -1,0 +1,28 @@
+// Small fetch helpers for the share, fork, save and list buttons.
+import type { AccountStringKey } from '@/components/account/strings';
+
+export type ApiResult = { ok: true; status: number; body: any } | { ok: false; status: number; error: string };
+
+export async function sendJson(method: string, url: string, body?: unknown): Promise<ApiResult> {
+  try {
+    const res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = res.status === 204 ? null : await res.json().catch(() => null);
+    if (res.ok) return { ok: true, status: res.status, body: data };
+    return { ok: false, status: res.status, error: data?.error ?? res.statusText };
+  } catch (err) {
+    return { ok: false, status: 0, error: (err as Error).message };
+  }
+}
+
+export const postJson = (url: string, body?: unknown) => sendJson('POST', url, body);
+
+/** The message to show for a failed request. */
+export function errorKey(status: number): AccountStringKey {
+  if (status === 429) return 'tooMany';
+  if (status === 409) return 'stale';
+  return 'failed';
+}

@@ -1,0 +1,119 @@
+// Accounts and share links end to end: sign up, write a program, share it, open the link in a
+// fresh signed-out browser, run it, sign up as someone else, fork it, see it in /me.
+import { expect, test, type Page, type Browser } from '@playwright/test';
+
+const PROGRAM = '# साथीलाई नमस्ते\nदेखाउ("नमस्ते, साथी!")\n';
+const OUTPUT = 'नमस्ते, साथी!';
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function signUp(page: Page, name: string, callbackUrl?: string) {
+  const email = `${name.toLowerCase()}-${unique()}@example.org`;
+  await page.goto(callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/signup');
+  await page.getByTestId('signup-name').fill(name);
+  await page.getByTestId('signup-email').fill(email);
+  await page.getByTestId('signup-password').fill('correct horse battery');
+  await page.getByTestId('signup-submit').click();
+  await page.waitForURL((u) => u.pathname === (callbackUrl ?? '/'));
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
+  await expect(page.getByTestId('user-name')).toHaveText(name);
+  return email;
+}
+
+async function editorReady(page: Page) {
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+}
+
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=editor] .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test('share a program, open it signed out, run it, fork it as another user, find it in /me', async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // Aruna signs up and writes a program.
+  const a = await freshPage(browser);
+  await signUp(a.page, 'Aruna');
+  await editorReady(a.page);
+  await a.page.locator('[data-testid=editor] .view-lines').click();
+  await a.page.keyboard.press('Control+A');
+  await a.page.keyboard.insertText(PROGRAM);
+  await expect.poll(() => editorText(a.page)).toContain('देखाउ("नमस्ते, साथी!")');
+
+  // She shares it and gets a short link.
+  await a.page.getByTestId('share-button').click();
+  const link = await a.page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/\/s\/[0-9A-Za-z]{12}$/);
+  const path = new URL(link).pathname;
+  const id = path.slice(3);
+
+  // The link in a fresh browser, signed out: the program, the preview tags, no Save.
+  const b = await freshPage(browser);
+  await b.page.goto(link);
+  await expect(b.page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'false');
+  await editorReady(b.page);
+  await expect.poll(() => editorText(b.page)).toContain('देखाउ("नमस्ते, साथी!")');
+  await expect(b.page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'साथीलाई नमस्ते');
+  await expect(b.page.locator('meta[property="og:description"]')).toHaveAttribute('content', /देखाउ\("नमस्ते, साथी!"\)/);
+  await expect(b.page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  await expect(b.page.getByTestId('snippet-owner')).toHaveText('Aruna');
+  await expect(b.page.getByTestId('save-button')).toHaveCount(0);
+
+  // It runs.
+  await b.page.getByTestId('run-button').click();
+  await expect(b.page.getByTestId('output-stdout')).toContainText(OUTPUT, { timeout: 60_000 });
+
+  // Bikash signs up from there, comes back to the link and forks it.
+  await signUp(b.page, 'Bikash', path);
+  await editorReady(b.page);
+  await b.page.getByTestId('fork-button').click();
+  await b.page.waitForURL((u) => u.pathname.startsWith('/s/') && u.pathname !== path);
+  const forkId = new URL(b.page.url()).pathname.slice(3);
+  await expect(b.page.getByTestId('snippet-owner')).toHaveText('Bikash');
+  await expect(b.page.getByTestId('snippet-forked-from')).toHaveAttribute('href', path);
+  await expect(b.page.getByTestId('save-button')).toBeVisible(); // his own now
+  await editorReady(b.page);
+  await expect.poll(() => editorText(b.page)).toContain('देखाउ("नमस्ते, साथी!")');
+
+  // The fork is in Bikash's /me, not Aruna's; Aruna's original is in hers.
+  await b.page.goto('/me');
+  const rowsB = b.page.getByTestId('snippet-row');
+  await expect(rowsB).toHaveCount(1);
+  await expect(rowsB.first()).toHaveAttribute('data-id', forkId);
+  await expect(rowsB.first().getByTestId('snippet-title')).toHaveText('साथीलाई नमस्ते');
+
+  await a.page.goto('/me');
+  const rowsA = a.page.getByTestId('snippet-row');
+  await expect(rowsA).toHaveCount(1);
+  await expect(rowsA.first()).toHaveAttribute('data-id', id);
+
+  // Bikash cannot change Aruna's snippet through the API either.
+  const res = await b.page.request.patch(`/api/snippets/${id}`, { data: { source: 'x', version: 1 } });
+  expect(res.status()).toBe(403);
+
+  // Signed out, /me sends you to sign in.
+  const c = await freshPage(browser);
+  await c.page.goto('/me');
+  await expect(c.page).toHaveURL(/\/signin\?callbackUrl=%2Fme|\/signin\?callbackUrl=\/me/);
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+});
+
+test('wrong password is refused; signing in and out works', async ({ page }) => {
+  const email = await signUp(page, 'Chandra');
+  await page.getByTestId('signout-button').click();
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'false');
+  await page.goto('/signin');
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill('not the password');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('auth-error')).toBeVisible();
+  await page.getByTestId('signin-password').fill('correct horse battery');
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((u) => u.pathname === '/');
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
+});
