@@ -1,5 +1,5 @@
-import { Ide } from '@/components/ide/ide';
+import { HomeIde } from '@/components/share/home-ide';
 
 export default function HomePage() {
-  return <Ide />;
+  return <HomeIde />;
 }

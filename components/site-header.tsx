@@ -5,6 +5,7 @@ import { T } from '@/components/preferences';
 import { SiteNav } from '@/components/site-nav';
 import { ThemeSwitch } from '@/components/theme-switch';
 import { UiLanguageSwitch } from '@/components/ui-language-switch';
+import { UserMenu } from '@/components/account/user-menu';
 
 export function SiteHeader() {
   return (
@@ -17,7 +18,7 @@ export function SiteHeader() {
       <div className="site-actions">
         <UiLanguageSwitch />
         <ThemeSwitch />
-        {/* user menu (components/account/) goes here */}
+        <UserMenu />
       </div>
     </header>
   );
