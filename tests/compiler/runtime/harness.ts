@@ -94,7 +94,7 @@ static SjValue M(int n, ...) {
 `;
 
 export interface RunResult { stdout: string; stderr: string; status: number | null; exe: string }
-export interface RunOptions { recipe?: string; stdin?: string; latin?: boolean; top?: string; shell?: string }
+export interface RunOptions { recipe?: string; stdin?: string | Buffer; latin?: boolean; top?: string; shell?: string }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-rt-test-'));
 let counter = 0;

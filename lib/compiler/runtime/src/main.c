@@ -1,7 +1,14 @@
 /*
  * main.c — program entry: the stack guard for recursion, stdout set-up,
  * running the program, flushing at exit.
+ *
+ * The guard compares the stack address at each generated function's entry
+ * with sj_stack_limit, computed here from the real stack: the main thread's
+ * (soft RLIMIT_STACK raised towards 64 MB when the hard limit allows; Linux
+ * grows the main stack up to the current soft limit), or, when the hard
+ * limit is low, a thread with its own 32 MB stack.
  */
+#include <pthread.h>
 #include <string.h>
 #include <sys/resource.h>
 #include "internal.h"
@@ -43,19 +50,49 @@ static uintptr_t usable_stack(void) {
   return (uintptr_t)rl.rlim_cur;
 }
 
-static void init_stack_guard(int argc, char **argv) {
-  char here;
-  uintptr_t top = stack_top(argc, argv, (uintptr_t)&here);
-  uintptr_t size = usable_stack();
+/* Guard for a stack whose highest used address is top and size is size. */
+static void set_guard(uintptr_t top, uintptr_t size) {
   uintptr_t margin = STACK_MARGIN < size / 2 ? STACK_MARGIN : size / 2;
   sj_stack_limit = top - size + margin;
+}
+
+/* When the main stack cannot grow to MIN_MAIN_STACK (a low hard limit), the
+ * program runs on a thread with a THREAD_STACK stack instead, so 10,000
+ * nested calls work everywhere. Only touched pages count as memory. */
+#define MIN_MAIN_STACK ((uintptr_t)16 << 20)
+#define THREAD_STACK ((size_t)32 << 20)
+
+static void (*the_program)(void);
+
+static void *program_thread(void *arg) {
+  char here;
+  (void)arg;
+  set_guard((uintptr_t)&here, THREAD_STACK - ((uintptr_t)64 << 10)); /* minus TLS and guard */
+  the_program();
+  return NULL;
+}
+
+static bool run_on_thread(void (*program)(void)) {
+  pthread_attr_t attr;
+  pthread_t thread;
+  if (pthread_attr_init(&attr) != 0) return false;
+  the_program = program;
+  bool ok = pthread_attr_setstacksize(&attr, THREAD_STACK) == 0 &&
+            pthread_create(&thread, &attr, program_thread, NULL) == 0;
+  pthread_attr_destroy(&attr);
+  if (ok) pthread_join(thread, NULL);
+  return ok;
 }
 
 int sj_run_main(int argc, char **argv, void (*program)(void), int latin_digits) {
   sj_latin_digits = latin_digits;
   sj_io_init();
-  init_stack_guard(argc, argv);
-  program();
+  char here;
+  uintptr_t size = usable_stack();
+  if (size >= MIN_MAIN_STACK || !run_on_thread(program)) {
+    set_guard(stack_top(argc, argv, (uintptr_t)&here), size);
+    program();
+  }
   sj_pos = 0;
   sj_out_flush();
   return 0;
