@@ -43,6 +43,9 @@ export const Messages = {
   foreignOperator: error('E1008',
     '"{0}" चल्दैन; यसको सट्टा "{1}" लेख्नुहोस्',
     '"{0}" is not an operator; write "{1}" instead'),
+  dandaAsDecimalPoint: error('E1009',
+    'दशमलव बिन्दु "." हो, "।" होइन (नेपाली किबोर्डमा AltGr + . थिच्नुहोस्)',
+    'The decimal point is ".", not "।" (on the Nepali keyboard press AltGr + .)'),
   // ── syntax ──
   expectedExpression: error('E1101', 'यहाँ मान (अभिव्यक्ति) चाहिन्थ्यो, तर {0} भेटियो',
     'Expected an expression, found {0}'),

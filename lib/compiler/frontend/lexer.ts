@@ -101,7 +101,8 @@ class Lexer {
   }
 
   private finishNumber(start: number): void {
-    const written = this.text.slice(start, this.pos);
+    this.acceptDandaAsPoint();
+    const written = this.text.slice(start, this.pos).replace('।', '.');
     const latin = written.charCodeAt(0) < 0x80 && written.charCodeAt(written.length - 1) < 0x80 ? written : latinDigits(written);
     if (this.text[this.pos] === '.' && !/[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
       this.pos++;
@@ -114,6 +115,15 @@ class Lexer {
     const value = BigInt(latin);
     if (value > INT64_MAX) this.diagnostics.report(Messages.integerTooLarge, this.range(start, this.pos), written);
     this.push('integer', start, start + written.length, value > INT64_MAX ? 0n : value);
+  }
+
+  // The Nepali keyboard types "।" on the full-stop key: `३।१४` is reported, then read as `३.१४`.
+  private acceptDandaAsPoint(): void {
+    const isDigit = (c: string | undefined) => c !== undefined && /[0-9०-९]/.test(c);
+    if (this.text[this.pos] !== '।' || !isDigit(this.text[this.pos + 1])) return;
+    this.diagnostics.report(Messages.dandaAsDecimalPoint, this.range(this.pos, this.pos + 1));
+    this.pos++;
+    while (isDigit(this.text[this.pos])) this.pos++;
   }
 
   private finishWord(start: number): void {

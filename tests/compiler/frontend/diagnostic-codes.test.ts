@@ -25,6 +25,7 @@ const CASES: Case[] = [
   { code: 'E1007', source: 'राख x = १.\nदेखाउ(x)', line: 1, column: 9 },
   { code: 'E1007', source: 'देखाउ(.५)', line: 1, column: 7 },
   { code: 'E1008', source: 'यदि सत्य && असत्य भने\nअन्त्य', line: 1, column: 10, includes: 'र' },
+  { code: 'E1009', source: 'राख पाई = ३।१४\nदेखाउ(पाई * २)', line: 1, column: 12 },
   { code: 'E1101', source: 'राख x =', line: 1, column: 8, includes: 'end of the program' },
   { code: 'E1102', source: 'कार्य f क)\nअन्त्य', line: 1, column: 9, includes: 'Expected "("' },
   { code: 'E1103', source: 'देखाउ(०)\nयदि सत्य भने\n  देखाउ(१)\n', line: 2, column: 1, includes: 'line 2' },

@@ -91,3 +91,11 @@ describe('lexer', () => {
     expect(tokens[1].range.start.column).toBe(6);
   });
 });
+
+describe('lexer: the full-stop key of the Nepali keyboard', () => {
+  it('reads ३।१४ as the decimal ३.१४ after reporting it', () => {
+    const { tokens, codes } = lex('३।१४');
+    expect(codes).toEqual(['E1009']);
+    expect(tokens[0]).toMatchObject({ kind: 'decimal', value: 3.14 });
+  });
+});
