@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const buildId = path.join(root, '.next', 'BUILD_ID');
+// The same dist directory next.config.js uses (SAJILO_NEXT_DIST, default .next).
+const buildId = path.join(root, process.env.SAJILO_NEXT_DIST || '.next', 'BUILD_ID');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,7 +23,7 @@ function newestMtime(dir) {
 function buildIsStale() {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'sandbox', 'prisma', 'public'].map((d) => newestMtime(path.join(root, d)));
+  const sources = ['app', 'components', 'lib', 'sandbox', 'prisma', 'public', 'docs', 'examples'].map((d) => newestMtime(path.join(root, d)));
   const configs = ['next.config.js', 'package.json', 'tsconfig.json'].map((f) => (existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0));
   return Math.max(...sources, ...configs) > built;
 }

@@ -58,6 +58,11 @@ export default function CodeEditor(props: CodeEditorProps) {
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyK],
       run: () => latest.current.onCycleLayout(),
     });
+    // The caret position as an attribute of the editor's wrapper: tests read it, nothing else.
+    editor.onDidChangeCursorPosition((e) => {
+      const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
+      if (wrapper) wrapper.dataset.cursor = `${e.position.lineNumber}:${e.position.column}`;
+    });
     // Run markers belong to one version of the text: drop them when it changes.
     editor.onDidChangeModelContent(() => {
       if (model) monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);

@@ -1,0 +1,235 @@
+// The IDE end to end, in Debian's Chromium against the production build (scripts/e2e.mjs).
+import { expect, test, type Page } from '@playwright/test';
+import { keyOutput, TYPING_KEYS } from '../../lib/keyboard';
+
+// Every test also checks that the page fetched nothing from outside our server.
+let external: string[] = [];
+test.beforeEach(async ({ page, baseURL }) => {
+  external = [];
+  const origin = new URL(baseURL!).origin;
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+  });
+});
+test.afterEach(() => {
+  expect(external, 'requests outside our own server').toEqual([]);
+});
+
+/** The physical key (with Shift if needed) that types each character with a layout. */
+function keysFor(layout: string): Map<string, string> {
+  const keys = new Map<string, string>([[' ', 'Space'], ['\n', 'Enter']]);
+  for (const level of ['base', 'shift'] as const) {
+    for (const code of TYPING_KEYS) {
+      const out = keyOutput(layout, code, level);
+      if (out && !keys.has(out)) keys.set(out, level === 'shift' ? `Shift+${code}` : code);
+    }
+  }
+  return keys;
+}
+
+/** Types Devanagari text with real key presses through a layout, as a person would. */
+async function typeWithLayout(page: Page, text: string, layout = 'nepali-romanized') {
+  const keys = keysFor(layout);
+  for (const ch of text) {
+    const key = keys.get(ch);
+    if (!key) throw new Error(`no key types ${JSON.stringify(ch)} in ${layout}`);
+    await page.keyboard.press(key);
+  }
+}
+
+async function openIde(page: Page, draft?: { source: string; stdin?: string }) {
+  if (draft) {
+    await page.addInitScript((d) => {
+      if (!sessionStorage.getItem('e2e-seeded')) {
+        localStorage.setItem('sajilo:draft:main', JSON.stringify({ source: d.source, stdin: d.stdin ?? '', latinDigits: false }));
+        sessionStorage.setItem('e2e-seeded', '1');
+      }
+    }, draft);
+  }
+  await page.goto('/');
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+}
+
+/** The editor's text as Monaco renders it (rendered lines, spaces as Monaco draws them). */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=editor] .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function focusEditorEnd(page: Page) {
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('Control+End');
+}
+
+test('type a program with the Romanized layout, run it with Ctrl+Enter, see its output', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
+  await focusEditorEnd(page);
+  await typeWithLayout(page, 'देखाउ("नमस्ते, संसार!")');
+  await page.keyboard.press('Escape'); // close a completion list if one is open
+  await expect.poll(() => editorText(page)).toContain('देखाउ("नमस्ते, संसार!")');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
+  await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते, संसार!');
+  await page.screenshot({ path: 'test-results/ide.png' });
+});
+
+test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not the line', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  await typeWithLayout(page, 'राख क');
+  await expect.poll(() => editorText(page)).toBe('राख क');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => editorText(page)).toMatch(/^राख ?$/);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect.poll(() => editorText(page)).toBe('');
+  // Alt+K cycles the layout; with the layout off, keys type Latin.
+  await page.keyboard.press('Alt+KeyK');
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-traditional');
+  await page.keyboard.press('Alt+KeyK');
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'off');
+  await page.keyboard.type('abc');
+  await expect.poll(() => editorText(page)).toBe('abc');
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'off');
+});
+
+test('the on-screen keyboard types into the editor', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  await page.getByTestId('keyboard-toggle').click();
+  const osk = page.getByTestId('on-screen-keyboard');
+  await expect(osk).toBeVisible();
+  await osk.locator('[data-code=KeyK]').click();
+  await osk.locator('[data-code=KeyA]').click();
+  await expect.poll(() => editorText(page)).toBe('का');
+});
+
+test('a compile error puts a marker on its line and the panel links to it', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ("क")\nराख ख = \n' });
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'compile_error', { timeout: 30_000 });
+  await expect(page.locator('[data-testid=editor] .squiggly-error').first()).toBeVisible();
+  const link = page.getByTestId('compile-diagnostics').getByRole('button').first();
+  await link.click();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-cursor', /^2:\d+$/);
+});
+
+test('a runtime error links to its line', async ({ page }) => {
+  await openIde(page, { source: 'राख क = ०\nदेखाउ(५ / क)\n' });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'runtime_error', { timeout: 30_000 });
+  await expect(page.getByTestId('output-stderr')).toContainText('line 2');
+  await page.getByTestId('runtime-error-link').click();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-cursor', /^2:\d+$/);
+  await expect(page.locator('[data-testid=editor] .squiggly-error').first()).toBeVisible();
+});
+
+test('an infinite loop ends in the time limit while another visitor still runs programs', async ({ browser, baseURL }) => {
+  const loopContext = await browser.newContext({ baseURL });
+  const otherContext = await browser.newContext({ baseURL });
+  const loop = await loopContext.newPage();
+  const other = await otherContext.newPage();
+  await openIde(loop, { source: 'जबसम्म सत्य\nअन्त्य\n' });
+  await openIde(other, { source: 'देखाउ("अर्को")\n' });
+  await loop.getByTestId('run-button').click();
+  await expect(loop.getByTestId('run-progress')).toBeVisible();
+  await other.getByTestId('run-button').click();
+  await expect(other.getByTestId('output-stdout')).toHaveText('अर्को', { timeout: 30_000 });
+  await expect(loop.getByTestId('run-progress')).toBeVisible(); // still running
+  await expect(loop.getByTestId('verdict')).toHaveAttribute('data-verdict', 'time_limit', { timeout: 30_000 });
+  await loopContext.close();
+  await otherContext.close();
+});
+
+test('program output is text: HTML is shown, not interpreted', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ("<b id=x>मोटो</b>")\n' });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('output-stdout')).toHaveText('<b id=x>मोटो</b>', { timeout: 30_000 });
+  await expect(page.locator('#x')).toHaveCount(0);
+});
+
+test('switch the interface language; the choice and the draft survive a reload', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ(१)\n', stdin: 'इनपुट' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ne');
+  await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
+  await page.getByTestId('ui-language-switch').click();
+  await expect(page.getByTestId('run-button')).toContainText('Run');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await focusEditorEnd(page);
+  await typeWithLayout(page, 'क');
+  await page.waitForTimeout(500); // the draft saves 300 ms after the last change
+  await page.reload();
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('run-button')).toContainText('Run');
+  await expect.poll(() => editorText(page)).toContain('क');
+  await expect(page.getByTestId('stdin')).toHaveValue('इनपुट');
+  await page.getByTestId('ui-language-switch').click();
+  await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
+});
+
+test('caret over conjuncts: arrow keys never split a letter from its signs; a click lands where it points', async ({ page }) => {
+  const word = 'नमस्ते';
+  await openIde(page, { source: `${word}\n` });
+  const editor = page.getByTestId('editor');
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await expect(editor).toHaveAttribute('data-cursor', '1:1');
+  const column = async () => Number((await editor.getAttribute('data-cursor'))!.split(':')[1]);
+  const visited: number[] = [1];
+  while (visited[visited.length - 1] <= word.length) {
+    const before = visited[visited.length - 1];
+    await page.keyboard.press('ArrowRight');
+    await expect(editor).not.toHaveAttribute('data-cursor', `1:${before}`);
+    visited.push(await column());
+  }
+  expect(visited[visited.length - 1]).toBe(word.length + 1);
+  // A stop is never just before a combining sign (vowel sign, virama, anusvara).
+  for (const col of visited) {
+    if (col <= word.length) expect(/\p{M}/u.test(word[col - 1]), `caret at column ${col}`).toBe(false);
+  }
+  const back: number[] = [];
+  for (let i = 0; i < visited.length - 1; i++) {
+    const before = i === 0 ? visited[visited.length - 1] : back[back.length - 1];
+    await page.keyboard.press('ArrowLeft');
+    await expect(editor).not.toHaveAttribute('data-cursor', `1:${before}`);
+    back.push(await column());
+  }
+  expect(back).toEqual(visited.slice(0, -1).reverse());
+
+  // Click on the right part of म (after न): the caret goes after म, drawn at म's right edge.
+  const rect = await page.evaluate((w) => {
+    const lines = document.querySelectorAll('[data-testid=editor] .view-line');
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(w);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i + 1);
+        range.setEnd(n, i + 2); // म
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, height: r.height };
+      }
+    }
+    return null;
+  }, word);
+  expect(rect).not.toBeNull();
+  await page.mouse.click(rect!.left + (rect!.right - rect!.left) * 0.8, rect!.top + rect!.height / 2);
+  await expect(editor).toHaveAttribute('data-cursor', '1:3');
+  const caret = await page.locator('[data-testid=editor] .cursor').first().boundingBox();
+  expect(Math.abs(caret!.x - rect!.right)).toBeLessThan(3);
+});
+
+test('examples gallery opens an example in the IDE, and the guide page renders', async ({ page }) => {
+  await page.goto('/examples');
+  const first = page.getByTestId('examples').getByRole('link').first();
+  await first.click();
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
+  await page.goto('/guide');
+  await expect(page.locator('h1').first()).toBeVisible();
+});
