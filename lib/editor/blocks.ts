@@ -1,11 +1,15 @@
 // Block structure of a Sajilo source: which keyword opens a block, its नत्र branches and the
 // अन्त्य that closes it. Feeds folding and matching-keyword highlights. Monaco-free, and
 // tolerant of unfinished code (an unclosed block has no closer).
+import { keyword } from './compiler-bridge';
 import { canonicalSpelling } from './spelling';
 
-export const OPENING_KEYWORDS: readonly string[] = ['यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य'];
-export const BRANCH_KEYWORD = 'नत्र';
-export const CLOSING_KEYWORD = 'अन्त्य';
+/** Keywords that open a block: if, while, for each, repeat, function. */
+export const OPENING_KEYWORDS: readonly string[] = ['yadi', 'jabasamma', 'harek', 'dohoryau', 'karya'].map(keyword);
+/** else / else if */
+export const BRANCH_KEYWORD = keyword('natra');
+/** end */
+export const CLOSING_KEYWORD = keyword('antya');
 
 export interface KeywordSite {
   word: string;

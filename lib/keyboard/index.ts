@@ -5,7 +5,7 @@ export { LAYOUTS, DEFAULT_LAYOUT_ID, isLayoutId, layoutData, nextLayoutId } from
 export type { LayoutInfo } from './layouts';
 export { mapKey, keyOutput, keyLevel } from './map-key';
 export { toKeyInput } from './key-event';
-export type { KeyboardEventLike } from './key-event';
+export type { KeyboardEventLike, KeyInputOptions } from './key-event';
 export { keyboardRows, displayLabel } from './on-screen';
 export type { OnScreenKey } from './on-screen';
 export { KEY_ROWS, TYPING_KEYS, US_QWERTY } from './physical-keys';

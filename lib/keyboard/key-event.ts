@@ -17,7 +17,16 @@ export interface KeyboardEventLike {
 /** keyCode browsers report for a key press that an IME is handling. */
 const IME_PROCESS_KEY_CODE = 229;
 
-export function toKeyInput(event: KeyboardEventLike): KeyInput {
+export interface KeyInputOptions {
+  /**
+   * macOS has no AltGr: let Option (Alt without Ctrl/Cmd) reach the AltGr layer, so
+   * Option+[ types [ with a Nepali layout on. Off by default (Option then passes through).
+   */
+  macOptionAsAltGraph?: boolean;
+}
+
+export function toKeyInput(event: KeyboardEventLike, options: KeyInputOptions = {}): KeyInput {
+  const macOption = options.macOptionAsAltGraph === true && event.altKey && !event.ctrlKey && !event.metaKey;
   return {
     code: event.code,
     key: event.key,
@@ -26,6 +35,6 @@ export function toKeyInput(event: KeyboardEventLike): KeyInput {
     metaKey: event.metaKey,
     altKey: event.altKey,
     isComposing: event.isComposing === true || event.keyCode === IME_PROCESS_KEY_CODE,
-    altGraph: event.getModifierState?.('AltGraph') === true,
+    altGraph: event.getModifierState?.('AltGraph') === true || macOption,
   };
 }

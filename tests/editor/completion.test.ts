@@ -159,3 +159,20 @@ describe('UI language', () => {
     expect(en.documentation).not.toBe(ne.documentation);
   });
 });
+
+describe('snippet bodies', () => {
+  it('are valid Sajilo once their placeholders are filled', async () => {
+    const { check } = await import('@/lib/compiler');
+    const { SNIPPETS } = await import('@/lib/editor');
+    for (const snippet of SNIPPETS) {
+      const filled = snippet.body
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\}|\$\d/g, '')
+        .replace('शर्त', 'सत्य')
+        .replace('सूची', '[१]')
+        .replace(/\t\n/g, '\tदेखाउ(१)\n');
+      const errors = check(filled).filter((d) => d.severity === 'error');
+      expect(errors, `${snippet.label}\n${filled}`).toEqual([]);
+    }
+  });
+});

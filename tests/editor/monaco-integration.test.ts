@@ -129,7 +129,7 @@ describe('typing in a real editor', () => {
     const { editor, m } = editorWith('जबसम्म सत्य\n    रोक\n    ');
     for (const char of 'अन्त्य') {
       // Type-time re-indent only runs on lines already tokenized ("cheap to tokenize").
-      m.tokenization.forceTokenization(m.getLineCount());
+      m.forceTokenization(m.getLineCount());
       editor.trigger('keyboard', 'type', { text: char });
     }
     expect(m.getLineContent(3)).toBe('अन्त्य');

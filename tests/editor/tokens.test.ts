@@ -40,6 +40,10 @@ describe('Sajilo tokens', () => {
     expect(tokensOf(line)).toEqual(expected);
   });
 
+  it('marks characters that are not Sajilo, like the danda typed for a decimal point', () => {
+    expect(tokensOf('३।१४')).toEqual([t(0, 'number'), t(1, 'invalid'), t(2, 'number')]);
+  });
+
   it('a name containing combining marks is one identifier', () => {
     expect(tokensOf('नमस्ते_१')).toEqual([t(0, 'identifier')]);
   });

@@ -92,6 +92,14 @@ describe('toKeyInput', () => {
     expect(mapKey(input, 'nepali-romanized')).toBe('k');
   });
 
+  it('on request, macOS Option reaches the AltGr layer; by default it passes through', () => {
+    const option = event({ code: 'BracketLeft', key: '“', altKey: true });
+    expect(mapKey(toKeyInput(option), 'nepali-romanized')).toBeNull();
+    expect(mapKey(toKeyInput(option, { macOptionAsAltGraph: true }), 'nepali-romanized')).toBe('[');
+    const cmdOption = event({ code: 'BracketLeft', altKey: true, metaKey: true });
+    expect(mapKey(toKeyInput(cmdOption, { macOptionAsAltGraph: true }), 'nepali-romanized')).toBeNull();
+  });
+
   it('treats keyCode 229 as an IME composition', () => {
     const input = toKeyInput(event({ keyCode: 229 }));
     expect(mapKey(input, 'nepali-romanized')).toBeNull();
