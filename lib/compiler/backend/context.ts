@@ -5,8 +5,12 @@ import type { Declaration, Program, SourceRange } from '../frontend/ast';
 import { cUtf8 } from './escape';
 import { globalName, literalSlot, localName, paramName } from './mangle';
 
-/** A C expression for a value, and whether the generated code owns (must release) it. */
-export interface Operand { c: string; owned: boolean }
+/**
+ * A C expression for a value, and whether the generated code owns (must release) it. `c` is
+ * always a name or a literal, so fast paths may read it more than once. `int` marks an
+ * integer literal (its fast paths need no tag check); `imm` any literal immediate.
+ */
+export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean }
 
 export class ModuleState {
   readonly literals: string[] = [];          // C declarations of literal slots
@@ -15,8 +19,8 @@ export class ModuleState {
 
   constructor(readonly program: Program, readonly latinDigits: boolean) {}
 
-  /** A C expression that evaluates to a new reference to the text literal. */
-  textLiteral(text: string): string {
+  /** The slot of a text literal and the call that fills it (a new reference). */
+  textLiteral(text: string): { slot: string; call: string } {
     let n = this.literalIds.get(text);
     if (n === undefined) {
       n = this.literals.length;
@@ -24,7 +28,7 @@ export class ModuleState {
       this.literals.push(`static SjValue ${literalSlot(n)};`);
     }
     const { literal, length } = cUtf8(text);
-    return `sj_text_lit(&${literalSlot(n)}, ${literal}, ${length})`;
+    return { slot: literalSlot(n), call: `sj_text_lit(&${literalSlot(n)}, ${literal}, ${length})` };
   }
 
   declaration(id: number): Declaration {
@@ -64,10 +68,13 @@ export class FunctionState {
     this.line(`sj_pos = SJ_POS(${range.start.line}, ${range.start.column});`);
   }
 
-  release(op: Operand): void { if (op.owned) this.line(`sj_release(${op.c});`); }
+  release(op: Operand): void { if (op.owned) this.line(`SJG_RELEASE(${op.c});`); }
 
-  /** The operand as an owned reference (retained if it was borrowed). */
-  own(op: Operand): string { return op.owned ? op.c : `sj_retain(${op.c})`; }
+  /** The operand as an owned reference: a borrowed one is retained first. */
+  own(op: Operand): string {
+    if (!op.owned && !op.imm) this.line(`SJG_RETAIN(${op.c});`);
+    return op.c;
+  }
 
   /** Where a declaration's value lives. */
   variable(id: number): string {
@@ -87,7 +94,7 @@ export class FunctionState {
   clearLocal(id: number): void {
     if (this.borrowedParams.has(id)) return; // the caller owns it
     const v = this.variable(id);
-    this.line(`sj_release(${v}); ${v} = SJ_NULL_V;`);
+    this.line(`SJG_RELEASE(${v}); ${v} = SJ_NULL_V;`);
   }
 
   /** Number of open blocks up to and including the innermost loop body. */

@@ -8,13 +8,10 @@ import type {
 import { builtinC } from './builtins';
 import type { FunctionState, Operand } from './context';
 import { cDouble, cInt } from './escape';
+import { comparison, emitArithmetic, emitIndex, emitNegate, isComparison, truth } from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
 import { uninitialisedGlobalError } from './messages';
 
-const BINARY_C: Record<BinaryOperator, string> = {
-  '+': 'sj_add', '-': 'sj_sub', '*': 'sj_mul', '/': 'sj_div', '//': 'sj_floordiv', '%': 'sj_mod',
-  '**': 'sj_pow', '==': 'sj_eq', '!=': 'sj_ne', '<': 'sj_lt', '<=': 'sj_le', '>': 'sj_gt', '>=': 'sj_ge',
-};
 const NEVER_FAILS = new Set<BinaryOperator>(['==', '!=']);
 
 /** Whether evaluating `e` may run user code, which may reassign global variables. */
@@ -44,21 +41,31 @@ function temp(fs: FunctionState, c: string): Operand {
  */
 export function genExpr(fs: FunctionState, e: Expression, risky = false): Operand {
   switch (e.kind) {
-    case 'Integer': return { c: `sj_int(${cInt(e.value)})`, owned: false };
-    case 'Decimal': return { c: `sj_dec(${cDouble(e.value)})`, owned: false };
-    case 'Boolean': return { c: e.value ? 'SJ_TRUE_V' : 'SJ_FALSE_V', owned: false };
-    case 'Null': return { c: 'SJ_NULL_V', owned: false };
-    case 'Text': return temp(fs, fs.module.textLiteral(e.value));
+    case 'Integer': return intLiteral(e.value);
+    case 'Decimal': return { c: `sj_dec(${cDouble(e.value)})`, owned: false, imm: true };
+    case 'Boolean': return { c: e.value ? 'SJ_TRUE_V' : 'SJ_FALSE_V', owned: false, imm: true };
+    case 'Null': return { c: 'SJ_NULL_V', owned: false, imm: true };
+    case 'Text': return genText(fs, e.value);
     case 'List': return genList(fs, e);
     case 'Map': return genMap(fs, e);
     case 'Name': return genName(fs, e, risky);
     case 'Unary': return genUnary(fs, e);
     case 'Binary': return genBinary(fs, e.operator, e.left, e.right, e.operatorRange);
-    case 'Logical': return { c: `sj_bool(${genLogical(fs, e)})`, owned: false };
+    case 'Logical': return { c: `SJG_BOOL(${genLogical(fs, e)})`, owned: false, imm: true };
     case 'Call': return genCall(fs, e);
     case 'Index': return genIndex(fs, e);
     case 'Error': throw new Error('back end: program with a parse error');
   }
+}
+
+const intLiteral = (v: bigint): Operand => ({ c: `SJG_INT(${cInt(v)})`, owned: false, int: v, imm: true });
+
+/** A text literal: the cached slot once filled, else the runtime fills it (new reference). */
+function genText(fs: FunctionState, text: string): Operand {
+  const { slot, call } = fs.module.textLiteral(text);
+  const t = fs.fresh();
+  fs.line(`SjValue ${t}; if (${slot}.tag) { ${t} = ${slot}; SJG_RETAIN(${t}); } else ${t} = ${call};`);
+  return { c: t, owned: true };
 }
 
 function genList(fs: FunctionState, e: ListLiteral): Operand {
@@ -98,22 +105,26 @@ function genName(fs: FunctionState, e: NameExpression, risky: boolean): Operand 
     fs.line(uninitialisedGlobalError());
     fs.close();
   }
-  if (risky && d.isGlobal) return temp(fs, `sj_retain(${v})`);
+  if (risky && d.isGlobal) {
+    const t = fs.fresh();
+    fs.line(`SjValue ${t} = ${v}; SJG_RETAIN(${t});`);
+    return { c: t, owned: true };
+  }
   return { c: v, owned: false };
 }
 
 function genUnary(fs: FunctionState, e: Extract<Expression, { kind: 'Unary' }>): Operand {
-  if (e.operator === '-' && e.operand.kind === 'Integer') {
-    return { c: `sj_int(${cInt(-e.operand.value)})`, owned: false };
-  }
+  if (e.operator === '-' && e.operand.kind === 'Integer') return intLiteral(-e.operand.value);
   if (e.operator === '-' && e.operand.kind === 'Decimal') {
-    return { c: `sj_dec(${cDouble(-e.operand.value)})`, owned: false };
+    return { c: `sj_dec(${cDouble(-e.operand.value)})`, owned: false, imm: true };
   }
+  if (e.operator === 'not') return { c: `SJG_BOOL(!${genCondition(fs, e.operand)})`, owned: false, imm: true };
   const v = genExpr(fs, e.operand);
   fs.pos(e.range);
-  const r = temp(fs, `${e.operator === '-' ? 'sj_neg' : 'sj_not'}(${v.c})`);
+  const t = fs.fresh();
+  emitNegate(fs, t, v);
   fs.release(v);
-  return { c: r.c, owned: e.operator === '-' };
+  return { c: t, owned: true };
 }
 
 export function genBinary(
@@ -123,7 +134,18 @@ export function genBinary(
   const l = genExpr(fs, left, containsCall(right));
   const r = genExpr(fs, right);
   if (!NEVER_FAILS.has(op)) fs.line(`sj_pos = SJ_POS(${at.start.line}, ${at.start.column});`);
-  const result = temp(fs, `${BINARY_C[op]}(${l.c}, ${r.c})`);
+  let result: Operand;
+  if (isComparison(op)) {
+    result = { c: `SJG_BOOL(${comparison(op, l, r)})`, owned: false, imm: true };
+    // The bool must be computed before the operands are released.
+    const t = fs.fresh();
+    fs.line(`SjValue ${t} = ${result.c};`);
+    result = { c: t, owned: false };
+  } else {
+    const t = fs.fresh();
+    emitArithmetic(fs, t, op, l, r);
+    result = { c: t, owned: true };
+  }
   fs.release(l);
   fs.release(r);
   return result;
@@ -139,31 +161,27 @@ function genLogical(fs: FunctionState, e: LogicalExpression): string {
   return c;
 }
 
-const COMPARE_C: Partial<Record<BinaryOperator, string>> = {
-  '==': 'sj_eq_c', '!=': 'sj_ne_c', '<': 'sj_lt_c', '<=': 'sj_le_c', '>': 'sj_gt_c', '>=': 'sj_ge_c',
-};
-
 /**
  * A condition (यदि, जबसम्म, operands of र / वा / होइन) as a C bool expression with every
  * temporary already released. Comparisons skip the boxed boolean.
  */
 export function genCondition(fs: FunctionState, e: Expression): string {
-  if (e.kind === 'Boolean') return e.value ? 'true' : 'false';
+  if (e.kind === 'Boolean') return e.value ? '1' : '0';
   if (e.kind === 'Logical') return genLogical(fs, e);
   if (e.kind === 'Unary' && e.operator === 'not') return `!${genCondition(fs, e.operand)}`;
   const c = fs.fresh('c');
-  if (e.kind === 'Binary' && COMPARE_C[e.operator]) {
+  if (e.kind === 'Binary' && isComparison(e.operator)) {
     const l = genExpr(fs, e.left, containsCall(e.right));
     const r = genExpr(fs, e.right);
     if (!NEVER_FAILS.has(e.operator)) fs.pos(e.operatorRange);
-    fs.line(`bool ${c} = ${COMPARE_C[e.operator]}(${l.c}, ${r.c});`);
+    fs.line(`bool ${c} = ${comparison(e.operator, l, r)};`);
     fs.release(l);
     fs.release(r);
     return c;
   }
   const v = genExpr(fs, e);
   fs.pos(e.range);
-  fs.line(`bool ${c} = sj_cond(${v.c});`);
+  fs.line(`bool ${c} = ${truth(v)};`);
   fs.release(v);
   return c;
 }
@@ -215,8 +233,9 @@ function genIndex(fs: FunctionState, e: IndexExpression): Operand {
   const obj = genExpr(fs, e.object, containsCall(e.index));
   const idx = genExpr(fs, e.index);
   fs.pos(e.range);
-  const r = temp(fs, `sj_index(${obj.c}, ${idx.c})`);
+  const t = fs.fresh();
+  emitIndex(fs, t, obj, idx);
   fs.release(obj);
   fs.release(idx);
-  return r;
+  return { c: t, owned: true };
 }

@@ -49,11 +49,11 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
     `${prototype(f)} {`,
     '  SJ_ENTER();',
     '  SjValue sj_ret = SJ_NULL_V;',
-    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = sj_retain(${paramName(id)});`),
+    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${paramName(id)}; SJG_RETAIN(${localName(id)});`),
     ...f.locals.map((id) => `  SjValue ${localName(id)} = SJ_NULL_V;`),
     ...fs.lines(),
     'sj_exit:',
-    ...owned.map((id) => `  sj_release(${localName(id)});`),
+    ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
     '  return sj_ret;',
     '}',
   ];

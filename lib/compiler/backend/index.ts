@@ -4,6 +4,7 @@ import type { Program } from '../frontend/ast';
 import { ModuleState } from './context';
 import { functionValue, genFunction, genProgram, prototype } from './functions';
 import { globalName, globalSetFlag } from './mangle';
+import { PRELUDE } from './prelude';
 
 export interface GenerateOptions { latinDigits?: boolean }
 
@@ -18,6 +19,7 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
     : `static SjValue ${globalName(id)};`);
   return [
     '#include "sajilo.h"',
+    PRELUDE,
     ...globals,
     ...m.literals,
     ...fns.map((f) => `${prototype(f)};`),

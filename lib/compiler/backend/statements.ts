@@ -7,6 +7,8 @@ import type {
 } from '../frontend/ast';
 import type { FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
+import { cInt } from './escape';
+import { emitSetIndex } from './fastpaths';
 import { globalSetFlag } from './mangle';
 
 export function genBlock(fs: FunctionState, block: Block, opts: {
@@ -63,13 +65,17 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     && !value.left.mayBeUninitialised && !containsCall(value.right)) {
     const r = genExpr(fs, value.right);
     fs.pos(value.operatorRange);
-    fs.line(`if (${target}.tag == SJ_INT) ${target} = sj_add(${target}, ${r.c}); else sj_add_inplace(&${target}, ${r.c});`);
+    const sum = fs.fresh('s');
+    const rInt = r.int !== undefined ? `(${cInt(r.int)})` : `${r.c}.as.i`;
+    const rIsInt = r.int !== undefined ? '' : ` && ${r.c}.tag == SJ_INT`;
+    fs.line(`int64_t ${sum};`);
+    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !SJG_ADD_OVF(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else sj_add_inplace(&${target}, ${r.c});`);
     fs.release(r);
   } else {
     const v = genExpr(fs, value);
     const t = fs.fresh();
     fs.line(`SjValue ${t} = ${fs.own(v)};`);
-    fs.line(`sj_release(${target}); ${target} = ${t};`);
+    fs.line(`SJG_RELEASE(${target}); ${target} = ${t};`);
   }
   fs.close();
 }
@@ -80,7 +86,7 @@ function genIndexAssignment(fs: FunctionState, s: IndexAssignment): void {
   const idx = genExpr(fs, s.target.index, containsCall(s.value));
   const val = genExpr(fs, s.value);
   fs.pos(s.target.range);
-  fs.line(`sj_set_index(${obj.c}, ${idx.c}, ${val.c});`);
+  emitSetIndex(fs, obj, idx, val);
   for (const op of [obj, idx, val]) fs.release(op);
   fs.close();
 }
@@ -115,15 +121,15 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   fs.open('');
   const start = genExpr(fs, s.start);
   const end = genExpr(fs, s.end);
-  const step = s.step ? genExpr(fs, s.step) : { c: 'sj_int(1)', owned: false };
+  const step = s.step ? genExpr(fs, s.step) : { c: 'SJG_INT(1)', owned: false };
   const r = fs.fresh('r');
-  const n = fs.fresh('n');
   fs.pos((s.step ?? s.start).range);
   fs.line(`SjRange ${r}; sj_range_init(&${r}, ${start.c}, ${end.c}, ${step.c});`);
   for (const op of [start, end, step]) fs.release(op);
-  fs.line(`int64_t ${n};`);
-  fs.open(`while (sj_range_next(&${r}, &${n}))`);
-  fs.line(`${fs.variable(s.variable.declarationId)} = sj_int(${n});`);
+  // sj_range_next, inline: the counter is hidden, so assigning to the variable changes nothing.
+  fs.open(`while (!${r}.done && (${r}.step > 0 ? ${r}.cur <= ${r}.end : ${r}.cur >= ${r}.end))`);
+  fs.line(`${fs.variable(s.variable.declarationId)} = SJG_INT(${r}.cur);`);
+  fs.line(`if (SJG_ADD_OVF(${r}.cur, ${r}.step, &${r}.cur)) ${r}.done = true;`);
   genBlock(fs, s.body, { loopBody: true });
   fs.close();
   fs.close();

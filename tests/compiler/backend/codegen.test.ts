@@ -34,12 +34,13 @@ describe('names and literals', () => {
 
 describe('ownership', () => {
   it('releases every owned temporary exactly once, unless it moves into a variable', () => {
-    const c = cFor('राख क = "अ"\nदेखाउ(क + "ब", [१, "ग"], लम्बाइ(क + क))\n');
-    const temps = [...c.matchAll(/SjValue (t\d+) = (sj_\w+|f\d+)\(/g)].map((m) => m[1]);
-    expect(temps.length).toBeGreaterThan(4);
+    const c = cFor('राख क = "अ"\nदेखाउ(क + "ब", [१, "ग"], लम्बाइ(क + क), क[०])\n');
+    // Comparison results are booleans (nothing to release); every other temporary is owned.
+    const temps = [...c.matchAll(/SjValue (t\d+)(?! = SJG_BOOL)\b/g)].map((m) => m[1]);
+    expect(temps.length).toBeGreaterThan(6);
     for (const t of temps) {
-      const released = count(c, new RegExp(`sj_release\\(${t}\\);`, 'g'));
-      const moved = count(c, new RegExp(`= ${t};`, 'g'));
+      const released = count(c, new RegExp(`SJG_RELEASE\\(${t}\\);`, 'g'));
+      const moved = count(c, new RegExp(`\\w = ${t};`, 'g'));
       expect(released + moved).toBe(1);
     }
   });
@@ -49,14 +50,14 @@ describe('ownership', () => {
   });
   it('owns a parameter the function assigns to, and releases it at exit', () => {
     const f = cFunction(cFor('कार्य f(क)\n    क = [क]\n    फर्काउ क\nअन्त्य\n'), 'static SjValue f0(SjValue p1)');
-    expect(f).toContain('SjValue v1 = sj_retain(p1);');
-    expect(f).toMatch(/sj_exit:\n\s+sj_release\(v1\);/);
+    expect(f).toContain('SjValue v1 = p1; SJG_RETAIN(v1);');
+    expect(f).toMatch(/sj_exit:\n\s+SJG_RELEASE\(v1\);/);
   });
   it('releases block locals at the end of each pass and before रोक and जारी', () => {
     const c = cFor('हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n');
     const k = /SjValue (v\d+) = SJ_NULL_V;/g;
     const locals = [...c.matchAll(k)].map((m) => m[1]);
-    const clears = (v: string) => count(c, new RegExp(`sj_release\\(${v}\\); ${v} = SJ_NULL_V;`, 'g'));
+    const clears = (v: string) => count(c, new RegExp(`SJG_RELEASE\\(${v}\\); ${v} = SJ_NULL_V;`, 'g'));
     // the loop variable and क: once at the end of the pass, once before जारी, once before रोक
     for (const v of locals) expect(clears(v)).toBe(3);
     expect(c.indexOf('continue;')).toBeGreaterThan(c.indexOf('SJ_NULL_V;', c.indexOf('while')));
@@ -69,7 +70,7 @@ describe('ownership', () => {
   });
   it('snapshots a global read before a call that may reassign it', () => {
     const c = cFor('राख क = [१]\nकार्य बदल()\n    क = [२]\n    फर्काउ ०\nअन्त्य\nदेखाउ(क + [बदल()])\n');
-    expect(c).toMatch(/SjValue t\d+ = sj_retain\(g0\);/);
+    expect(c).toMatch(/SjValue (t\d+) = g0; SJG_RETAIN\(\1\);/);
   });
   it('checks at run time that a global read inside a function has been set', () => {
     const c = cFor('कार्य हेर()\n    फर्काउ पछि\nअन्त्य\nराख पछि = १\nदेखाउ(हेर())\n');

@@ -1,0 +1,222 @@
+// The compiler's benchmarks (npm run bench -- compiler). Prints four measured tables:
+//  (a) the C compile step for hello world on each C compiler and optimisation level;
+//  (b) generated code on fib(30) and a sieve to 10,000,000 on each compile path, against
+//      CPython 3 and hand-written C -O2 (hyperfine, one run, side by side);
+//  (c) peak RSS of a loop that builds and drops 1,000,000 texts (and lists);
+//  (d) front end + C generation of a 5,000-line program.
+// Targets (issue 2): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateC } from '../lib/compiler/backend/index';
+import { buildExecutable, type PathKind } from '../lib/compiler/build';
+import { findOnPath } from '../lib/compiler/driver/detect';
+import { loadRuntimeLibs } from '../lib/compiler/driver/runtime-libs';
+import { availableToolchains } from '../lib/compiler/driver/toolchain';
+import { compileFrontEnd } from '../lib/compiler/frontend/index';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
+process.env.SAJILO_CACHE_DIR = path.join(work, 'cache');   // cold cache: every build compiles
+const runtime = loadRuntimeLibs();
+const paths = availableToolchains(runtime);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+function table(head: string[], rows: (string | number)[][]): void {
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log('');
+}
+function timeMs(fn: () => void): number { const t = performance.now(); fn(); return performance.now() - t; }
+
+function cSource(source: string): string {
+  const fe = compileFrontEnd(source);
+  if (!fe.program) throw new Error(JSON.stringify(fe.diagnostics));
+  return generateC(fe.program);
+}
+
+// ───────────── (a) C compile step for hello world ─────────────
+function compileStep(): void {
+  console.log('### (a) C compile step: hello world (generated C → static executable), median of 15\n');
+  const dir = mkdtempSync(path.join(work, 'a-'));
+  writeFileSync(path.join(dir, 'prog.c'), cSource('देखाउ("नमस्ते, संसार!")\n'));
+  const variants: { label: string; argv: string[] }[] = [];
+  for (const t of paths) {
+    if (t.kind === 'tcc-musl') variants.push({ label: 'tcc + musl', argv: t.argv('prog.c', 'prog', false) });
+    else for (const opt of [false, true]) {
+      variants.push({ label: `${t.kind === 'gcc' ? 'gcc -static (glibc)' : 'musl-gcc -static'} ${opt ? '-O2' : '-O0'}`, argv: t.argv('prog.c', 'prog', opt) });
+    }
+  }
+  const rows = variants.map((v) => {
+    const times: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      const t = timeMs(() => execFileSync(v.argv[0], v.argv.slice(1), { cwd: dir }));
+      if (i > 0) times.push(t);
+    }
+    const size = readFileSync(path.join(dir, 'prog')).length;
+    return [v.label, ms(median(times)), ms(Math.min(...times)), `${(size / 1024).toFixed(0)} KB`];
+  });
+  table(['compiler', 'median ms', 'min ms', 'executable'], rows);
+}
+
+// ───────────── (b) generated code against CPython and C ─────────────
+const FIB_SAJ = `कार्य फिब(न)
+    यदि न < २ भने
+        फर्काउ न
+    अन्त्य
+    फर्काउ फिब(न - १) + फिब(न - २)
+अन्त्य
+देखाउ(फिब(३०))
+`;
+const FIB_PY = `def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(30))\n`;
+const FIB_C = `#include <stdio.h>\n#include <stdint.h>\nstatic int64_t fib(int64_t n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nint main(void) { printf("%lld\\n", (long long)fib(30)); return 0; }\n`;
+const SIEVE_SAJ = `स्थिर सीमा = १००००००००
+राख चाल्नी = [सत्य] * (सीमा + १)
+हरेक क = २ देखि सीमा सम्म
+    यदि क * क > सीमा भने
+        रोक
+    अन्त्य
+    यदि चाल्नी[क] भने
+        हरेक ग = क * क देखि सीमा सम्म कदम क
+            चाल्नी[ग] = असत्य
+        अन्त्य
+    अन्त्य
+अन्त्य
+राख गन्ती = ०
+हरेक क = २ देखि सीमा सम्म
+    यदि चाल्नी[क] भने
+        गन्ती = गन्ती + १
+    अन्त्य
+अन्त्य
+देखाउ(गन्ती)
+`.replace('१००००००००', '१०००००००');
+const SIEVE_PY = `n = 10000000\ns = [True] * (n + 1)\nfor k in range(2, n + 1):\n    if k * k > n:\n        break\n    if s[k]:\n        for g in range(k * k, n + 1, k):\n            s[g] = False\ncount = 0\nfor k in range(2, n + 1):\n    if s[k]:\n        count += 1\nprint(count)\n`;
+const SIEVE_C = `#include <stdio.h>\n#include <stdlib.h>\n#include <stdbool.h>\nint main(void) { long n = 10000000; bool *s = malloc(n + 1); for (long i = 0; i <= n; i++) s[i] = true;\n for (long k = 2; k * k <= n; k++) if (s[k]) for (long g = k * k; g <= n; g += k) s[g] = false;\n long c = 0; for (long k = 2; k <= n; k++) c += s[k]; printf("%ld\\n", c); free(s); return 0; }\n`;
+
+async function sajiloExe(source: string, kind: PathKind, optimise: boolean): Promise<string> {
+  const r = await buildExecutable(source, { compilePath: kind, optimise });
+  if (!r.executable) throw new Error('build failed');
+  return r.executable;
+}
+
+function handC(source: string, name: string): string {
+  const c = path.join(work, `${name}.c`);
+  const exe = path.join(work, name);
+  writeFileSync(c, source);
+  execFileSync('gcc', ['-O2', '-o', exe, c]);
+  return exe;
+}
+
+function hyperfine(commands: { label: string; cmd: string }[], runs: number): Map<string, number> {
+  const json = path.join(work, `hf-${Date.now()}.json`);
+  const args = ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', json, '--style', 'none'];
+  for (const c of commands) args.push('-n', c.label, c.cmd);
+  spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
+  return new Map(results.map((r) => [r.command, r.median * 1000]));
+}
+
+async function generatedCode(): Promise<void> {
+  console.log('### (b) generated code vs CPython 3 and hand-written C (gcc -O2), hyperfine medians\n');
+  const python = findOnPath('python3');
+  for (const [name, saj, py, c, runs] of [['fib(30)', FIB_SAJ, FIB_PY, FIB_C, 10], ['sieve to 10,000,000', SIEVE_SAJ, SIEVE_PY, SIEVE_C, 5]] as const) {
+    const cmds: { label: string; cmd: string }[] = [];
+    for (const t of paths) {
+      cmds.push({ label: `sajilo ${t.kind}`, cmd: await sajiloExe(saj, t.kind, false) });
+      if (t.kind !== 'tcc-musl') cmds.push({ label: `sajilo ${t.kind} --optimise`, cmd: await sajiloExe(saj, t.kind, true) });
+    }
+    const pyFile = path.join(work, `${name.length}.py`);
+    writeFileSync(pyFile, py);
+    if (python) cmds.push({ label: 'CPython 3', cmd: `${python} ${pyFile}` });
+    cmds.push({ label: 'C (gcc -O2)', cmd: handC(c, `hand${name.length}`) });
+    const outputs = new Set(cmds.map((x) => spawnSync(x.cmd.split(' ')[0], x.cmd.split(' ').slice(1), { encoding: 'utf8' }).stdout.trim()));
+    const t = hyperfine(cmds, runs);
+    const py3 = t.get('CPython 3') ?? NaN;
+    const cc = t.get('C (gcc -O2)')!;
+    console.log(`**${name}** (all outputs agree: ${outputs.size === 2 ? 'yes, modulo digit set' : [...outputs].join(' / ')})\n`);
+    table(['program', 'median ms', 'speed-up vs CPython', 'slowdown vs C -O2'],
+      cmds.map((x) => [x.label, ms(t.get(x.label)!), `${(py3 / t.get(x.label)!).toFixed(1)}x`, `${(t.get(x.label)! / cc).toFixed(2)}x`]));
+  }
+}
+
+// ───────────── (c) peak memory of a build-and-drop loop ─────────────
+const MEMORY_SAJ = `राख जम्मा = ०
+राख i = ०
+दोहोर्याउ १०००००० पटक
+    राख पाठ_ = पाठ(i % १०) + "क" * ९९
+    राख सूची_ = [पाठ_, i, [i]]
+    जम्मा = जम्मा + लम्बाइ(पाठ_) + लम्बाइ(सूची_)
+    i = i + १
+अन्त्य
+देखाउ(जम्मा)
+`;
+
+async function memory(): Promise<void> {
+  console.log('### (c) peak RSS: 1,000,000 iterations, each builds a new 100-character text and a small list, then drops them\n');
+  const rows = [];
+  for (const t of paths) {
+    const exe = await sajiloExe(MEMORY_SAJ, t.kind, t.kind !== 'tcc-musl');
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %e', exe], { encoding: 'utf8' });
+    const [kb, secs] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    rows.push([t.kind + (t.kind === 'tcc-musl' ? '' : ' --optimise'), `${(kb / 1024).toFixed(1)} MB`, `${(secs * 1000).toFixed(0)} ms`, r.stdout.trim()]);
+  }
+  table(['compile path', 'peak RSS', 'time', 'output'], rows);
+}
+
+// ───────────── (d) front end + C generation of 5,000 lines ─────────────
+function bigProgram(lines: number): string {
+  const chunk = (k: number) => `# खण्ड ${k}
+कार्य काम_${k}(सूची, सीमा)
+    राख जम्मा = ०
+    हरेक x सूची मा
+        यदि x > सीमा र x % २ == ० भने
+            जम्मा = जम्मा + x * २
+        नत्र यदि x == सीमा भने
+            जारी
+        नत्र
+            जम्मा = जम्मा - १
+        अन्त्य
+    अन्त्य
+    राख कोश = {"क": जम्मा, "ख": [१, २, ३]}
+    जबसम्म जम्मा > १००
+        जम्मा = जम्मा // २
+    अन्त्य
+    फर्काउ पाठ(जम्मा) + "!"
+अन्त्य
+राख नतिजा_${k} = काम_${k}([१, २, ३, ४, ५], ३)
+हरेक i = १ देखि १० सम्म कदम २
+    देखाउ(i, नतिजा_${k}, लम्बाइ(नतिजा_${k}))
+अन्त्य
+`;
+  let s = '';
+  for (let k = 0; s.split('\n').length < lines; k++) s += chunk(k);
+  return s;
+}
+
+function frontEndAndCodegen(): void {
+  console.log('### (d) front end + C generation of a 5,000-line program (in process, median of 20 after 5 warm-ups)\n');
+  const src = bigProgram(5000);
+  const nLines = src.split('\n').length - 1;
+  const fe: number[] = [];
+  const gen: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    let program = null;
+    const a = timeMs(() => { program = compileFrontEnd(src).program; });
+    if (!program) throw new Error('5,000-line program has errors');
+    let c = '';
+    const b = timeMs(() => { c = generateC(program!); });
+    if (i >= 5) { fe.push(a); gen.push(b); }
+    if (i === 0) console.log(`(${nLines} lines, ${(src.length / 1024).toFixed(0)} KB source → ${(c.length / 1024).toFixed(0)} KB C)\n`);
+  }
+  const both = fe.map((x, i) => x + gen[i]);
+  table(['step', 'median ms'], [['front end', ms(median(fe))], ['C generation', ms(median(gen))], ['total', ms(median(both))]]);
+}
+
+console.log(`Sajilo compiler benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}`);
+console.log(`compile paths here: ${paths.map((t) => t.kind).join(', ')}\n`);
+compileStep();
+await generatedCode();
+await memory();
+frontEndAndCodegen();
