@@ -23,3 +23,4 @@ export { romanise } from './romanise';
 export { canonicalSpelling, spellingPattern } from './spelling';
 export type { UiLanguage } from './ui-language';
 export type { Analyse, Check, Diagnostic, SymbolInfo } from './compiler-bridge';
+export type { MonacoApi } from './monaco-types';

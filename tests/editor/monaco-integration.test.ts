@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, check } from '@/lib/compiler';
 import { attachLiveDiagnostics, registerSajilo, SAJILO_LANGUAGE_ID, SAJILO_MARKER_OWNER } from '@/lib/editor';
-import type { MonacoApi } from '@/lib/editor/monaco-types';
+import type { MonacoApi } from '@/lib/editor';
 import type { languages } from 'monaco-editor';
 import { loadMonaco } from './support/monaco';
 

@@ -3,7 +3,7 @@
 // monaco-editor's language definition tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerSajilo, SAJILO_LANGUAGE_ID } from '@/lib/editor';
-import type { MonacoApi } from '@/lib/editor/monaco-types';
+import type { MonacoApi } from '@/lib/editor';
 import { loadMonaco } from './support/monaco';
 
 let monaco: MonacoApi;
