@@ -87,6 +87,16 @@ describe('names in scope', () => {
     expect(labels(result)).not.toContain('क');
   });
 
+  it('an inner declaration shadows an outer one of the same name', () => {
+    const result = completeAt('राख क = १\nयदि सत्य भने\n    राख क = २\n    |\nअन्त्य');
+    const named = result.items.filter((i) => i.label === 'क');
+    expect(named).toHaveLength(1);
+  });
+
+  it('does not offer a name at its own declaration', () => {
+    expect(labels(completeAt('राख फलफूल| = १'))).not.toContain('फलफूल');
+  });
+
   it('offers a function before its definition', () => {
     const result = completeAt('जोड|\nकार्य जोडफल()\nअन्त्य');
     expect(labels(result)).toContain('जोडफल');
