@@ -14,6 +14,21 @@ import { DEFAULT_LAYOUT, LAYOUT_STORAGE_KEY, isLayoutChoice, nextLayout, type La
 import type { EditorHandle } from '@/components/ide/editor-handle';
 import type { RunResponse } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
+import { mapKey, toKeyInput } from '@/lib/keyboard';
+
+/** The keyboard layout works in the stdin box too: mapped keys insert their Devanagari text. */
+function typeMappedInTextarea(e: React.KeyboardEvent<HTMLTextAreaElement>, layout: LayoutChoice) {
+  if (layout === 'off') return;
+  const text = mapKey(toKeyInput(e.nativeEvent), layout);
+  if (!text) return;
+  e.preventDefault();
+  const box = e.currentTarget;
+  // insertText keeps the browser's undo history and fires the input event React listens to.
+  if (!document.execCommand?.('insertText', false, text)) {
+    box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
 
 const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   ssr: false,
@@ -52,6 +67,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const [editorKey, setEditorKey] = useState(0);
   const editor = useRef<EditorHandle | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const outputRef = useRef<HTMLDivElement | null>(null);
 
   // Restore the draft and the remembered layout after hydration.
   useEffect(() => {
@@ -100,6 +116,10 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     }
     const res = outcome.response;
     setResponse(res);
+    // On a phone the output is below the editor: bring it into view.
+    if (window.matchMedia?.('(max-width: 760px)').matches) {
+      requestAnimationFrame(() => outputRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+    }
     if (!res.compile.ok) {
       editor.current?.setCompileMarkers(res.compile.diagnostics);
     } else if (res.run?.verdict === 'runtime_error') {
@@ -121,7 +141,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
 
   return (
     <div className="ide" onKeyDown={onKeyDown}>
-      <div className="ide-toolbar" role="toolbar" aria-label={t('ide.toolbar')}>
+      <div className="ide-toolbar" role="group" aria-label={t('ide.toolbar')}>
         <h1 className="ide-title">{title ?? t('ide.title')}</h1>
         <button
           type="button"
@@ -187,11 +207,14 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               data-testid="stdin"
               value={stdin}
               onChange={(e) => setStdin(e.target.value)}
+              onKeyDown={(e) => typeMappedInTextarea(e, layout)}
               placeholder={t('ide.stdinPlaceholder')}
               spellCheck={false}
             />
           </div>
-          <OutputPanel running={running} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+          <div ref={outputRef}>
+            <OutputPanel running={running} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+          </div>
         </div>
       </div>
     </div>

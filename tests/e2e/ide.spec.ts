@@ -96,6 +96,15 @@ test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not th
   await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'off');
 });
 
+test('the layout types Devanagari into the stdin box too, and the program reads it', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ(पढ())\n' });
+  await page.getByTestId('stdin').click();
+  await typeWithLayout(page, 'नमस्ते');
+  await expect(page.getByTestId('stdin')).toHaveValue('नमस्ते');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते', { timeout: 30_000 });
+});
+
 test('the on-screen keyboard types into the editor', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
