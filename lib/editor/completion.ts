@@ -4,6 +4,7 @@ import { BUILTINS, KEYWORDS } from './compiler-bridge';
 import type { Analyse, SymbolInfo } from './compiler-bridge';
 import { latinPrefixMatches, romanise } from './romanise';
 import { SNIPPETS } from './snippets';
+import { SYMBOL_KIND_TEXT } from './symbol-kinds';
 import { canonicalSpelling } from './spelling';
 import { pick } from './ui-language';
 import type { UiLanguage } from './ui-language';
@@ -42,13 +43,6 @@ const SORT_GROUP: Readonly<Record<CompletionKind, string>> = {
   parameter: '1', variable: '1', constant: '1', function: '1', keyword: '2', builtin: '3', snippet: '4',
 };
 
-const SYMBOL_KIND_TEXT: Readonly<Record<SymbolInfo['kind'], readonly [string, string]>> = {
-  variable: ['चल', 'variable'],
-  constant: ['स्थिर', 'constant'],
-  function: ['कार्य', 'function'],
-  parameter: ['प्यारामिटर', 'parameter'],
-};
-
 function keywordCandidates(ui: UiLanguage): Candidate[] {
   return KEYWORDS.map((k) => ({
     label: k.word, kind: 'keyword', word: k.word, insertText: k.word, isSnippet: false,
@@ -84,12 +78,16 @@ function visibleFrom(symbol: SymbolInfo): { line: number; column: number } {
   return symbol.kind === 'function' ? START_OF_SOURCE : symbol;
 }
 
-/** Names declared by the user and visible at the cursor, innermost first, one per name. */
-export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, column: number, word: WordSpan): SymbolInfo[] {
+/**
+ * Names declared by the user and visible at the cursor, innermost first, one per name.
+ * `typedWordStart`: column where the word being typed starts, so a name is not offered at
+ * its own declaration.
+ */
+export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, column: number, typedWordStart?: number): SymbolInfo[] {
   const cursor = { line, column };
   const visible = symbols.filter((s) =>
     isBefore(visibleFrom(s), cursor) && isBefore(cursor, s.scopeEnd)
-    && !(s.line === line && s.column === word.startColumn)); // not the name being typed
+    && !(s.line === line && s.column === typedWordStart));
   const byName = new Map<string, SymbolInfo>();
   for (const s of visible.sort((a, b) => (isBefore(a, b) ? 1 : -1))) {
     const key = canonicalSpelling(s.name);
@@ -139,7 +137,7 @@ export function completionsAt(request: CompletionRequest): CompletionResult {
   const { source, line, column, uiLanguage } = request;
   const lineText = source.split(/\r?\n/)[line - 1] ?? '';
   const word = wordAt(lineText, column);
-  const symbols = request.analyse ? symbolsInScope(request.analyse(source).symbols, line, column, word) : [];
+  const symbols = request.analyse ? symbolsInScope(request.analyse(source).symbols, line, column, word.startColumn) : [];
   const candidates = [
     ...symbolCandidates(symbols, uiLanguage),
     ...keywordCandidates(uiLanguage),

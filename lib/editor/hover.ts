@@ -1,6 +1,8 @@
 // Hover documentation for keywords and builtins, in the UI language first and the other
 // language after it. Monaco-free: returns Markdown strings and a column span.
 import { BUILTINS, KEYWORDS } from './compiler-bridge';
+import type { SymbolInfo } from './compiler-bridge';
+import { SYMBOL_KIND_TEXT } from './symbol-kinds';
 import { canonicalSpelling } from './spelling';
 import type { UiLanguage } from './ui-language';
 import { wordAt } from './word-at';
@@ -40,4 +42,26 @@ export function hoverAt(lineText: string, column: number, uiLanguage: UiLanguage
   const word = canonicalSpelling(span.word);
   const contents = keywordHover(word, uiLanguage) ?? builtinHover(word, uiLanguage);
   return contents && { startColumn: span.startColumn, endColumn: span.endColumn, contents };
+}
+
+function devanagariDigits(n: number): string {
+  return String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x0966 + Number(d)));
+}
+
+/**
+ * What a user-declared name under the cursor is and where it was declared, from the
+ * symbols visible at the cursor (see symbolsInScope), or null.
+ */
+export function symbolHoverAt(
+  lineText: string, column: number, visibleSymbols: readonly SymbolInfo[], uiLanguage: UiLanguage,
+): SajiloHover | null {
+  const span = wordAt(lineText, column);
+  if (span.word === '') return null;
+  const symbol = visibleSymbols.find((s) => canonicalSpelling(s.name) === canonicalSpelling(span.word));
+  if (!symbol) return null;
+  const [kindNe, kindEn] = SYMBOL_KIND_TEXT[symbol.kind];
+  const declared = uiLanguage === 'en'
+    ? `${kindEn}, declared on line ${symbol.line}`
+    : `${kindNe}, पङ्क्ति ${devanagariDigits(symbol.line)} मा घोषणा`;
+  return { startColumn: span.startColumn, endColumn: span.endColumn, contents: [`**${symbol.name}** — ${declared}`] };
 }

@@ -9,7 +9,7 @@ export { INCREASE_INDENT, DECREASE_INDENT } from './indentation';
 export { completionsAt, symbolsInScope } from './completion';
 export type { CompletionKind, CompletionRequest, CompletionResult, SajiloCompletion } from './completion';
 export { SNIPPETS } from './snippets';
-export { hoverAt } from './hover';
+export { hoverAt, symbolHoverAt } from './hover';
 export type { SajiloHover } from './hover';
 export { toMarker, toMarkers, diagnosticMessage, SAJILO_MARKER_OWNER } from './markers';
 export { createLiveChecker, DEFAULT_LIVE_CHECK_DELAY_MS } from './live-check';

@@ -2,9 +2,9 @@
 import type { editor, IRange, languages, Position } from 'monaco-editor';
 import { findBlocks, foldingRanges, matchingKeywords } from './blocks';
 import type { Analyse } from './compiler-bridge';
-import { completionsAt } from './completion';
+import { completionsAt, symbolsInScope } from './completion';
 import type { CompletionKind, SajiloCompletion } from './completion';
-import { hoverAt } from './hover';
+import { hoverAt, symbolHoverAt } from './hover';
 import type { MonacoApi } from './monaco-types';
 import type { UiLanguage } from './ui-language';
 
@@ -51,13 +51,20 @@ export function completionProvider(
   };
 }
 
-export function hoverProvider(getUiLanguage: () => UiLanguage): languages.HoverProvider {
+export function hoverProvider(getUiLanguage: () => UiLanguage, analyse?: Analyse): languages.HoverProvider {
   return {
     provideHover(model: editor.ITextModel, position: Position) {
-      const hover = hoverAt(model.getLineContent(position.lineNumber), position.column, getUiLanguage());
+      const { lineNumber, column } = position;
+      const lineText = model.getLineContent(lineNumber);
+      const ui = getUiLanguage();
+      let hover = hoverAt(lineText, column, ui);
+      if (!hover && analyse) {
+        const visible = symbolsInScope(analyse(model.getValue()).symbols, lineNumber, column);
+        hover = symbolHoverAt(lineText, column, visible, ui);
+      }
       if (!hover) return null;
       return {
-        range: lineRange(position.lineNumber, hover.startColumn, hover.endColumn),
+        range: lineRange(lineNumber, hover.startColumn, hover.endColumn),
         contents: hover.contents.map((value) => ({ value })),
       };
     },

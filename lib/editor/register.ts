@@ -26,7 +26,7 @@ export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOpt
     monaco.languages.setMonarchTokensProvider(id, sajiloMonarch(KEYWORDS.map((k) => k.word), BUILTINS.map((b) => b.name))),
     monaco.languages.setLanguageConfiguration(id, sajiloLanguageConfiguration(monaco.languages)),
     monaco.languages.registerCompletionItemProvider(id, completionProvider(monaco, getUiLanguage, options.analyse)),
-    monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage)),
+    monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage, options.analyse)),
     monaco.languages.registerFoldingRangeProvider(id, foldingRangeProvider(monaco)),
     monaco.languages.registerDocumentHighlightProvider(id, blockHighlightProvider(monaco)),
   ];

@@ -37,3 +37,25 @@ describe('hover', () => {
     expect(hoverAt('   ', 2, 'ne')).toBeNull();
   });
 });
+
+describe('hover on user names', () => {
+  const source = 'राख फल = १\nकार्य दोब्बर(क)\n    फर्काउ क * २\nअन्त्य\nदेखाउ(दोब्बर(फल))';
+
+  it('says what the name is and where it was declared, in the UI language', async () => {
+    const { analyse } = await import('@/lib/compiler');
+    const { symbolHoverAt, symbolsInScope } = await import('@/lib/editor');
+    const visible = symbolsInScope(analyse(source).symbols, 5, 15);
+    const ne = symbolHoverAt('देखाउ(दोब्बर(फल))', 15, visible, 'ne')!;
+    expect(ne).toMatchObject({ startColumn: 14, endColumn: 16 });
+    expect(ne.contents[0]).toBe('**फल** — चल, पङ्क्ति १ मा घोषणा');
+    const en = symbolHoverAt('देखाउ(दोब्बर(फल))', 8, symbolsInScope(analyse(source).symbols, 5, 8), 'en')!;
+    expect(en.contents[0]).toBe('**दोब्बर** — function, declared on line 2');
+  });
+
+  it('knows nothing of names out of scope', async () => {
+    const { analyse } = await import('@/lib/compiler');
+    const { symbolHoverAt, symbolsInScope } = await import('@/lib/editor');
+    const visible = symbolsInScope(analyse(source + '\nदेखाउ(क)').symbols, 6, 8);
+    expect(symbolHoverAt('देखाउ(क)', 8, visible, 'ne')).toBeNull();
+  });
+});

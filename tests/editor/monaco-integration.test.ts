@@ -148,3 +148,12 @@ describe('typing in a real editor', () => {
     m.dispose();
   });
 });
+
+describe('hover provider on user names', () => {
+  it('uses the front end to describe a parameter', async () => {
+    const m = model('कार्य दोब्बर(क)\n    फर्काउ क * २\nअन्त्य');
+    const hover = await captured.hover!.provideHover(m, new monaco.Position(2, 12), token());
+    expect(hover!.contents[0].value).toContain('प्यारामिटर');
+    m.dispose();
+  });
+});
