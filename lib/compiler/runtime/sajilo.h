@@ -534,6 +534,61 @@ extern SjFunc sj_bf_dekhau, sj_bf_lekh, sj_bf_padha, sj_bf_lambai, sj_bf_sankhya
     sj_bf_kunjiharu, sj_bf_aksharharu, sj_bf_kramabaddha, sj_bf_ulto, sj_bf_vargamul,
     sj_bf_nirapeksha, sj_bf_adhikatam, sj_bf_nyunatam, sj_bf_golo, sj_bf_bhuin, sj_bf_chhat;
 
+/* ====================================================================== */
+/* tcc: the hot helpers as single calls into the (gcc-optimised) library    */
+/* ====================================================================== */
+/* tcc never inlines, so each static inline helper above would be a chain of
+ * small calls (sj_lt -> sj_lt_c -> sj_cmp_ -> sj_bool). Under tcc the hot
+ * helpers are instead one call each to an out-of-line copy compiled by gcc
+ * into libsajilo.a (ops_extern.c), with the same meaning. Generated code is
+ * the same text for every compiler. */
+SjValue sj_add_x(SjValue a, SjValue b);
+SjValue sj_sub_x(SjValue a, SjValue b);
+SjValue sj_mul_x(SjValue a, SjValue b);
+SjValue sj_neg_x(SjValue a);
+SjValue sj_lt_x(SjValue a, SjValue b);
+SjValue sj_le_x(SjValue a, SjValue b);
+SjValue sj_gt_x(SjValue a, SjValue b);
+SjValue sj_ge_x(SjValue a, SjValue b);
+SjValue sj_eq_x(SjValue a, SjValue b);
+SjValue sj_ne_x(SjValue a, SjValue b);
+bool sj_lt_c_x(SjValue a, SjValue b);
+bool sj_le_c_x(SjValue a, SjValue b);
+bool sj_gt_c_x(SjValue a, SjValue b);
+bool sj_ge_c_x(SjValue a, SjValue b);
+bool sj_eq_c_x(SjValue a, SjValue b);
+bool sj_ne_c_x(SjValue a, SjValue b);
+bool sj_cond_x(SjValue v);
+SjValue sj_not_x(SjValue v);
+SjValue sj_retain_x(SjValue v);
+void sj_release_x(SjValue v);
+SjValue sj_index_x(SjValue obj, SjValue idx);
+void sj_set_index_x(SjValue obj, SjValue idx, SjValue val);
+#if defined(__TINYC__)
+#define sj_add sj_add_x
+#define sj_sub sj_sub_x
+#define sj_mul sj_mul_x
+#define sj_neg sj_neg_x
+#define sj_lt sj_lt_x
+#define sj_le sj_le_x
+#define sj_gt sj_gt_x
+#define sj_ge sj_ge_x
+#define sj_eq sj_eq_x
+#define sj_ne sj_ne_x
+#define sj_lt_c sj_lt_c_x
+#define sj_le_c sj_le_c_x
+#define sj_gt_c sj_gt_c_x
+#define sj_ge_c sj_ge_c_x
+#define sj_eq_c sj_eq_c_x
+#define sj_ne_c sj_ne_c_x
+#define sj_cond sj_cond_x
+#define sj_not sj_not_x
+#define sj_retain sj_retain_x
+#define sj_release sj_release_x
+#define sj_index sj_index_x
+#define sj_set_index sj_set_index_x
+#endif
+
 #ifdef __cplusplus
 }
 #endif
