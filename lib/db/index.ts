@@ -62,6 +62,11 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
     };
     if (runMigrations) await migrate(runner);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+    // Whoever ends the process (Next's own SIGTERM handler calls process.exit before an async
+    // close could finish), the lock goes with it. PGlite's WAL makes the data safe regardless,
+    // as after SIGKILL (tests/data/pglite-crash.test.ts).
+    const releaseOnExit = () => lock.release();
+    process.once('exit', releaseOnExit);
     let closed = false;
     return {
       prisma, config, runner,
@@ -71,6 +76,7 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
         await prisma.$disconnect().catch(() => {});
         await pg!.close().catch(() => {});
         lock.release();
+        process.removeListener('exit', releaseOnExit);
       },
     };
   } catch (err) {

@@ -2,6 +2,7 @@
 // changes it. Link previews (OpenGraph, Twitter) show the title and the first lines of code.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { getSnippet } from '@/lib/snippets';
@@ -15,6 +16,19 @@ type Props = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => getSnippet(await getDb(), id));
 
+/** Absolute URLs in previews: NEXTAUTH_URL when set, else the request's own host. */
+async function siteOrigin(): Promise<URL | null> {
+  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL);
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host');
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  try {
+    return host ? new URL(`${proto}://${host}`) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const s = await load(id);
@@ -22,6 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = s.title || 'सजिलो प्रोग्राम';
   const description = previewOf(s.source) || title;
   return {
+    metadataBase: await siteOrigin(),
     title,
     description,
     openGraph: { title, description, type: 'article', url: `/s/${s.id}`, siteName: 'सजिलो — Sajilo' },
