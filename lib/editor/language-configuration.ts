@@ -1,6 +1,6 @@
 // Monaco language configuration: comments, brackets, auto-closing, words, indentation.
 // Takes the monaco namespace for its IndentAction enum (no runtime Monaco import).
-import type { languages } from 'monaco-editor';
+import type { languages } from 'monaco-editor/editor/editor.api';
 import { DECREASE_INDENT, INCREASE_INDENT } from './indentation';
 
 type LanguagesApi = Pick<typeof languages, 'IndentAction'>;

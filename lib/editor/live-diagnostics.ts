@@ -1,5 +1,5 @@
 // Live error squiggles on a Monaco model: the debounced checker wired to setModelMarkers.
-import type { editor, IDisposable } from 'monaco-editor';
+import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import type { Check } from './compiler-bridge';
 import { createLiveChecker, DEFAULT_LIVE_CHECK_DELAY_MS } from './live-check';
 import type { LiveChecker, TimerLike } from './live-check';

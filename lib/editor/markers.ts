@@ -1,6 +1,6 @@
 // Compiler diagnostics → Monaco marker data. Takes the MarkerSeverity enum from the caller's
 // monaco namespace, so no runtime Monaco import.
-import type { editor, MarkerSeverity } from 'monaco-editor';
+import type { editor, MarkerSeverity } from 'monaco-editor/editor/editor.api';
 import type { Diagnostic } from './compiler-bridge';
 import type { UiLanguage } from './ui-language';
 

@@ -1,7 +1,7 @@
 // Monarch tokens for Sajilo. Data built from the compiler's word lists, no runtime Monaco.
 // Monarch compiles every rule with the definition's own flags and drops the flags of the
 // RegExp objects given to it: `unicode: true` is what makes \p{…} work (tested).
-import type { languages } from 'monaco-editor';
+import type { languages } from 'monaco-editor/editor/editor.api';
 import { NAME_CONTINUE_CLASS, NAME_START_CLASS, wordsPattern } from './spelling';
 
 export const TOKEN = {

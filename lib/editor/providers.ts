@@ -1,5 +1,5 @@
 // Adapters from the Monaco-free modules to Monaco's provider interfaces.
-import type { editor, IRange, languages, Position } from 'monaco-editor';
+import type { editor, IRange, languages, Position } from 'monaco-editor/editor/editor.api';
 import { findBlocks, foldingRanges, matchingKeywords } from './blocks';
 import type { Analyse } from './compiler-bridge';
 import { completionsAt, symbolsInScope } from './completion';

@@ -1,5 +1,5 @@
 // registerSajilo(monaco): the one call that teaches a Monaco instance the Sajilo language.
-import type { IDisposable } from 'monaco-editor';
+import type { IDisposable } from 'monaco-editor/editor/editor.api';
 import { BUILTINS, KEYWORDS } from './compiler-bridge';
 import type { Analyse } from './compiler-bridge';
 import { sajiloLanguageConfiguration } from './language-configuration';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, check } from '@/lib/compiler';
 import { attachLiveDiagnostics, registerSajilo, SAJILO_LANGUAGE_ID, SAJILO_MARKER_OWNER } from '@/lib/editor';
 import type { MonacoApi } from '@/lib/editor';
-import type { languages } from 'monaco-editor';
+import type { languages } from 'monaco-editor/editor/editor.api';
 import { loadMonaco } from './support/monaco';
 
 let monaco: MonacoApi;
