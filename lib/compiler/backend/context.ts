@@ -94,7 +94,7 @@ export class FunctionState {
   clearLocal(id: number): void {
     if (this.borrowedParams.has(id)) return; // the caller owns it
     const v = this.variable(id);
-    this.line(`SJG_RELEASE(${v}); ${v} = SJ_NULL_V;`);
+    this.line(`SJG_RELEASE(${v}); SJG_CLEAR(${v});`);
   }
 
   /** Number of open blocks up to and including the innermost loop body. */

@@ -43,8 +43,8 @@ export function genExpr(fs: FunctionState, e: Expression, risky = false): Operan
   switch (e.kind) {
     case 'Integer': return intLiteral(e.value);
     case 'Decimal': return { c: `sj_dec(${cDouble(e.value)})`, owned: false, imm: true };
-    case 'Boolean': return { c: e.value ? 'SJ_TRUE_V' : 'SJ_FALSE_V', owned: false, imm: true };
-    case 'Null': return { c: 'SJ_NULL_V', owned: false, imm: true };
+    case 'Boolean': return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true };
+    case 'Null': return { c: 'SJG_NULL', owned: false, imm: true };
     case 'Text': return genText(fs, e.value);
     case 'List': return genList(fs, e);
     case 'Map': return genMap(fs, e);
@@ -210,7 +210,7 @@ function genCall(fs: FunctionState, e: CallExpression): Operand {
     const b = builtinC(t.name);
     args = genArgs(fs, e.arguments, false);
     const cArgs = args.map((a) => a.c);
-    while (!b.variadic && cArgs.length < b.params) cArgs.push('SJ_NULL_V');
+    while (!b.variadic && cArgs.length < b.params) cArgs.push('SJG_NULL');
     const list = b.variadic ? `${args.length}, ${argArray(fs, args)}` : cArgs.join(', ');
     fs.pos(e.range);
     call = `sj_b_${b.roman}(${list})`;

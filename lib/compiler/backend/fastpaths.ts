@@ -21,7 +21,7 @@ export function emitArithmetic(fs: FunctionState, t: string, op: BinaryOperator,
   const ovf = OVERFLOW[op];
   if (ovf) {
     fs.line(`SjValue ${t}; int64_t ${t}i;`);
-    fs.line(`if (${and(bothInts(l, r), `!${ovf[0]}(${ival(l)}, ${ival(r)}, &${t}i)`)}) ${t} = SJG_INT(${t}i); else ${t} = ${ovf[1]}(${l.c}, ${r.c});`);
+    fs.line(`if (${and(bothInts(l, r), `!${ovf[0]}(${ival(l)}, ${ival(r)}, &${t}i)`)}) SJG_SETINT(${t}, ${t}i); else ${t} = ${ovf[1]}(${l.c}, ${r.c});`);
   } else if (op === '//' || op === '%') {
     // Python's floor division and modulo; zero and INT64_MIN / -1 take the runtime's path.
     const [x, y, q] = [`${t}x`, `${t}y`, `${t}q`];
@@ -30,7 +30,7 @@ export function emitArithmetic(fs: FunctionState, t: string, op: BinaryOperator,
     fs.line(op === '//'
       ? `  ${q} = ${x} / ${y}; if (${x} % ${y} != 0 && ((${x} < 0) != (${y} < 0))) ${q}--;`
       : `  ${q} = ${x} % ${y}; if (${q} != 0 && ((${q} < 0) != (${y} < 0))) ${q} += ${y};`);
-    fs.line(`  ${t} = SJG_INT(${q});`);
+    fs.line(`  SJG_SETINT(${t}, ${q});`);
     fs.line(`} else ${t} = ${op === '//' ? 'sj_floordiv' : 'sj_mod'}(${l.c}, ${r.c});`);
   } else {
     fs.line(`SjValue ${t} = ${OTHER[op]}(${l.c}, ${r.c});`);
@@ -54,7 +54,7 @@ export function comparison(op: BinaryOperator, l: Operand, r: Operand): string {
 
 /** Declares `t` = -v. */
 export function emitNegate(fs: FunctionState, t: string, v: Operand): void {
-  fs.line(`SjValue ${t}; if (${v.c}.tag == SJ_INT && ${v.c}.as.i != INT64_MIN) ${t} = SJG_INT(-${v.c}.as.i); else ${t} = sj_neg_slow(${v.c});`);
+  fs.line(`SjValue ${t}; if (${v.c}.tag == SJ_INT && ${v.c}.as.i != INT64_MIN) SJG_SETINT(${t}, -${v.c}.as.i); else ${t} = sj_neg_slow(${v.c});`);
 }
 
 function inList(o: Operand, i: Operand): string {

@@ -48,9 +48,9 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
   return [
     `${prototype(f)} {`,
     '  SJ_ENTER();',
-    '  SjValue sj_ret = SJ_NULL_V;',
+    '  SjValue sj_ret = {0};',
     ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${paramName(id)}; SJG_RETAIN(${localName(id)});`),
-    ...f.locals.map((id) => `  SjValue ${localName(id)} = SJ_NULL_V;`),
+    ...f.locals.map((id) => `  SjValue ${localName(id)} = {0};`),
     ...fs.lines(),
     'sj_exit:',
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
@@ -65,7 +65,7 @@ export function genProgram(m: ModuleState): string[] {
   genBlock(fs, m.program.body, { keepLocals: true });
   return [
     'static void program(void) {',
-    ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = SJ_NULL_V;`),
+    ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = {0};`),
     ...fs.lines(),
     '}',
   ];

@@ -128,7 +128,7 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   for (const op of [start, end, step]) fs.release(op);
   // sj_range_next, inline: the counter is hidden, so assigning to the variable changes nothing.
   fs.open(`while (!${r}.done && (${r}.step > 0 ? ${r}.cur <= ${r}.end : ${r}.cur >= ${r}.end))`);
-  fs.line(`${fs.variable(s.variable.declarationId)} = SJG_INT(${r}.cur);`);
+  fs.line(`SJG_SETINT(${fs.variable(s.variable.declarationId)}, ${r}.cur);`);
   fs.line(`if (SJG_ADD_OVF(${r}.cur, ${r}.step, &${r}.cur)) ${r}.done = true;`);
   genBlock(fs, s.body, { loopBody: true });
   fs.close();

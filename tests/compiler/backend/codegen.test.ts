@@ -55,12 +55,12 @@ describe('ownership', () => {
   });
   it('releases block locals at the end of each pass and before रोक and जारी', () => {
     const c = cFor('हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n');
-    const k = /SjValue (v\d+) = SJ_NULL_V;/g;
+    const k = /SjValue (v\d+) = \{0\};/g;
     const locals = [...c.matchAll(k)].map((m) => m[1]);
-    const clears = (v: string) => count(c, new RegExp(`SJG_RELEASE\\(${v}\\); ${v} = SJ_NULL_V;`, 'g'));
+    const clears = (v: string) => count(c, new RegExp(`SJG_RELEASE\\(${v}\\); SJG_CLEAR\\(${v}\\);`, 'g'));
     // the loop variable and क: once at the end of the pass, once before जारी, once before रोक
     for (const v of locals) expect(clears(v)).toBe(3);
-    expect(c.indexOf('continue;')).toBeGreaterThan(c.indexOf('SJ_NULL_V;', c.indexOf('while')));
+    expect(c.indexOf('continue;')).toBeGreaterThan(c.indexOf('SJG_CLEAR(', c.indexOf('while')));
   });
   it('ends an iterator before leaving through फर्काउ', () => {
     const c = cFor('कार्य खोज(सूची)\n    हरेक x सूची मा\n        यदि x == २ भने\n            फर्काउ x\n        अन्त्य\n    अन्त्य\n    फर्काउ खाली\nअन्त्य\n');
