@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import '@fontsource/noto-sans-devanagari/devanagari-400.css';
 import '@fontsource/noto-sans-devanagari/devanagari-700.css';
 import './globals.css';
-import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider } from '@/components/preferences';
+import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider, T } from '@/components/preferences';
 import { SiteHeader } from '@/components/site-header';
 
 export const metadata: Metadata = {
@@ -29,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <PreferencesProvider>
+          <a href="#main" className="skip-link"><T k="skip.toEditor" /></a>
           <SiteHeader />
           <main id="main" className="site-main">{children}</main>
         </PreferencesProvider>

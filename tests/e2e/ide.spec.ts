@@ -105,6 +105,19 @@ test('the layout types Devanagari into the stdin box too, and the program reads 
   await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते', { timeout: 30_000 });
 });
 
+test('with the layout off, a romanised word completes to its Devanagari keyword', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await page.getByTestId('layout-switch').getByText(/ABC/).click();
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'off');
+  await focusEditorEnd(page);
+  await page.keyboard.type('dekhau');
+  const suggestion = page.locator('[data-testid=editor] .suggest-widget .monaco-list-row').filter({ hasText: 'देखाउ' });
+  await expect(suggestion.first()).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain('देखाउ');
+  expect(await editorText(page)).not.toContain('dekhau');
+});
+
 test('the on-screen keyboard types into the editor', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);

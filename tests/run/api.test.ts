@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { POST as runPOST } from '@/app/api/run/route';
 import { POST as checkPOST } from '@/app/api/check/route';
 import { runQueue } from '@/lib/run';
+import { defaultLimits } from '@/lib/run/queue';
 import { LAUNCHER } from '@/sandbox/index';
 import { MAX_BODY_BYTES, MAX_FIELD_BYTES } from '@/lib/validations/run';
 
@@ -72,7 +73,7 @@ describe('POST /api/run: size limits', () => {
 });
 
 describe('POST /api/run: overload', () => {
-  afterEach(() => runQueue.configure({ concurrency: 2, maxQueued: 8 }));
+  afterEach(() => runQueue.configure(defaultLimits()));
 
   test('a full queue answers 429 with Retry-After, and runs again once a slot frees', async () => {
     runQueue.configure({ concurrency: 1, maxQueued: 0 });
