@@ -73,6 +73,9 @@ export const Messages = {
   assignmentInCondition: error('E1111',
     'सर्तमा "=" होइन, तुलना गर्न "==" लेख्नुहोस्',
     'A condition compares with "==", not "="'),
+  nestedTooDeeply: error('E1112',
+    'यहाँ धेरै तह भित्रभित्र भयो (बढीमा {0} तह); केही भाग छुट्टै चल वा कार्यमा राख्नुहोस्',
+    'Nested too deeply (at most {0} levels); move part of it into a variable or a function'),
   // ── semantic ──
   undeclaredName: error('E2001', '"{0}" घोषणा गरिएको छैन', '"{0}" is not declared'),
   undeclaredNameSuggestion: error('E2002',

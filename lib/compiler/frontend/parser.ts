@@ -30,10 +30,16 @@ interface BlockOpener {
   indent: number; // column of the first token on the opener's line
 }
 
+// Python's parser stops at 200 nested brackets; Sajilo also bounds how deep any expression tree
+// and any nesting of blocks may go, so no phase recurses without bound.
+const MAX_EXPRESSION_DEPTH = 200;
+const MAX_BLOCK_DEPTH = 100;
+
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
 // Misspelt keywords that the parser can take for the real one and go on.
 const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
+const BLOCK_OPENERS: ReadonlySet<string> = new Set(['यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य']);
 const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
 
 // A token that can begin an operand but not continue an expression: after a lone word it
@@ -51,6 +57,9 @@ class Parser {
   private index = 0;
   private previous: Token;
   private bracketDepth = 0;
+  private blockDepth = 0;
+  private operatorDepth = 0; // nesting of prefix and right-associative operators being parsed
+  private readonly expressionDepth = new WeakMap<ast.Expression, number>();
   private synchronised = false; // the current statement has already skipped to its end // inside (…), […], {…} newlines do not end statements
   private readonly lineIndent = new Map<number, number>();
   // Blocks closed in the current top-level statement whose `अन्त्य` is indented unlike the
@@ -206,6 +215,7 @@ class Parser {
   private synchronise(): void {
     this.synchronised = true;
     this.bracketDepth = 0;
+    this.operatorDepth = 0;
     for (;;) {
       const token = this.peek();
       if (token.kind === 'eof') return;
@@ -230,6 +240,33 @@ class Parser {
 
   // Statements up to `अन्त्य` (or `नत्र` when `allowElse`), which is left for the caller.
   private block(opener: BlockOpener, allowElse: boolean): ast.Block {
+    if (this.blockDepth >= MAX_BLOCK_DEPTH) {
+      this.diagnostics.report(Messages.nestedTooDeeply, opener.keyword.range, MAX_BLOCK_DEPTH);
+      return this.skipNestedBlock();
+    }
+    this.blockDepth++;
+    try {
+      return this.blockStatements(allowElse);
+    } finally {
+      this.blockDepth--;
+    }
+  }
+
+  // Skips a block too deep to parse, without recursion, up to its own `अन्त्य` (its नत्र
+  // branches included), and stands an empty block in for it.
+  private skipNestedBlock(): ast.Block {
+    const start = this.peek().range.start;
+    let level = 0;
+    for (let token = this.peek(); token.kind !== 'eof'; token = this.peek()) {
+      if (isKeyword(token, 'अन्त्य') && level-- === 0) break;
+      const opensBlock = token.kind === 'keyword' && BLOCK_OPENERS.has(token.key) && !isKeyword(this.previous, 'नत्र');
+      if (opensBlock) level++;
+      this.advance();
+    }
+    return { kind: 'Block', statements: [], declarations: [], range: span(start, this.peek().range.end) };
+  }
+
+  private blockStatements(allowElse: boolean): ast.Block {
     const statements: ast.Statement[] = [];
     const start = this.peek().range.start;
     for (;;) {
@@ -506,15 +543,16 @@ class Parser {
   private logical(left: ast.Expression, operator: 'and' | 'or', right: () => ast.Expression): ast.Expression {
     const operatorRange = this.advance().range;
     const rightOperand = right();
-    return { kind: 'Logical', operator, left, right: rightOperand, operatorRange, range: span(left.range.start, rightOperand.range.end) };
+    const range = span(left.range.start, rightOperand.range.end);
+    return this.nested({ kind: 'Logical', operator, left, right: rightOperand, operatorRange, range }, left, rightOperand);
   }
 
   // not → होइन not | comparison
   private not(): ast.Expression {
     if (!this.checkKeyword('होइन')) return this.comparison();
     const keyword = this.advance();
-    const operand = this.not();
-    return { kind: 'Unary', operator: 'not', operand, range: span(keyword.range.start, operand.range.end) };
+    const operand = this.descend(keyword, () => this.not());
+    return this.nested({ kind: 'Unary', operator: 'not', operand, range: span(keyword.range.start, operand.range.end) }, operand);
   }
 
   // comparison → additive (compare additive)?   — a second comparison is an error
@@ -555,8 +593,8 @@ class Parser {
   private unary(): ast.Expression {
     if (!this.check('-')) return this.power();
     const minus = this.advance();
-    const operand = this.unary();
-    return { kind: 'Unary', operator: '-', operand, range: span(minus.range.start, operand.range.end) };
+    const operand = this.descend(minus, () => this.unary());
+    return this.nested({ kind: 'Unary', operator: '-', operand, range: span(minus.range.start, operand.range.end) }, operand);
   }
 
   // power → postfix (** unary)?   — right-associative; `-२ ** २` is `-(२ ** २)`
@@ -564,14 +602,36 @@ class Parser {
     const base = this.postfix();
     if (!this.check('**')) return base;
     const operator = this.advance();
-    return this.binary(base, operator, this.unary());
+    return this.binary(base, operator, this.descend(operator, () => this.unary()));
   }
 
   private binary(left: ast.Expression, operator: Token, right: ast.Expression): ast.BinaryExpression {
-    return {
+    return this.nested({
       kind: 'Binary', operator: operator.kind as ast.BinaryOperator, left, right,
       operatorRange: operator.range, range: span(left.range.start, right.range.end),
-    };
+    }, left, right);
+  }
+
+  // Parses an operand of a prefix or right-associative operator, refusing to recurse deeper
+  // than any tree may be (checked before recursing, so the parser's own stack stays small).
+  private descend(operator: Token, parse: () => ast.Expression): ast.Expression {
+    if (this.operatorDepth >= MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, operator.range, MAX_EXPRESSION_DEPTH);
+    this.operatorDepth++;
+    try {
+      return parse();
+    } finally {
+      this.operatorDepth--;
+    }
+  }
+
+  // Records how deep a new node's tree is; too deep a tree is an error, so that later phases
+  // (and the back end), which walk the tree recursively, never run out of stack.
+  private nested<T extends ast.Expression>(node: T, ...children: ast.Expression[]): T {
+    let depth = 0;
+    for (const child of children) depth = Math.max(depth, this.expressionDepth.get(child) ?? 1);
+    if (depth + 1 > MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, node.range, MAX_EXPRESSION_DEPTH);
+    this.expressionDepth.set(node, depth + 1);
+    return node;
   }
 
   // postfix → primary ( (arguments) | [index] )*
@@ -581,11 +641,12 @@ class Parser {
       if (this.check('(')) {
         const open = this.advance();
         const args = this.delimited(open, ')', () => this.expression());
-        expression = { kind: 'Call', callee: expression, arguments: args, target: { kind: 'unresolved' }, range: span(expression.range.start, this.previous.range.end) };
+        const range = span(expression.range.start, this.previous.range.end);
+        expression = this.nested({ kind: 'Call', callee: expression, arguments: args, target: { kind: 'unresolved' }, range }, expression, ...args);
       } else if (this.check('[')) {
         const open = this.advance();
         const index = this.bracketed(open, ']', () => this.expression());
-        expression = { kind: 'Index', object: expression, index, range: span(expression.range.start, this.previous.range.end) };
+        expression = this.nested({ kind: 'Index', object: expression, index, range: span(expression.range.start, this.previous.range.end) }, expression, index);
       } else return expression;
     }
   }
@@ -627,7 +688,7 @@ class Parser {
 
   private listLiteral(open: Token): ast.ListLiteral {
     const elements = this.delimited(open, ']', () => this.expression());
-    return { kind: 'List', elements, range: span(open.range.start, this.previous.range.end) };
+    return this.nested({ kind: 'List', elements, range: span(open.range.start, this.previous.range.end) }, ...elements);
   }
 
   private mapLiteral(open: Token): ast.MapLiteral {
@@ -637,12 +698,13 @@ class Parser {
       const value = this.expression();
       return { key, value, range: span(key.range.start, value.range.end) };
     });
-    return { kind: 'Map', entries, range: span(open.range.start, this.previous.range.end) };
+    const parts = entries.flatMap((entry) => [entry.key, entry.value]);
+    return this.nested({ kind: 'Map', entries, range: span(open.range.start, this.previous.range.end) }, ...parts);
   }
 
   // One item between brackets: ( expression ) or [ index ].
   private bracketed<T>(open: Token, close: Punctuation, item: () => T): T {
-    this.bracketDepth++;
+    this.enterBrackets(open);
     try {
       this.checkStillOpen(open);
       const result = item();
@@ -656,7 +718,7 @@ class Parser {
   // Comma-separated items up to `close` (a trailing comma is allowed).
   private delimited<T>(open: Token, close: Punctuation, item: () => T): T[] {
     const items: T[] = [];
-    this.bracketDepth++;
+    this.enterBrackets(open);
     try {
       while (!this.check(close)) {
         this.checkStillOpen(open);
@@ -668,6 +730,11 @@ class Parser {
     } finally {
       this.bracketDepth = Math.max(0, this.bracketDepth - 1);
     }
+  }
+
+  private enterBrackets(open: Token): void {
+    if (this.bracketDepth >= MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, open.range, MAX_EXPRESSION_DEPTH);
+    this.bracketDepth++;
   }
 
   // A statement keyword or the end of the program inside brackets: the bracket was never closed.

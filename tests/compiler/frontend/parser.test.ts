@@ -136,3 +136,28 @@ describe('parser: statement ends', () => {
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['E1101', 2], ['E1106', 3]]);
   });
 });
+
+describe('parser: nesting limits', () => {
+  it('parses nesting up to the limits', () => {
+    expect(errorCodes(`देखाउ(${'('.repeat(150)}१${')'.repeat(150)})`)).toEqual([]);
+    expect(errorCodes(`देखाउ(${Array(150).fill('१').join(' + ')})`)).toEqual([]);
+    expect(errorCodes(`${'यदि सत्य भने\n'.repeat(90)}देखाउ(१)\n${'अन्त्य\n'.repeat(90)}`)).toEqual([]);
+  });
+
+  it('reports absurd nesting once instead of running out of stack', () => {
+    const cases = [
+      `देखाउ(${'-'.repeat(50000)}१)`,
+      `देखाउ(${'होइन '.repeat(50000)}सत्य)`,
+      `देखाउ(२${' ** २'.repeat(50000)})`,
+      `देखाउ(${Array(50000).fill('१').join(' + ')})`,
+      `देखाउ(${'['.repeat(50000)}${']'.repeat(50000)})`,
+      `${'यदि सत्य भने\n'.repeat(20000)}${'अन्त्य\n'.repeat(20000)}देखाउ(१)`,
+    ];
+    for (const source of cases) expect(errorCodes(source)).toEqual(['E1112']);
+  });
+
+  it('skips a too-deep block with its नत्र branches and goes on after it', () => {
+    const source = `${'यदि सत्य भने\n'.repeat(101)}देखाउ(१)\nनत्र यदि असत्य भने\nनत्र\n${'अन्त्य\n'.repeat(101)}देखाउ(क)`;
+    expect(check(source).map((d) => [d.code, d.line])).toEqual([['E1112', 101], ['E2001', 206]]);
+  });
+});
