@@ -2,7 +2,8 @@
 import type { editor, IRange, languages, Position } from 'monaco-editor/editor/editor.api';
 import { findBlocks, foldingRanges, matchingKeywords } from './blocks';
 import type { Analyse } from './compiler-bridge';
-import { completionsAt, symbolsInScope } from './completion';
+import { completionsAt } from './completion';
+import { symbolsInScope } from './scope';
 import type { CompletionKind, SajiloCompletion } from './completion';
 import { hoverAt, symbolHoverAt } from './hover';
 import type { MonacoApi } from './monaco-types';
