@@ -8,6 +8,7 @@ import type * as ast from './ast';
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages, type MessageArgument, type MessageTemplate } from './diagnostics';
 import { latinDigits } from './lexer';
+import { nameKey } from './source';
 import { closestKeyword } from './suggestions';
 import { describeToken, isKeyword, STATEMENT_KEYWORDS, type Punctuation, type Token } from './tokens';
 
@@ -39,6 +40,7 @@ const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>
 const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
 // Misspelt keywords that the parser can take for the real one and go on.
 const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
+const ELSE_IF_JOINED = nameKey('नत्रयदि');
 const BLOCK_OPENERS: ReadonlySet<string> = new Set(['यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य']);
 const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
 
@@ -344,6 +346,7 @@ class Parser {
   private recogniseMisspeltKeyword(inBlock: boolean): void {
     const token = this.peek();
     if (token.kind !== 'identifier') return;
+    if (inBlock && token.key === ELSE_IF_JOINED) return this.splitElseIf(token);
     const next = this.tokens[this.index + 1];
     const alone = next.kind === 'newline' || next.kind === ';' || next.kind === 'eof';
     if (!alone && !startsOperand(next)) return;
@@ -353,6 +356,15 @@ class Parser {
     this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, keyword);
     token.kind = 'keyword';
     token.key = keyword;
+  }
+
+  // `नत्रयदि` written as one word: reported, then read as `नत्र यदि`.
+  private splitElseIf(token: Token): void {
+    this.diagnostics.report(Messages.joinedParticle, token.range, 'नत्र', 'यदि');
+    const middle = { line: token.range.start.line, column: token.range.start.column + 'नत्र'.length };
+    const yadi: Token = { kind: 'keyword', text: 'यदि', key: 'यदि', value: null, range: span(middle, token.range.end) };
+    Object.assign(token, { kind: 'keyword', text: 'नत्र', key: 'नत्र', range: span(token.range.start, middle) });
+    this.tokens.splice(this.index + 1, 0, yadi);
   }
 
   // राख नाम = मान

@@ -161,3 +161,12 @@ describe('parser: nesting limits', () => {
     expect(check(source).map((d) => [d.code, d.line])).toEqual([['E1112', 101], ['E2001', 206]]);
   });
 });
+
+describe('parser: नत्रयदि', () => {
+  it('reads नत्रयदि written as one word as नत्र यदि, after reporting it', () => {
+    const source = 'राख क = १\nयदि क == ० भने\n  देखाउ(०)\nनत्रयदि क == १ भने\n  देखाउ(१)\nअन्त्य';
+    expect(check(source).map((d) => [d.code, d.line, d.column, d.messageEn])).toEqual([
+      ['E1108', 4, 1, 'Write "यदि" as a separate word: "नत्र यदि"'],
+    ]);
+  });
+});
