@@ -7,6 +7,8 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { BACKENDS, useTestDb, request, nextIp, sessionCookie, TEST_SECRET, type TestDb } from './helpers';
 import { POST as signupRoute } from '@/app/api/signup/route';
+import { POST as authRoute } from '@/app/api/auth/[...nextauth]/route';
+import { params } from './helpers';
 import { verifyCredentials, linkOAuthUser } from '@/lib/auth/users';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getAuthSecret, MissingSecretError } from '@/lib/auth/secret';
@@ -95,6 +97,22 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(429);
     expect(Number(err.headers['Retry-After'])).toBeGreaterThan(0);
+  });
+
+  it("next-auth's credentials callback answers 429 with Retry-After for a locked account or IP", async () => {
+    const e = email();
+    await signup({ email: e, password: PASSWORD });
+    for (let i = 0; i < LIMITS.signInFailAccount.points; i++) {
+      await verifyCredentials(db.handle.prisma, { email: e, password: 'wrong' }, nextIp());
+    }
+    const form = new URLSearchParams({ email: e.toUpperCase(), password: PASSWORD, csrfToken: 'x', json: 'true' });
+    const res = await authRoute(
+      request('/api/auth/callback/credentials', { method: 'POST', rawBody: form.toString(), ip: nextIp(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      params({ nextauth: ['callback', 'credentials'] }),
+    );
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/too many/) });
   });
 
   it('a successful sign-in clears the account count; failures per IP are limited across accounts', async () => {
