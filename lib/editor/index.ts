@@ -11,6 +11,8 @@ export { symbolsInScope } from './scope';
 export type { CompletionKind, CompletionRequest, CompletionResult, SajiloCompletion } from './completion';
 export { SNIPPETS } from './snippets';
 export { hoverAt, symbolHoverAt } from './hover';
+export { quickFixesFor } from './quick-fixes';
+export type { QuickFix, FixableMarker } from './quick-fixes';
 export type { SajiloHover } from './hover';
 export { toMarker, toMarkers, diagnosticMessage, SAJILO_MARKER_OWNER } from './markers';
 export { createLiveChecker, DEFAULT_LIVE_CHECK_DELAY_MS } from './live-check';

@@ -6,6 +6,8 @@ import { completionsAt } from './completion';
 import { symbolsInScope } from './scope';
 import type { CompletionKind, SajiloCompletion } from './completion';
 import { hoverAt, symbolHoverAt } from './hover';
+import { quickFixesFor } from './quick-fixes';
+import { pick } from './ui-language';
 import type { MonacoApi } from './monaco-types';
 import type { UiLanguage } from './ui-language';
 
@@ -90,6 +92,24 @@ export function blockHighlightProvider(monaco: MonacoApi): languages.DocumentHig
         range: lineRange(site.line, site.column, site.endColumn),
         kind: monaco.languages.DocumentHighlightKind.Text,
       }));
+    },
+  };
+}
+
+export function quickFixProvider(getUiLanguage: () => UiLanguage): languages.CodeActionProvider {
+  return {
+    provideCodeActions(model: editor.ITextModel, _range, context: languages.CodeActionContext) {
+      const ui = getUiLanguage();
+      const actions = context.markers.flatMap((marker) => quickFixesFor(marker).map((fix): languages.CodeAction => ({
+        title: pick(ui, fix.titleNe, fix.titleEn),
+        kind: 'quickfix',
+        diagnostics: [marker],
+        isPreferred: true,
+        edit: {
+          edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: marker, text: fix.replacement } }],
+        },
+      })));
+      return { actions, dispose: () => {} };
     },
   };
 }

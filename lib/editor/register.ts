@@ -6,7 +6,9 @@ import { sajiloLanguageConfiguration } from './language-configuration';
 import { SAJILO_EXTENSIONS, SAJILO_LANGUAGE_ID } from './language-id';
 import { sajiloMonarch } from './monarch';
 import type { MonacoApi } from './monaco-types';
-import { blockHighlightProvider, completionProvider, foldingRangeProvider, hoverProvider } from './providers';
+import {
+  blockHighlightProvider, completionProvider, foldingRangeProvider, hoverProvider, quickFixProvider,
+} from './providers';
 import type { UiLanguage } from './ui-language';
 
 export interface SajiloRegistrationOptions {
@@ -29,6 +31,7 @@ export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOpt
     monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage, options.analyse)),
     monaco.languages.registerFoldingRangeProvider(id, foldingRangeProvider(monaco)),
     monaco.languages.registerDocumentHighlightProvider(id, blockHighlightProvider(monaco)),
+    monaco.languages.registerCodeActionProvider(id, quickFixProvider(getUiLanguage), { providedCodeActionKinds: ['quickfix'] }),
   ];
   return { dispose: () => disposables.forEach((d) => d.dispose()) };
 }

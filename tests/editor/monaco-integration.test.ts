@@ -14,6 +14,7 @@ const captured: {
   hover?: languages.HoverProvider;
   folding?: languages.FoldingRangeProvider;
   highlight?: languages.DocumentHighlightProvider;
+  codeActions?: languages.CodeActionProvider;
 } = {};
 let uiLanguage: 'ne' | 'en' = 'ne';
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   spyLanguages.registerHoverProvider = (id, p) => { captured.hover = p; return monaco.languages.registerHoverProvider(id, p); };
   spyLanguages.registerFoldingRangeProvider = (id, p) => { captured.folding = p; return monaco.languages.registerFoldingRangeProvider(id, p); };
   spyLanguages.registerDocumentHighlightProvider = (id, p) => { captured.highlight = p; return monaco.languages.registerDocumentHighlightProvider(id, p); };
+  spyLanguages.registerCodeActionProvider = (id, p, m) => { captured.codeActions = p; return monaco.languages.registerCodeActionProvider(id, p, m); };
   registerSajilo({ ...monaco, languages: spyLanguages } as MonacoApi, { analyse, getUiLanguage: () => uiLanguage });
 });
 
@@ -154,6 +156,23 @@ describe('hover provider on user names', () => {
     const m = model('कार्य दोब्बर(क)\n    फर्काउ क * २\nअन्त्य');
     const hover = await captured.hover!.provideHover(m, new monaco.Position(2, 12), token());
     expect(hover!.contents[0].value).toContain('प्यारामिटर');
+    m.dispose();
+  });
+});
+
+describe('quick fix provider', () => {
+  it('offers a preferred quick fix that edits the marker range', async () => {
+    const m = model('राख क = ३।१४');
+    const live = attachLiveDiagnostics(monaco, m, { check });
+    const markers = monaco.editor.getModelMarkers({ resource: m.uri, owner: SAJILO_MARKER_OWNER });
+    const result = await captured.codeActions!.provideCodeActions(
+      m, new monaco.Range(1, 10, 1, 11), { markers, trigger: 1, only: undefined }, token());
+    const [action] = result!.actions;
+    expect(action).toMatchObject({ title: '"." लेख्नुहोस्', kind: 'quickfix', isPreferred: true });
+    const [edit] = action.edit!.edits as languages.IWorkspaceTextEdit[];
+    m.applyEdits([{ range: edit.textEdit.range, text: edit.textEdit.text }]);
+    expect(m.getValue()).toBe('राख क = ३.१४');
+    live.dispose();
     m.dispose();
   });
 });
