@@ -24,9 +24,11 @@ const NASAL_CLASSES: [string, string][] = [
   ['ङ', 'कखगघ'], ['ञ', 'चछजझ'], ['ण', 'टठडढ'], ['न', 'तथदध'], ['म', 'पफबभ'],
 ];
 
+const NASAL_PATTERNS = NASAL_CLASSES.map(([nasal, cls]) => new RegExp(`${nasal}्(?=[${cls}])`, 'g'));
+
 export function nameKey(name: string): string {
   let s = name.normalize('NFC').replace(/[\u200c\u200d]/g, '');
-  for (const [nasal, cls] of NASAL_CLASSES) s = s.replace(new RegExp(`${nasal}्(?=[${cls}])`, 'g'), 'ं');
+  for (const re of NASAL_PATTERNS) s = s.replace(re, 'ं');
   return s;
 }
 
@@ -34,8 +36,11 @@ const BY_KEY = new Map<string, BuiltinC>(TABLE.map(([ne, roman, arity]) => [name
   roman, variadic: arity === 'variadic', params: arity === 'variadic' ? 0 : arity,
 }]));
 
+const BY_NAME = new Map<string, BuiltinC>();   // the front end's spellings, memoised
+
 export function builtinC(name: string): BuiltinC {
-  const b = BY_KEY.get(nameKey(name));
+  const b = BY_NAME.get(name) ?? BY_KEY.get(nameKey(name));
   if (!b) throw new Error(`back end: unknown builtin (${JSON.stringify(name)})`);
+  BY_NAME.set(name, b);
   return b;
 }

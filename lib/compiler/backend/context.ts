@@ -19,8 +19,8 @@ export class ModuleState {
 
   constructor(readonly program: Program, readonly latinDigits: boolean) {}
 
-  /** The slot of a text literal and the call that fills it (a new reference). */
-  textLiteral(text: string): { slot: string; call: string } {
+  /** The static slot of a text literal, and its UTF-8 bytes as an escaped C literal. */
+  textLiteral(text: string): { slot: string; bytes: string; length: number } {
     let n = this.literalIds.get(text);
     if (n === undefined) {
       n = this.literals.length;
@@ -28,13 +28,16 @@ export class ModuleState {
       this.literals.push(`static SjValue ${literalSlot(n)};`);
     }
     const { literal, length } = cUtf8(text);
-    return { slot: literalSlot(n), call: `sj_text_lit(&${literalSlot(n)}, ${literal}, ${length})` };
+    return { slot: literalSlot(n), bytes: literal, length };
   }
 
   declaration(id: number): Declaration {
     return this.program.declarations[id];
   }
 }
+
+const INDENTS: string[] = [];
+const indent = (n: number) => (INDENTS[n] ??= '  '.repeat(n));
 
 interface OpenBlock {
   declarations: number[];      // C locals to release when the block is left
@@ -54,7 +57,7 @@ export class FunctionState {
     readonly borrowedParams: ReadonlySet<number>,   // parameters never assigned: used in place
   ) {}
 
-  line(text: string): void { this.out.push('  '.repeat(this.indentLevel) + text); }
+  line(text: string): void { this.out.push(indent(this.indentLevel) + text); }
   open(head: string): void { this.line(head ? `${head} {` : '{'); this.indentLevel++; }
   close(tail = ''): void { this.indentLevel--; this.line(`}${tail}`); }
   reopen(head: string): void { this.indentLevel--; this.line(`} ${head} {`); this.indentLevel++; }

@@ -21,6 +21,8 @@ export function cUtf8(text: string): { literal: string; length: number } {
 /** A 64-bit integer constant; INT64_MIN has no literal form in C. */
 export function cInt(value: bigint): string {
   if (value === -(2n ** 63n)) return 'INT64_MIN';
+  // Small constants are plain int literals; larger ones need the 64-bit suffix.
+  if (value >= -(2n ** 31n) + 1n && value < 2n ** 31n) return value.toString();
   return `INT64_C(${value.toString()})`;
 }
 

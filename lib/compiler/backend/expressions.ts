@@ -62,9 +62,9 @@ const intLiteral = (v: bigint): Operand => ({ c: `SJG_INT(${cInt(v)})`, owned: f
 
 /** A text literal: the cached slot once filled, else the runtime fills it (new reference). */
 function genText(fs: FunctionState, text: string): Operand {
-  const { slot, call } = fs.module.textLiteral(text);
+  const { slot, bytes, length } = fs.module.textLiteral(text);
   const t = fs.fresh();
-  fs.line(`SjValue ${t}; if (${slot}.tag) { ${t} = ${slot}; SJG_RETAIN(${t}); } else ${t} = ${call};`);
+  fs.line(`SJG_TEXT(${t}, ${slot}, ${bytes}, ${length});`);
   return { c: t, owned: true };
 }
 

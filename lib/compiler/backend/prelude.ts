@@ -44,5 +44,18 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_RELEASE(v) do { if ((v).tag >= SJ_TEXT && --(v).as.o->rc == 0) sj_free_value(v); } while (0)
 #define SJG_COND(v) ((v).tag == SJ_BOOL ? (v).as.b : (sj_err_not_bool(v), 0))
 #define SJG_LIST(v) ((SjList *)(v).as.o)
+/* Operations with a fast path. t: the result variable to declare; l, r, o: names; K forms
+   take an integer constant k for the right operand (no tag check needed). */
+#define SJG_ARITH(t, OVF, SLOW, l, r) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && (r).tag == SJ_INT && !OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else t = SLOW(l, r); }
+#define SJG_ARITHK(t, OVF, SLOW, l, k) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && !OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else t = SLOW(l, SJG_INT(k)); }
+/* Python's floor division and modulo; zero and INT64_MIN / -1 take the runtime's path. */
+#define SJG_FLOORDIV(t, l, r) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ / y_; if (x_ % y_ != 0 && ((x_ < 0) != (y_ < 0))) q_--; SJG_SETINT(t, q_); } else t = sj_floordiv(l, r); }
+#define SJG_MOD(t, l, r) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ % y_; if (q_ != 0 && ((q_ < 0) != (y_ < 0))) q_ += y_; SJG_SETINT(t, q_); } else t = sj_mod(l, r); }
+#define SJG_NEG(t, v) SjValue t; if ((v).tag == SJ_INT && (v).as.i != INT64_MIN) SJG_SETINT(t, -(v).as.i); else t = sj_neg_slow(v)
+#define SJG_CMP(l, r, OP, SLOW) ((l).tag == SJ_INT && (r).tag == SJ_INT ? (l).as.i OP (r).as.i : SLOW(l, r))
+#define SJG_CMPK(l, k, OP, SLOW) ((l).tag == SJ_INT ? (l).as.i OP k : SLOW(l, SJG_INT(k)))
 #define SJG_IN_LIST(o_, k_) ((o_).tag == SJ_LIST && (k_).tag == SJ_INT && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
+#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { t = SJG_LIST(o)->items[(k).as.i]; SJG_RETAIN(t); } else t = sj_index_slow(o, k)
+#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjValue *s_ = &SJG_LIST(o)->items[(k).as.i], old_ = *s_; *s_ = (v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else sj_set_index_slow(o, k, v)
+#define SJG_TEXT(t, slot, bytes, len) SjValue t; if ((slot).tag) { t = (slot); SJG_RETAIN(t); } else t = sj_text_lit(&(slot), bytes, len)
 `;

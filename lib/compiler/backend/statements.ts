@@ -72,10 +72,9 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !SJG_ADD_OVF(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else sj_add_inplace(&${target}, ${r.c});`);
     fs.release(r);
   } else {
-    const v = genExpr(fs, value);
-    const t = fs.fresh();
-    fs.line(`SjValue ${t} = ${fs.own(v)};`);
-    fs.line(`SJG_RELEASE(${target}); ${target} = ${t};`);
+    // Evaluate (and own) the value first: it may read the variable being replaced.
+    const v = fs.own(genExpr(fs, value));
+    fs.line(`SJG_RELEASE(${target}); ${target} = ${v};`);
   }
   fs.close();
 }

@@ -36,7 +36,7 @@ describe('ownership', () => {
   it('releases every owned temporary exactly once, unless it moves into a variable', () => {
     const c = cFor('राख क = "अ"\nदेखाउ(क + "ब", [१, "ग"], लम्बाइ(क + क), क[०])\n');
     // Comparison results are booleans (nothing to release); every other temporary is owned.
-    const temps = [...c.matchAll(/SjValue (t\d+)(?! = SJG_BOOL)\b/g)].map((m) => m[1]);
+    const temps = [...c.matchAll(/(?:SjValue |SJG_(?:TEXT|ARITHK?|FLOORDIV|MOD|NEG|INDEX)\()(t\d+)(?! = SJG_BOOL)\b/g)].map((m) => m[1]);
     expect(temps.length).toBeGreaterThan(6);
     for (const t of temps) {
       const released = count(c, new RegExp(`SJG_RELEASE\\(${t}\\);`, 'g'));

@@ -10,7 +10,9 @@ describe('C literals', () => {
     expect(literal).toBe('"\\340\\244\\225\\042"');
   });
   it('writes integers through INT64_C, and INT64_MIN by name', () => {
-    expect(cInt(42n)).toBe('INT64_C(42)');
+    expect(cInt(42n)).toBe('42');
+    expect(cInt(-(2n ** 31n) + 1n)).toBe('-2147483647');
+    expect(cInt(2n ** 31n)).toBe('INT64_C(2147483648)');
     expect(cInt(-(2n ** 63n))).toBe('INT64_MIN');
     expect(cInt(2n ** 63n - 1n)).toBe('INT64_C(9223372036854775807)');
   });
