@@ -1,0 +1,62 @@
+// build.mjs: the manifest's recipes produce static executables; a machine
+// without musl and tcc still gets the gcc + glibc path.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, recipeNames, run, runtime } from './harness';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** Whether an ELF file has a PT_INTERP program header (i.e. needs a dynamic loader). */
+function hasInterpreter(file: string): boolean {
+  const b = fs.readFileSync(file);
+  expect(b.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+  const phoff = Number(b.readBigUInt64LE(0x20));
+  const phentsize = b.readUInt16LE(0x36);
+  const phnum = b.readUInt16LE(0x38);
+  for (let i = 0; i < phnum; i++) if (b.readUInt32LE(phoff + i * phentsize) === 3) return true;
+  return false;
+}
+
+describe('runtime build', () => {
+  it('writes a manifest with a source hash, libraries and argv recipes', () => {
+    const m = runtime() as unknown as {
+      sourceHash: string; libraries: Record<string, string | null>; recipes: Record<string, { argv: string[] }>;
+    };
+    expect(m.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.existsSync(m.libraries.glibc!)).toBe(true);
+    expect(Object.keys(m.recipes)).toContain('gcc-glibc');
+    for (const r of Object.values(m.recipes)) {
+      expect(r.argv).toContain('{src}');
+      expect(r.argv).toContain('{out}');
+      expect(path.isAbsolute(r.argv[0])).toBe(true);
+    }
+    if (spawnSync('which', ['tcc']).status === 0 && spawnSync('which', ['musl-gcc']).status === 0) {
+      expect(Object.keys(m.recipes)).toEqual(expect.arrayContaining(['tcc-musl', 'gcc-musl']));
+    }
+  });
+
+  it.each(recipeNames())('%s links a static executable that runs with nothing else', (recipe) => {
+    const exe = compile('show(T("नमस्ते"));', { recipe });
+    expect(hasInterpreter(exe)).toBe(false);
+    expect(run(exe).stdout).toBe('नमस्ते\n');
+  });
+
+  it('builds only the gcc + glibc path when musl-gcc and tcc are not installed', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-path-'));
+    for (const tool of ['gcc', 'ar', 'as', 'ld']) {
+      const where = spawnSync('which', [tool], { encoding: 'utf8' }).stdout.trim();
+      fs.symlinkSync(fs.realpathSync(where), path.join(bin, tool));
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-rt-nomusl-'));
+    const r = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
+      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(Object.keys(m.recipes)).toEqual(['gcc-glibc']);
+    expect(m.libraries.musl).toBe(null);
+  });
+});
