@@ -12,6 +12,8 @@ export type { CompletionKind, CompletionRequest, CompletionResult, SajiloComplet
 export { SNIPPETS } from './snippets';
 export { hoverAt, symbolHoverAt } from './hover';
 export { quickFixesFor } from './quick-fixes';
+export { signatureHelpAt, parameterOffsets } from './signature-help';
+export type { SajiloSignature } from './signature-help';
 export type { QuickFix, FixableMarker } from './quick-fixes';
 export type { SajiloHover } from './hover';
 export { toMarker, toMarkers, diagnosticMessage, SAJILO_MARKER_OWNER } from './markers';

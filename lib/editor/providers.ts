@@ -7,6 +7,7 @@ import { symbolsInScope } from './scope';
 import type { CompletionKind, SajiloCompletion } from './completion';
 import { hoverAt, symbolHoverAt } from './hover';
 import { quickFixesFor } from './quick-fixes';
+import { signatureHelpAt } from './signature-help';
 import { pick } from './ui-language';
 import type { MonacoApi } from './monaco-types';
 import type { UiLanguage } from './ui-language';
@@ -110,6 +111,29 @@ export function quickFixProvider(getUiLanguage: () => UiLanguage): languages.Cod
         },
       })));
       return { actions, dispose: () => {} };
+    },
+  };
+}
+
+export function signatureHelpProvider(getUiLanguage: () => UiLanguage): languages.SignatureHelpProvider {
+  return {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [')'],
+    provideSignatureHelp(model: editor.ITextModel, position: Position) {
+      const help = signatureHelpAt(model.getLineContent(position.lineNumber), position.column, getUiLanguage());
+      if (!help) return null;
+      return {
+        value: {
+          signatures: [{
+            label: help.label,
+            documentation: help.documentation,
+            parameters: help.parameters.map((label) => ({ label })),
+          }],
+          activeSignature: 0,
+          activeParameter: help.activeParameter,
+        },
+        dispose: () => {},
+      };
     },
   };
 }

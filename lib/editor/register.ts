@@ -8,6 +8,7 @@ import { sajiloMonarch } from './monarch';
 import type { MonacoApi } from './monaco-types';
 import {
   blockHighlightProvider, completionProvider, foldingRangeProvider, hoverProvider, quickFixProvider,
+  signatureHelpProvider,
 } from './providers';
 import type { UiLanguage } from './ui-language';
 
@@ -31,6 +32,7 @@ export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOpt
     monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage, options.analyse)),
     monaco.languages.registerFoldingRangeProvider(id, foldingRangeProvider(monaco)),
     monaco.languages.registerDocumentHighlightProvider(id, blockHighlightProvider(monaco)),
+    monaco.languages.registerSignatureHelpProvider(id, signatureHelpProvider(getUiLanguage)),
     monaco.languages.registerCodeActionProvider(id, quickFixProvider(getUiLanguage), { providedCodeActionKinds: ['quickfix'] }),
   ];
   return { dispose: () => disposables.forEach((d) => d.dispose()) };

@@ -15,6 +15,7 @@ const captured: {
   folding?: languages.FoldingRangeProvider;
   highlight?: languages.DocumentHighlightProvider;
   codeActions?: languages.CodeActionProvider;
+  signatureHelp?: languages.SignatureHelpProvider;
 } = {};
 let uiLanguage: 'ne' | 'en' = 'ne';
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   spyLanguages.registerFoldingRangeProvider = (id, p) => { captured.folding = p; return monaco.languages.registerFoldingRangeProvider(id, p); };
   spyLanguages.registerDocumentHighlightProvider = (id, p) => { captured.highlight = p; return monaco.languages.registerDocumentHighlightProvider(id, p); };
   spyLanguages.registerCodeActionProvider = (id, p, m) => { captured.codeActions = p; return monaco.languages.registerCodeActionProvider(id, p, m); };
+  spyLanguages.registerSignatureHelpProvider = (id, p) => { captured.signatureHelp = p; return monaco.languages.registerSignatureHelpProvider(id, p); };
   registerSajilo({ ...monaco, languages: spyLanguages } as MonacoApi, { analyse, getUiLanguage: () => uiLanguage });
 });
 
@@ -173,6 +175,18 @@ describe('quick fix provider', () => {
     m.applyEdits([{ range: edit.textEdit.range, text: edit.textEdit.text }]);
     expect(m.getValue()).toBe('राख क = ३.१४');
     live.dispose();
+    m.dispose();
+  });
+});
+
+describe('signature help provider', () => {
+  it('is triggered by ( and , and marks the current argument', async () => {
+    expect(captured.signatureHelp!.signatureHelpTriggerCharacters).toEqual(['(', ',']);
+    const m = model('थप(सूची, ');
+    const result = await captured.signatureHelp!.provideSignatureHelp(
+      m, new monaco.Position(1, 10), token(), { triggerKind: 2, isRetrigger: false, triggerCharacter: ',' });
+    expect(result!.value.signatures[0].label).toBe('थप(सूची, x)');
+    expect(result!.value.activeParameter).toBe(1);
     m.dispose();
   });
 });
