@@ -50,6 +50,7 @@ class Checker {
   private readonly scopes: Scope[] = [];
   private currentFunction: ast.FunctionDeclaration | null = null;
   private loopDepth = 0;
+  private suggestionsLeft = 100;
 
   constructor(
     private readonly program: ast.Program,
@@ -176,7 +177,9 @@ class Checker {
       this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
       return;
     }
-    const suggestion = closestWord(node.name, this.visibleNames()) ?? fromRomanised(node.name);
+    // Past the first hundred unknown names the program is not a draft with typos: skip the search.
+    const search = this.suggestionsLeft-- > 0;
+    const suggestion = search ? closestWord(node.name, this.visibleNames()) ?? fromRomanised(node.name) : null;
     if (suggestion) this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion);
     else if (split) this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
     else this.diagnostics.report(Messages.undeclaredName, node.range, node.name);

@@ -104,7 +104,7 @@ class Lexer {
     this.acceptDandaAsPoint();
     const written = this.text.slice(start, this.pos).replace('।', '.');
     const latin = written.charCodeAt(0) < 0x80 && written.charCodeAt(written.length - 1) < 0x80 ? written : latinDigits(written);
-    if (this.text[this.pos] === '.' && !/[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
+    if (this.text[this.pos] === '.' && !isDigit(this.text.charCodeAt(this.pos + 1))) {
       this.pos++;
       this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), { ne: written, en: latin });
     }
@@ -119,11 +119,10 @@ class Lexer {
 
   // The Nepali keyboard types "।" on the full-stop key: `३।१४` is reported, then read as `३.१४`.
   private acceptDandaAsPoint(): void {
-    const isDigit = (c: string | undefined) => c !== undefined && /[0-9०-९]/.test(c);
-    if (this.text[this.pos] !== '।' || !isDigit(this.text[this.pos + 1])) return;
+    if (this.text[this.pos] !== '।' || !isDigit(this.text.charCodeAt(this.pos + 1))) return;
     this.diagnostics.report(Messages.dandaAsDecimalPoint, this.range(this.pos, this.pos + 1));
     this.pos++;
-    while (isDigit(this.text[this.pos])) this.pos++;
+    while (isDigit(this.text.charCodeAt(this.pos))) this.pos++;
   }
 
   private finishWord(start: number): void {
@@ -166,7 +165,7 @@ class Lexer {
     const range = this.range(this.pos, this.pos + width);
     const c = String.fromCodePoint(code);
     if (c === '।' || c === '॥') this.diagnostics.report(Messages.dandaNotAllowed, range);
-    else if (c === '.' && /[0-9०-९]/.test(this.text[this.pos + 1] ?? '')) {
+    else if (c === '.' && isDigit(this.text.charCodeAt(this.pos + 1))) {
       this.diagnostics.report(Messages.digitsAfterPoint, range, { ne: '०', en: '0' });
     } else this.diagnostics.report(Messages.unexpectedCharacter, range, printable(code));
     this.pos += width;
@@ -226,6 +225,10 @@ class Lexer {
     const column = offset - this.lineStart + 1;
     return { line: this.line, column: originalColumn(this.source, this.line, column) };
   }
+}
+
+function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= DEVANAGARI_ZERO && code <= DEVANAGARI_ZERO + 9);
 }
 
 function printable(code: number): string {

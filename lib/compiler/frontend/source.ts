@@ -15,35 +15,40 @@ export function normaliseSource(original: string): NormalisedSource {
   const text = original.normalize('NFC');
   const columnMaps = new Map<number, Int32Array>();
   if (text === original) return { text, columnMaps };
-  const lines = original.split(LINE_BREAK);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.normalize('NFC') !== line) columnMaps.set(i + 1, mapLineColumns(line));
+  const originalLines = original.split(LINE_BREAK);
+  const normalLines = text.split(LINE_BREAK);
+  for (let i = 0; i < normalLines.length; i++) {
+    const before = originalLines[i] ?? '';
+    if (normalLines[i] !== before) columnMaps.set(i + 1, mapLineColumns(before, normalLines[i]));
   }
   return { text, columnMaps };
 }
 
-// NFC of a string equals the concatenation of the NFC of its pieces when every piece starts
-// with an ASCII character: ASCII characters are starters that never compose with what
-// precedes them. So each piece "ASCII char + following non-ASCII run" is normalised alone,
-// and columns inside a piece that changed map to the piece's columns, clamped.
-function mapLineColumns(line: string): Int32Array {
-  const pieces = line.match(/[\x00-\x7f]?[^\x00-\x7f]*/g) ?? [];
-  const normalisedLength = line.normalize('NFC').length;
-  const map = new Int32Array(normalisedLength + 1);
-  let original = 0;
-  let normalised = 0;
-  for (const piece of pieces) {
-    if (piece === '') continue;
-    const nfc = piece.normalize('NFC');
-    for (let k = 0; k < nfc.length && normalised + k < normalisedLength; k++) {
-      map[normalised + k] = original + Math.min(k, piece.length - 1);
-    }
-    original += piece.length;
-    normalised += nfc.length;
+// NFC of a line equals the concatenation of the NFC of its pieces when every piece starts with
+// an ASCII character: ASCII characters are starters that nothing before them composes with (an
+// ASCII letter may compose with the marks after it, which stay in its piece). So each piece
+// "ASCII character + the non-ASCII run after it" is normalised alone, and a column inside a
+// piece that changed maps to the same offset in the original piece, clamped to it.
+function mapLineColumns(original: string, normalised: string): Int32Array {
+  const map = new Int32Array(normalised.length + 1);
+  let o = 0;
+  let n = 0;
+  while (o < original.length && n < normalised.length) {
+    const end = pieceEnd(original, o);
+    const piece = original.slice(o, end);
+    const length = end - o === 1 ? 1 : piece.normalize('NFC').length;
+    for (let k = 0; k < length && n + k < normalised.length; k++) map[n + k] = o + Math.min(k, piece.length - 1);
+    o = end;
+    n += length;
   }
-  map[normalisedLength] = line.length;
+  map[normalised.length] = original.length;
   return map;
+}
+
+function pieceEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && text.charCodeAt(i) >= 0x80) i++;
+  return i;
 }
 
 // Original 1-based column of a normalised 1-based column on a 1-based line.

@@ -40,6 +40,7 @@ export function closestWord(name: string, candidates: Iterable<string>): string 
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > limit + 2) continue; // too different to be a typo
     const distance = editDistance(key, nameKey(candidate));
     if (distance < bestDistance && distance > 0) {
       best = candidate;
