@@ -451,6 +451,10 @@ class Parser {
     const condition = this.header(() => {
       const condition = this.expression();
       if (this.check('=')) this.fail(Messages.assignmentInCondition, this.peek().range);
+      if (this.checkKeyword('भने')) {
+        // `जबसम्म क < ५ भने`, by analogy with यदि: say so once and go on.
+        this.diagnostics.report(Messages.unexpectedKeyword, this.peek().range, this.advance().text);
+      }
       return condition;
     }, () => this.errorExpression());
     const body = this.block(opener, false);

@@ -170,3 +170,10 @@ describe('parser: नत्रयदि', () => {
     ]);
   });
 });
+
+describe('parser: habits from other statements', () => {
+  it('reports a भने after a जबसम्म condition once and keeps the loop', () => {
+    const diagnostics = check('राख क = ०\nजबसम्म क < ३ भने\n  क = क + १\nअन्त्य\nदेखाउ(क)');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E1107', 2, 14]]);
+  });
+});
