@@ -137,6 +137,9 @@ export default function CodeEditor(props: CodeEditorProps) {
         unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
         padding: { top: 8 },
         glyphMargin: false,
+        // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
+        // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
+        editContext: false,
       }}
     />
   );

@@ -118,6 +118,21 @@ test('with the layout off, a romanised word completes to its Devanagari keyword'
   expect(await editorText(page)).not.toContain('dekhau');
 });
 
+test('fast typing keeps every character, with the layout off and on', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await page.getByTestId('layout-switch').getByText(/ABC/).click();
+  await focusEditorEnd(page);
+  const latin = 'xyzxyz qwerty hello world abcdefghij';
+  await page.keyboard.type(latin); // no delay between keys
+  await expect.poll(() => editorText(page)).toBe(latin);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Alt+KeyK'); // off → Romanized
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
+  await typeWithLayout(page, 'नमस्ते संसार नमस्ते संसार');
+  await expect.poll(() => editorText(page)).toBe(`${latin}\nनमस्ते संसार नमस्ते संसार`);
+});
+
 test('the on-screen keyboard types into the editor', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
