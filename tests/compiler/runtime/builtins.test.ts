@@ -77,6 +77,18 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
       '20', '0', '1', '999', '1005', '1']);
   });
 
+  it('treats a decimal with an integer value as that integer key, as Python does', () => {
+    const r = compileAndRun(`
+      SjValue m = M(1, I(2), T("दुई"));
+      show(sj_index(m, D(2.0)));
+      sj_set_index(m, D(2.0), T("two")); sj_set_index(m, D(3.0), T("तीन")); sj_set_index(m, I(3), T("three"));
+      show(sj_retain(m)); show(sj_b_samavesh(m, D(3.0))); show(sj_b_samavesh(m, D(3.5)));
+      show(sj_eq(m, M(2, D(2.0), T("two"), I(3), T("three"))));
+      sj_release(m);
+    `, { recipe, latin: true });
+    expect(lines(r.stdout)).toEqual(['दुई', '{2: "two", 3.0: "three"}', 'सत्य', 'असत्य', 'सत्य']);
+  });
+
   it('reports list and map errors', () => {
     const cases: [string, string][] = [
       ['show(sj_index(L(1, I(1)), I(1)));', 'index 1 out of range (length 1)'],
@@ -84,7 +96,8 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
       ['show(sj_b_nikal(L(0)));', 'pop from an empty list'],
       ['show(sj_index(M(1, T("a"), I(1)), T("b")));', 'key "b" is not in the map'],
       ['sj_set_index(M(0), L(0), I(1));', 'map keys must be integers, texts or booleans, got list'],
-      ['show(sj_index(M(0), D(1.0)));', 'got decimal'],
+      ['show(sj_index(M(0), D(1.5)));', 'got decimal'],
+      ['show(sj_index(M(1, I(1), I(1)), D(2.0)));', 'key 2.0 is not in the map'],
       ['show(sj_b_kramabaddha(L(2, I(1), T("a"))));', 'mixed integer and text'],
       ['show(sj_index(I(5), I(0)));', 'integer cannot be indexed'],
       ['show(sj_b_thap(T("x"), I(1)));', 'cannot take a text'],

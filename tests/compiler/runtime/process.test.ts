@@ -114,6 +114,16 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
     expect(kb).toBeLessThan(32 * 1024);
   });
 
+  it('reports running out of memory as a runtime error', () => {
+    const exe = compile('show(T("सुरु")); AT(6, 3); SjValue big = sj_mul(T("क"), I(1000000000)); show(sj_b_lambai(big));',
+      { recipe });
+    const r = run(exe, { shell: 'ulimit -v 400000;' });
+    expect(r.stdout).toBe('सुरु\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Runtime error at line 6, column 3: out of memory');
+    expect(r.stderr).toContain('मेमोरी पुगेन');
+  });
+
   it('appends to a text in place: s = s + "क" a million times', () => {
     const exe = compile(`
       SjValue s = T("");

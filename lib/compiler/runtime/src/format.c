@@ -33,19 +33,33 @@ static void add_digits(SjBuf *b, const char *s, size_t n) {
 }
 
 void sj_format_int(SjBuf *b, int64_t i) {
-  char tmp[32];
-  int n = snprintf(tmp, sizeof tmp, "%lld", (long long)i);
-  add_digits(b, tmp, (size_t)n);
+  char tmp[24];
+  char *p = tmp + sizeof tmp;
+  /* Work on the magnitude as unsigned so INT64_MIN needs no special case. */
+  uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (i < 0) *--p = '-';
+  add_digits(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* Shortest significant digits of |d| (finite, nonzero) that round-trip,
  * and the decimal point position: |d| = 0.DIGITS × 10^decpt. */
 static int shortest_digits(double d, char *digits, int *decpt) {
   char tmp[40];
-  for (int prec = 1; prec <= 17; prec++) {
-    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-    if (strtod(tmp, NULL) == d) break;
+  /* Fewest digits that read back as d. If p digits round-trip, p + 1 do too
+   * (the nearest (p+1)-digit decimal is at least as close), so binary
+   * search over 1..17 (17 always round-trips) instead of trying each. */
+  int lo = 1, hi = 17;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    snprintf(tmp, sizeof tmp, "%.*e", mid - 1, d);
+    if (strtod(tmp, NULL) == d) hi = mid;
+    else lo = mid + 1;
   }
+  snprintf(tmp, sizeof tmp, "%.*e", lo - 1, d);
   /* tmp is "D.DDDDe±XX" (or "De±XX"). */
   int n = 0;
   char *p = tmp;

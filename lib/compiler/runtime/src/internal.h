@@ -63,6 +63,9 @@ void sj_map_free(SjMap *m);
 /* Index of key in m, or -1. Key types other than int/text/bool: -1. */
 long sj_map_find(SjMap *m, SjValue key);
 bool sj_is_key_type(SjValue key);
+/* Runtime error unless key can be a map key (int, text, bool, or a decimal
+ * with an integer value, which stands for that integer). */
+void sj_check_key(SjValue key);
 
 /* ---- format.c: values as देखाउ prints them ---- */
 extern int sj_latin_digits;

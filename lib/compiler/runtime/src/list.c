@@ -40,13 +40,17 @@ SjValue sj_list_copy_range(SjList *l, size_t from, size_t to) {
 
 SJ_NORETURN static void out_of_range(int64_t i, size_t len) {
   char ne[256], en[256];
-  SjBuf b;
+  SjBuf b, n;
   sj_buf_init(&b);
-  sj_format_int(&b, i);
+  sj_buf_init(&n);
+  sj_format_int(&b, i); /* the program's digits in the Nepali line */
   sj_buf_addc(&b, '\0');
-  snprintf(ne, sizeof ne, "सूचकाङ्क %s दायराबाहिर छ (लम्बाइ %zu)", b.data, len);
+  sj_format_int(&n, (int64_t)len);
+  sj_buf_addc(&n, '\0');
+  snprintf(ne, sizeof ne, "सूचकाङ्क %s दायराबाहिर छ (लम्बाइ %s)", b.data, n.data);
   snprintf(en, sizeof en, "index %lld out of range (length %zu)", (long long)i, len);
   sj_buf_free(&b);
+  sj_buf_free(&n);
   sj_error(ne, en);
 }
 
@@ -64,16 +68,28 @@ static size_t resolve_index(SjValue idx, size_t len, const char *what_ne, const 
   out_of_range(i, len);
 }
 
+/* The key as the program would print it (at most 200 bytes, may cut a
+ * character short: only for the message). */
+static void key_text(SjBuf *b, SjValue key, int latin) {
+  int saved = sj_latin_digits;
+  sj_latin_digits = latin;
+  sj_format(b, key, true);
+  sj_latin_digits = saved;
+  if (b->len > 200) b->len = 200;
+  sj_buf_addc(b, '\0');
+}
+
 SJ_NORETURN static void missing_key(SjValue key) {
-  SjBuf b;
-  sj_buf_init(&b);
-  sj_format(&b, key, true);
-  if (b.len > 200) b.len = 200;
-  sj_buf_addc(&b, '\0');
+  SjBuf k_ne, k_en;
+  sj_buf_init(&k_ne);
+  sj_buf_init(&k_en);
+  key_text(&k_ne, key, sj_latin_digits);
+  key_text(&k_en, key, 1); /* the English line uses latin digits */
   char ne[512], en[512];
-  snprintf(ne, sizeof ne, "शब्दकोशमा कुञ्जी %s छैन", b.data);
-  snprintf(en, sizeof en, "key %s is not in the map", b.data);
-  sj_buf_free(&b);
+  snprintf(ne, sizeof ne, "शब्दकोशमा कुञ्जी %s छैन", k_ne.data);
+  snprintf(en, sizeof en, "key %s is not in the map", k_en.data);
+  sj_buf_free(&k_ne);
+  sj_buf_free(&k_en);
   sj_error(ne, en);
 }
 
@@ -91,9 +107,7 @@ SjValue sj_index_slow(SjValue obj, SjValue idx) {
   }
   case SJ_MAP: {
     SjMap *m = sj_as_map(obj);
-    if (!sj_is_key_type(idx))
-      sj_err_types("शब्दकोशको कुञ्जी पूर्णांक, पाठ वा बुलियन हुनुपर्छ, %s पाइयो",
-                   "map keys must be integers, texts or booleans, got %s", idx, idx);
+    sj_check_key(idx);
     long i = sj_map_find(m, idx);
     if (i < 0) missing_key(idx);
     return sj_retain(m->entries[i].value);

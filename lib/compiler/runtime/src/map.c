@@ -4,10 +4,27 @@
  * finds them by hash. Keys are integers, texts or booleans; सत्य and १ are
  * different keys (different types are never equal in Sajilo).
  */
+#include <math.h>
 #include "internal.h"
 
 bool sj_is_key_type(SjValue key) {
   return key.tag == SJ_INT || key.tag == SJ_TEXT || key.tag == SJ_BOOL;
+}
+
+/* A decimal with an integer value stands for that integer, as in Python
+ * (m[2.0] is m[2], since 2.0 == 2; the key first inserted is kept, so
+ * m[3.0] = x on a new key prints as ३.०); any other decimal is not a key. */
+static SjValue normal_key(SjValue key) {
+  if (key.tag == SJ_DEC && key.as.d == trunc(key.as.d) && key.as.d >= -9223372036854775808.0 &&
+      key.as.d < 9223372036854775808.0)
+    return sj_int((int64_t)key.as.d);
+  return key;
+}
+
+void sj_check_key(SjValue key) {
+  if (!sj_is_key_type(normal_key(key)))
+    sj_err_types("शब्दकोशको कुञ्जी पूर्णांक, पाठ वा बुलियन हुनुपर्छ, %s पाइयो",
+                 "map keys must be integers, texts or booleans, got %s", key, key);
 }
 
 static uint64_t mix(uint64_t x) { /* splitmix64 finaliser */
@@ -19,13 +36,14 @@ static uint64_t mix(uint64_t x) { /* splitmix64 finaliser */
 }
 
 static uint64_t key_hash(SjValue key) {
+  key = normal_key(key);
   if (key.tag == SJ_TEXT) return sj_text_hash(sj_as_text(key));
   if (key.tag == SJ_BOOL) return mix(key.as.b ? 0x5a17u : 0x5a16u);
   return mix((uint64_t)key.as.i);
 }
 
 static bool key_equal(SjValue a, SjValue b) {
-  if (a.tag != b.tag) return false;
+  if (a.tag != b.tag) return sj_equal(a, b); /* only int and decimal can match */
   if (a.tag == SJ_INT) return a.as.i == b.as.i;
   if (a.tag == SJ_BOOL) return a.as.b == b.as.b;
   return sj_equal(a, b);
@@ -63,7 +81,7 @@ static size_t probe(SjMap *m, SjValue key, uint64_t h) {
 }
 
 long sj_map_find(SjMap *m, SjValue key) {
-  if (m->len == 0 || !sj_is_key_type(key)) return -1;
+  if (m->len == 0 || !sj_is_key_type(normal_key(key))) return -1;
   uint32_t s = m->slots[probe(m, key, key_hash(key))];
   return s ? (long)s - 1 : -1;
 }
@@ -83,9 +101,7 @@ static void grow(SjMap *m) {
 
 void sj_map_set(SjValue map, SjValue key, SjValue value) {
   SjMap *m = sj_as_map(map);
-  if (!sj_is_key_type(key))
-    sj_err_types("शब्दकोशको कुञ्जी पूर्णांक, पाठ वा बुलियन हुनुपर्छ, %s पाइयो",
-                 "map keys must be integers, texts or booleans, got %s", key, key);
+  sj_check_key(key);
   uint64_t h = key_hash(key);
   if (m->len > 0) {
     size_t i = probe(m, key, h);
