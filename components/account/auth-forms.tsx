@@ -7,11 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useAccountStrings, type AccountStringKey } from './strings';
 import { MIN_PASSWORD } from '@/lib/validations/auth';
+import { safeCallback } from './callback';
 
-/** Only same-site paths: never an open redirect. */
-export function safeCallback(url: string | undefined | null): string {
-  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
-}
 
 function errorFor(code: string | null | undefined): AccountStringKey | null {
   if (!code) return null;

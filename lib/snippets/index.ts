@@ -21,6 +21,9 @@ export interface SnippetView {
 
 export interface SnippetListItem { id: string; title: string; updatedAt: Date; size: number; version: number }
 
+/** Shown for an owner who gave no name. */
+export const ANONYMOUS_OWNER_NAME = 'सजिलो प्रयोगकर्ता';
+
 export function snippetUrl(id: string): string {
   return `/s/${id}`;
 }
@@ -71,13 +74,13 @@ export async function createSnippet(
 
 export async function getSnippet(db: Db, id: string): Promise<SnippetView | null> {
   if (!snippetIdSchema.safeParse(id).success) return null;
-  const row = await db.snippet.findUnique({ where: { id }, include: { owner: { select: { name: true, email: true } } } });
+  const row = await db.snippet.findUnique({ where: { id }, include: { owner: { select: { name: true } } } });
   if (!row) return null;
   return {
     id: row.id, title: row.title, source: row.source, stdin: row.stdin, latinDigits: row.latinDigits,
     version: row.version, ownerId: row.ownerId, forkedFrom: row.forkedFromId,
-    // Only a display name is public, never the email.
-    owner: row.owner ? { name: row.owner.name || row.owner.email.split('@')[0] } : null,
+    // Only a display name is public, never the email (nor a part of it).
+    owner: row.owner ? { name: row.owner.name || ANONYMOUS_OWNER_NAME } : null,
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
 }

@@ -8,6 +8,7 @@ import { GET as read, PATCH as patch, DELETE as remove } from '@/app/api/snippet
 import { POST as fork } from '@/app/api/snippets/[id]/fork/route';
 import { GET as mine } from '@/app/api/me/snippets/route';
 import { LIMITS } from '@/lib/auth/rate-limit';
+import { ANONYMOUS_OWNER_NAME } from '@/lib/snippets';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
 import { encode } from 'next-auth/jwt';
 
@@ -55,6 +56,15 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
     // Reading never changes it.
     expect((await (await get(json.id)).json()).version).toBe(1);
+  });
+
+  it("an owner's email never shows, even when they gave no name", async () => {
+    const id = randomUUID();
+    await db.handle.prisma.user.create({ data: { id, email: `secret.person-${id}@example.org`, updatedAt: new Date() } });
+    const { json } = await share({ source: SOURCE }, await sessionCookie(id));
+    const text = await (await get(json.id)).text();
+    expect(JSON.parse(text).owner).toEqual({ name: ANONYMOUS_OWNER_NAME });
+    expect(text).not.toMatch(/secret|example\.org/);
   });
 
   it('ids are unguessable-looking and distinct', async () => {
