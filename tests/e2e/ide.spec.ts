@@ -133,6 +133,21 @@ test('fast typing keeps every character, with the layout off and on', async ({ p
   await expect.poll(() => editorText(page)).toBe(`${latin}\nनमस्ते संसार नमस्ते संसार`);
 });
 
+test('an operating-system IME composes as usual while a layout is on', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
+  await focusEditorEnd(page);
+  // What Chromium sees from an IME: key presses reported as 'Process' (229), then composition.
+  const cdp = await page.context().newCDPSession(page);
+  for (const [code, composing] of [['KeyK', 'k'], ['KeyA', 'か']] as const) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: code.slice(3).toLowerCase(), code });
+  }
+  await cdp.send('Input.insertText', { text: '漢' });
+  await expect.poll(() => editorText(page)).toBe('漢');
+});
+
 test('the on-screen keyboard types into the editor', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
