@@ -275,6 +275,40 @@ test('caret over conjuncts: arrow keys never split a letter from its signs; a cl
   expect(Math.abs(caret!.x - rect!.right)).toBeLessThan(3);
 });
 
+test('hover on a builtin shows its documentation in the interface language', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ("क")\n' });
+  const word = page.locator('[data-testid=editor] .view-line span', { hasText: 'देखाउ' }).first();
+  await word.hover();
+  const hover = page.locator('.monaco-hover-content').first();
+  await expect(hover).toBeVisible({ timeout: 10_000 });
+  await expect(hover).toContainText(/[\u0900-\u097F]/);
+});
+
+test('dark theme: the switch changes page and editor, and is remembered', async ({ page }) => {
+  await openIde(page);
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByTestId('theme-switch').click();
+  const after = before === 'dark' ? 'light' : 'dark';
+  await expect(html).toHaveAttribute('data-theme', after);
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toHaveClass(after === 'dark' ? /vs-dark/ : /\bvs\b/);
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', after);
+});
+
+test('phone width: no sideways scrolling, Run reachable, output below the editor', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true });
+  const page = await context.newPage();
+  await openIde(page, { source: 'देखाउ("फोन")\n' });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.getByTestId('run-button').tap();
+  await expect(page.getByTestId('output-stdout')).toHaveText('फोन', { timeout: 30_000 });
+  const editorBox = (await page.getByTestId('editor').boundingBox())!;
+  const outputBox = (await page.getByTestId('output-stdout').boundingBox())!;
+  expect(outputBox.y).toBeGreaterThan(editorBox.y + editorBox.height - 1);
+  await context.close();
+});
+
 test('examples gallery opens an example in the IDE, and the guide page renders', async ({ page }) => {
   await page.goto('/examples');
   const first = page.getByTestId('examples').getByRole('link').first();
