@@ -14,6 +14,7 @@ import { buildExecutable, type PathKind } from '../lib/compiler/build';
 import { findOnPath } from '../lib/compiler/driver/detect';
 import { loadRuntimeLibs } from '../lib/compiler/driver/runtime-libs';
 import { availableToolchains } from '../lib/compiler/driver/toolchain';
+import type { Program } from '../lib/compiler/frontend/ast';
 import { compileFrontEnd } from '../lib/compiler/frontend/index';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
@@ -39,26 +40,25 @@ function cSource(source: string): string {
 
 // ───────────── (a) C compile step for hello world ─────────────
 function compileStep(): void {
-  console.log('### (a) C compile step: hello world (generated C → static executable), median of 15\n');
+  console.log('### (a) C compile step: hello world (generated C → static executable), hyperfine, 20 runs\n');
   const dir = mkdtempSync(path.join(work, 'a-'));
-  writeFileSync(path.join(dir, 'prog.c'), cSource('देखाउ("नमस्ते, संसार!")\n'));
+  const c = path.join(dir, 'prog.c');
+  writeFileSync(c, cSource('देखाउ("नमस्ते, संसार!")\n'));
   const variants: { label: string; argv: string[] }[] = [];
   for (const t of paths) {
-    if (t.kind === 'tcc-musl') variants.push({ label: 'tcc + musl', argv: t.argv('prog.c', 'prog', false) });
+    const out = path.join(dir, t.kind);
+    if (t.kind === 'tcc-musl') variants.push({ label: 'tcc + musl (default)', argv: t.argv(c, out, false) });
     else for (const opt of [false, true]) {
-      variants.push({ label: `${t.kind === 'gcc' ? 'gcc -static (glibc)' : 'musl-gcc -static'} ${opt ? '-O2' : '-O0'}`, argv: t.argv('prog.c', 'prog', opt) });
+      const name = t.kind === 'gcc' ? 'gcc -static (glibc)' : 'musl-gcc -static';
+      variants.push({ label: `${name} ${opt ? '-O2' : '-O0'}${opt && t.kind === 'gcc' ? ' (--optimise)' : ''}`, argv: t.argv(c, `${out}${opt}`, opt) });
     }
   }
-  const rows = variants.map((v) => {
-    const times: number[] = [];
-    for (let i = 0; i < 16; i++) {
-      const t = timeMs(() => execFileSync(v.argv[0], v.argv.slice(1), { cwd: dir }));
-      if (i > 0) times.push(t);
-    }
-    const size = readFileSync(path.join(dir, 'prog')).length;
-    return [v.label, ms(median(times)), ms(Math.min(...times)), `${(size / 1024).toFixed(0)} KB`];
-  });
-  table(['compiler', 'median ms', 'min ms', 'executable'], rows);
+  const t = hyperfine(variants.map((v) => ({ label: v.label, cmd: v.argv.map((a) => (/^[\w./=+-]+$/.test(a) ? a : `'${a}'`)).join(' ') })), 20);
+  const tcc = t.get('tcc + musl (default)')?.cpu;
+  table(['compiler', 'CPU ms (user+sys)', 'wall ms (median)', tcc ? 'vs tcc (CPU)' : ''], variants.map((v) => {
+    const m = t.get(v.label)!;
+    return [v.label, ms(m.cpu), ms(m.wall), tcc ? `${(m.cpu / tcc).toFixed(1)}x` : ''];
+  }));
 }
 
 // ───────────── (b) generated code against CPython and C ─────────────
@@ -109,13 +109,15 @@ function handC(source: string, name: string): string {
   return exe;
 }
 
-function hyperfine(commands: { label: string; cmd: string }[], runs: number): Map<string, number> {
+interface Timing { wall: number; cpu: number }   // ms: median wall time, mean user+system CPU time
+
+function hyperfine(commands: { label: string; cmd: string }[], runs: number): Map<string, Timing> {
   const json = path.join(work, `hf-${Date.now()}.json`);
   const args = ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', json, '--style', 'none'];
   for (const c of commands) args.push('-n', c.label, c.cmd);
-  spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
-  return new Map(results.map((r) => [r.command, r.median * 1000]));
+  spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'ignore'] });
+  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number; user: number; system: number }[];
+  return new Map(results.map((r) => [r.command, { wall: r.median * 1000, cpu: (r.user + r.system) * 1000 }]));
 }
 
 async function generatedCode(): Promise<void> {
@@ -133,11 +135,14 @@ async function generatedCode(): Promise<void> {
     cmds.push({ label: 'C (gcc -O2)', cmd: handC(c, `hand${name.length}`) });
     const outputs = new Set(cmds.map((x) => spawnSync(x.cmd.split(' ')[0], x.cmd.split(' ').slice(1), { encoding: 'utf8' }).stdout.trim()));
     const t = hyperfine(cmds, runs);
-    const py3 = t.get('CPython 3') ?? NaN;
-    const cc = t.get('C (gcc -O2)')!;
+    const py3 = t.get('CPython 3')?.cpu ?? NaN;
+    const cc = t.get('C (gcc -O2)')!.cpu;
     console.log(`**${name}** (all outputs agree: ${outputs.size === 2 ? 'yes, modulo digit set' : [...outputs].join(' / ')})\n`);
-    table(['program', 'median ms', 'speed-up vs CPython', 'slowdown vs C -O2'],
-      cmds.map((x) => [x.label, ms(t.get(x.label)!), `${(py3 / t.get(x.label)!).toFixed(1)}x`, `${(t.get(x.label)! / cc).toFixed(2)}x`]));
+    table(['program', 'CPU ms (user+sys)', 'wall ms (median)', 'vs CPython (CPU)', 'vs C -O2 (CPU)'],
+      cmds.map((x) => {
+        const m = t.get(x.label)!;
+        return [x.label, ms(m.cpu), ms(m.wall), `${(py3 / m.cpu).toFixed(1)}x faster`, `${(m.cpu / cc).toFixed(2)}x slower`];
+      }));
   }
 }
 
@@ -195,27 +200,40 @@ function bigProgram(lines: number): string {
   return s;
 }
 
+/** CPU time (user+sys) of fn in this process, in ms: insensitive to other processes' load. */
+function cpuMs(fn: () => void): number {
+  const before = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(before);
+  return (d.user + d.system) / 1000;
+}
+
 function frontEndAndCodegen(): void {
   console.log('### (d) front end + C generation of a 5,000-line program (in process, median of 20 after 5 warm-ups)\n');
   const src = bigProgram(5000);
   const nLines = src.split('\n').length - 1;
   const fe: number[] = [];
   const gen: number[] = [];
+  const wall: number[] = [];
   for (let i = 0; i < 25; i++) {
-    let program = null;
-    const a = timeMs(() => { program = compileFrontEnd(src).program; });
-    if (!program) throw new Error('5,000-line program has errors');
+    let program: Program | null = null;
     let c = '';
-    const b = timeMs(() => { c = generateC(program!); });
-    if (i >= 5) { fe.push(a); gen.push(b); }
+    const w = timeMs(() => {
+      fe.push(cpuMs(() => { program = compileFrontEnd(src).program; }));
+      if (!program) throw new Error('5,000-line program has errors');
+      gen.push(cpuMs(() => { c = generateC(program!); }));
+    });
+    wall.push(w);
+    if (i < 5) { fe.pop(); gen.pop(); wall.pop(); }
     if (i === 0) console.log(`(${nLines} lines, ${(src.length / 1024).toFixed(0)} KB source → ${(c.length / 1024).toFixed(0)} KB C)\n`);
   }
   const both = fe.map((x, i) => x + gen[i]);
-  table(['step', 'median ms'], [['front end', ms(median(fe))], ['C generation', ms(median(gen))], ['total', ms(median(both))]]);
+  table(['step', 'CPU ms (median)'], [['front end', ms(median(fe))], ['C generation', ms(median(gen))],
+    ['total', ms(median(both))], ['total, wall clock', ms(median(wall))]]);
 }
 
 console.log(`Sajilo compiler benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}`);
-console.log(`compile paths here: ${paths.map((t) => t.kind).join(', ')}\n`);
+console.log(`compile paths here: ${paths.map((t) => t.kind).join(', ')}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 compileStep();
 await generatedCode();
 await memory();
