@@ -26,10 +26,13 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
   /* A new session: no controlling terminal, so no TIOCSTI into the host's one. */
   if (setsid() < 0) { fail("setsid", NULL); return; }
   if (dup2(f->stdin_fd, 0) < 0 || dup2(f->out_wr, 1) < 0 || dup2(f->err_wr, 2) < 0) { fail("dup2", NULL); return; }
+  /* Before RLIMIT_NOFILE (64) would forbid the number; close-on-exec, so the program never
+   * holds a descriptor of its own executable. */
+  if (j->profile == PROFILE_RUN && dup3(j->exe_fd, EXEC_FD, O_CLOEXEC) < 0) { fail("dup3", "program"); return; }
   /* Only the report pipe stays open past exec... as close-on-exec, to carry an exec error. */
   if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) < 0) { fail("close_range", NULL); return; }
   if (!apply_rlimits(j, cgroups) || !drop_capabilities() || !seccomp_install(j->profile)) return;
-  if (j->profile == PROFILE_RUN) execve(EXEC_PATH, j->argv, j->envp);
+  if (j->profile == PROFILE_RUN) syscall(SYS_execveat, EXEC_FD, EXEC_EMPTY, j->argv, j->envp, AT_EMPTY_PATH);
   else execve(j->argv[0], j->argv, j->envp);
   /* Only reachable when execve failed: the filter allows it, so report as exec failure. */
   int e = errno;
@@ -40,20 +43,20 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
   _exit(127);
 }
 
-int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups) {
+int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups, bool premade) {
   struct init_report r = { 0 };
   char c;
   if (read(f->sync_rd, &c, 1) != 1) _exit(1);        /* maps written (or parent gone) */
   /* The supervisor shields itself from the OOM killer; the program must be the victim. */
-  write_file("/proc/self/oom_score_adj", "1000");
-  bool ok = open_host_paths(j) && become_sandbox_user(privileged);
+  if (!premade) write_file("/proc/self/oom_score_adj", "1000");   /* premade: set before setns */
+  bool ok = (premade || open_host_paths(j)) && become_sandbox_user(privileged);
   /* If the supervisor dies, so do we, and the namespace with us. Set after the credential
    * change, which clears it. The supervisor holds the sync pipe's write end for the whole
    * run: a hang-up now means it died before the line above took effect. */
   struct pollfd hup = { f->sync_rd, 0, 0 };
   if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&hup, 1, 0) != 0) _exit(1);
   close(f->sync_rd);
-  ok = ok && sethostname("sandbox", 7) == 0 && build_root(j);
+  ok = ok && sethostname("sandbox", 7) == 0 && (premade || build_root(j));
   if (!ok) {
     if (!g_err[0]) fail("sethostname", NULL);
     r.setup_failed = 1;

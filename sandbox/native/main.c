@@ -3,9 +3,11 @@
  *   doctor                        key=value facts about this host's protections
  *   cgroup-plan v1|v2 ROOT MB N   create a slot under a (fake) cgroup tree, write its limits,
  *                                 print the slot's directories: for the v2 unit tests
+ *   client REQ RESP PROGRAM...    one run through a supervisor on two FIFOs (benchmarks)
  *   cgroup-usage v1|v2 DIR        baseline the counters of DIR, wait for a line, print usage */
 #include "sandbox.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
@@ -43,7 +45,39 @@ static int doctor(void) {
   return 0;
 }
 
+/* A minimal client for benchmarks: one run through a supervisor whose stdin and stdout are
+ * the FIFOs REQ and RESP (the benchmark keeps both open, so they never see EOF). Prints the
+ * program's stdout; exits 0 when the verdict is ok. */
+static int client(const char *req, const char *resp, int argc, char **argv) {
+  char payload[8192];
+  size_t n = (size_t)snprintf(payload, sizeof payload, "profile=run%c", 0);
+  for (int i = 0; i < argc; i++) n += (size_t)snprintf(payload + n, sizeof payload - n, "arg=%s%c", argv[i], 0);
+  char head[64];
+  int h = snprintf(head, sizeof head, "RUN %zu 0\n", n);
+  int w = open(req, O_WRONLY | O_CLOEXEC), r = open(resp, O_RDONLY | O_CLOEXEC);
+  if (w < 0 || r < 0 || write(w, head, (size_t)h) != h || write(w, payload, n) != (ssize_t)n) return 2;
+  char buf[65536], verdict[32];
+  size_t got = 0, out = 0, err = 0, det = 0;
+  char *nl = NULL;
+  while (!(nl = memchr(buf, '\n', got))) {
+    ssize_t k = read(r, buf + got, sizeof buf - got);
+    if (k <= 0) return 2;
+    got += (size_t)k;
+  }
+  if (sscanf(buf, "RES %31s %*s %*s %*s %*s %*s %*s %zu %zu %zu", verdict, &out, &err, &det) != 4) return 2;
+  size_t body = (size_t)(nl + 1 - buf), want = body + out + err + det;
+  if (want > sizeof buf) return 2;
+  while (got < want) {
+    ssize_t k = read(r, buf + got, want - got);
+    if (k <= 0) return 2;
+    got += (size_t)k;
+  }
+  if (write(1, buf + body, out) < 0) return 2;
+  return strcmp(verdict, "ok") ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc >= 5 && !strcmp(argv[1], "client")) return client(argv[2], argv[3], argc - 4, argv + 4);
   if (argc >= 2 && !strcmp(argv[1], "serve")) return serve();
   if (argc >= 2 && !strcmp(argv[1], "doctor")) return doctor();
   if (argc == 6 && !strcmp(argv[1], "cgroup-plan")) {

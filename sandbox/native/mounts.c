@@ -2,7 +2,7 @@
  * namespaces, after the id maps are written.
  *
  * A tmpfs is mounted over /tmp of our private mount namespace (the host does not see it) and
- * filled: run profile, only /prog (a bind of the executable); compile profile, read-only binds
+ * filled: run profile, nothing (the program is exec'd from a descriptor); compile profile, binds
  * of /usr /bin /lib /lib64 (or symlinks where the host has symlinks), the extra read-only
  * paths, the work directory (writable) at its host path, a small tmpfs /tmp and three device
  * nodes. Host paths were opened (O_PATH) by the supervisor before the tmpfs could hide them,
@@ -117,16 +117,9 @@ static bool compile_root(struct job *j) {
 
 /* Host objects the sandbox will see, opened in the child (binds need mounts of its own mount
  * namespace) before it takes the sandbox uid and before its tmpfs can hide them. */
+static bool pivot_and_seal(void);
+
 bool open_host_paths(struct job *j) {
-  if (j->profile == PROFILE_RUN) {
-    struct stat st;
-    j->exe_fd = open(j->argv[0], O_PATH | O_CLOEXEC);
-    if (j->exe_fd < 0) { fail("open", j->argv[0]); return false; }
-    if (fstat(j->exe_fd, &st) < 0 || !S_ISREG(st.st_mode)) { failx("program", j->argv[0], EACCES); return false; }
-    /* The program sees itself as its base name; the host path stays outside. */
-    const char *slash = strrchr(j->argv[0], '/');
-    j->argv[0] = (char *)(slash + 1);
-  }
   if (j->work_dir && (j->work_fd = open(j->work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) { fail("open", j->work_dir); return false; }
   for (int i = 0; i < j->n_ro; i++)
     if ((j->ro_fds[i] = open(j->ro_paths[i], O_PATH | O_CLOEXEC)) < 0) { fail("open", j->ro_paths[i]); return false; }
@@ -134,7 +127,6 @@ bool open_host_paths(struct job *j) {
 }
 
 void close_host_paths(struct job *j) {
-  if (j->exe_fd >= 0) close(j->exe_fd);
   if (j->work_fd >= 0) close(j->work_fd);
   for (int i = 0; i < j->n_ro; i++) if (j->ro_fds[i] > 0) close(j->ro_fds[i]);
 }
@@ -144,9 +136,19 @@ bool build_root(struct job *j) {
   if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) { fail("mount private", "/"); return false; }
   const char *opts = j->profile == PROFILE_RUN ? "size=16k,nr_inodes=16,mode=755" : "size=1m,mode=755";
   if (mount("tmpfs", NEWROOT, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) { fail("mount tmpfs", NEWROOT); return false; }
-  if (j->profile == PROFILE_RUN) {
-    if (!make_file(NEWROOT "/prog") || !bind_fd(j->exe_fd, NEWROOT "/prog", MS_RDONLY | MS_NOSUID | MS_NODEV)) return false;
-  } else if (!compile_root(j)) return false;
+  if (j->profile == PROFILE_COMPILE && !compile_root(j)) return false;
+  if (!pivot_and_seal()) return false;
+  if (j->work_dir && chdir(j->work_dir) < 0) { fail("chdir", j->work_dir); return false; }
+  return true;
+}
+
+bool empty_root(void) {
+  if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) { fail("mount private", "/"); return false; }
+  if (mount("tmpfs", NEWROOT, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,nr_inodes=16,mode=755") < 0) { fail("mount tmpfs", NEWROOT); return false; }
+  return pivot_and_seal();
+}
+
+static bool pivot_and_seal(void) {
   /* pivot_root(".", "."): the old root ends up stacked under the new one at "/", and
    * detaching it leaves only the new root. No directory for the old root is needed. */
   if (chdir(NEWROOT) < 0) { fail("chdir", NEWROOT); return false; }
@@ -154,6 +156,5 @@ bool build_root(struct job *j) {
   if (umount2(".", MNT_DETACH) < 0) { fail("umount old root", "."); return false; }
   if (chdir("/") < 0) { fail("chdir", "/"); return false; }
   if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0) { fail("remount ro", "/"); return false; }
-  if (j->work_dir && chdir(j->work_dir) < 0) { fail("chdir", j->work_dir); return false; }
   return true;
 }

@@ -56,7 +56,12 @@ bool drop_capabilities(void);
 /* ---- mounts.c */
 bool open_host_paths(struct job *j);  /* in the child, before become_sandbox_user */
 void close_host_paths(struct job *j);
-bool build_root(struct job *j);   /* in the child, after the id maps: ends inside the new root */
+bool build_root(struct job *j);
+bool empty_root(void);            /* the run profile's root: an empty read-only tmpfs */
+
+/* ---- template.c */
+struct ns_template { int user, mnt, net; };  /* -1 when absent */
+bool template_create(struct ns_template *t, bool privileged);   /* in the child, after the id maps: ends inside the new root */
 
 /* ---- cgroup.c */
 enum cg_version { CG_NONE = 0, CG_V1 = 1, CG_V2 = 2 };
@@ -76,7 +81,8 @@ void cgroup_slot_remove(struct cgroup_slot *s);
 void cgroup_sweep(void);
 
 /* ---- seccomp.c */
-extern const char EXEC_PATH[];    /* the one execve the run profile's filter lets through */
+#define EXEC_FD 63                /* the run profile's program is exec'd from this descriptor */
+extern const char EXEC_EMPTY[];   /* the "" path of that one execveat the filter lets through */
 bool seccomp_install(enum profile p);
 
 /* ---- limits.c */
@@ -91,7 +97,7 @@ struct init_report {              /* PID 1 -> supervisor, over a pipe */
   char err[256];
 };
 struct init_fds { int sync_rd, report_wr, stdin_fd, out_wr, err_wr; };
-int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups);
+int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups, bool premade);
 
 /* ---- supervisor.c */
 int serve(void);

@@ -6,13 +6,16 @@
  * run: an allowlist of what a statically linked program needs; anything else kills the whole
  *   process (SIGSYS -> verdict security_violation). clone is allowed for threads only (its
  *   flags must hold CLONE_THREAD and no namespace flag); clone3, whose flags sit in memory a
- *   filter cannot read, answers ENOSYS so libc falls back to clone. execve is allowed only
- *   with the filename pointer the launcher itself passes: a later execve of anything else
- *   (a shell...) kills. ioctl is limited to the two terminal queries libc makes.
+ *   filter cannot read, answers ENOSYS so libc falls back to clone. The program is started
+ *   with execveat(EXEC_FD, "", AT_EMPTY_PATH) from a close-on-exec descriptor (the root is
+ *   empty: the executable is not a file in it), and that exact call, with the launcher's own
+ *   "" pointer, is the only exec allowed: execve of anything (a shell...) kills. ioctl is
+ *   limited to the two terminal queries libc makes.
  * compile: allow by default, kill on the calls that reach kernel attack surface or escape
  *   the namespaces (mount, ptrace, bpf, io_uring, unshare...), and on TIOCSTI. */
 #include "sandbox.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -28,7 +31,7 @@
 #error "seccomp.c: only x86_64 filters are written; refuse to build rather than run unfiltered"
 #endif
 
-const char EXEC_PATH[] = "/prog";
+const char EXEC_EMPTY[] = "";
 
 #define NS_FLAGS (CLONE_NEWNS | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | \
                   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWTIME)
@@ -106,14 +109,21 @@ bool seccomp_install(enum profile p) {
   header();
   if (p == PROFILE_RUN) {
     clone_check(true);
-    uint64_t path = (uint64_t)(uintptr_t)EXEC_PATH;
-    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_execve, 0, 6);
+    uint64_t path = (uint64_t)(uintptr_t)EXEC_EMPTY;
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_execveat, 0, 12);
     LOAD(ARG_LO(0));
-    JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)path, 0, 3);
-    LOAD(ARG_HI(0));
-    JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)(path >> 32), 0, 1);
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, EXEC_FD, 0, 9);
+    LOAD(ARG_LO(1));
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)path, 0, 7);
+    LOAD(ARG_HI(1));
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)(path >> 32), 0, 5);
+    LOAD(ARG_LO(4));
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, AT_EMPTY_PATH, 0, 3);
+    LOAD(ARG_HI(4));
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1);
     RET(SECCOMP_RET_ALLOW);
     RET(KILL);
+    LOAD(offsetof(struct seccomp_data, nr));
     JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_ioctl, 0, 5);
     LOAD(ARG_LO(1));
     JUMP(BPF_JMP | BPF_JEQ | BPF_K, TCGETS, 1, 0);

@@ -30,6 +30,47 @@
 
 static struct cgroup_slot slot;
 static bool have_cgroups, privileged, netns_premade;
+static struct ns_template tmpl = { -1, -1, -1 };
+
+/* The run profile's program, opened here (O_PATH): it is exec'd from this descriptor, and
+ * is never a file in the sandbox's root. */
+static bool open_program(struct job *j) {
+  struct stat st;
+  if (j->profile != PROFILE_RUN) return true;
+  j->exe_fd = open(j->argv[0], O_PATH | O_CLOEXEC);
+  if (j->exe_fd < 0) { fail("open", j->argv[0]); return false; }
+  if (fstat(j->exe_fd, &st) < 0 || !S_ISREG(st.st_mode)) { failx("program", j->argv[0], EACCES); return false; }
+  const char *slash = strrchr(j->argv[0], '/');   /* the program sees only its base name */
+  j->argv[0] = (char *)(slash + 1);
+  return true;
+}
+
+/* Run profile with the pre-made namespaces: a short-lived child joins them, then creates
+ * the sandbox's init with CLONE_PARENT (so init is our child) in fresh PID, IPC, UTS and
+ * cgroup namespaces owned by the pre-made user namespace, and tells us init's pid. */
+static pid_t spawn_premade(struct job *j, struct init_fds *f, int close_in_child[4]) {
+  int p[2];
+  if (pipe2(p, O_CLOEXEC) < 0) { fail("pipe2", NULL); return -1; }
+  pid_t c1 = (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+  if (c1 < 0) { fail("clone", NULL); close(p[0]); close(p[1]); return -1; }
+  if (c1 == 0) {
+    for (int i = 0; i < 4; i++) close(close_in_child[i]);
+    close(p[0]);
+    /* Host /proc is still visible here: make the program the OOM killer's choice. */
+    write_file("/proc/self/oom_score_adj", "1000");
+    if (setns(tmpl.user, CLONE_NEWUSER) < 0 || setns(tmpl.mnt, CLONE_NEWNS) < 0 || setns(tmpl.net, CLONE_NEWNET) < 0) _exit(1);
+    pid_t init = (pid_t)syscall(SYS_clone, CLONE_PARENT | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP, 0, 0, 0, 0);
+    if (init == 0) { close(p[1]); _exit(init_main(j, f, privileged, have_cgroups, true)); }
+    _exit(init > 0 && write(p[1], &init, sizeof init) == sizeof init ? 0 : 1);
+  }
+  close(p[1]);
+  pid_t init = -1;
+  int st;
+  if (read(p[0], &init, sizeof init) != sizeof init) { init = -1; failx("premade spawn", "setns/clone", EPROTO); }
+  close(p[0]);
+  waitpid(c1, &st, 0);
+  return init;
+}
 
 static bool read_full(int fd, void *buf, size_t n) {
   for (size_t got = 0; got < n;) {
@@ -173,25 +214,33 @@ static void run_job(struct job *j, struct outcome *o) {
   o->out = malloc((size_t)j->output_bytes);
   o->err = malloc((size_t)j->output_bytes);
   if (!o->out || !o->err) { failx("malloc", "output", ENOMEM); return; }
+  if (!open_program(j)) goto done;
   if (privileged && j->work_dir && chown(j->work_dir, 65534, 65534) < 0) { fail("chown", j->work_dir); goto done; }
   if (have_cgroups && (!cgroup_slot_limits(&slot, j->memory_mb, j->pids) || !cgroup_slot_begin(&slot))) goto done;
   if ((in = stdin_memfd(j->stdin_data, j->stdin_len)) < 0) goto done;
   if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(rep, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) { fail("pipe2", NULL); goto done; }
   fcntl(out[0], F_SETFL, O_NONBLOCK); fcntl(err[0], F_SETFL, O_NONBLOCK); fcntl(rep[0], F_SETFL, O_NONBLOCK);
 
-  long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP | SIGCHLD;
-  if (!netns_premade) flags |= CLONE_NEWNET;
+  bool premade = netns_premade && j->profile == PROFILE_RUN;
+  struct init_fds f = { sync[0], rep[1], in, out[1], err[1] };
   double t0 = now_ms();
-  pid = (pid_t)syscall(SYS_clone, flags, 0, 0, 0, 0);
-  if (pid < 0) { fail("clone", NULL); goto done; }
-  if (pid == 0) {
-    close(sync[1]); close(rep[0]); close(out[0]); close(err[0]);
-    struct init_fds f = { sync[0], rep[1], in, out[1], err[1] };
-    _exit(init_main(j, &f, privileged, have_cgroups));
+  if (premade) {
+    int ours[4] = { sync[1], rep[0], out[0], err[0] };
+    pid = spawn_premade(j, &f, ours);
+    if (pid < 0) goto done;
+  } else {
+    long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP |
+                 CLONE_NEWNET | SIGCHLD;
+    pid = (pid_t)syscall(SYS_clone, flags, 0, 0, 0, 0);
+    if (pid < 0) { fail("clone", NULL); goto done; }
+    if (pid == 0) {
+      close(sync[1]); close(rep[0]); close(out[0]); close(err[0]);
+      _exit(init_main(j, &f, privileged, have_cgroups, false));
+    }
   }
   close(sync[0]); close(rep[1]); close(out[1]); close(err[1]); close(in);
   sync[0] = rep[1] = out[1] = err[1] = in = -1;
-  if (!write_id_maps(pid, getuid(), getgid(), privileged) || write(sync[1], "g", 1) != 1) {
+  if ((!premade && !write_id_maps(pid, getuid(), getgid(), privileged)) || write(sync[1], "g", 1) != 1) {
     kill(pid, SIGKILL); waitpid(pid, NULL, 0); pid = -1; goto done;
   }
   pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
@@ -266,6 +315,7 @@ done:
   if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, NULL, 0); }
   int fds[] = { sync[0], sync[1], rep[0], rep[1], out[0], out[1], err[0], err[1], in, pidfd };
   for (size_t i = 0; i < sizeof fds / sizeof *fds; i++) if (fds[i] >= 0) close(fds[i]);
+  if (j->exe_fd >= 0) close(j->exe_fd);
 }
 
 static bool setup(char *why, size_t n) {
@@ -276,13 +326,10 @@ static bool setup(char *why, size_t n) {
   cgroup_sweep();
   have_cgroups = cgroup_slot_create(&slot, NULL, CG_NONE);
   if (!have_cgroups && require) { snprintf(why, n, "cgroups required as root: %s", g_err); return false; }
-  if (privileged) {
-    write_file("/proc/self/oom_score_adj", "-1000");
-    /* One empty network namespace per supervisor, joined by every run: creating one per run
-     * costs 0.5-2 ms. Runs of one supervisor are sequential, so they never meet in it. */
-    if (unshare(CLONE_NEWNET) < 0) { snprintf(why, n, "unshare(CLONE_NEWNET): %s", strerror(errno)); return false; }
-    netns_premade = true;
-  }
+  if (privileged) write_file("/proc/self/oom_score_adj", "-1000");
+  /* User, mount and network namespaces for the run profile, made once (template.c). When
+   * they cannot be made, runs fall back to creating their own: slower, as safe. */
+  netns_premade = template_create(&tmpl, privileged);
   g_err[0] = 0;
   return true;
 }

@@ -1,0 +1,112 @@
+// Per-run overhead of a static hello world: bare fork+exec, this sandbox, bubblewrap and
+// firejail, side by side, back-to-back and with 100 ms idle between runs (the cgroup v1
+// attach cost shows only after idle). Run with `npm run bench -- sandbox`. Prints a table.
+//
+// What is measured for this sandbox:
+//  - "sajilo (client)": hyperfine runs `sajilo-launcher client`, a tiny native client that
+//    hands one request to an already running supervisor over two FIFOs and prints the
+//    program's output: process spawn + full sandboxed run, as comparable as it gets to one
+//    `bwrap ...` invocation.
+//  - "sajilo (TS API)": runSandboxed() in this process, the way the server calls it.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LAUNCHER, runSandboxed, shutdownSandbox } from '../sandbox/index';
+
+const RUNS = Number(process.env.BENCH_RUNS) || 200;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
+chmodSync(dir, 0o755);
+const hello = path.join(dir, 'hello');
+writeFileSync(`${hello}.c`, '#include <stdio.h>\nint main(void){puts("hello");return 0;}\n');
+execFileSync('gcc', ['-static', '-O2', '-o', hello, `${hello}.c`]);
+
+const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const missing = ['hyperfine', 'bwrap', 'firejail'].filter((c) => !have(c));
+if (missing.length && process.getuid?.() === 0) {
+  // Benchmark tools only, never product dependencies.
+  const pkgs = missing.map((c) => (c === 'bwrap' ? 'bubblewrap' : c));
+  console.log(`installing ${pkgs.join(' ')} (apt-get)`);
+  spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit' });
+}
+if (!have('hyperfine')) { console.log('hyperfine not installed: apt-get install hyperfine'); process.exit(1); }
+
+// A supervisor on two FIFOs for the native client. We hold a writer of req and a reader of
+// resp, so clients come and go without EOF; the supervisor holds only its own ends, so it
+// sees EOF (and cleans up) when we exit.
+const req = path.join(dir, 'req.fifo');
+const resp = path.join(dir, 'resp.fifo');
+execFileSync('mkfifo', [req, resp]);
+const holdReq = openSync(req, 'r+');
+const holdResp = openSync(resp, 'r+');
+const reqFd = openSync(req, 'r');
+const respFd = openSync(resp, 'w');
+const sup = spawn(LAUNCHER, ['serve'], { stdio: [reqFd, respFd, 'inherit'] });
+void holdReq;
+{ // consume the supervisor's READY line, so that clients see only replies
+  const b = Buffer.alloc(1);
+  let line = '';
+  while (!line.endsWith('\n') && readSync(holdResp, b) === 1) line += b.toString();
+  if (!line.startsWith('READY')) throw new Error(`supervisor: ${line}`);
+}
+
+const commands: [string, string][] = [
+  ['bare fork+exec', hello],
+  ['sajilo (client)', `${LAUNCHER} client ${req} ${resp} ${hello}`],
+];
+if (have('bwrap')) commands.push(['bubblewrap --unshare-all', `bwrap --unshare-all --die-with-parent --new-session --ro-bind ${hello} /hello /hello`]);
+if (have('firejail')) commands.push(['firejail --net=none', `firejail --quiet --noprofile --net=none ${hello}`]);
+
+function hyperfine(extra: string[]): Record<string, number> {
+  const json = path.join(dir, 'hf.json');
+  const args = ['-N', '--warmup', '10', '--runs', String(RUNS), '--export-json', json, '--style', 'none', ...extra];
+  for (const [name, cmd] of commands) args.push('-n', name, cmd);
+  const r = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('hyperfine failed');
+  const out: Record<string, number> = {};
+  for (const res of JSON.parse(readFileSync(json, 'utf8')).results) out[res.command] = res.median * 1000;
+  return out;
+}
+
+async function api(idleMs: number, n: number): Promise<number> {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (idleMs) await new Promise((r) => setTimeout(r, idleMs));
+    const t0 = performance.now();
+    const r = await runSandboxed({ argv: [hello] });
+    t.push(performance.now() - t0);
+    if (r.verdict !== 'ok') throw new Error(`sandbox run failed: ${JSON.stringify(r)}`);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(n / 2)];
+}
+
+async function throughput(n: number): Promise<number> {
+  const t0 = performance.now();
+  let next = 0;
+  const worker = async () => { while (next++ < n) await runSandboxed({ argv: [hello] }); };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return n / ((performance.now() - t0) / 1000);
+}
+
+console.log(`static hello world, ${RUNS} runs each, medians; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+const busy = hyperfine([]);
+const idle = hyperfine(['--prepare', 'sleep 0.1']);
+sup.kill();
+await api(0, 20);
+const apiBusy = await api(0, RUNS);
+const apiIdle = await api(100, Math.min(RUNS, 60));
+const rps = await throughput(600);
+await shutdownSandbox();
+
+const bare = busy['bare fork+exec'];
+const bareIdle = idle['bare fork+exec'];
+const rows: string[][] = [];
+for (const [name] of commands) rows.push([name, busy[name].toFixed(2), (busy[name] / bare).toFixed(1), idle[name].toFixed(2), (idle[name] / bareIdle).toFixed(1), (1000 / busy[name]).toFixed(0)]);
+rows.push(['sajilo (TS API, in-process)', apiBusy.toFixed(2), (apiBusy / bare).toFixed(1), apiIdle.toFixed(2), (apiIdle / bareIdle).toFixed(1), (1000 / apiBusy).toFixed(0)]);
+const head = ['runner', 'back-to-back ms', 'x bare', '100 ms idle ms', 'x bare', 'runs/s (1 at a time)'];
+const fmt = (r: string[]) => `| ${r.join(' | ')} |`;
+console.log([fmt(head), fmt(head.map(() => '---')), ...rows.map(fmt)].join('\n'));
+console.log(`\nsajilo TS API, 4 concurrent callers on ${os.cpus().length} cores: ${rps.toFixed(0)} runs/s (600 runs)`);
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
