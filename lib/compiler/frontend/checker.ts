@@ -254,6 +254,7 @@ class Checker {
   private assignment(statement: ast.Assignment): void {
     this.expression(statement.value);
     const target = statement.target;
+    if (this.declareByAssignment(target)) return;
     target.binding = this.resolve(target);
     if (target.binding.kind === 'builtin') {
       this.diagnostics.report(Messages.assignToBuiltin, target.range, target.name);
@@ -262,6 +263,21 @@ class Checker {
       if (declaration.kind === 'constant') this.diagnostics.report(Messages.assignToConstant, target.range, target.name);
       if (declaration.kind === 'function') this.diagnostics.report(Messages.assignToFunction, target.range, target.name);
     }
+  }
+
+  // `क = ५` with no `क` anywhere and nothing it could be a typo of: the learner meant to create
+  // it. Say how, and declare it here so its later uses are not reported again.
+  private declareByAssignment(target: ast.NameExpression): boolean {
+    const key = nameKey(target.name);
+    const { id, laterLine } = this.lookup(key);
+    if (id !== null || laterLine !== null || BUILTIN_BY_KEY.has(key)) return false;
+    if (closestWord(target.name, this.visibleNames()) || fromRomanised(target.name)) return false;
+    this.diagnostics.report(Messages.assignToUndeclared, target.range, target.name);
+    const kind = this.scope.isGlobal ? 'globalVariable' : 'localVariable';
+    const name: ast.DeclaredName = { kind: 'DeclaredName', name: target.name, declarationId: -1, range: target.range };
+    const declared = this.declare(name, kind, this.scope);
+    this.declarations[declared].isRead = true; // no "never read" warning on top of the error
+    return true;
   }
 
   private ifStatement(statement: ast.IfStatement): void {

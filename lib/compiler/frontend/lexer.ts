@@ -10,6 +10,7 @@ const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
 const NUMBER = /[0-9०-९]+(?:\.[0-9०-९]+)?/y;
 const WHITESPACE = /[ \t\f\v\ufeff\u200c\u200d\p{Zs}]+/uy;
 const DEVANAGARI_ZERO = 0x0966;
+const COMPOUND: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%']);
 const TWO_CHARACTER: ReadonlySet<string> = new Set(PUNCTUATION.filter((p) => p.length === 2));
 const SINGLE_CHARACTER: ReadonlySet<string> = new Set(PUNCTUATION.filter((p) => p.length === 1));
 const PUNCTUATION_START: ReadonlySet<string> = new Set([...PUNCTUATION.map((p) => p[0]), '&', '|', '!']);
@@ -136,11 +137,21 @@ class Lexer {
     const c = this.text[this.pos];
     if (!PUNCTUATION_START.has(c)) return false;
     if ((c === '&' || c === '|' || c === '!') && this.scanForeignOperator()) return true;
+    if (this.text[this.pos + 1] === '=' && COMPOUND.has(c)) return this.scanCompoundAssignment(c);
     const two = this.text.slice(this.pos, this.pos + 2);
     const op = TWO_CHARACTER.has(two) ? two : SINGLE_CHARACTER.has(c) ? c : null;
     if (!op) return false;
     this.push(op as Punctuation, this.pos, this.pos + op.length, null);
     this.pos += op.length;
+    return true;
+  }
+
+  // `क += १`: reported, then read as `=` so the statement still parses as an assignment.
+  private scanCompoundAssignment(operator: string): boolean {
+    const range = this.range(this.pos, this.pos + 2);
+    this.diagnostics.report(Messages.compoundAssignment, range, `${operator}=`, operator);
+    this.push('=', this.pos, this.pos + 2, null);
+    this.pos += 2;
     return true;
   }
 

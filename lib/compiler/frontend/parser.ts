@@ -25,6 +25,11 @@ export function parse(tokens: Token[], diagnostics: DiagnosticBag): ParseResult 
   return { program, unclosedBlocks: parser.unclosedBlocks };
 }
 
+// The part of a `हरेक` header after its variable.
+type LoopHeader =
+  | { kind: 'RangeLoop'; start: ast.Expression; end: ast.Expression; step: ast.Expression | null }
+  | { kind: 'EachLoop'; iterable: ast.Expression };
+
 // A block being parsed, remembered so a missing `अन्त्य` can be blamed on the right opener.
 interface BlockOpener {
   keyword: Token;
@@ -465,24 +470,26 @@ class Parser {
   // हरेक नाम = सुरु देखि अन्त सम्म [कदम चरण] … अन्त्य   |   हरेक नाम संग्रह मा … अन्त्य
   private forStatement(keyword: Token): ast.RangeLoop | ast.EachLoop {
     const opener = this.opener(keyword);
-    const loop = this.header(() => this.forHeader(), () => ({
-      kind: 'EachLoop' as const,
-      variable: { kind: 'DeclaredName' as const, name: '', declarationId: -1, range: keyword.range },
-      iterable: this.errorExpression() as ast.Expression,
-    }));
+    // The variable is kept even when the rest of the header is broken, so that its uses in
+    // the body are not reported as undeclared too.
+    let variable: ast.DeclaredName = { kind: 'DeclaredName', name: '', declarationId: -1, range: keyword.range };
+    const header = this.header(() => {
+      variable = this.declaredName(this.expectName());
+      return this.forHeader();
+    }, (): LoopHeader => ({ kind: 'EachLoop', iterable: this.errorExpression() }));
     const body = this.block(opener, false);
     const end = this.closeBlock(opener);
-    return { ...loop, body, range: span(keyword.range.start, end) } as ast.RangeLoop | ast.EachLoop;
+    const range = span(keyword.range.start, end);
+    if (header.kind === 'EachLoop') return { kind: 'EachLoop', variable, iterable: header.iterable, body, range };
+    return { kind: 'RangeLoop', variable, start: header.start, end: header.end, step: header.step, body, range };
   }
 
-  private forHeader():
-    | Pick<ast.RangeLoop, 'kind' | 'variable' | 'start' | 'end' | 'step'>
-    | Pick<ast.EachLoop, 'kind' | 'variable' | 'iterable'> {
-    const variable = this.declaredName(this.expectName());
+  // … = सुरु देखि अन्त सम्म [कदम चरण]   |   … संग्रह मा   (after the loop variable)
+  private forHeader(): LoopHeader {
     if (!this.match('=')) {
       const iterable = this.expression();
       this.expectKeyword('मा');
-      return { kind: 'EachLoop', variable, iterable };
+      return { kind: 'EachLoop', iterable };
     }
     const start = this.expression();
     this.expectKeyword('देखि');
@@ -493,7 +500,7 @@ class Parser {
       this.advance();
       step = this.expression();
     }
-    return { kind: 'RangeLoop', variable, start, end, step };
+    return { kind: 'RangeLoop', start, end, step };
   }
 
   // दोहोर्याउ गन्ती पटक … अन्त्य

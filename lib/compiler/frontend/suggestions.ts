@@ -4,6 +4,18 @@
 import { BUILTINS, KEYWORDS } from '../language';
 import { nameKey } from './source';
 
+// Words from Python and other languages that learners carry over, and Sajilo's word for each.
+export const ENGLISH_EQUIVALENTS: Readonly<Record<string, string>> = {
+  if: 'यदि', elif: 'नत्र', else: 'नत्र', while: 'जबसम्म', for: 'हरेक', in: 'मा', def: 'कार्य',
+  function: 'कार्य', return: 'फर्काउ', break: 'रोक', continue: 'जारी', end: 'अन्त्य', let: 'राख',
+  var: 'राख', const: 'स्थिर', True: 'सत्य', true: 'सत्य', False: 'असत्य', false: 'असत्य',
+  None: 'खाली', null: 'खाली', and: 'र', or: 'वा', not: 'होइन', print: 'देखाउ', input: 'पढ',
+  len: 'लम्बाइ', int: 'पूर्णांक', float: 'दशमलव', str: 'पाठ', type: 'प्रकार', append: 'थप',
+  pop: 'निकाल', split: 'विभाजन', join: 'जोड', replace: 'प्रतिस्थापन', keys: 'कुञ्जीहरू',
+  sorted: 'क्रमबद्ध', sqrt: 'वर्गमूल', abs: 'निरपेक्ष', max: 'अधिकतम', min: 'न्यूनतम',
+  round: 'गोलो', floor: 'भुइँ', ceil: 'छत',
+};
+
 // Optimal string alignment distance (Levenshtein plus adjacent transposition), on code points.
 export function editDistance(a: string, b: string): number {
   const x = Array.from(a);
@@ -40,8 +52,11 @@ export function closestWord(name: string, candidates: Iterable<string>): string 
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    if (Math.abs(candidate.length - name.length) > limit + 2) continue; // too different to be a typo
-    const distance = editDistance(key, nameKey(candidate));
+    const candidateKey = nameKey(candidate);
+    // A word cut short (`अन्त` for `अन्त्य`) counts as one edit away.
+    const truncated = key.length >= 3 && candidateKey.startsWith(key);
+    if (!truncated && Math.abs(candidateKey.length - key.length) > limit) continue; // cannot be close
+    const distance = truncated ? Math.min(1, limit) : editDistance(key, candidateKey);
     if (distance < bestDistance && distance > 0) {
       best = candidate;
       bestDistance = distance;
@@ -63,6 +78,8 @@ const ROMANISED: readonly RomanisedWord[] = [
 // `yadi` → `यदि`, `dekhau` → `देखाउ`, also one or two letters off (`dekhaau`).
 export function fromRomanised(name: string, allowed: (word: string) => boolean = () => true): string | null {
   if (!/^[A-Za-z_]+$/.test(name)) return null;
+  const english = Object.hasOwn(ENGLISH_EQUIVALENTS, name) ? ENGLISH_EQUIVALENTS[name] : undefined;
+  if (english && allowed(english)) return english;
   const lower = name.toLowerCase();
   const limit = lower.length <= 3 ? 0 : lower.length <= 6 ? 1 : 2;
   let best: string | null = null;

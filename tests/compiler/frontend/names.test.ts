@@ -83,3 +83,24 @@ describe('suggestions', () => {
     }
   });
 });
+
+describe('suggestions for habits from other languages', () => {
+  it('maps Python words to Sajilo ones', () => {
+    const messages = check('राख x = 5\nif x > 3 भने\n  print(len("क"))\nअन्त्य').map((d) => [d.code, d.messageEn]);
+    expect(messages).toEqual([
+      ['E1109', 'Unknown word "if"; did you mean "यदि"?'],
+      ['E2002', '"print" is not declared; did you mean "देखाउ"?'],
+      ['E2002', '"len" is not declared; did you mean "लम्बाइ"?'],
+    ]);
+  });
+
+  it('takes a keyword cut short for the keyword', () => {
+    expect(closestKeyword('अन्त')).toBe('अन्त्य');
+    expect(closestKeyword('दोहोर')).toBe('दोहोर्याउ');
+  });
+
+  it('suggests an existing name rather than creating one when an assignment has a typo', () => {
+    const [d] = check('राख गन्ती = ०\nगन्त = गन्ती + १\nदेखाउ(गन्ती)');
+    expect([d.code, d.messageEn]).toEqual(['E2002', '"गन्त" is not declared; did you mean "गन्ती"?']);
+  });
+});
