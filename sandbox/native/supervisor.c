@@ -115,6 +115,23 @@ static long num(const char *v, long lo, long hi) {
   return x;
 }
 
+/* The work directory is mounted writable and, as root, handed to the sandbox uid: it must be
+ * an ordinary directory of its own, never "/", a system directory or anything above one. */
+static bool work_dir_ok(const char *d) {
+  static const char *never[] = { "/tmp", "/var", "/home", "/root", "/run", "/srv", "/opt", "/mnt", NULL };
+  static const char *nor_below[] = { "/usr", "/bin", "/sbin", "/lib", "/lib64", "/etc", "/boot", "/dev",
+                                     "/proc", "/sys", NULL };
+  size_t n = strlen(d);
+  if (d[0] != '/' || n < 2 || d[n - 1] == '/' || strstr(d, "//") || strstr(d, "/./") || strstr(d, "/../") ||
+      !strcmp(d + n - 2, "/.") || (n >= 3 && !strcmp(d + n - 3, "/.."))) return false;
+  for (int i = 0; never[i]; i++) if (!strcmp(d, never[i])) return false;
+  for (int i = 0; nor_below[i]; i++) {
+    size_t k = strlen(nor_below[i]);
+    if (!strncmp(d, nor_below[i], k) && (d[k] == 0 || d[k] == '/')) return false;
+  }
+  return true;
+}
+
 /* Parse the payload into `j`; false with g_err set on anything malformed. */
 static bool parse(char *p, size_t len, struct job *j) {
   memset(j, 0, sizeof *j);
@@ -151,14 +168,17 @@ static bool parse(char *p, size_t len, struct job *j) {
   if (j->argc == 0 || j->argv[0][0] != '/') { failx("argv[0]", j->argc ? j->argv[0] : "", EINVAL); return false; }
   if (j->profile == PROFILE_RUN && (j->work_dir || j->n_ro)) { failx("run profile", "workDir/readOnlyPaths", EINVAL); return false; }
   for (int i = 0; i < j->n_ro; i++) if (j->ro_paths[i][0] != '/') { failx("readOnlyPaths", j->ro_paths[i], EINVAL); return false; }
-  if (j->work_dir && j->work_dir[0] != '/') { failx("workDir", j->work_dir, EINVAL); return false; }
+  if (j->work_dir && !work_dir_ok(j->work_dir)) { failx("workDir", j->work_dir, EINVAL); return false; }
+  for (int i = 0; i < j->n_ro; i++) if (!strcmp(j->ro_paths[i], "/")) { failx("readOnlyPaths", "/", EINVAL); return false; }
   return true;
 }
 
 /* stdin as a sealed memfd, reopened read-only: no pipe to keep fed, nothing the program can
  * write into. */
 static int stdin_memfd(const char *data, size_t len) {
-  int fd = (int)syscall(SYS_memfd_create, "stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  /* Not executable either (MFD_NOEXEC_SEAL, Linux 6.3+; older kernels ignore the wish). */
+  int fd = (int)syscall(SYS_memfd_create, "stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING | 0x0008U);
+  if (fd < 0 && errno == EINVAL) fd = (int)syscall(SYS_memfd_create, "stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
   if (fd < 0) { fail("memfd_create", NULL); return -1; }
   if (len && !write_full(fd, data, len)) { fail("write", "stdin"); close(fd); return -1; }
   if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) { fail("seal", "stdin"); close(fd); return -1; }
@@ -215,7 +235,14 @@ static void run_job(struct job *j, struct outcome *o) {
   o->err = malloc((size_t)j->output_bytes);
   if (!o->out || !o->err) { failx("malloc", "output", ENOMEM); return; }
   if (!open_program(j)) goto done;
-  if (privileged && j->work_dir && chown(j->work_dir, 65534, 65534) < 0) { fail("chown", j->work_dir); goto done; }
+  if (privileged && j->work_dir) {
+    /* No symlink at the last component (O_NOFOLLOW), and chown the directory we opened. */
+    int wd = open(j->work_dir, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    bool ok = wd >= 0 && fchownat(wd, "", 65534, 65534, AT_EMPTY_PATH) == 0;
+    if (!ok) fail("chown", j->work_dir);
+    if (wd >= 0) close(wd);
+    if (!ok) goto done;
+  }
   if (have_cgroups && (!cgroup_slot_limits(&slot, j->memory_mb, j->pids) || !cgroup_slot_begin(&slot))) goto done;
   if ((in = stdin_memfd(j->stdin_data, j->stdin_len)) < 0) goto done;
   if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(rep, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) { fail("pipe2", NULL); goto done; }
