@@ -174,6 +174,9 @@ export interface RepeatLoop extends NodeBase {
 }
 
 // कार्य नाम(क, ख) … अन्त्य
+// Every function is known at compile time: functions are top level only and their names cannot
+// be assigned, so a call through a function's own name is always direct (CallTarget 'function',
+// arity checked); calls through other values are 'dynamic'.
 export interface FunctionDeclaration extends NodeBase {
   kind: 'FunctionDeclaration';
   name: DeclaredName; // kind 'function'

@@ -45,6 +45,7 @@ const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>
 const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
 // Misspelt keywords that the parser can take for the real one and go on.
 const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
+const DECLARING_KEYWORDS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'हरेक', 'कार्य']);
 const ELSE_IF_JOINED = nameKey('नत्रयदि');
 const BLOCK_OPENERS: ReadonlySet<string> = new Set(['यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य']);
 const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
@@ -54,6 +55,22 @@ const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'न�
 function startsOperand(token: Token): boolean {
   if (token.kind === 'keyword') return ['सत्य', 'असत्य', 'खाली', 'होइन'].includes(token.key);
   return token.kind === 'identifier' || token.kind === 'integer' || token.kind === 'decimal' || token.kind === 'text';
+}
+
+// Keys of the names declared anywhere in the program: after राख, स्थिर, हरेक and कार्य, and
+// the parameters of every function.
+function collectDeclaredKeys(tokens: Token[]): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'keyword' || !DECLARING_KEYWORDS.has(token.key)) continue;
+    if (tokens[i + 1].kind === 'identifier') keys.add(tokens[i + 1].key);
+    if (token.key !== 'कार्य') continue;
+    for (let j = i + 2; j < tokens.length && tokens[j].kind !== ')' && tokens[j].kind !== 'newline'; j++) {
+      if (tokens[j].kind === 'identifier') keys.add(tokens[j].key);
+    }
+  }
+  return keys;
 }
 
 function span(start: Position, end: Position): SourceRange {
@@ -75,12 +92,15 @@ class Parser {
   private unclosedAtEnd: BlockOpener[] = [];
   private lastName: { token: Token; node: ast.NameExpression } | null = null; // for glued particles
   unclosedBlocks = 0;
+  // Every name declared anywhere: a declared `सीमा` is a name, not `सी` + `मा`.
+  private readonly declaredKeys: ReadonlySet<string>;
 
   constructor(
     private readonly tokens: Token[],
     private readonly diagnostics: DiagnosticBag,
   ) {
     this.previous = tokens[0];
+    this.declaredKeys = collectDeclaredKeys(tokens);
     let line = 0;
     for (const token of tokens) {
       if (token.range.start.line !== line && token.kind !== 'newline') {
@@ -147,7 +167,7 @@ class Parser {
   private acceptGluedParticle(word: string): boolean {
     const last = this.previous;
     const node = this.lastName?.token === last ? this.lastName.node : null;
-    if (!node || last.key === word || !last.text.endsWith(word) || last.text.length <= word.length) return false;
+    if (!node || !last.text.endsWith(word) || last.text.length <= word.length || this.declaredKeys.has(last.key)) return false;
     const written = last.text;
     node.name = written.slice(0, -word.length);
     node.range = span(node.range.start, { line: node.range.end.line, column: node.range.end.column - word.length });

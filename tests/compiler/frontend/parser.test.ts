@@ -177,3 +177,10 @@ describe('parser: habits from other statements', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E1107', 2, 14]]);
   });
 });
+
+describe('parser: names that end like a particle', () => {
+  it('does not split a declared name such as सीमा when मा is missing', () => {
+    const diagnostics = check('राख सीमा = [१]\nहरेक x सीमा\n  देखाउ(x)\nअन्त्य');
+    expect(diagnostics.map((d) => [d.code, d.messageEn])).toEqual([['E1102', 'Expected "मा", found a new line']]);
+  });
+});
