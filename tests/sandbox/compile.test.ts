@@ -65,6 +65,19 @@ describe('compile profile', () => {
     expect(c.stderr).toContain('undeclared');
   });
 
+  it('refuses a work directory that is /, a system directory or above one, and leaves it alone', async () => {
+    const { statSync } = await import('node:fs');
+    for (const wd of ['/', '/usr', '/usr/lib', '/etc', '/etc/ssl', '/tmp', '/proc/self', '/dev/shm', '/home']) {
+      const before = statSync(wd).uid;
+      const r = await runSandboxed({ profile: 'compile', workDir: wd, argv: ['/bin/true'] });
+      expect(r.verdict, wd).toBe('internal_error');
+      expect(r.detail).toContain('workDir');
+      expect(statSync(wd).uid).toBe(before);
+    }
+    const ro = await runSandboxed({ profile: 'compile', workDir: work, readOnlyPaths: ['/'], argv: ['/bin/true'] });
+    expect(ro.verdict).toBe('internal_error');
+  });
+
   it('keeps the system directories read-only and the host hidden', async () => {
     const r = await runSandboxed({ profile: 'compile', workDir: work, argv: ['/bin/sh', '-c',
       'touch /usr/x 2>&1; ls /; ls /proc 2>&1 | head -1; id -u; cat /etc/hostname 2>&1; hostname'] });

@@ -72,6 +72,7 @@ const runCases: Case[] = [
   ['unshare + mount', ['unshare'], 'security_violation'],
   ['chroot escape', ['chroot'], 'security_violation'],
   ['execve of a shell', ['shell'], 'security_violation', (r) => expect(r.stdout).not.toContain('pwned')],
+  ['execveat of a descriptor it holds (stdin)', ['execstdin'], 'security_violation', (r) => expect(r.stdout).toBe('')],
   ['io_uring_setup', ['io_uring'], 'security_violation'],
   ['bpf', ['bpf'], 'security_violation'],
   ['x32 system call numbers', ['x32'], 'security_violation'],
