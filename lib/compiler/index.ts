@@ -17,6 +17,7 @@ export interface SymbolInfo {
   line: number;
   column: number; // declaration
   scopeEnd: { line: number; column: number }; // visible from the declaration to here
+  parameters?: string[]; // functions only: parameter names as written, for hover and signature help
 }
 
 // Never throws: a failure inside the front end becomes one diagnostic instead.
@@ -34,13 +35,19 @@ export function analyse(source: string): { diagnostics: Diagnostic[]; symbols: S
 }
 
 function symbolsOf({ tree, scopeEnds }: AnalysedProgram): SymbolInfo[] {
-  return tree.declarations.map((declaration) => ({
-    name: declaration.name,
-    kind: symbolKind(declaration),
-    line: declaration.range.start.line,
-    column: declaration.range.start.column,
-    scopeEnd: { ...scopeEnds[declaration.id] },
-  }));
+  const parametersOf = new Map(tree.functions.map((fn) => [fn.name.declarationId, fn.parameters.map((p) => p.name)]));
+  return tree.declarations.map((declaration) => {
+    const symbol: SymbolInfo = {
+      name: declaration.name,
+      kind: symbolKind(declaration),
+      line: declaration.range.start.line,
+      column: declaration.range.start.column,
+      scopeEnd: { ...scopeEnds[declaration.id] },
+    };
+    const parameters = parametersOf.get(declaration.id);
+    if (parameters) symbol.parameters = parameters;
+    return symbol;
+  });
 }
 
 function symbolKind(declaration: Declaration): SymbolInfo['kind'] {

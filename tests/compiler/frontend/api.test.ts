@@ -10,7 +10,8 @@ describe('analyse', () => {
     expect(diagnostics).toEqual([]);
     const byName = Object.fromEntries(symbols.map((s) => [s.name, s]));
     expect(byName['ग']).toEqual({ name: 'ग', kind: 'variable', line: 1, column: 5, scopeEnd: { line: 10, column: 9 } });
-    expect(byName['f']).toMatchObject({ kind: 'function', line: 2, column: 7, scopeEnd: { line: 10, column: 9 } });
+    expect(byName['f']).toMatchObject({ kind: 'function', line: 2, column: 7, scopeEnd: { line: 10, column: 9 }, parameters: ['a'] });
+    expect(byName['ग'].parameters).toBeUndefined();
     expect(byName['a']).toMatchObject({ kind: 'parameter', line: 2, column: 9, scopeEnd: { line: 8, column: 7 } });
     expect(byName['भित्र']).toMatchObject({ kind: 'variable', line: 4, scopeEnd: { line: 6, column: 9 } });
     expect(byName['प']).toMatchObject({ kind: 'constant', line: 9 });
