@@ -54,7 +54,7 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
   const front = compileFrontEnd(source);
   if (!front.program) return done({ ok: false, diagnostics: front.diagnostics, executable: null, cached: false });
 
-  const c = generateC(front.program, { latinDigits });
+  const c = generateC(front.program, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
   const workDir = cache.makeWorkDir();
   try {
     writeFileSync(path.join(workDir, 'prog.c'), c);

@@ -17,7 +17,13 @@ export class ModuleState {
   private readonly literalIds = new Map<string, number>();
   readonly globalsNeedingFlag = new Set<number>();
 
-  constructor(readonly program: Program, readonly latinDigits: boolean) {}
+  constructor(
+    readonly program: Program,
+    readonly latinDigits: boolean,
+    // User functions take and return values through pointers (for tcc, which copies every
+    // struct passed by value through memmove); gcc optimises the by-value form better.
+    readonly byPointer: boolean,
+  ) {}
 
   /** The static slot of a text literal, and its UTF-8 bytes as an escaped C literal. */
   textLiteral(text: string): { slot: string; bytes: string; length: number } {
@@ -83,7 +89,9 @@ export class FunctionState {
   variable(id: number): string {
     const d = this.module.declaration(id);
     if (d.isGlobal) return globalName(id);
-    if (d.kind === 'parameter' && this.borrowedParams.has(id)) return paramName(id);
+    if (d.kind === 'parameter' && this.borrowedParams.has(id)) {
+      return this.module.byPointer ? `(*${paramName(id)})` : paramName(id);
+    }
     return localName(id);
   }
 

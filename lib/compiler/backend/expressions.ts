@@ -42,7 +42,7 @@ function temp(fs: FunctionState, c: string): Operand {
 export function genExpr(fs: FunctionState, e: Expression, risky = false): Operand {
   switch (e.kind) {
     case 'Integer': return intLiteral(e.value);
-    case 'Decimal': return { c: `sj_dec(${cDouble(e.value)})`, owned: false, imm: true };
+    case 'Decimal': return { c: `SJG_DEC(${cDouble(e.value)})`, owned: false, imm: true };
     case 'Boolean': return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true };
     case 'Null': return { c: 'SJG_NULL', owned: false, imm: true };
     case 'Text': return genText(fs, e.value);
@@ -116,7 +116,7 @@ function genName(fs: FunctionState, e: NameExpression, risky: boolean): Operand 
 function genUnary(fs: FunctionState, e: Extract<Expression, { kind: 'Unary' }>): Operand {
   if (e.operator === '-' && e.operand.kind === 'Integer') return intLiteral(-e.operand.value);
   if (e.operator === '-' && e.operand.kind === 'Decimal') {
-    return { c: `sj_dec(${cDouble(-e.operand.value)})`, owned: false, imm: true };
+    return { c: `SJG_DEC(${cDouble(-e.operand.value)})`, owned: false, imm: true };
   }
   if (e.operator === 'not') return { c: `SJG_BOOL(!${genCondition(fs, e.operand)})`, owned: false, imm: true };
   const v = genExpr(fs, e.operand);
@@ -205,6 +205,12 @@ function genCall(fs: FunctionState, e: CallExpression): Operand {
   if (t.kind === 'function') {
     args = genArgs(fs, e.arguments, true);
     fs.pos(e.range);
+    if (fs.module.byPointer) {
+      const r = fs.fresh();
+      fs.line(`SjValue ${r}; ${functionName(t.id)}(&${r}${args.map((a) => `, &${a.c}`).join('')});`);
+      for (const a of args) fs.release(a);
+      return { c: r, owned: true };
+    }
     call = `${functionName(t.id)}(${args.map((a) => a.c).join(', ')})`;
   } else if (t.kind === 'builtin') {
     const b = builtinC(t.name);

@@ -22,18 +22,25 @@ function assignedIds(block: Block, out = new Set<number>()): Set<number> {
   return out;
 }
 
-export function prototype(f: FunctionDeclaration): string {
+export function prototype(f: FunctionDeclaration, byPointer: boolean): string {
+  const name = functionName(f.name.declarationId);
+  if (byPointer) {
+    const params = f.parameters.map((p) => `, const SjValue *${paramName(p.declarationId)}`).join('');
+    return `static void ${name}(SjValue *sj_r${params})`;
+  }
   const params = f.parameters.map((p) => `SjValue ${paramName(p.declarationId)}`).join(', ');
-  return `static SjValue ${functionName(f.name.declarationId)}(${params || 'void'})`;
+  return `static SjValue ${name}(${params || 'void'})`;
 }
 
 /** The wrapper (uniform signature for calls through values) and the function object. */
 export function functionValue(m: ModuleState, f: FunctionDeclaration): string[] {
   const id = f.name.declarationId;
-  const args = f.parameters.map((_, i) => `args[${i}]`).join(', ');
   const name = cUtf8(m.declaration(id).name);
+  const call = m.byPointer
+    ? `SjValue r; ${functionName(id)}(&r${f.parameters.map((_, i) => `, &args[${i}]`).join('')}); return r;`
+    : `return ${functionName(id)}(${f.parameters.map((_, i) => `args[${i}]`).join(', ')});`;
   return [
-    `static SjValue ${wrapperName(id)}(SjValue *args) { (void)args; return ${functionName(id)}(${args}); }`,
+    `static SjValue ${wrapperName(id)}(SjValue *args) { (void)args; ${call} }`,
     `static SjFunc ${functionObject(id)} = SJ_FUNC_INIT(${wrapperName(id)}, ${f.parameters.length}, ${name.literal}, ${name.length});`,
   ];
 }
@@ -46,15 +53,15 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
   const owned = [...params.filter((id) => assigned.has(id)), ...f.locals];
   genBlock(fs, f.body, { keepLocals: true });
   return [
-    `${prototype(f)} {`,
+    `${prototype(f, m.byPointer)} {`,
     '  SJ_ENTER();',
     '  SjValue sj_ret = {0};',
-    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${paramName(id)}; SJG_RETAIN(${localName(id)});`),
+    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
     ...f.locals.map((id) => `  SjValue ${localName(id)} = {0};`),
     ...fs.lines(),
     'sj_exit:',
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
-    '  return sj_ret;',
+    m.byPointer ? '  SJG_COPY(*sj_r, sj_ret);' : '  return sj_ret;',
     '}',
   ];
 }

@@ -6,10 +6,13 @@ import { functionValue, genFunction, genProgram, prototype } from './functions';
 import { globalName, globalSetFlag } from './mangle';
 import { PRELUDE } from './prelude';
 
-export interface GenerateOptions { latinDigits?: boolean }
+export interface GenerateOptions {
+  latinDigits?: boolean;
+  byPointer?: boolean;   // user functions take and return values through pointers (best for tcc)
+}
 
 export function generateC(program: Program, options: GenerateOptions = {}): string {
-  const m = new ModuleState(program, options.latinDigits ?? false);
+  const m = new ModuleState(program, options.latinDigits ?? false, options.byPointer ?? false);
   const fns = program.functions;
   // Bodies first: generating them records which literals and global flags exist.
   const bodies = fns.flatMap((f) => genFunction(m, f));
@@ -22,7 +25,7 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
     PRELUDE,
     ...globals,
     ...m.literals,
-    ...fns.map((f) => `${prototype(f)};`),
+    ...fns.map((f) => `${prototype(f, m.byPointer)};`),
     ...fns.flatMap((f) => functionValue(m, f)),
     ...bodies,
     ...main,

@@ -37,6 +37,8 @@ void *memmove(void *dst, const void *src, size_t n) {
 #endif
 #define SJG_INT(x) ((SjValue){SJ_INT, {.i = (x)}})
 #define SJG_NULL ((SjValue){SJ_NULL, {.i = 0}})
+#define SJG_DEC(x) ((SjValue){SJ_DEC, {.d = (x)}})
+#define SJG_COPY(d, s) do { (d).tag = (s).tag; (d).as.i = (s).as.i; } while (0)
 #define SJG_SETINT(d, x) do { (d).tag = SJ_INT; (d).as.i = (x); } while (0)
 #define SJG_CLEAR(d) do { (d).tag = SJ_NULL; (d).as.i = 0; } while (0)
 #define SJG_BOOL(x) ((SjValue){SJ_BOOL, {.i = !!(x)}})

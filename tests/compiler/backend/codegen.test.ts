@@ -26,6 +26,14 @@ describe('names and literals', () => {
     expect(c).toMatch(/SjValue t\d+ = f\d+\(\);/);
     expect(c).toMatch(/sj_call\(g\d+, 0, NULL\)/);
   });
+  it('passes values through pointers when asked (the tcc calling style)', () => {
+    const c = cFor('कार्य जोड(क, ख)\n    ख = ख + १\n    फर्काउ क + ख\nअन्त्य\nदेखाउ(जोड(१, २.५))\n', false, true);
+    expect(c).toContain('static void f0(SjValue *sj_r, const SjValue *p1, const SjValue *p2)');
+    expect(c).toMatch(/SjValue (t\d+); f0\(&\1, &SJG_INT\(1\), &SJG_DEC\(2\.5\)\);/);
+    expect(c).toContain('SjValue v2 = *p2; SJG_RETAIN(v2);');   // assigned: an owned copy
+    expect(c).toMatch(/SJG_ARITH\(t\d+, SJG_ADD_OVF, sj_add_slow, \(\*p1\), v2\)/);
+    expect(c).toContain('SJG_COPY(*sj_r, sj_ret);');
+  });
   it('selects latin digits in the entry point', () => {
     expect(cFor('देखाउ(१)', true)).toContain('sj_run_main(argc, argv, program, 1)');
     expect(cFor('देखाउ(१)')).toContain('sj_run_main(argc, argv, program, 0)');

@@ -2,10 +2,10 @@
 import { generateC } from '../../../lib/compiler/backend/index';
 import { compileFrontEnd } from '../../../lib/compiler/frontend/index';
 
-export function cFor(source: string, latinDigits = false): string {
+export function cFor(source: string, latinDigits = false, byPointer = false): string {
   const fe = compileFrontEnd(source);
   if (!fe.program) throw new Error(fe.diagnostics.map((d) => `${d.line}:${d.column} ${d.messageEn}`).join('\n'));
-  return generateC(fe.program, { latinDigits });
+  return generateC(fe.program, { latinDigits, byPointer });
 }
 
 /** The body of the C function whose definition starts with `head`. */
