@@ -16,6 +16,7 @@ void sj_buf_reserve(SjBuf *b, size_t extra) {
 }
 
 void sj_buf_add(SjBuf *b, const char *bytes, size_t n) {
+  if (n == 0) return; /* data may still be NULL: memcpy must not see it */
   sj_buf_reserve(b, n);
   memcpy(b->data + b->len, bytes, n);
   b->len += n;

@@ -38,6 +38,7 @@ void sj_out_flush(void) {
 }
 
 void sj_out_write(const char *bytes, size_t n) {
+  if (n == 0) return; /* bytes may be NULL (an empty buffer) */
   if (n > OUT_CAP - out_len) {
     sj_out_flush();
     if (n >= OUT_CAP) {
