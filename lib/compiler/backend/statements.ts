@@ -48,7 +48,8 @@ function genDeclaration(fs: FunctionState, s: VariableDeclaration): void {
   fs.open('');
   const v = genExpr(fs, s.initializer);
   // A declaration runs once per entry of its block, and the block's exit cleared the slot.
-  fs.line(`${fs.variable(id)} = ${fs.own(v)};`);
+  // Field-wise copies: tcc turns a struct assignment into a memmove call.
+  fs.line(`SJG_COPY(${fs.variable(id)}, ${fs.own(v)});`);
   // Functions (generated before top-level code) recorded which globals need the flag.
   if (fs.module.globalsNeedingFlag.has(id)) fs.line(`${globalSetFlag(id)} = true;`);
   fs.close();
@@ -74,7 +75,7 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
     const v = fs.own(genExpr(fs, value));
-    fs.line(`SJG_RELEASE(${target}); ${target} = ${v};`);
+    fs.line(`SJG_RELEASE(${target}); SJG_COPY(${target}, ${v});`);
   }
   fs.close();
 }
@@ -165,7 +166,7 @@ function genReturn(fs: FunctionState, value: Expression | null): void {
   fs.open('');
   if (value) {
     const v = genExpr(fs, value);
-    fs.line(`sj_ret = ${fs.own(v)};`);
+    fs.line(`SJG_COPY(sj_ret, ${fs.own(v)});`);
   }
   // Iterators hold a reference to their collection; the exit label does not know them.
   for (const it of fs.activeIterators()) fs.line(`sj_iter_end(&${it});`);

@@ -48,7 +48,7 @@ describe('ownership', () => {
     expect(temps.length).toBeGreaterThan(6);
     for (const t of temps) {
       const released = count(c, new RegExp(`SJG_RELEASE\\(${t}\\);`, 'g'));
-      const moved = count(c, new RegExp(`\\w = ${t};`, 'g'));
+      const moved = count(c, new RegExp(`SJG_COPY\\(\\w+, ${t}\\);`, 'g'));
       expect(released + moved).toBe(1);
     }
   });
