@@ -63,7 +63,7 @@ class Lexer {
     if (c === ' ' || c === '\t') return this.skipSpaces();
     if (this.matchAt(WHITESPACE)) return;
     if (this.matchAt(NUMBER)) return this.finishNumber(start);
-    if (this.matchAt(IDENTIFIER)) return this.finishWord(start);
+    if (this.scanWord()) return this.finishWord(start);
     if (this.scanPunctuation()) return;
     this.scanBadCharacter();
   }
@@ -80,6 +80,21 @@ class Lexer {
   private skipSpaces(): void {
     let c = this.text[this.pos];
     while (c === ' ' || c === '\t') c = this.text[++this.pos];
+  }
+
+  // An identifier or keyword. ASCII and Devanagari, nearly every word, are classified by code;
+  // other scripts go through the Unicode-property expression.
+  private scanWord(): boolean {
+    const first = this.text.charCodeAt(this.pos);
+    if (!isWordStart(first)) return this.matchAt(IDENTIFIER);
+    let end = this.pos + 1;
+    for (let code = this.text.charCodeAt(end); isWordPart(code); code = this.text.charCodeAt(++end));
+    if (end < this.text.length && this.text.charCodeAt(end) >= 0x80) {
+      IDENTIFIER.lastIndex = this.pos; // a character of another script: let the expression decide
+      return this.matchAt(IDENTIFIER);
+    }
+    this.pos = end;
+    return true;
   }
 
   private scanNewline(): void {
@@ -236,6 +251,24 @@ class Lexer {
     const column = offset - this.lineStart + 1;
     return { line: this.line, column: originalColumn(this.source, this.line, column) };
   }
+}
+
+// Devanagari letters (L*): independent vowels and consonants, avagraha, ॐ, nukta forms, ॱ…ॿ.
+function isDevanagariLetter(code: number): boolean {
+  return (code >= 0x0904 && code <= 0x0939) || code === 0x093d || code === 0x0950
+    || (code >= 0x0958 && code <= 0x0961) || (code >= 0x0971 && code <= 0x097f);
+}
+
+function isWordStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || isDevanagariLetter(code);
+}
+
+// Letters, marks and digits of ASCII and Devanagari, `_`, ZWJ and ZWNJ; not the dandas (।॥)
+// nor the abbreviation sign (॰), which are punctuation.
+function isWordPart(code: number): boolean {
+  if (code < 0x80) return isWordStart(code) || (code >= 48 && code <= 57);
+  if (code >= 0x0900 && code <= 0x097f) return code !== 0x0964 && code !== 0x0965 && code !== 0x0970;
+  return code === 0x200c || code === 0x200d;
 }
 
 function isDigit(code: number): boolean {
