@@ -49,8 +49,8 @@ class Supervisor {
   private readyWaiter: ((err: string | null) => void) | null = null;
   readonly ready: Promise<string | null>;
 
-  constructor(private onExit: (s: Supervisor) => void) {
-    this.proc = spawn(LAUNCHER, ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(slot: number, private onExit: (s: Supervisor) => void) {
+    this.proc = spawn(LAUNCHER, ['serve', String(slot)], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.ready = new Promise((resolve) => { this.readyWaiter = resolve; });
     this.proc.stdout.on('data', (d: Buffer) => { this.buf = Buffer.concat([this.buf, d]); this.parse(); });
     this.proc.stdin.on('error', () => {});
@@ -141,6 +141,7 @@ const free: Supervisor[] = [];
 const all = new Set<Supervisor>();
 const queue: ((s: Supervisor | string) => void)[] = [];
 let built = false;
+let slotCounter = 0;          // supervisors are pinned to CPU (slot mod CPUs): spread them
 
 function ensureBuilt(): string | null {
   if (built || existsSync(LAUNCHER)) { built = true; return null; }
@@ -159,7 +160,7 @@ async function acquire(): Promise<Supervisor | string> {
   if (all.size >= SLOTS) return new Promise((resolve) => queue.push(resolve));
   const err = ensureBuilt();
   if (err) return err;
-  const s = new Supervisor((dead) => { all.delete(dead); const i = free.indexOf(dead); if (i >= 0) free.splice(i, 1); });
+  const s = new Supervisor(slotCounter++, (dead) => { all.delete(dead); const i = free.indexOf(dead); if (i >= 0) free.splice(i, 1); });
   all.add(s);
   const fatal = await s.ready;
   if (fatal) { s.kill(); all.delete(s); release(null); return `sandbox refused to start: ${fatal}`; }

@@ -1,5 +1,6 @@
 /* sajilo-launcher modes:
- *   serve                         long-lived supervisor (see supervisor.c), used by index.ts
+ *   serve [SLOT]                  long-lived supervisor (see supervisor.c), used by index.ts;
+ *                                 pinned to CPU number SLOT modulo the CPUs it may use
  *   doctor                        key=value facts about this host's protections
  *   cgroup-plan v1|v2 ROOT MB N   create a slot under a (fake) cgroup tree, write its limits,
  *                                 print the slot's directories: for the v2 unit tests
@@ -78,7 +79,7 @@ static int client(const char *req, const char *resp, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   if (argc >= 5 && !strcmp(argv[1], "client")) return client(argv[2], argv[3], argc - 4, argv + 4);
-  if (argc >= 2 && !strcmp(argv[1], "serve")) return serve();
+  if (argc >= 2 && !strcmp(argv[1], "serve")) return serve(argc >= 3 ? atol(argv[2]) : -1);
   if (argc >= 2 && !strcmp(argv[1], "doctor")) return doctor();
   if (argc == 6 && !strcmp(argv[1], "cgroup-plan")) {
     struct cgroup_slot s;

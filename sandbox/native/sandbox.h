@@ -100,6 +100,6 @@ struct init_fds { int sync_rd, report_wr, stdin_fd, out_wr, err_wr; };
 int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups, bool premade);
 
 /* ---- supervisor.c */
-int serve(void);
+int serve(long slot);           /* slot: CPU to pin to (index into the allowed set), -1 none */
 
 #endif
