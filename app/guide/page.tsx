@@ -1,16 +1,31 @@
 import type { Metadata } from 'next';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import { T } from '@/components/preferences';
+import { tryHref } from '@/app/try/link';
 
 export const metadata: Metadata = { title: 'भाषा निर्देशिका · Language guide' };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Sajilo code blocks get a link that opens them in the IDE.
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    code({ text, lang }: Tokens.Code) {
+      const block = `<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${escapeHtml(text)}\n</code></pre>\n`;
+      if (lang !== 'sajilo' && lang !== 'saj') return block;
+      return `${block}<p class="try-it"><a href="${escapeHtml(tryHref(text))}" lang="ne">▶ सम्पादकमा चलाउनुहोस् <span lang="en">· Try it</span></a></p>\n`;
+    },
+  },
+});
 
 // Rendered once, at build time, from docs/language.md (our own text, so its HTML is trusted).
 function guideHtml(): string | null {
   const file = path.join(process.cwd(), 'docs', 'language.md');
   if (!existsSync(file)) return null;
-  return marked.parse(readFileSync(file, 'utf8'), { async: false, gfm: true }) as string;
+  return marked.parse(readFileSync(file, 'utf8'), { async: false }) as string;
 }
 
 export default function GuidePage() {

@@ -309,7 +309,7 @@ test('phone width: no sideways scrolling, Run reachable, output below the editor
   await context.close();
 });
 
-test('examples gallery opens an example in the IDE, and the guide page renders', async ({ page }) => {
+test('examples gallery and the guide: their programs open in the IDE and run', async ({ page }) => {
   await page.goto('/examples');
   const first = page.getByTestId('examples').getByRole('link').first();
   await first.click();
@@ -318,4 +318,11 @@ test('examples gallery opens an example in the IDE, and the guide page renders',
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
   await page.goto('/guide');
   await expect(page.locator('h1').first()).toBeVisible();
+  // Each Sajilo example in the guide opens in the IDE and runs.
+  const firstBlock = (await page.locator('pre code.language-sajilo').first().textContent())!.trim();
+  await page.locator('.try-it a').first().click();
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => editorText(page)).toContain(firstBlock.split('\n')[0]);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
 });
