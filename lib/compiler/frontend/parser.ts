@@ -80,12 +80,12 @@ function span(start: Position, end: Position): SourceRange {
 class Parser {
   private index = 0;
   private previous: Token;
-  private bracketDepth = 0;
+  private bracketDepth = 0; // inside (…), […], {…} newlines do not end statements
   private blockDepth = 0;
   private operatorDepth = 0; // nesting of prefix and right-associative operators being parsed
   private readonly expressionDepth = new WeakMap<ast.Expression, number>();
-  private synchronised = false; // the current statement has already skipped to its end // inside (…), […], {…} newlines do not end statements
-  private readonly lineIndent = new Map<number, number>();
+  private synchronised = false; // the current statement has already skipped to its end
+  private readonly lineIndent = new Map<number, number>(); // line → column of its first token
   // Blocks closed in the current top-level statement whose `अन्त्य` is indented unlike the
   // opener: if a block is left open at the end, one of these most likely lost its `अन्त्य`.
   private misaligned: BlockOpener[] = [];
