@@ -63,7 +63,11 @@ const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port)
   cwd: root,
   detached: true, // own process group, so the whole tree can be stopped
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL },
+  env: {
+    ...process.env, SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL,
+    // The tests run a program beside an endless one: that needs two run slots even on one core.
+    SAJILO_RUN_CONCURRENCY: process.env.SAJILO_RUN_CONCURRENCY ?? String(Math.max(2, os.availableParallelism())),
+  },
 });
 const stopServer = () => {
   try { process.kill(-server.pid, 'SIGTERM'); } catch {}
