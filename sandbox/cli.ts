@@ -84,7 +84,9 @@ async function doctor(json: boolean) {
   if (cg) add('swap accounting', facts.cgroup_swap_accounting === '1' ? true : 'degraded',
     facts.cgroup_swap_accounting === '1' ? 'memory limit includes swap (memory.memsw / memory.swap.max)'
       : 'memory.memsw.* absent (kernel without swap accounting): swap is not counted against the memory limit');
-  if (started) add('network', true, slot.netns === 'pre' ? 'one pre-made empty network namespace per supervisor (loopback down)' : 'fresh empty network namespace per run (loopback down)');
+  if (started) add('network', true, slot.netns === 'pre'
+    ? 'run profile: pre-made empty user, mount and network namespaces per supervisor; compile: fresh ones per run (loopback down)'
+    : 'fresh empty user, mount and network namespaces per run (loopback down; pre-made ones could not be built)');
   add('terminal injection', true, `setsid and no terminal handed to programs (legacy_tiocsti=${facts.legacy_tiocsti}); TIOCSTI killed by seccomp in compile`);
   await shutdownSandbox();
   if (json) process.stdout.write(`${JSON.stringify({ facts, checks }, null, 2)}\n`);
