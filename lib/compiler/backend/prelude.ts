@@ -57,7 +57,7 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_CMP(l, r, OP, SLOW) ((l).tag == SJ_INT && (r).tag == SJ_INT ? (l).as.i OP (r).as.i : SLOW(l, r))
 #define SJG_CMPK(l, k, OP, SLOW) ((l).tag == SJ_INT ? (l).as.i OP k : SLOW(l, SJG_INT(k)))
 #define SJG_IN_LIST(o_, k_) ((o_).tag == SJ_LIST && (k_).tag == SJ_INT && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
-#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { t = SJG_LIST(o)->items[(k).as.i]; SJG_RETAIN(t); } else t = sj_index_slow(o, k)
-#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjValue *s_ = &SJG_LIST(o)->items[(k).as.i], old_ = *s_; *s_ = (v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else sj_set_index_slow(o, k, v)
-#define SJG_TEXT(t, slot, bytes, len) SjValue t; if ((slot).tag) { t = (slot); SJG_RETAIN(t); } else t = sj_text_lit(&(slot), bytes, len)
+#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { SJG_COPY(t, SJG_LIST(o)->items[(k).as.i]); SJG_RETAIN(t); } else t = sj_index_slow(o, k)
+#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjValue *s_ = &SJG_LIST(o)->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else sj_set_index_slow(o, k, v)
+#define SJG_TEXT(t, slot, bytes, len) SjValue t; if ((slot).tag) { SJG_COPY(t, slot); SJG_RETAIN(t); } else t = sj_text_lit(&(slot), bytes, len)
 `;
