@@ -323,7 +323,10 @@ static inline SjValue sj_not(SjValue v) { return sj_bool(!sj_cond(v)); }
 /* Operators (Python 3 semantics; every result is owned)                   */
 /* ====================================================================== */
 
-/* Slow paths: any operand types, overflow and type errors. */
+/* Slow paths: complete implementations for any operands (the inline fast
+ * paths below call them when they do not apply). Generated code that writes
+ * its own integer fast path may call them directly; they raise every error
+ * (overflow, division by zero, wrong types). */
 SjValue sj_add_slow(SjValue a, SjValue b); /* + : numbers, text+text, list+list */
 SjValue sj_sub_slow(SjValue a, SjValue b); /* - */
 SjValue sj_mul_slow(SjValue a, SjValue b); /* * : numbers, text*int, list*int */
@@ -423,6 +426,7 @@ void sj_add_inplace(SjValue *target, SjValue b);
 /* Indexing                                                                */
 /* ====================================================================== */
 
+/* Complete implementations (any container and index), like the _slow operators. */
 SjValue sj_index_slow(SjValue obj, SjValue idx);
 void sj_set_index_slow(SjValue obj, SjValue idx, SjValue val);
 

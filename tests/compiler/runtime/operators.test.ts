@@ -166,6 +166,18 @@ describe.each(recipeNames())('values and comparisons (%s)', (recipe) => {
       'असत्य', 'असत्य', 'सत्य', 'सत्य', 'असत्य', 'असत्य', 'असत्य', 'असत्य']);
   });
 
+  it('slow paths are complete when generated code calls them directly', () => {
+    const r = compileAndRun(`
+      show(sj_add_slow(I(2), I(3))); show(sj_sub_slow(I(2), I(3))); show(sj_mul_slow(I(4000000000), I(-3)));
+      show(sj_neg_slow(I(5))); show(sj_index_slow(L(2, I(7), I(8)), I(-1)));
+      SjValue l = L(1, I(0)); sj_set_index_slow(l, I(0), T("x")); show(l);
+      show(I(sj_compare_slow(I(1), I(2))));
+      AT(2, 2); show(sj_add_slow(I(INT64_MAX), I(1)));
+    `, { recipe, latin: true });
+    expect(r.stdout).toBe('5\n-1\n-12000000000\n-5\n8\n["x"]\n-1\n');
+    expect(r.stderr).toContain('integer overflow');
+  });
+
   it('concatenates and repeats texts and lists', () => {
     const r = compileAndRun(`
       show(sj_add(T("नम"), T("स्ते"))); show(sj_mul(T("ab"), I(3))); show(sj_mul(I(2), T("क")));

@@ -55,8 +55,15 @@ static SjValue concat_texts(SjText *a, SjText *b) {
   return sj_text_done(r);
 }
 
+/* The _slow functions are complete on their own: they are what the inline
+ * fast paths call when they do not apply, and generated code may call them
+ * directly with any operands. */
 SjValue sj_add_slow(SjValue a, SjValue b) {
-  if (a.tag == SJ_INT && b.tag == SJ_INT) sj_err_overflow(); /* the fast path failed */
+  int64_t r;
+  if (a.tag == SJ_INT && b.tag == SJ_INT) {
+    if (SJ_ADD_OVF(a.as.i, b.as.i, &r)) sj_err_overflow();
+    return sj_int(r);
+  }
   if (is_num(a) && is_num(b)) return sj_dec(as_double(a) + as_double(b));
   if (a.tag == SJ_TEXT && b.tag == SJ_TEXT) return concat_texts(sj_as_text(a), sj_as_text(b));
   if (a.tag == SJ_LIST && b.tag == SJ_LIST) {
@@ -70,7 +77,11 @@ SjValue sj_add_slow(SjValue a, SjValue b) {
 }
 
 SjValue sj_sub_slow(SjValue a, SjValue b) {
-  if (a.tag == SJ_INT && b.tag == SJ_INT) sj_err_overflow();
+  int64_t r;
+  if (a.tag == SJ_INT && b.tag == SJ_INT) {
+    if (SJ_SUB_OVF(a.as.i, b.as.i, &r)) sj_err_overflow();
+    return sj_int(r);
+  }
   if (is_num(a) && is_num(b)) return sj_dec(as_double(a) - as_double(b));
   bad_operands("-", a, b);
 }
@@ -188,7 +199,10 @@ SjValue sj_pow(SjValue a, SjValue b) {
 }
 
 SjValue sj_neg_slow(SjValue a) {
-  if (a.tag == SJ_INT) sj_err_overflow(); /* -INT64_MIN */
+  if (a.tag == SJ_INT) {
+    if (a.as.i == INT64_MIN) sj_err_overflow();
+    return sj_int(-a.as.i);
+  }
   if (a.tag == SJ_DEC) return sj_dec(-a.as.d);
   char ne[256], en[256];
   snprintf(ne, sizeof ne, "%s लाई ऋणात्मक बनाउन मिल्दैन", sj_type_ne(a));
