@@ -192,6 +192,23 @@ static int stdin_memfd(const char *data, size_t len) {
 
 enum kill_reason { KILL_NONE, KILL_WALL, KILL_CPU, KILL_OUTPUT };
 
+/* Without cgroups: CPU (user + system, all threads) of init's children, from /proc, in ms.
+ * Grandchildren are not counted (the run profile cannot fork; RLIMIT_CPU backs this up). */
+static long long children_cpu_ms(pid_t init) {
+  char path[96], list[1024], stat[1024];
+  snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)init, (int)init);
+  if (!read_file(path, list, sizeof list)) return 0;
+  long long ticks = 0;
+  for (char *p = strtok(list, " \n"); p; p = strtok(NULL, " \n")) {
+    snprintf(path, sizeof path, "/proc/%s/stat", p);
+    if (!read_file(path, stat, sizeof stat)) continue;
+    char *q = strrchr(stat, ')');                   /* fields after the command name */
+    unsigned long long ut = 0, st = 0;
+    if (q && sscanf(q + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2) ticks += (long long)(ut + st);
+  }
+  return ticks * 1000 / sysconf(_SC_CLK_TCK);
+}
+
 struct outcome {
   const char *verdict;
   int exit_code, sig;              /* -1: none */
@@ -274,6 +291,7 @@ static void run_job(struct job *j, struct outcome *o) {
   if (pidfd < 0) { fail("pidfd_open", NULL); kill(pid, SIGKILL); waitpid(pid, NULL, 0); pid = -1; goto done; }
 
   enum kill_reason why = KILL_NONE;
+  long long sampled_cpu = 0;
   size_t total = 0, cap = (size_t)j->output_bytes;
   bool over = false, out_eof = false, err_eof = false, exited = false;
   double deadline = t0 + (double)j->wall_ms;
@@ -290,6 +308,7 @@ static void run_job(struct job *j, struct outcome *o) {
       if (over) why = KILL_OUTPUT;
       else if (now_ms() >= deadline) why = KILL_WALL;
       else if (have_cgroups && (cgroup_slot_usage(&slot, &cpu, NULL, NULL, NULL), cpu > j->cpu_ms * 1000000LL)) why = KILL_CPU;
+      else if (!have_cgroups && (sampled_cpu = children_cpu_ms(pid)) > j->cpu_ms) why = KILL_CPU;
       if (why != KILL_NONE) kill(pid, SIGKILL);     /* init: the kernel kills the whole namespace */
     }
   }
@@ -316,7 +335,7 @@ static void run_job(struct job *j, struct outcome *o) {
   if (have_cgroups) cgroup_slot_usage(&slot, &cpu_ns, &peak, &oom, &mem_failed);
   struct rusage *u = reported ? &got.ru : &ru;
   long long ru_cpu = (u->ru_utime.tv_sec + u->ru_stime.tv_sec) * 1000LL + (u->ru_utime.tv_usec + u->ru_stime.tv_usec) / 1000;
-  o->cpu_ms = cpu_ns >= 0 ? cpu_ns / 1000000 : ru_cpu;
+  o->cpu_ms = cpu_ns >= 0 ? cpu_ns / 1000000 : ru_cpu > sampled_cpu ? ru_cpu : sampled_cpu;
   /* Peak of the program itself when init reaped it; else the slot's peak (supervisor included). */
   o->mem_kb = reported && u->ru_maxrss > 0 ? u->ru_maxrss : peak > 0 ? peak / 1024 : u->ru_maxrss;
   int pst = reported ? got.status : 0;

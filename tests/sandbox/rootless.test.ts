@@ -45,8 +45,11 @@ describe.skipIf(reason)('rootless (as nobody)', () => {
     const mem = JSON.parse(asNobody(['run', '--memory-mb', '48', '--', hostile, 'membomb']).stdout);
     expect(mem.verdict).toBe('memory_limit');
     expect(mem.memoryKb).toBeLessThan(80 * 1024);
-    const cpu = JSON.parse(asNobody(['run', '--cpu-ms', '500', '--', hostile, 'spin']).stdout);
+    // CPU of all threads, sampled from /proc: ends near 300 ms, not at RLIMIT_CPU's whole second.
+    const cpu = JSON.parse(asNobody(['run', '--cpu-ms', '300', '--wall-ms', '60000', '--', hostile, 'threads']).stdout);
     expect(cpu.verdict).toBe('time_limit');
+    expect(cpu.cpuMs).toBeGreaterThanOrEqual(300);
+    expect(cpu.cpuMs).toBeLessThan(900);
   });
 
   it('doctor reports the cgroup fallback as degraded', () => {
