@@ -10,6 +10,8 @@
 //
 // Each recipe in the manifest is checked by compiling, linking and running a
 // tiny program; a path that fails its check is left out (reported, not fatal).
+// Nothing is rebuilt when the manifest already matches the sources and the
+// compilers found on PATH (--force rebuilds anyway).
 // Exits non-zero only when the runtime itself does not compile with gcc.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -162,11 +164,28 @@ async function checkRecipe(name, recipe, tmp) {
   return null;
 }
 
+/** The existing manifest when it was built from these sources with these compilers. */
+function upToDate(tools) {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
+    const files = [m.header, ...Object.values(m.recipes).map((r) => r.library)];
+    return m.sourceHash === sourceHash() && JSON.stringify(m.tools) === JSON.stringify(tools) &&
+      m.recipes['gcc-glibc'] && files.every((f) => f && fs.existsSync(f));
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const t0 = Date.now();
   const gcc = which('gcc');
   if (!gcc) {
     console.warn('[runtime] gcc not found: C runtime not built');
+    return 0;
+  }
+  const tools = { gcc, muslGcc: which('musl-gcc'), tcc: which('tcc') };
+  if (!process.argv.includes('--force') && upToDate(tools)) {
+    console.log('[runtime] up to date (same sources and compilers); --force rebuilds');
     return 0;
   }
   fs.mkdirSync(outDir, { recursive: true });
@@ -199,6 +218,7 @@ async function main() {
 
   const manifest = {
     sourceHash: sourceHash(),
+    tools,
     includeDir,
     header: path.join(includeDir, 'sajilo.h'),
     libraries: { glibc: env.glibcLib || null, musl: env.muslLib || null },

@@ -58,5 +58,17 @@ describe('runtime build', () => {
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(Object.keys(m.recipes)).toEqual(['gcc-glibc']);
     expect(m.libraries.musl).toBe(null);
+    // Same sources and compilers: nothing to do. A compiler appearing on PATH means a rebuild.
+    const again = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
+      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+    });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('up to date');
+    expect(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(JSON.stringify(m, null, 2) + '\n');
+    fs.symlinkSync(fs.realpathSync(spawnSync('which', ['gcc'], { encoding: 'utf8' }).stdout.trim()), path.join(bin, 'musl-gcc'));
+    const changed = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
+      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+    });
+    expect(changed.stdout).toContain('built in');
   });
 });
