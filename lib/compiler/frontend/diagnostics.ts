@@ -167,9 +167,18 @@ export function makeDiagnostic(
 // Where diagnostics are collected; phases report and go on.
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  private readonly linesByCode = new Map<string, Set<number>>();
 
   report(template: MessageTemplate, range: SourceRange, ...args: MessageArgument[]): void {
     this.items.push(makeDiagnostic(template, range, ...args));
+    let lines = this.linesByCode.get(template.code);
+    if (!lines) this.linesByCode.set(template.code, (lines = new Set()));
+    lines.add(range.start.line);
+  }
+
+  // Whether a diagnostic of this kind starts on this line (an earlier error may explain a later one).
+  hasOnLine(template: MessageTemplate, line: number): boolean {
+    return this.linesByCode.get(template.code)?.has(line) ?? false;
   }
 
   get errorCount(): number {

@@ -789,9 +789,7 @@ class Parser {
 
   // An unterminated text on the bracket's line already explains the missing bracket.
   private failUnclosed(open: Token): never {
-    const line = open.range.start.line;
-    const explained = this.diagnostics.items.some((d) => d.code === Messages.unterminatedText.code && d.line === line);
-    if (explained) throw new ParseError();
+    if (this.diagnostics.hasOnLine(Messages.unterminatedText, open.range.start.line)) throw new ParseError();
     return this.fail(Messages.unclosedBracket, open.range, open.text);
   }
 
