@@ -1,7 +1,7 @@
 // Name equivalences (design §1) and suggestions (design §7).
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
-import { nameKey } from '@/lib/compiler/frontend/source';
+import { nameKey, normaliseSource, originalColumn } from '@/lib/compiler/frontend/source';
 import { closestKeyword, editDistance } from '@/lib/compiler/frontend/suggestions';
 import { errorCodes } from './helpers';
 
@@ -102,5 +102,27 @@ describe('suggestions for habits from other languages', () => {
   it('suggests an existing name rather than creating one when an assignment has a typo', () => {
     const [d] = check('राख गन्ती = ०\nगन्त = गन्ती + १\nदेखाउ(गन्ती)');
     expect([d.code, d.messageEn]).toEqual(['E2002', '"गन्त" is not declared; did you mean "गन्ती"?']);
+  });
+});
+
+describe('column map of text that NFC changes', () => {
+  it('maps every column after each composed character back to the text as typed', () => {
+    // Three compositions on one line: e + acute, न + nukta, a + diaeresis.
+    const typed = 'x = "e\u0301"; न\u093c = "a\u0308"; y';
+    const source = normaliseSource(typed);
+    expect(source.text).toBe('x = "é"; ऩ = "ä"; y');
+    const normalisedY = source.text.indexOf('y') + 1;
+    expect(originalColumn(source, 1, normalisedY)).toBe(typed.indexOf('y') + 1);
+    const normalisedEquals = source.text.lastIndexOf('=') + 1;
+    expect(originalColumn(source, 1, normalisedEquals)).toBe(typed.lastIndexOf('=') + 1);
+    expect(originalColumn(source, 1, source.text.length + 1)).toBe(typed.length + 1);
+  });
+
+  it('leaves other lines alone', () => {
+    const source = normaliseSource('abc\ne\u0301 f\r\nxyz');
+    expect(source.columnMaps.has(1)).toBe(false);
+    expect(source.columnMaps.has(2)).toBe(true);
+    expect(originalColumn(source, 2, 3)).toBe(4);
+    expect(originalColumn(source, 3, 2)).toBe(2);
   });
 });
