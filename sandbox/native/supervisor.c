@@ -217,15 +217,15 @@ struct outcome {
   char *out, *err; size_t out_len, err_len;
 };
 
-static void respond(struct outcome *o) {
+static bool respond(struct outcome *o) {
   char head[256], sig[32] = "-", code[16] = "-";
   if (o->sig > 0) snprintf(sig, sizeof sig, "SIG%s", sigabbrev_np(o->sig) ? sigabbrev_np(o->sig) : "UNKNOWN");
   if (o->exit_code >= 0) snprintf(code, sizeof code, "%d", o->exit_code);
   size_t dl = strlen(g_err);
   int n = snprintf(head, sizeof head, "RES %s %s %s %lld %lld %lld %d %zu %zu %zu\n", o->verdict, code, sig,
                    o->cpu_ms, o->wall_ms, o->mem_kb, o->truncated, o->out_len, o->err_len, dl);
-  if (!write_full(1, head, (size_t)n) || !write_full(1, o->out, o->out_len) ||
-      !write_full(1, o->err, o->err_len) || !write_full(1, g_err, dl)) _exit(3);
+  return write_full(1, head, (size_t)n) && write_full(1, o->out, o->out_len) &&
+         write_full(1, o->err, o->err_len) && write_full(1, g_err, dl);
 }
 
 /* Read what is there (non-blocking) into `buf`, counting against the shared cap. */
@@ -420,8 +420,9 @@ int serve(long cpu_slot) {
       j.stdin_data = buf + plen; j.stdin_len = slen;
       run_job(&j, &o);
     } else { o.verdict = "internal_error"; o.exit_code = o.sig = -1; }
-    respond(&o);
+    bool sent = respond(&o);
     free(o.out); free(o.err); free(buf);
+    if (!sent) break;                 /* our caller is gone: clean up and leave */
   }
   if (have_cgroups) cgroup_slot_remove(&slot);
   return 0;
