@@ -117,3 +117,55 @@ test('wrong password is refused; signing in and out works', async ({ page }) => 
   await page.waitForURL((u) => u.pathname === '/');
   await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
 });
+
+test('the owner saves changes; a stale save is refused and keeps the edits; /me renames and deletes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, 'Devi');
+  // Two programs shared through the API with the browser's own session cookie.
+  const make = async (title: string) => {
+    const res = await page.request.post('/api/snippets', { data: { title, source: `# ${title}\nदेखाउ("${title}")\n` } });
+    expect(res.status()).toBe(201);
+    return (await res.json()) as { id: string; url: string; version: number };
+  };
+  const one = await make('पहिलो');
+  const two = await make('दोस्रो');
+
+  // Save: edit in the editor, press Save, the API shows the new source.
+  await page.goto(`/s/${one.id}`);
+  await editorReady(page);
+  await expect(page.getByTestId('save-button')).toBeDisabled(); // nothing changed yet
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('देखाउ("थप")\n');
+  await page.getByTestId('save-button').click();
+  await expect(page.getByTestId('snippet-status')).toHaveText(/सेभ भयो|Saved/);
+  const saved = await (await page.request.get(`/api/snippets/${one.id}`)).json();
+  expect(saved.version).toBe(2);
+  expect(saved.source).toContain('देखाउ("थप")');
+
+  // Someone (another tab) saves version 3; this page still thinks 2: its save gets 409.
+  expect((await page.request.patch(`/api/snippets/${one.id}`, { data: { title: 'अर्को ट्याब', version: 2 } })).status()).toBe(200);
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('देखाउ("हराउँदैन")\n');
+  await page.getByTestId('save-button').click();
+  await expect(page.getByTestId('snippet-status')).toHaveText(/अर्कै ठाउँमा|changed elsewhere/);
+  await expect.poll(() => editorText(page)).toContain('हराउँदैन'); // the edits are still here
+  const after = await (await page.request.get(`/api/snippets/${one.id}`)).json();
+  expect(after.version).toBe(3);
+  expect(after.source).not.toContain('हराउँदैन');
+
+  // /me: rename one, delete the other.
+  await page.goto('/me');
+  await expect(page.getByTestId('snippet-row')).toHaveCount(2);
+  page.once('dialog', (d) => void d.accept('नयाँ नाम'));
+  await page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('rename-button').click();
+  await expect(page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('snippet-title')).toHaveText('नयाँ नाम');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator(`[data-testid=snippet-row][data-id="${two.id}"]`).getByTestId('delete-button').click();
+  await expect(page.getByTestId('snippet-row')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('snippet-row')).toHaveCount(1);
+  await expect(page.getByTestId('snippet-title')).toHaveText('नयाँ नाम');
+  expect((await page.request.get(`/api/snippets/${two.id}`)).status()).toBe(404);
+});
