@@ -21,6 +21,9 @@ export interface CheckOptions {
   // Blocks were left unclosed: a function "inside" one is most likely a missing `अन्त्य`,
   // already reported, so do not also call it nested.
   blocksUnclosed: boolean;
+  // Functions whose header did not parse: their parameter lists may be incomplete, so calls to
+  // them are not checked for arity.
+  brokenFunctions?: ReadonlySet<ast.FunctionDeclaration>;
 }
 
 export interface CheckResult {
@@ -410,7 +413,7 @@ class Checker {
     }
     call.target = { kind: 'function', id };
     const expected = fn.parameters.length;
-    if (call.arguments.length !== expected) {
+    if (call.arguments.length !== expected && !this.options.brokenFunctions?.has(fn)) {
       this.diagnostics.report(Messages.wrongArgumentCount, call.range, callee.name, expected, call.arguments.length);
     }
   }

@@ -24,8 +24,8 @@ export interface AnalysedProgram extends FrontEndResult {
 export function analyseFrontEnd(source: string): AnalysedProgram {
   const diagnostics = new DiagnosticBag();
   const tokens = tokenize(normaliseSource(source), diagnostics);
-  const { program, unclosedBlocks } = parse(tokens, diagnostics);
-  const { scopeEnds } = checkProgram(program, diagnostics, { blocksUnclosed: unclosedBlocks > 0 });
+  const { program, unclosedBlocks, brokenFunctions } = parse(tokens, diagnostics);
+  const { scopeEnds } = checkProgram(program, diagnostics, { blocksUnclosed: unclosedBlocks > 0, brokenFunctions });
   const ok = diagnostics.errorCount === 0;
   return { program: ok ? program : null, tree: program, diagnostics: diagnostics.sorted(), scopeEnds };
 }

@@ -17,12 +17,13 @@ class ParseError extends Error {}
 export interface ParseResult {
   program: ast.Program;
   unclosedBlocks: number; // how many blocks were never closed (the checker stays quieter then)
+  brokenFunctions: ReadonlySet<ast.FunctionDeclaration>; // header broken: arity unknown
 }
 
 export function parse(tokens: Token[], diagnostics: DiagnosticBag): ParseResult {
   const parser = new Parser(tokens, diagnostics);
   const program = parser.parseProgram();
-  return { program, unclosedBlocks: parser.unclosedBlocks };
+  return { program, unclosedBlocks: parser.unclosedBlocks, brokenFunctions: parser.brokenFunctions };
 }
 
 // The part of a `हरेक` header after its variable.
@@ -92,6 +93,7 @@ class Parser {
   private unclosedAtEnd: BlockOpener[] = [];
   private lastName: { token: Token; node: ast.NameExpression } | null = null; // for glued particles
   unclosedBlocks = 0;
+  readonly brokenFunctions = new Set<ast.FunctionDeclaration>(); // headers that failed to parse
   // Every name declared anywhere: a declared `सीमा` is a name, not `सी` + `मा`.
   private readonly declaredKeys: ReadonlySet<string>;
 
@@ -539,21 +541,24 @@ class Parser {
   // कार्य नाम(प्यारामिटर, …) … अन्त्य
   private functionDeclaration(keyword: Token): ast.FunctionDeclaration {
     const opener = this.opener(keyword);
-    const { name, parameters } = this.header(() => {
-      const name = this.declaredName(this.expectName());
+    // Whatever of the header did parse is kept, so a broken header does not make the uses of
+    // the function and its parameters errors too.
+    let name: ast.DeclaredName = { kind: 'DeclaredName', name: '', declarationId: -1, range: keyword.range };
+    const parameters: ast.DeclaredName[] = [];
+    const complete = this.header(() => {
+      name = this.declaredName(this.expectName());
       const open = this.expect('(');
-      const parameters = this.delimited(open, ')', () => this.declaredName(this.expectName()));
-      return { name, parameters };
-    }, () => ({
-      name: { kind: 'DeclaredName' as const, name: '', declarationId: -1, range: keyword.range },
-      parameters: [] as ast.DeclaredName[],
-    }));
+      this.delimited(open, ')', () => parameters.push(this.declaredName(this.expectName())));
+      return true;
+    }, () => false);
     const body = this.block(opener, false);
     const end = this.closeBlock(opener);
-    return {
+    const fn: ast.FunctionDeclaration = {
       kind: 'FunctionDeclaration', name, parameters, body, locals: [], usedAsValue: false,
       range: span(keyword.range.start, end),
     };
+    if (!complete) this.brokenFunctions.add(fn);
+    return fn;
   }
 
   // फर्काउ [मान]

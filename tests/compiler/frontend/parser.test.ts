@@ -184,3 +184,11 @@ describe('parser: names that end like a particle', () => {
     expect(diagnostics.map((d) => [d.code, d.messageEn])).toEqual([['E1102', 'Expected "मा", found a new line']]);
   });
 });
+
+describe('parser: broken function headers', () => {
+  it('keeps the name and the parameters parsed so far, and does not check calls for arity', () => {
+    const source = 'कार्य जोडफल(क, ख\n  फर्काउ क + ख\nअन्त्य\nदेखाउ(जोडफल(१, २))';
+    expect(check(source).map((d) => [d.code, d.line])).toEqual([['E1110', 1]]);
+    expect(check('कार्य नमस्कार\n  देखाउ("नमस्ते")\nअन्त्य\nनमस्कार()').map((d) => d.code)).toEqual(['E1102']);
+  });
+});
