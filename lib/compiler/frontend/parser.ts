@@ -262,9 +262,12 @@ class Parser {
   }
 
   // Skips the rest of a broken block header, keeping the block after it.
+  // (An unclosed bracket may have carried the parser onto later lines: those are the block's.)
   private skipRestOfLine(): void {
     this.bracketDepth = 0;
-    while (!this.check('newline') && !this.check('eof') && !this.checkKeyword('अन्त्य')) this.advance();
+    const line = this.previous.range.end.line;
+    const onHeaderLine = () => this.peek().range.start.line === line;
+    while (onHeaderLine() && !this.check('newline') && !this.check('eof') && !this.checkKeyword('अन्त्य')) this.advance();
   }
 
   // Statements up to `अन्त्य` (or `नत्र` when `allowElse`), which is left for the caller.

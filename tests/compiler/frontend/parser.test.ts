@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
+import { analyseFrontEnd } from '@/lib/compiler/frontend';
 import type { IfStatement, RangeLoop, EachLoop, FunctionDeclaration, Statement } from '@/lib/compiler/frontend/ast';
 import { errorCodes, parseOk, shape } from './helpers';
 
@@ -190,5 +191,13 @@ describe('parser: broken function headers', () => {
     const source = 'कार्य जोडफल(क, ख\n  फर्काउ क + ख\nअन्त्य\nदेखाउ(जोडफल(१, २))';
     expect(check(source).map((d) => [d.code, d.line])).toEqual([['E1110', 1]]);
     expect(check('कार्य नमस्कार\n  देखाउ("नमस्ते")\nअन्त्य\nनमस्कार()').map((d) => d.code)).toEqual(['E1102']);
+  });
+});
+
+describe('parser: a header bracket left open', () => {
+  it('keeps the body lines that follow in the block', () => {
+    const { tree } = analyseFrontEnd('कार्य जोडफल(क, ख\n  फर्काउ क + ख\nअन्त्य');
+    const fn = tree.body.statements[0] as FunctionDeclaration;
+    expect(fn.body.statements.map((s) => s.kind)).toEqual(['Return']);
   });
 });
