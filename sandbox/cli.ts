@@ -50,7 +50,7 @@ function parseRun(args: string[]): SandboxOptions {
 
 async function run(args: string[]) {
   const o = parseRun(args);
-  o.stdin = process.stdin.isTTY ? '' : readFileSync(0);
+  try { o.stdin = process.stdin.isTTY ? '' : readFileSync(0); } catch { o.stdin = ''; }  // closed stdin: none
   const r = await runSandboxed(o);
   const out: Record<string, unknown> = {};
   for (const k of KEYS) out[k] = r[k];

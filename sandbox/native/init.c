@@ -38,7 +38,9 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
   int e = errno;
   struct init_report r = { 0 };
   r.exec_errno = e;
-  failx("execve", j->argv[0], e);
+  if (j->profile == PROFILE_RUN && e == ENOENT)   /* the file exists: its ELF interpreter does not */
+    snprintf(g_err, sizeof g_err, "execveat(%s): not a statically linked executable (the run profile's root is empty)", j->argv[0]);
+  else failx("execve", j->argv[0], e);
   report(f->report_wr, &r);
   _exit(127);
 }

@@ -357,6 +357,7 @@ static void run_job(struct job *j, struct outcome *o) {
   else if (!reported) { o->verdict = "internal_error"; if (!g_err[0]) failx("init", "no report", EPIPE); }
   else o->verdict = failed ? "runtime_error" : "ok";
   if (strcmp(o->verdict, "internal_error") != 0) g_err[0] = 0;
+  else o->exit_code = o->sig = -1;          /* the program's status means nothing then */
 done:
   if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, NULL, 0); }
   int fds[] = { sync[0], sync[1], rep[0], rep[1], out[0], out[1], err[0], err[1], in, pidfd };

@@ -129,6 +129,12 @@ describe('after the battery', () => {
     expect(r).toMatchObject({ verdict: 'ok', exitCode: 0, signal: null, stdout: 'argv0=hostile args=2 stdin=नमस्ते\n', truncated: false });
   });
 
+  it('refuses a dynamically linked program in the run profile, saying why', async () => {
+    const r = await runSandboxed({ argv: ['/bin/true'] });
+    expect(r).toMatchObject({ verdict: 'internal_error', exitCode: null, signal: null });
+    expect(r.detail).toContain('not a statically linked executable');
+  });
+
   it('leaves no cgroup, process or mount behind', async () => {
     const pids = supervisorPids();
     expect(pids.length).toBeGreaterThan(0);
