@@ -5,7 +5,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from '@/components/ide/monaco-setup';
-import { attachKeyboard, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
+import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
 import { attachLiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
@@ -93,14 +93,14 @@ export default function CodeEditor(props: CodeEditorProps) {
         bridgeRef.current?.typeText(text);
       },
       deleteLeft() {
-        editor.focus();
+        if (!isTouchOnly()) editor.focus();
         editor.trigger('keyboard', 'deleteLeft', null);
       },
     };
     props.onReady(handle);
     // The webfont may arrive after Monaco measured its glyphs: measure again so the caret fits.
     document.fonts?.ready.then(() => monaco.editor.remeasureFonts());
-    editor.focus();
+    if (!isTouchOnly()) editor.focus();
   };
 
   useEffect(() => () => {

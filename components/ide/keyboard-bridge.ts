@@ -43,5 +43,17 @@ export function attachKeyboard(editor: Monaco.editor.IStandaloneCodeEditor, getL
     typeText(text);
   });
 
-  return { typeText: (text) => { editor.focus(); typeText(text); }, dispose: () => sub.dispose() };
+  return {
+    typeText: (text) => {
+      // On touch screens focusing the editor would open the phone's own keyboard over ours.
+      if (!isTouchOnly()) editor.focus();
+      typeText(text);
+    },
+    dispose: () => sub.dispose(),
+  };
+}
+
+export function isTouchOnly(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    && window.matchMedia('(pointer: coarse)').matches && !window.matchMedia('(any-pointer: fine)').matches;
 }

@@ -159,6 +159,21 @@ test('the on-screen keyboard types into the editor', async ({ page }) => {
   await expect.poll(() => editorText(page)).toBe('का');
 });
 
+test('on a touch screen the on-screen keyboard types without opening the phone keyboard', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openIde(page, { source: '' });
+  expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+  await page.getByTestId('keyboard-toggle').tap();
+  const osk = page.getByTestId('on-screen-keyboard');
+  await osk.locator('[data-code=KeyN]').tap();
+  await osk.locator('[data-code=KeyM]').tap();
+  await expect.poll(() => editorText(page)).toBe('नम');
+  // Focus stays out of the editor's text input, which would bring up the system keyboard.
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=editor]'))).toBe(false);
+  await context.close();
+});
+
 test('a compile error puts a marker on its line and the panel links to it', async ({ page }) => {
   await openIde(page, { source: 'देखाउ("क")\nराख ख = \n' });
   await page.getByTestId('run-button').click();
