@@ -246,7 +246,7 @@ SJ_NORETURN void sj_err_recursion(void);       /* recursion too deep */
 
 /* Lowest stack address generated code may reach before the guard fires;
  * computed by sj_run_main from the real stack size (RLIMIT_STACK, raised
- * to 64 MB when the hard limit allows) minus a safety margin. */
+ * to 32 MB when the hard limit allows) minus a safety margin. */
 extern uintptr_t sj_stack_limit;
 
 #if defined(__GNUC__) && !defined(__TINYC__)

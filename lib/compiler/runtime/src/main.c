@@ -4,7 +4,7 @@
  *
  * The guard compares the stack address at each generated function's entry
  * with sj_stack_limit, computed here from the real stack: the main thread's
- * (soft RLIMIT_STACK raised towards 64 MB when the hard limit allows; Linux
+ * (soft RLIMIT_STACK raised towards 32 MB when the hard limit allows; Linux
  * grows the main stack up to the current soft limit), or, when the hard
  * limit is low, a thread with its own 32 MB stack.
  */
@@ -15,7 +15,7 @@
 
 uintptr_t sj_stack_limit;
 
-#define WANT_STACK ((rlim_t)64 << 20) /* deep recursion needs room */
+#define WANT_STACK ((rlim_t)32 << 20) /* deep recursion needs room; RSS when used */
 #define STACK_MARGIN ((uintptr_t)256 << 10) /* for the error path and libc */
 
 extern char **environ;
@@ -35,7 +35,7 @@ static uintptr_t stack_top(int argc, char **argv, uintptr_t here) {
   return top;
 }
 
-/* Raises the soft stack limit towards 64 MB when the hard limit allows
+/* Raises the soft stack limit towards 32 MB when the hard limit allows
  * (Linux grows the main stack up to the current soft limit) and returns
  * the size the guard may use. */
 static uintptr_t usable_stack(void) {
