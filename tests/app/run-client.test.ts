@@ -1,0 +1,67 @@
+// The IDE's client side of the API: every answer becomes one outcome the panel can show.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { requestRun } from '@/components/ide/run-client';
+import { loadDraft } from '@/components/ide/use-draft';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }));
+
+describe('requestRun', () => {
+  test('sends the program as JSON to /api/run and returns the result', async () => {
+    const result = { compile: { ok: true, diagnostics: [] }, run: null };
+    const fetch = answer(200, result);
+    vi.stubGlobal('fetch', fetch);
+    const outcome = await requestRun({ source: 'देखाउ(१)', stdin: 'x', latinDigits: true });
+    expect(outcome).toEqual({ kind: 'result', response: result });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/run');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body as string)).toEqual({ source: 'देखाउ(१)', stdin: 'x', latinDigits: true });
+  });
+
+  test.each([
+    [429, { 'retry-after': '7' }, 'error.overloaded', { seconds: '7' }],
+    [413, {}, 'error.tooLarge', undefined],
+    [400, {}, 'error.badRequest', undefined],
+    [500, {}, 'error.server', undefined],
+    [502, {}, 'error.server', undefined],
+  ])('HTTP %i becomes %s', async (status, headers, key, vars) => {
+    vi.stubGlobal('fetch', answer(status, { error: 'x' }, headers));
+    expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: key, vars });
+  });
+
+  test('a 200 that is not JSON is a server error; a network failure says so', async () => {
+    vi.stubGlobal('fetch', answer(200, '<html>'));
+    expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: 'error.server' });
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('fetch failed'); }));
+    expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: 'error.network' });
+  });
+
+  test('an aborted request is reported as aborted, not as an error', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new DOMException('aborted', 'AbortError'); }));
+    expect(await requestRun({ source: '' })).toEqual({ kind: 'aborted' });
+  });
+});
+
+describe('loadDraft', () => {
+  const storage = (items: Record<string, string>) => ({ localStorage: { getItem: (k: string) => items[k] ?? null } });
+
+  test('restores source, stdin and options', () => {
+    vi.stubGlobal('window', storage({ 'sajilo:draft:main': JSON.stringify({ source: 'क', stdin: 'ख', latinDigits: true }) }));
+    expect(loadDraft('draft:main')).toEqual({ source: 'क', stdin: 'ख', latinDigits: true });
+  });
+
+  test('ignores a missing, broken or foreign draft', () => {
+    vi.stubGlobal('window', storage({ 'sajilo:a': '{not json', 'sajilo:b': JSON.stringify({ source: 42 }) }));
+    expect(loadDraft('none')).toBeNull();
+    expect(loadDraft('a')).toBeNull();
+    expect(loadDraft('b')).toBeNull();
+  });
+
+  test('fills what an older draft lacks', () => {
+    vi.stubGlobal('window', storage({ 'sajilo:old': JSON.stringify({ source: 'ग' }) }));
+    expect(loadDraft('old')).toEqual({ source: 'ग', stdin: '', latinDigits: false });
+  });
+});
