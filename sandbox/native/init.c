@@ -48,7 +48,9 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
 int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups, bool premade) {
   struct init_report r = { 0 };
   char c;
-  if (read(f->sync_rd, &c, 1) != 1) _exit(1);        /* maps written (or parent gone) */
+  /* Fresh user namespace: wait until the supervisor has written our id maps. The pre-made
+   * one is mapped already: go on at once (no round trip through the supervisor). */
+  if (!premade && read(f->sync_rd, &c, 1) != 1) _exit(1);
   /* The supervisor shields itself from the OOM killer; the program must be the victim. */
   if (!premade) write_file("/proc/self/oom_score_adj", "1000");   /* premade: set before setns */
   bool ok = (premade || open_host_paths(j)) && become_sandbox_user(privileged);

@@ -284,7 +284,7 @@ static void run_job(struct job *j, struct outcome *o) {
   }
   close(sync[0]); close(rep[1]); close(out[1]); close(err[1]); close(in);
   sync[0] = rep[1] = out[1] = err[1] = in = -1;
-  if ((!premade && !write_id_maps(pid, getuid(), getgid(), privileged)) || write(sync[1], "g", 1) != 1) {
+  if (!premade && (!write_id_maps(pid, getuid(), getgid(), privileged) || write(sync[1], "g", 1) != 1)) {
     kill(pid, SIGKILL); waitpid(pid, NULL, 0); pid = -1; goto done;
   }
   pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
