@@ -137,3 +137,32 @@ const DEV = '०१२३४५६७८९';
 export function devanagari(s: string): string {
   return s.replace(/[0-9]/g, (d) => DEV[Number(d)]);
 }
+
+/** Python 3 repr(float) from JavaScript's shortest digits. */
+export function pyRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mant, expText] = Math.abs(x).toExponential().split('e');
+  const digits = mant.replace('.', '');
+  const exp = Number(expText);
+  const decpt = exp + 1;
+  let s: string;
+  if (decpt > -4 && decpt <= 16) {
+    if (decpt <= 0) s = '0.' + '0'.repeat(-decpt) + digits;
+    else if (decpt >= digits.length) s = digits + '0'.repeat(decpt - digits.length) + '.0';
+    else s = digits.slice(0, decpt) + '.' + digits.slice(decpt);
+  } else {
+    s = digits[0] + (digits.length > 1 ? '.' + digits.slice(1) : '') + 'e' + (exp < 0 ? '-' : '+') +
+      String(Math.abs(exp)).padStart(2, '0');
+  }
+  return (x < 0 ? '-' : '') + s;
+}
+
+/** A C expression of type uint64_t holding the bits of x. */
+export function bitsOf(x: number): string {
+  const b = Buffer.alloc(8);
+  b.writeDoubleLE(x);
+  return '0x' + b.readBigUInt64LE().toString(16) + 'ULL';
+}
+

@@ -1,7 +1,7 @@
 // Operators with Python 3 semantics: a differential test against an exact
 // BigInt/IEEE oracle, fixed edge cases, and every error with its position.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, compileAndRun, errorPosition, recipeNames, run } from './harness';
+import { bitsOf, compile, compileAndRun, errorPosition, pyRepr, recipeNames, run } from './harness';
 
 const MAX = 2n ** 63n - 1n;
 const MIN = -(2n ** 63n);
@@ -144,6 +144,53 @@ describe.each(recipeNames())('operators (%s)', (recipe) => {
       expect(lines[1]).toContain(`Runtime error at line 3, column 7: `);
       expect(lines[1]).toContain(msg);
     }
+  });
+});
+
+/** Python's float // and % (Objects/floatobject.c), on JavaScript doubles (JS % is C's fmod). */
+function pyFloatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod) {
+    if ((y < 0) !== (mod < 0)) { mod += y; div -= 1; }
+  } else mod = y < 0 ? -0 : 0;
+  let fd: number;
+  if (div) { fd = Math.floor(div); if (div - fd > 0.5) fd += 1; } else fd = (x / y < 0 || Object.is(x / y, -0)) ? -0 : 0;
+  return [fd, mod];
+}
+
+describe.each(recipeNames())('decimal arithmetic (%s)', (recipe) => {
+  it('+ - * / // % on decimals and mixed operands agree with IEEE doubles and Python', () => {
+    let seed = 99;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = () => {
+      const k = Math.floor(rnd() * 4);
+      if (k === 0) return (rnd() - 0.5) * 10 ** Math.floor(rnd() * 20 - 10);
+      if (k === 1) return Math.round((rnd() - 0.5) * 200) / 8;
+      if (k === 2) return Math.round((rnd() - 0.5) * 1e6); // integral decimal
+      return -rnd() * 3;
+    };
+    const ops: [string, string, (a: number, b: number) => number][] = [
+      ['+', 'sj_add', (a, b) => a + b], ['-', 'sj_sub', (a, b) => a - b], ['*', 'sj_mul', (a, b) => a * b],
+      ['/', 'sj_div', (a, b) => a / b], ['//', 'sj_floordiv', (a, b) => pyFloatDivmod(a, b)[0]],
+      ['%', 'sj_mod', (a, b) => pyFloatDivmod(a, b)[1]],
+    ];
+    const lines: string[] = [];
+    const expected: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const [, fn, f] = ops[i % ops.length];
+      const a = pick();
+      const b = pick() || 1.5;
+      // Every third case has an integer operand (int with decimal gives a decimal).
+      const intA = i % 3 === 0 && Number.isInteger(a) && Math.abs(a) < 2 ** 53;
+      const ca = intA ? `I(${a}LL)` : `D(bits(${bitsOf(a)}))`;
+      lines.push(`show(${fn}(${ca}, D(bits(${bitsOf(b)}))));`);
+      expected.push(pyRepr(f(a, b)));
+    }
+    const r = compileAndRun(lines.join('\n'), { recipe, latin: true,
+      top: 'static double bits(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').slice(0, -1)).toEqual(expected);
   });
 });
 
