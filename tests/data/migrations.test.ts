@@ -3,7 +3,7 @@
 // the migrator must record them the way Prisma Migrate does, idempotently and atomically.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BACKENDS, freshConfig, type Backend } from './helpers';
@@ -91,8 +91,12 @@ async function rawDb(backend: Backend) {
   return { runner: wrap(clients[0]), other: wrap(clients[1]), close: async () => { await Promise.all(clients.map((c) => c.end())); await fresh.drop(); } };
 }
 
+const tempDirs: string[] = [];
+afterAll(() => { for (const d of tempDirs) rmSync(d, { recursive: true, force: true }); });
+
 function tempMigrations(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-migrations-'));
+  tempDirs.push(dir);
   for (const [name, sql] of Object.entries(files)) {
     mkdirSync(path.join(dir, name));
     writeFileSync(path.join(dir, name, 'migration.sql'), sql);
