@@ -51,6 +51,8 @@ class Checker {
   readonly scopeEnds: Position[] = [];
   private readonly declarations: ast.Declaration[];
   private readonly scopes: Scope[] = [];
+  private readonly blockStack: ast.Block[] = []; // the blocks being checked, innermost last
+  private readonly functionById = new Map<number, ast.FunctionDeclaration>();
   private currentFunction: ast.FunctionDeclaration | null = null;
   private loopDepth = 0;
   private suggestionsLeft = 100;
@@ -88,9 +90,6 @@ class Checker {
   private get scope(): Scope {
     return this.scopes[this.scopes.length - 1];
   }
-
-  private readonly blockStack: ast.Block[] = [];
-  private readonly functionById = new Map<number, ast.FunctionDeclaration>();
 
   // Functions and top-level variables get their ids before anything runs: functions are
   // callable from anywhere, and function bodies see every top-level variable.
