@@ -38,6 +38,10 @@ describe('equivalent spellings in programs', () => {
     expect(errorCodes('देखाउ(सङ्ख्या("१२"), पूर्णाङ्क(२.५), कुंजीहरू({}))')).toEqual([]);
   });
 
+  it('reads keywords under either nasal spelling (अन्त्य / अंत्य)', () => {
+    expect(errorCodes('यदि सत्य भने\n  देखाउ(१)\nअंत्य')).toEqual([]);
+  });
+
   it('reads keywords with joiners inside them', () => {
     expect(errorCodes(`दोहोर्${ZWJ}याउ २ पटक\n  देखाउ(१)\nअन्त्${ZWNJ}य`)).toEqual([]);
   });
