@@ -48,6 +48,23 @@ static size_t read_digits(const unsigned char *s, size_t n, size_t *i, SjBuf *as
   return count;
 }
 
+/* Latin digits with an optional sign to int64; *ok false when it does not
+ * fit. Accumulates negatively so that INT64_MIN parses. */
+static int64_t parse_int(const char *s, bool *ok) {
+  bool neg = s[0] == '-';
+  int64_t v = 0;
+  for (const char *p = s + (s[0] == '-' || s[0] == '+'); *p; p++)
+    if (SJ_MUL_OVF(v, (int64_t)10, &v) || SJ_SUB_OVF(v, (int64_t)(*p - '0'), &v)) {
+      *ok = false;
+      return 0;
+    }
+  if (!neg && v == INT64_MIN) {
+    *ok = false;
+    return 0;
+  }
+  return neg ? v : -v;
+}
+
 /* [+-] digits [. digits] [e [+-] digits], surrounded by optional spaces;
  * either digit set. An integer when there is no '.' and no exponent. */
 SjValue sj_parse_number(SjText *t) {
@@ -79,26 +96,10 @@ SjValue sj_parse_number(SjText *t) {
     not_a_number(t);
   }
   sj_buf_addc(&a, '\0');
-  SjValue r;
-  if (decimal) {
-    r = sj_dec(strtod(a.data, NULL));
-  } else {
-    int64_t v = 0;
-    bool neg = a.data[0] == '-';
-    for (const char *p = a.data + (a.data[0] == '-' || a.data[0] == '+'); *p; p++) {
-      /* accumulate negatively so INT64_MIN parses */
-      if (SJ_MUL_OVF(v, (int64_t)10, &v) || SJ_SUB_OVF(v, (int64_t)(*p - '0'), &v)) {
-        sj_buf_free(&a);
-        sj_err_overflow();
-      }
-    }
-    if (!neg && v == INT64_MIN) {
-      sj_buf_free(&a);
-      sj_err_overflow();
-    }
-    r = sj_int(neg ? v : -v);
-  }
+  bool ok_int = true;
+  SjValue r = decimal ? sj_dec(strtod(a.data, NULL)) : sj_int(parse_int(a.data, &ok_int));
   sj_buf_free(&a);
+  if (!ok_int) sj_err_overflow();
   return r;
 }
 
