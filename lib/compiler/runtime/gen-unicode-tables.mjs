@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const UCD = process.env.UCD_DIR || '/usr/share/unicode';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.join(here, 'src', 'unicode_tables.c');
+const out = process.env.SAJILO_UNICODE_OUT || path.join(here, 'src', 'unicode_tables.c');
 
 const GCB = ['Other', 'CR', 'LF', 'Control', 'Extend', 'ZWJ', 'Regional_Indicator', 'Prepend',
   'SpacingMark', 'L', 'V', 'T', 'LV', 'LVT'];

@@ -72,3 +72,17 @@ describe('runtime build', () => {
     expect(changed.stdout).toContain('built in');
   });
 });
+
+describe('Unicode tables', () => {
+  it('the committed src/unicode_tables.c is exactly what the generator makes from the UCD', () => {
+    if (!fs.existsSync('/usr/share/unicode/auxiliary/GraphemeBreakProperty.txt')) return; // unicode-data absent
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-uni-')), 'tables.c');
+    const r = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/gen-unicode-tables.mjs')], {
+      env: { ...process.env, SAJILO_UNICODE_OUT: out }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    // The tables, not the header comment (which names the ICU version's cross-check).
+    const tables = (file: string) => fs.readFileSync(file, 'utf8').split('const SjUniRange')[1];
+    expect(tables(out)).toBe(tables(path.join(root, 'lib/compiler/runtime/src/unicode_tables.c')));
+  });
+});
