@@ -120,6 +120,13 @@ export const Messages = {
   shadowsBuiltin: warning('W2102', '"{0}" ले सोही नामको भित्री कार्यलाई ढाक्छ',
     '"{0}" hides the builtin function of the same name'),
   unreachableCode: warning('W2103', 'यो वाक्य कहिल्यै चल्दैन', 'This statement can never run'),
+  textPlusNumber: warning('W2104',
+    'पाठ र सङ्ख्या जोड्दा चलाउँदा त्रुटि आउँछ; सङ्ख्यालाई पाठ(…) ले पाठ बनाउनुहोस्',
+    'Adding a text and a number fails when run; convert the number with पाठ(…)'),
+  divisionByZero: warning('W2105', 'शून्यले भाग गर्दा चलाउँदा त्रुटि आउँछ', 'Dividing by zero fails when run'),
+  conditionNotBoolean: warning('W2106',
+    'सर्त सत्य वा असत्य हुनुपर्छ; यो मानले चलाउँदा त्रुटि आउँछ (जस्तै क > ० लेख्नुहोस्)',
+    'A condition must be सत्य or असत्य; this value fails when run (write e.g. क > ०)'),
 } as const satisfies Record<string, MessageTemplate>;
 
 export type MessageName = keyof typeof Messages;

@@ -1,11 +1,13 @@
 // The front end in one call: source text → checked AST and diagnostics. Browser-safe.
 //
 //   normalise (source.ts) → tokenize (lexer.ts) → parse (parser.ts) → check (checker.ts)
+//   → lint (lints.ts: warnings about operations certain to fail at run time)
 
 import type { Diagnostic, Position, Program } from './ast';
 import { checkProgram } from './checker';
 import { DiagnosticBag } from './diagnostics';
 import { tokenize } from './lexer';
+import { lintProgram } from './lints';
 import { parse } from './parser';
 import { normaliseSource } from './source';
 
@@ -26,6 +28,7 @@ export function analyseFrontEnd(source: string): AnalysedProgram {
   const tokens = tokenize(normaliseSource(source), diagnostics);
   const { program, unclosedBlocks, brokenFunctions } = parse(tokens, diagnostics);
   const { scopeEnds } = checkProgram(program, diagnostics, { blocksUnclosed: unclosedBlocks > 0, brokenFunctions });
+  lintProgram(program, diagnostics);
   const ok = diagnostics.errorCount === 0;
   return { program: ok ? program : null, tree: program, diagnostics: diagnostics.sorted(), scopeEnds };
 }

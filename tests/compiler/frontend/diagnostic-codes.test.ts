@@ -62,6 +62,11 @@ const CASES: Case[] = [
   { code: 'W2101', source: 'राख x = 1', line: 1, column: 5 },
   { code: 'W2102', source: 'राख लम्बाइ = 1\nदेखाउ(लम्बाइ)', line: 1, column: 5 },
   { code: 'W2103', source: 'कार्य f()\n  फर्काउ 1\n  देखाउ(2)\nअन्त्य', line: 3, column: 3 },
+  { code: 'W2104', source: 'देखाउ("उमेर: " + १५)', line: 1, column: 16 },
+  { code: 'W2104', source: 'राख क = १ + "x"\nदेखाउ(क)', line: 1, column: 11 },
+  { code: 'W2105', source: 'राख क = ५\nदेखाउ(क // ०, क)', line: 2, column: 12 },
+  { code: 'W2106', source: 'जबसम्म १\n  रोक\nअन्त्य', line: 1, column: 8 },
+  { code: 'W2106', source: 'राख क = सत्य\nयदि क र "हो" भने\nअन्त्य', line: 2, column: 9 },
 ];
 
 describe('diagnostic codes', () => {
