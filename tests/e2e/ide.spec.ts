@@ -290,6 +290,22 @@ test('caret over conjuncts: arrow keys never split a letter from its signs; a cl
   expect(Math.abs(caret!.x - rect!.right)).toBeLessThan(3);
 });
 
+test('a quick fix from the front end applies with Ctrl+.', async ({ page }) => {
+  // '।' between digits (the Nepali keyboard's full stop) is offered a fix to '.'.
+  await openIde(page, { source: 'देखाउ(१।५)\n' });
+  await expect(page.locator('[data-testid=editor] .squiggly-error').first()).toBeVisible({ timeout: 10_000 });
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget').first();
+  await expect(menu).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain('देखाउ(१.५)');
+});
+
 test('hover on a builtin shows its documentation in the interface language', async ({ page }) => {
   await openIde(page, { source: 'देखाउ("क")\n' });
   const word = page.locator('[data-testid=editor] .view-line span', { hasText: 'देखाउ' }).first();
