@@ -141,7 +141,7 @@ const free: Supervisor[] = [];
 const all = new Set<Supervisor>();
 const queue: ((s: Supervisor | string) => void)[] = [];
 let built = false;
-let slotCounter = 0;          // supervisors are pinned to CPU (slot mod CPUs): spread them
+let slotCounter = 0;          // with SAJILO_SANDBOX_PIN=1 supervisors pin to CPU (slot mod CPUs)
 
 function ensureBuilt(): string | null {
   if (built || existsSync(LAUNCHER)) { built = true; return null; }

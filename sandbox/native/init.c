@@ -1,6 +1,7 @@
-/* PID 1 of the sandbox. Created by the supervisor with clone(CLONE_NEW*), it waits for the id
- * maps, builds the root, then forks the program (PID 2) and reaps everything until the
- * program is gone. The program must not be PID 1: PID 1 ignores signals it has no handler
+/* PID 1 of the sandbox. Compile profile: created by the supervisor with clone(CLONE_NEW*), it
+ * waits for the id maps and builds the root. Run profile: created inside the pre-made
+ * namespaces (template.c), where the root is already there. Then it forks the program (PID 2)
+ * and reaps everything until the program is gone. The program must not be PID 1: PID 1 ignores signals it has no handler
  * for, SIGXCPU from RLIMIT_CPU included. When init returns, the kernel kills every process
  * left in the namespace, so the whole tree ends with it. */
 #include "sandbox.h"

@@ -115,20 +115,15 @@ static bool compile_root(struct job *j) {
   return true;
 }
 
-/* Host objects the sandbox will see, opened in the child (binds need mounts of its own mount
- * namespace) before it takes the sandbox uid and before its tmpfs can hide them. */
 static bool pivot_and_seal(void);
 
+/* Host objects the sandbox will see, opened in the child (binds need mounts of its own mount
+ * namespace) before it takes the sandbox uid and before its tmpfs can hide them. */
 bool open_host_paths(struct job *j) {
   if (j->work_dir && (j->work_fd = open(j->work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) { fail("open", j->work_dir); return false; }
   for (int i = 0; i < j->n_ro; i++)
     if ((j->ro_fds[i] = open(j->ro_paths[i], O_PATH | O_CLOEXEC)) < 0) { fail("open", j->ro_paths[i]); return false; }
   return true;
-}
-
-void close_host_paths(struct job *j) {
-  if (j->work_fd >= 0) close(j->work_fd);
-  for (int i = 0; i < j->n_ro; i++) if (j->ro_fds[i] > 0) close(j->ro_fds[i]);
 }
 
 bool build_root(struct job *j) {
@@ -149,7 +144,7 @@ bool empty_root(void) {
 }
 
 static bool pivot_and_seal(void) {
-  /* pivot_root(".", "."): the old root ends up stacked under the new one at "/", and
+  /* pivot_root(".", "."): the old root ends up mounted on top of the new one at "/", and
    * detaching it leaves only the new root. No directory for the old root is needed. */
   if (chdir(NEWROOT) < 0) { fail("chdir", NEWROOT); return false; }
   if (syscall(SYS_pivot_root, ".", ".") < 0) { fail("pivot_root", NEWROOT); return false; }

@@ -5,6 +5,7 @@
  *   cgroup.c    cgroup v1 and v2 slots (create, limits, accounting, sweep)
  *   seccomp.c   BPF filters: allowlist (run) and denylist (compile)
  *   limits.c    rlimits
+ *   template.c  pre-made user, mount and network namespaces of the run profile
  *   init.c      PID 1 of the sandbox: builds the root, forks and reaps the program
  *   supervisor.c  the long-lived helper: one request at a time, limits from outside
  *   main.c      modes: serve, doctor, cgroup-plan
@@ -55,7 +56,6 @@ bool drop_capabilities(void);
 
 /* ---- mounts.c */
 bool open_host_paths(struct job *j);  /* in the child, before become_sandbox_user */
-void close_host_paths(struct job *j);
 bool build_root(struct job *j);
 bool empty_root(void);            /* the run profile's root: an empty read-only tmpfs */
 

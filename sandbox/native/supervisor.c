@@ -365,13 +365,14 @@ done:
   if (j->exe_fd >= 0) close(j->exe_fd);
 }
 
-/* Pin this supervisor, and so every program it starts, to one CPU (slot index modulo the
- * CPUs we may use). Measured here under load: with 100 ms idle between runs, the median run
- * fell from ~15 ms to ~6 ms, because each new process of a run no longer wakes the other
- * (halted) vCPU. A slot runs one program at a time; the pool has two slots per CPU. */
+/* With SAJILO_SANDBOX_PIN=1, pin this supervisor, and so every program it starts, to one CPU
+ * (slot index modulo the CPUs we may use): the processes of a run then wake each other on one
+ * CPU. Measured on this (shared, loaded) machine it halved the median after 100 ms idle but
+ * tripled it back-to-back (a pinned slot cannot leave a busy CPU), so it is off by default. */
 static void pin(long slot) {
   cpu_set_t allowed, one;
-  if (slot < 0 || getenv("SAJILO_SANDBOX_NO_PIN") || sched_getaffinity(0, sizeof allowed, &allowed) < 0) return;
+  const char *on = getenv("SAJILO_SANDBOX_PIN");
+  if (slot < 0 || !on || strcmp(on, "1") || sched_getaffinity(0, sizeof allowed, &allowed) < 0) return;
   int count = CPU_COUNT(&allowed), k = (int)(slot % (count ? count : 1));
   for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
     if (!CPU_ISSET(cpu, &allowed) || k-- > 0) continue;
