@@ -14,35 +14,35 @@ function lintBlock(block: ast.Block, diagnostics: DiagnosticBag): void {
 }
 
 function lintStatement(statement: ast.Statement, diagnostics: DiagnosticBag): void {
-  const expression = (e: ast.Expression | null) => e && lintExpression(e, diagnostics);
-  const condition = (e: ast.Expression) => lintCondition(e, diagnostics);
   switch (statement.kind) {
-    case 'VariableDeclaration': return void expression(statement.initializer);
-    case 'Assignment': return void expression(statement.value);
+    case 'VariableDeclaration': return lintExpression(statement.initializer, diagnostics);
+    case 'Assignment': return lintExpression(statement.value, diagnostics);
     case 'IndexAssignment':
-      expression(statement.target);
-      return void expression(statement.value);
+      lintExpression(statement.target, diagnostics);
+      return lintExpression(statement.value, diagnostics);
     case 'If':
       for (const branch of statement.branches) {
-        condition(branch.condition);
+        lintCondition(branch.condition, diagnostics);
         lintBlock(branch.body, diagnostics);
       }
       return statement.elseBody ? lintBlock(statement.elseBody, diagnostics) : undefined;
     case 'While':
-      condition(statement.condition);
+      lintCondition(statement.condition, diagnostics);
       return lintBlock(statement.body, diagnostics);
     case 'RangeLoop':
-      [statement.start, statement.end, statement.step].forEach(expression);
+      lintExpression(statement.start, diagnostics);
+      lintExpression(statement.end, diagnostics);
+      if (statement.step) lintExpression(statement.step, diagnostics);
       return lintBlock(statement.body, diagnostics);
     case 'EachLoop':
-      expression(statement.iterable);
+      lintExpression(statement.iterable, diagnostics);
       return lintBlock(statement.body, diagnostics);
     case 'Repeat':
-      expression(statement.count);
+      lintExpression(statement.count, diagnostics);
       return lintBlock(statement.body, diagnostics);
     case 'FunctionDeclaration': return lintBlock(statement.body, diagnostics);
-    case 'Return': return void expression(statement.value);
-    case 'ExpressionStatement': return void expression(statement.expression);
+    case 'Return': return statement.value ? lintExpression(statement.value, diagnostics) : undefined;
+    case 'ExpressionStatement': return lintExpression(statement.expression, diagnostics);
     default: return;
   }
 }
@@ -61,16 +61,20 @@ function lintExpression(expression: ast.Expression, diagnostics: DiagnosticBag):
       return lintExpression(expression.operand, diagnostics);
     case 'Call':
       lintExpression(expression.callee, diagnostics);
-      return expression.arguments.forEach((argument) => lintExpression(argument, diagnostics));
+      for (const argument of expression.arguments) lintExpression(argument, diagnostics);
+      return;
     case 'Index':
       lintExpression(expression.object, diagnostics);
       return lintExpression(expression.index, diagnostics);
-    case 'List': return expression.elements.forEach((element) => lintExpression(element, diagnostics));
+    case 'List':
+      for (const element of expression.elements) lintExpression(element, diagnostics);
+      return;
     case 'Map':
-      return expression.entries.forEach((entry) => {
+      for (const entry of expression.entries) {
         lintExpression(entry.key, diagnostics);
         lintExpression(entry.value, diagnostics);
-      });
+      }
+      return;
     default: return;
   }
 }
