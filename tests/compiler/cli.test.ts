@@ -1,17 +1,20 @@
 // The `sajilo` command's contract: exit codes, --json shape, stdin passthrough, errors for
 // bad usage and bad input. Runs the real bin/sajilo.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'sajilo-cli-'));
 const env = { ...process.env, SAJILO_CACHE_DIR: path.join(dir, 'cache') };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sajilo(args: string[], input = '') {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), ...args], { input, encoding: 'utf8', env, cwd: root, timeout: 60_000 });
+  // An internal error is never an expected outcome here: show what the tool said.
+  if (r.status === 70) throw new Error(`sajilo ${args.join(' ')} failed internally:\n${r.stderr}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,6 +58,7 @@ describe('sajilo run', () => {
     expect(sajilo(['run', ok])).toMatchObject({ status: 0, stdout: '१३ नमस्ते\n' });
     expect(sajilo(['run', ok, '--latin-digits'])).toMatchObject({ status: 0, stdout: '13 नमस्ते\n' });
     expect(sajilo(['run', ok, '--optimise', '--no-sandbox'])).toMatchObject({ status: 0, stdout: '१३ नमस्ते\n' });
+    expect(sajilo(['run', ok, '--optimise'])).toMatchObject({ status: 0, stdout: '१३ नमस्ते\n' });
   });
   it('passes stdin through, with and without the sandbox', () => {
     for (const extra of [[], ['--no-sandbox']]) {

@@ -2,8 +2,10 @@
 // path, with its .in as stdin; stdout must equal its .out exactly.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { compileAndRun, compilePaths } from './golden/helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileAndRun, compilePaths, removeTestCache } from './golden/helpers';
+
+afterAll(removeTestCache);
 
 const dir = path.resolve(import.meta.dirname, '../../examples');
 const index: { slug: string; titleNe: string; titleEn: string }[] = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8'));

@@ -1,10 +1,10 @@
 // The compile cache through buildExecutable: a hit skips the C compiler; any option change
 // misses; a corrupted entry is rebuilt; failures are never cached; the size bound evicts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildExecutable, CCompileError, type CompilerRunner } from '../../../lib/compiler/build';
 import { CompileCache } from '../../../lib/compiler/driver/cache';
 import { runCompilerLocally } from '../../../lib/compiler/driver/local-runner';
@@ -20,6 +20,7 @@ function countingRunner() {
 beforeEach(() => {
   process.env.SAJILO_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'sajilo-cache-test-'));
 });
+afterEach(() => rmSync(process.env.SAJILO_CACHE_DIR!, { recursive: true, force: true }));
 
 describe('compile cache', () => {
   it('serves the second build of the same source without running the C compiler', async () => {

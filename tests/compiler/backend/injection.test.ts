@@ -1,7 +1,7 @@
 // Injection through the program: no text literal or name may reach the C source as text,
 // and each program must still print exactly the intended bytes on every compile path.
-import { describe, expect, it } from 'vitest';
-import { compileAndRun, compilePaths } from '../golden/helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileAndRun, compilePaths, removeTestCache } from '../golden/helpers';
 import { PRELUDE } from '../../../lib/compiler/backend/prelude';
 import { cFor } from './generate';
 
@@ -31,6 +31,8 @@ const namesProgram = [
   `देखाउ(${NAMES.join(' + ')}, malloc(main + 1))`,
 ].join('\n');
 const namesOutput = `${(NAMES.length * (NAMES.length - 1)) / 2} 2\n`;   // main is 0: (0 + 1) * 2
+
+afterAll(removeTestCache);
 
 describe('generated C', () => {
   it('is plain ASCII and contains none of the program\'s texts', () => {

@@ -2,8 +2,10 @@
 // be exactly what its comments say (see expectations.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { compileAndRun, compilePaths } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileAndRun, compilePaths, removeTestCache } from './helpers';
+
+afterAll(removeTestCache);
 import { readExpectations } from './expectations';
 
 const dir = path.join(import.meta.dirname, 'programs');

@@ -1,15 +1,20 @@
 // Shared by the compiler's end-to-end tests: which compile paths this machine has, and
 // compile-then-run of one program on one path.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildExecutable, type PathKind } from '../../../lib/compiler/build';
 import { loadRuntimeLibs } from '../../../lib/compiler/driver/runtime-libs';
 import { availableToolchains } from '../../../lib/compiler/driver/toolchain';
 
-// Each test run starts from an empty compile cache of its own.
-process.env.SAJILO_CACHE_DIR ??= mkdtempSync(path.join(tmpdir(), 'sajilo-test-cache-'));
+// Each test file starts from an empty compile cache of its own, removed by removeTestCache.
+const ownCache = process.env.SAJILO_CACHE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'sajilo-test-cache-'));
+if (ownCache) process.env.SAJILO_CACHE_DIR = ownCache;
+
+export function removeTestCache(): void {
+  if (ownCache) rmSync(ownCache, { recursive: true, force: true });
+}
 
 export function compilePaths(): PathKind[] {
   return availableToolchains(loadRuntimeLibs()).map((t) => t.kind);
