@@ -115,6 +115,15 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(await res.json()).toEqual({ error: expect.stringMatching(/too many/) });
   });
 
+  it("next-auth's routes refuse a large body with 413 before reading it", async () => {
+    const big = 'x'.repeat(20_000);
+    const res = await authRoute(
+      request('/api/auth/callback/credentials', { method: 'POST', rawBody: big, ip: nextIp(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) } }),
+      params({ nextauth: ['callback', 'credentials'] }),
+    );
+    expect(res.status).toBe(413);
+  });
+
   it('a successful sign-in clears the account count; failures per IP are limited across accounts', async () => {
     const e = email();
     await signup({ email: e, password: PASSWORD });

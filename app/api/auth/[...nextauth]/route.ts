@@ -8,6 +8,9 @@ import { clientIp } from '@/lib/auth/ip';
 import { assertNotLimited } from '@/lib/auth/rate-limit';
 import { emailSchema } from '@/lib/validations/auth';
 import { errorResponse } from '@/lib/snippets/http';
+import { ApiError } from '@/lib/snippets/errors';
+
+const MAX_AUTH_BODY = 16 * 1024;
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +26,10 @@ async function precheckCredentials(req: Request): Promise<void> {
 async function handler(req: Request, ctx: Ctx): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
+    // next-auth reads whole bodies; its forms are tiny, so refuse anything declared large.
+    if (Number(req.headers.get('content-length') ?? '0') > MAX_AUTH_BODY) {
+      throw new ApiError(413, 'request body too large');
+    }
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }
