@@ -228,7 +228,9 @@ class Checker {
         this.expression(statement.condition);
         return this.loopBody(statement.body, null);
       case 'RangeLoop':
-        [statement.start, statement.end, statement.step].forEach((e) => e && this.expression(e));
+        this.expression(statement.start);
+        this.expression(statement.end);
+        if (statement.step) this.expression(statement.step);
         return this.loopBody(statement.body, statement.variable);
       case 'EachLoop':
         this.expression(statement.iterable);
@@ -350,12 +352,15 @@ class Checker {
       case 'Logical':
         this.expression(expression.left);
         return this.expression(expression.right);
-      case 'List': return expression.elements.forEach((e) => this.expression(e));
+      case 'List':
+        for (const element of expression.elements) this.expression(element);
+        return;
       case 'Map':
-        return expression.entries.forEach((entry) => {
+        for (const entry of expression.entries) {
           this.expression(entry.key);
           this.expression(entry.value);
-        });
+        }
+        return;
       default: return;
     }
   }
@@ -385,7 +390,7 @@ class Checker {
   }
 
   private call(call: ast.CallExpression): void {
-    call.arguments.forEach((argument) => this.expression(argument));
+    for (const argument of call.arguments) this.expression(argument);
     const callee = call.callee;
     if (callee.kind !== 'Name') {
       this.expression(callee);
