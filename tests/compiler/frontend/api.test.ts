@@ -60,3 +60,22 @@ describe('language tables', () => {
     expect(check('राख यदि = १').map((d) => d.code)).toEqual(['E1102']);
   });
 });
+
+describe('browser safety', () => {
+  it('imports nothing but its own modules (no Node built-ins, no packages)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../../lib/compiler');
+    const files = [
+      ...readdirSync(path.join(root, 'frontend')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'frontend', f)),
+      path.join(root, 'index.ts'), path.join(root, 'language.ts'),
+    ];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]);
+      const outside = specifiers.filter((s) => !s.startsWith('./') && s !== '../language');
+      expect(outside, file).toEqual([]);
+      expect(text, file).not.toMatch(/\b(process|Buffer|require)\s*[.(]/);
+    }
+  });
+});
