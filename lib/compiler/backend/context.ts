@@ -63,11 +63,14 @@ export class FunctionState {
     readonly borrowedParams: ReadonlySet<number>,   // parameters never assigned: used in place
   ) {}
 
-  line(text: string): void { this.out.push(indent(this.indentLevel) + text); }
+  // Pieces are pushed separately and joined once: concatenating each line would build a
+  // rope per line for the garbage collector.
+  line(text: string): void { this.out.push(indent(this.indentLevel), text, '\n'); }
   open(head: string): void { this.line(head ? `${head} {` : '{'); this.indentLevel++; }
   close(tail = ''): void { this.indentLevel--; this.line(`}${tail}`); }
   reopen(head: string): void { this.indentLevel--; this.line(`} ${head} {`); this.indentLevel++; }
-  lines(): string[] { return this.out; }
+  /** Everything written so far, one line per statement, each ending in a newline. */
+  text(): string { return this.out.join(''); }
 
   /** A fresh C identifier for a temporary. */
   fresh(prefix = 't'): string { return `${prefix}${this.counter++}`; }

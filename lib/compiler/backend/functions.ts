@@ -45,7 +45,7 @@ export function functionValue(m: ModuleState, f: FunctionDeclaration): string[] 
   ];
 }
 
-export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
+export function genFunction(m: ModuleState, f: FunctionDeclaration): string {
   const assigned = assignedIds(f.body);
   const params = f.parameters.map((p) => p.declarationId);
   const borrowed = new Set(params.filter((id) => !assigned.has(id)));
@@ -58,22 +58,20 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string[] {
     '  SjValue sj_ret = {0};',
     ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
     ...f.locals.map((id) => `  SjValue ${localName(id)} = {0};`),
-    ...fs.lines(),
-    'sj_exit:',
+    fs.text() + 'sj_exit:',
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
     m.byPointer ? '  SJG_COPY(*sj_r, sj_ret);' : '  return sj_ret;',
     '}',
-  ];
+  ].join('\n');
 }
 
 /** Top-level code becomes program(); its non-global locals are C locals. */
-export function genProgram(m: ModuleState): string[] {
+export function genProgram(m: ModuleState): string {
   const fs = new FunctionState(m, true, new Set());
   genBlock(fs, m.program.body, { keepLocals: true });
   return [
     'static void program(void) {',
     ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = {0};`),
-    ...fs.lines(),
-    '}',
-  ];
+    `${fs.text()}}`,
+  ].join('\n');
 }

@@ -15,7 +15,7 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
   const m = new ModuleState(program, options.latinDigits ?? false, options.byPointer ?? false);
   const fns = program.functions;
   // Bodies first: generating them records which literals and global flags exist.
-  const bodies = fns.flatMap((f) => genFunction(m, f));
+  const bodies = fns.map((f) => genFunction(m, f));
   const main = genProgram(m);
   const globals = program.globals.map((id) => m.globalsNeedingFlag.has(id)
     ? `static SjValue ${globalName(id)}; static bool ${globalSetFlag(id)};`
@@ -28,7 +28,7 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
     ...fns.map((f) => `${prototype(f, m.byPointer)};`),
     ...fns.flatMap((f) => functionValue(m, f)),
     ...bodies,
-    ...main,
+    main,
     'int main(int argc, char **argv) {',
     `  return sj_run_main(argc, argv, program, ${m.latinDigits ? 1 : 0});`,
     '}',
