@@ -31,6 +31,8 @@ type LoopHeader =
   | { kind: 'RangeLoop'; start: ast.Expression; end: ast.Expression; step: ast.Expression | null }
   | { kind: 'EachLoop'; iterable: ast.Expression };
 
+type BlockEvent = { opener: BlockOpener } | { closerIndent: number | null };
+
 // A block being parsed, remembered so a missing `अन्त्य` can be blamed on the right opener.
 interface BlockOpener {
   keyword: Token;
@@ -87,10 +89,10 @@ class Parser {
   private readonly expressionDepth = new WeakMap<ast.Expression, number>();
   private synchronised = false; // the current statement has already skipped to its end
   private readonly lineIndent = new Map<number, number>(); // line → column of its first token
-  // Blocks closed in the current top-level statement whose `अन्त्य` is indented unlike the
-  // opener: if a block is left open at the end, one of these most likely lost its `अन्त्य`.
-  private misaligned: BlockOpener[] = [];
-  private unclosedAtEnd: BlockOpener[] = [];
+  // Openings and `अन्त्य`s of blocks in the current top-level statement, in order: if blocks
+  // are left open at the end, indentation tells which of them lost their `अन्त्य`.
+  private blockEvents: BlockEvent[] = [];
+  private unclosedAtEnd = 0;
   private lastName: { token: Token; node: ast.NameExpression } | null = null; // for glued particles
   unclosedBlocks = 0;
   readonly brokenFunctions = new Set<ast.FunctionDeclaration>(); // headers that failed to parse
@@ -203,7 +205,7 @@ class Parser {
         this.diagnostics.report(Messages.unexpectedKeyword, token.range, token.text);
         this.advance();
       } else {
-        this.misaligned = [];
+        this.blockEvents = [];
         const statement = this.statementWithRecovery();
         if (statement) statements.push(statement);
         this.reportUnclosedBlocks();
@@ -320,34 +322,47 @@ class Parser {
   }
 
   private opener(keyword: Token): BlockOpener {
-    return { keyword, indent: this.lineIndent.get(keyword.range.start.line) ?? 1 };
+    const opener = { keyword, indent: this.lineIndent.get(keyword.range.start.line) ?? 1 };
+    this.blockEvents.push({ opener });
+    return opener;
   }
 
   // Consumes the `अन्त्य` of a block, or notes that the block was left open at the end.
   private closeBlock(opener: BlockOpener): Position {
     const token = this.peek();
     if (token.kind === 'eof') {
-      this.unclosedAtEnd.push(opener);
+      this.unclosedAtEnd++;
       return token.range.end;
     }
     this.advance();
     this.synchronised = false; // a statement inside the block may have set it
-    const closerIndent = this.lineIndent.get(token.range.start.line);
-    if (closerIndent === token.range.start.column && closerIndent !== opener.indent) this.misaligned.push(opener);
+    this.blockEvents.push({ closerIndent: this.isFirstOnLine(token) ? token.range.start.column : null });
     return token.range.end;
   }
 
-  // At the end of the program with blocks still open: blame the misaligned blocks first
-  // (their `अन्त्य` was probably meant for an outer block), then the open ones, innermost first.
+  // At the end of the program with blocks still open, pair each `अन्त्य` again, this time with
+  // the nearest open block indented like it (the innermost when none is, or when the अन्त्य
+  // shares its line): the blocks passed over, and those still open, lost their अन्त्य.
   private reportUnclosedBlocks(): void {
-    const count = this.unclosedAtEnd.length;
-    if (count === 0) return;
-    const blamed = [...this.misaligned, ...this.unclosedAtEnd].slice(0, count);
+    if (this.unclosedAtEnd === 0) return;
+    const open: BlockOpener[] = [];
+    const blamed: BlockOpener[] = [];
+    for (const event of this.blockEvents) {
+      if ('opener' in event) {
+        open.push(event.opener);
+        continue;
+      }
+      const aligned = event.closerIndent === null ? -1 : open.findLastIndex((o) => o.indent === event.closerIndent);
+      const pairedWith = aligned >= 0 ? aligned : open.length - 1;
+      blamed.push(...open.splice(pairedWith).slice(1));
+    }
+    blamed.push(...open);
+    blamed.sort((a, b) => a.keyword.range.start.line - b.keyword.range.start.line);
     for (const { keyword } of blamed) {
       this.diagnostics.report(Messages.unclosedBlock, keyword.range, keyword.text, keyword.range.start.line);
     }
-    this.unclosedBlocks += count;
-    this.unclosedAtEnd = [];
+    this.unclosedBlocks += this.unclosedAtEnd;
+    this.unclosedAtEnd = 0;
   }
 
   // ───────────── statements ─────────────
