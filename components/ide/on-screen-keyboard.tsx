@@ -23,6 +23,7 @@ export function OnScreenKeyboard({ id, layout, onType, onBackspace }: OnScreenKe
 
   return (
     <div id={id} className="osk" role="group" aria-label={t('keyboard.panel')} data-testid="on-screen-keyboard" data-layout={layout}>
+      {layout === 'off' && <p className="ide-status">{t('keyboard.offNotice')}</p>}
       {rows.map((row, i) => (
         <div className="osk-row" key={i}>
           {row.map((key) => (

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { STRINGS, UI_LANGUAGES, formatNumber, translate, toDevanagariDigits } from '@/lib/i18n/strings';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,7 +19,7 @@ describe('interface strings', () => {
   });
 
   test('Nepali strings are Nepali, English strings have no Devanagari except language names', () => {
-    const allowedDevanagari = new Set(['site.name', 'ui.languageSwitch', 'ui.languageSwitchShort']);
+    const allowedDevanagari = new Set(['ui.languageSwitch', 'ui.languageSwitchShort']);
     for (const [key, text] of Object.entries(STRINGS.en)) {
       if (!allowedDevanagari.has(key)) expect(text, key).not.toMatch(/[\u0900-\u097F]/);
     }
@@ -37,4 +39,20 @@ describe('interface strings', () => {
     expect(formatNumber('en', 42)).toBe('42');
     expect(formatNumber('ne', 2.25)).toBe('२.३');
   });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+test('every string is used by the interface (no dead text to translate)', () => {
+  const code = ['app', 'components'].flatMap((d) => sourceFiles(path.resolve(d))).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const unused = Object.keys(STRINGS.ne).filter((key) => {
+    if (key.startsWith('verdict.')) return !code.includes('`verdict.${'); // built from the verdict name
+    return !code.includes(`'${key}'`) && !code.includes(`"${key}"`);
+  });
+  expect(unused).toEqual([]);
 });
