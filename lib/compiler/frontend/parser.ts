@@ -468,13 +468,16 @@ class Parser {
     let elseBody: ast.Block | null = null;
     while (this.checkKeyword('नत्र')) {
       const natra = this.advance();
+      // A branch after the final नत्र is reported and parsed, so the अन्त्य still closes this यदि.
+      if (elseBody) this.diagnostics.report(Messages.unexpectedKeyword, natra.range, natra.text);
       if (this.checkKeyword('यदि')) {
-        branches.push(this.conditionalBranch(this.advance(), opener));
+        const branch = this.conditionalBranch(this.advance(), opener);
+        if (!elseBody) branches.push(branch);
         continue;
       }
-      elseBody = this.block(opener, false);
-      elseBody.range = span(natra.range.end, elseBody.range.end);
-      break;
+      const body = this.block(opener, true);
+      body.range = span(natra.range.end, body.range.end);
+      elseBody ??= body;
     }
     const end = this.closeBlock(opener);
     return { kind: 'If', branches, elseBody, range: span(keyword.range.start, end) };

@@ -201,3 +201,10 @@ describe('parser: a header bracket left open', () => {
     expect(fn.body.statements.map((s) => s.kind)).toEqual(['Return']);
   });
 });
+
+describe('parser: a branch after the final नत्र', () => {
+  it('is reported once, and the यदि still ends at its अन्त्य', () => {
+    const source = 'राख क = १\nयदि क == १ भने\n  देखाउ(१)\nनत्र\n  देखाउ(२)\nनत्र यदि क == ३ भने\n  देखाउ(३)\nअन्त्य\nदेखाउ(क)';
+    expect(check(source).map((d) => [d.code, d.line, d.column])).toEqual([['E1107', 6, 1]]);
+  });
+});
