@@ -2,7 +2,7 @@
 // (the C compiler inside the sandbox's compile profile when the sandbox can host it), run the
 // executable in the sandbox's run profile, through the bounded run queue.
 import { buildExecutable, type CompilerRunner } from '@/lib/compiler/build';
-import type { Diagnostic } from '@/lib/compiler';
+import { check, type Diagnostic } from '@/lib/compiler';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { OverloadedError, RunQueue } from './queue';
 
@@ -21,6 +21,18 @@ export interface RunOutput {
 
 /** The queue every run goes through; tests and benchmarks may `configure` its limits. */
 export const runQueue = new RunQueue();
+
+/**
+ * The front end runs on the server's event loop (a 64 KiB source takes a few hundred ms), so
+ * checks go one at a time through a bounded queue of their own: a flood of them is refused
+ * with 429 instead of stalling every other request.
+ */
+export const checkQueue = new RunQueue({ concurrency: 1, maxQueued: runQueue.stats.concurrency * 4 });
+
+/** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
+export function checkProgram(source: string): Promise<Diagnostic[]> {
+  return checkQueue.run(async () => check(source));
+}
 
 const sandboxCompiler: CompilerRunner = async (job) => {
   const r = await runSandboxed({

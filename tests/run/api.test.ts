@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { POST as runPOST } from '@/app/api/run/route';
 import { POST as checkPOST } from '@/app/api/check/route';
-import { runQueue } from '@/lib/run';
+import { checkQueue, runQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { LAUNCHER } from '@/sandbox/index';
 import { MAX_BODY_BYTES, MAX_FIELD_BYTES } from '@/lib/validations/run';
@@ -158,6 +158,23 @@ describe('POST /api/check', () => {
     expect(body.diagnostics.length).toBeGreaterThan(0);
     expect(Object.keys(body.diagnostics[0]).sort()).toEqual(DIAGNOSTIC_KEYS);
     expect(body.diagnostics[0].line).toBe(1);
+  });
+
+  test('a full check queue answers 429 with Retry-After', async () => {
+    const limits = checkQueue.stats;
+    checkQueue.configure({ concurrency: 1, maxQueued: 0 });
+    let release!: () => void;
+    const held = checkQueue.run(() => new Promise<void>((r) => { release = r; }));
+    try {
+      const res = await post(checkPOST, { source: 'देखाउ(१)' });
+      await expectError(res, 429, 'overloaded');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      release();
+      await held;
+      checkQueue.configure({ concurrency: limits.concurrency, maxQueued: limits.maxQueued });
+    }
+    expect((await post(checkPOST, { source: 'देखाउ(१)' })).status).toBe(200);
   });
 
   test('malformed and oversize requests', async () => {

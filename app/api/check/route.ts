@@ -1,5 +1,5 @@
 // POST /api/check {"source"} → {"diagnostics"}: the compiler front end only (no compile, no run).
-import { check } from '@/lib/compiler';
+import { checkProgram, isOverloaded } from '@/lib/run';
 import { checkRequestSchema, oversizeFields, readBodyLimited, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
 import { apiError, zodIssues } from '../_lib/responses';
 
@@ -16,9 +16,11 @@ export async function POST(req: Request): Promise<Response> {
   if (oversizeFields({ source: parsed.data.source }).length) return apiError('too_large');
 
   try {
-    const response: CheckResponse = { diagnostics: check(parsed.data.source).map(toApiDiagnostic) };
+    const diagnostics = await checkProgram(parsed.data.source);
+    const response: CheckResponse = { diagnostics: diagnostics.map(toApiDiagnostic) };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
+    if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
     console.error('[api/check]', e);
     return apiError('internal');
   }
