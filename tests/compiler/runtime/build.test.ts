@@ -51,8 +51,10 @@ describe('runtime build', () => {
       fs.symlinkSync(fs.realpathSync(where), path.join(bin, tool));
     }
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-rt-nomusl-'));
+    // A bare environment: only our PATH, so no compiler from the real PATH leaks in.
+    const env = { PATH: bin, SAJILO_RUNTIME_OUT: out } as unknown as NodeJS.ProcessEnv;
     const r = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+      env, encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
@@ -60,14 +62,14 @@ describe('runtime build', () => {
     expect(m.libraries.musl).toBe(null);
     // Same sources and compilers: nothing to do. A compiler appearing on PATH means a rebuild.
     const again = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+      env, encoding: 'utf8',
     });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('up to date');
     expect(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(JSON.stringify(m, null, 2) + '\n');
     fs.symlinkSync(fs.realpathSync(spawnSync('which', ['gcc'], { encoding: 'utf8' }).stdout.trim()), path.join(bin, 'musl-gcc'));
     const changed = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env: { PATH: bin, SAJILO_RUNTIME_OUT: out }, encoding: 'utf8',
+      env, encoding: 'utf8',
     });
     expect(changed.stdout).toContain('built in');
   });
