@@ -107,8 +107,15 @@ async function commandBuild(a: Args): Promise<number> {
   return EXIT.ok;
 }
 
-async function readAllStdin(): Promise<Buffer> {
-  if (process.stdin.isTTY) return Buffer.alloc(0);  // the sandbox needs stdin up front
+async function readAllStdin(source: string): Promise<Buffer> {
+  if (process.stdin.isTTY) {
+    // The sandbox takes stdin up front, so a terminal cannot answer पढ() as the program runs.
+    if (source.includes('पढ')) {
+      process.stderr.write('[sajilo] इनपुट फाइलबाट दिनुहोस् (sajilo run FILE < input.txt) वा --no-sandbox प्रयोग गर्नुहोस्\n'
+        + '[sajilo] stdin is a terminal: pipe the input in (sajilo run FILE < input.txt) or use --no-sandbox to type it\n');
+    }
+    return Buffer.alloc(0);
+  }
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
@@ -122,7 +129,7 @@ async function commandRun(a: Args): Promise<number> {
   if (!r.ok || !r.executable) return EXIT.compile;
   if (!sandbox.bridge) return (await runDirect(r.executable)).status;
   const mod = sandbox.bridge.module;
-  const res = await mod.runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(), cpuMs: DIRECT_LIMITS.cpuSeconds * 1000, wallMs: 4 * DIRECT_LIMITS.cpuSeconds * 1000, memoryMb: 512, outputBytes: 16 * 2 ** 20 });
+  const res = await mod.runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(source), cpuMs: DIRECT_LIMITS.cpuSeconds * 1000, wallMs: 4 * DIRECT_LIMITS.cpuSeconds * 1000, memoryMb: 512, outputBytes: 16 * 2 ** 20 });
   process.stdout.write(res.stdout);
   process.stderr.write(res.stderr);
   log(a.verbose, `verdict ${res.verdict}, ${res.cpuMs} ms CPU, ${res.wallMs} ms wall, ${res.memoryKb} KB`);
