@@ -22,7 +22,11 @@ export interface SymbolInfo {
 
 // Never throws: a failure inside the front end becomes one diagnostic instead.
 export function check(source: string): Diagnostic[] {
-  return analyse(source).diagnostics;
+  try {
+    return analyseFrontEnd(source).diagnostics;
+  } catch (error) {
+    return [internalError(error)];
+  }
 }
 
 export function analyse(source: string): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
