@@ -51,5 +51,7 @@ export function isKeyword(token: Token, word: string): boolean {
 export function describeToken(token: Token): LocalisedArgument {
   if (token.kind === 'newline') return { ne: 'नयाँ पङ्क्ति', en: 'a new line' };
   if (token.kind === 'eof') return { ne: 'कार्यक्रमको अन्त्य', en: 'the end of the program' };
-  return { ne: `"${token.text}"`, en: `"${token.text}"` };
+  const chars = Array.from(token.text);
+  const text = chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : token.text; // long texts, shortened
+  return { ne: `"${text}"`, en: `"${text}"` };
 }
