@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,7 @@ static void program(struct job *j, struct init_fds *f, bool cgroups) {
   if (j->profile == PROFILE_RUN && dup3(j->exe_fd, EXEC_FD, O_CLOEXEC) < 0) { fail("dup3", "program"); return; }
   /* Only the report pipe stays open past exec... as close-on-exec, to carry an exec error. */
   if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) < 0) { fail("close_range", NULL); return; }
+  sched_setaffinity(0, sizeof g_allowed_cpus, &g_allowed_cpus);   /* the launch is over */
   if (!apply_rlimits(j, cgroups) || !drop_capabilities() || !seccomp_install(j->profile)) return;
   if (j->profile == PROFILE_RUN) syscall(SYS_execveat, EXEC_FD, EXEC_EMPTY, j->argv, j->envp, AT_EMPTY_PATH);
   else execve(j->argv[0], j->argv, j->envp);

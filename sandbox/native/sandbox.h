@@ -100,6 +100,8 @@ struct init_fds { int sync_rd, report_wr, stdin_fd, out_wr, err_wr; };
 int init_main(struct job *j, struct init_fds *f, bool privileged, bool cgroups, bool premade);
 
 /* ---- supervisor.c */
+#include <sched.h>
+extern cpu_set_t g_allowed_cpus;
 int serve(long slot);           /* slot: CPU to pin to (index into the allowed set), -1 none */
 
 #endif
