@@ -98,19 +98,24 @@ const apiBusy = await api(0, RUNS);
 const apiIdle = await api(100, Math.min(RUNS, 60));
 const rps = await throughput(600);
 await shutdownSandbox();
-// The same with supervisors pinned to CPUs (opt-in; new supervisors read the variable at start).
-process.env.SAJILO_SANDBOX_PIN = '1';
-await api(0, 20);
-const apiBusyPin = await api(0, RUNS);
-const apiIdlePin = await api(100, Math.min(RUNS, 60));
-await shutdownSandbox();
+// Variants (new supervisors read these variables at start): supervisors pinned to CPUs
+// (opt-in), and without keeping a run's launch chain on the supervisor's CPU (default on).
+const variants: [string, string][] = [['SAJILO_SANDBOX_PIN', 'SAJILO_SANDBOX_PIN=1'], ['SAJILO_SANDBOX_NO_AFFINITY', 'SAJILO_SANDBOX_NO_AFFINITY=1']];
+const variantRows: [string, number, number][] = [];
+for (const [name, label] of variants) {
+  process.env[name] = '1';
+  await api(0, 20);
+  variantRows.push([`sajilo (TS API, ${label})`, await api(0, RUNS), await api(100, Math.min(RUNS, 60))]);
+  await shutdownSandbox();
+  delete process.env[name];
+}
 
 const bare = busy['bare fork+exec'];
 const bareIdle = idle['bare fork+exec'];
 const rows: string[][] = [];
 for (const [name] of commands) rows.push([name, busy[name].toFixed(2), (busy[name] / bare).toFixed(1), idle[name].toFixed(2), (idle[name] / bareIdle).toFixed(1), (1000 / busy[name]).toFixed(0)]);
 rows.push(['sajilo (TS API, in-process)', apiBusy.toFixed(2), (apiBusy / bare).toFixed(1), apiIdle.toFixed(2), (apiIdle / bareIdle).toFixed(1), (1000 / apiBusy).toFixed(0)]);
-rows.push(['sajilo (TS API, SAJILO_SANDBOX_PIN=1)', apiBusyPin.toFixed(2), (apiBusyPin / bare).toFixed(1), apiIdlePin.toFixed(2), (apiIdlePin / bareIdle).toFixed(1), (1000 / apiBusyPin).toFixed(0)]);
+for (const [label, b, i] of variantRows) rows.push([label, b.toFixed(2), (b / bare).toFixed(1), i.toFixed(2), (i / bareIdle).toFixed(1), (1000 / b).toFixed(0)]);
 const head = ['runner', 'back-to-back ms', 'x bare', '100 ms idle ms', 'x bare', 'runs/s (1 at a time)'];
 const fmt = (r: string[]) => `| ${r.join(' | ')} |`;
 console.log([fmt(head), fmt(head.map(() => '---')), ...rows.map(fmt)].join('\n'));
