@@ -45,11 +45,12 @@ describe.skipIf(reason)('rootless (as nobody)', () => {
     const mem = JSON.parse(asNobody(['run', '--memory-mb', '48', '--', hostile, 'membomb']).stdout);
     expect(mem.verdict).toBe('memory_limit');
     expect(mem.memoryKb).toBeLessThan(80 * 1024);
-    // CPU of all threads, sampled from /proc: ends near 300 ms, not at RLIMIT_CPU's whole second.
-    const cpu = JSON.parse(asNobody(['run', '--cpu-ms', '300', '--wall-ms', '60000', '--', hostile, 'threads']).stdout);
+    // CPU sampled from /proc: ends near 300 ms, not at RLIMIT_CPU's whole second.
+    const cpu = JSON.parse(asNobody(['run', '--cpu-ms', '300', '--wall-ms', '60000', '--', hostile, 'spin']).stdout);
     expect(cpu.verdict).toBe('time_limit');
     expect(cpu.cpuMs).toBeGreaterThanOrEqual(300);
-    expect(cpu.cpuMs).toBeLessThan(900);
+    expect(cpu.cpuMs).toBeLessThan(950);
+    expect(cpu.signal).toBe('SIGKILL');            // killed by the sampler, not by SIGXCPU
   });
 
   it('doctor reports the cgroup fallback as degraded', () => {
