@@ -3,6 +3,7 @@
 // control leaves a block early through रोक, जारी or फर्काउ).
 import type { Declaration, Program, SourceRange } from '../frontend/ast';
 import { cUtf8 } from './escape';
+import { globalsSeenByFunctions } from './usage';
 import { globalName, literalSlot, localName, paramName } from './mangle';
 
 /**
@@ -16,6 +17,8 @@ export class ModuleState {
   readonly literals: string[] = [];          // C declarations of literal slots
   private readonly literalIds = new Map<string, number>();
   readonly globalsNeedingFlag = new Set<number>();
+  /** Globals some function mentions: C statics. The other globals are locals of program(). */
+  readonly staticGlobals: Set<number>;
 
   constructor(
     readonly program: Program,
@@ -23,7 +26,13 @@ export class ModuleState {
     // User functions take and return values through pointers (for tcc, which copies every
     // struct passed by value through memmove); gcc optimises the by-value form better.
     readonly byPointer: boolean,
-  ) {}
+  ) {
+    this.staticGlobals = globalsSeenByFunctions(program);
+  }
+
+  isStatic(id: number): boolean {
+    return this.staticGlobals.has(id);
+  }
 
   /** The static slot of a text literal, and its UTF-8 bytes as an escaped C literal. */
   textLiteral(text: string): { slot: string; bytes: string; length: number } {
@@ -91,7 +100,7 @@ export class FunctionState {
   /** Where a declaration's value lives. */
   variable(id: number): string {
     const d = this.module.declaration(id);
-    if (d.isGlobal) return globalName(id);
+    if (this.module.isStatic(id)) return globalName(id);
     if (d.kind === 'parameter' && this.borrowedParams.has(id)) {
       return this.module.byPointer ? `(*${paramName(id)})` : paramName(id);
     }

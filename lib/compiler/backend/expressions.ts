@@ -98,14 +98,14 @@ function genName(fs: FunctionState, e: NameExpression, risky: boolean): Operand 
   const d = fs.module.declaration(b.id);
   if (d.kind === 'function') return temp(fs, `sj_func_value(&${functionObject(b.id)})`);
   const v = fs.variable(b.id);
-  if (e.mayBeUninitialised && d.isGlobal) {
+  if (e.mayBeUninitialised && fs.module.isStatic(b.id)) {
     fs.module.globalsNeedingFlag.add(b.id);
     fs.open(`if (SJ_UNLIKELY(!${globalSetFlag(b.id)}))`);
     fs.pos(e.range);
     fs.line(uninitialisedGlobalError());
     fs.close();
   }
-  if (risky && d.isGlobal) {
+  if (risky && fs.module.isStatic(b.id)) {
     const t = fs.fresh();
     fs.line(`SjValue ${t} = ${v}; SJG_RETAIN(${t});`);
     return { c: t, owned: true };

@@ -71,6 +71,7 @@ export function genProgram(m: ModuleState): string {
   genBlock(fs, m.program.body, { keepLocals: true });
   return [
     'static void program(void) {',
+    ...m.program.globals.filter((id) => !m.isStatic(id)).map((id) => `  SjValue ${localName(id)} = {0};`),
     ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = {0};`),
     `${fs.text()}}`,
   ].join('\n');

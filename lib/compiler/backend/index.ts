@@ -17,7 +17,7 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
   // Bodies first: generating them records which literals and global flags exist.
   const bodies = fns.map((f) => genFunction(m, f));
   const main = genProgram(m);
-  const globals = program.globals.map((id) => m.globalsNeedingFlag.has(id)
+  const globals = program.globals.filter((id) => m.isStatic(id)).map((id) => m.globalsNeedingFlag.has(id)
     ? `static SjValue ${globalName(id)}; static bool ${globalSetFlag(id)};`
     : `static SjValue ${globalName(id)};`);
   return [

@@ -10,8 +10,13 @@ describe('names and literals', () => {
   it('mangles every name by declaration id and keeps the C source ASCII', () => {
     const c = cFor('राख फल = "स्याउ"\nकार्य जोड्(क, ख)\n    फर्काउ क + ख\nअन्त्य\nदेखाउ(जोड्(फल, "!"))\n');
     expect(c).toMatch(/^[\x09\x0a\x20-\x7e]*$/);
-    expect(c).toMatch(/static SjValue g\d+;/);
     expect(c).toMatch(/static SjValue f\d+\(SjValue p\d+, SjValue p\d+\)/);
+  });
+  it('keeps globals that functions mention static, and the rest as locals of program()', () => {
+    const c = cFor('राख साझा = १\nराख आफ्नै = २\nकार्य हेर()\n    फर्काउ साझा\nअन्त्य\nदेखाउ(हेर() + आफ्नै)\n');
+    expect(c).toMatch(/^static SjValue g0;/m);
+    expect(c).not.toMatch(/static SjValue g1;/);
+    expect(cFunction(c, 'static void program(void)')).toMatch(/^ {2}SjValue v1 = \{0\};$/m);
   });
   it('passes runtime error positions as numbers', () => {
     const c = cFor('राख क = १\nदेखाउ(१०  //  क)\n');
@@ -24,7 +29,7 @@ describe('names and literals', () => {
   it('calls known functions directly and values through sj_call', () => {
     const c = cFor('कार्य एक()\n    फर्काउ १\nअन्त्य\nराख फ = एक\nदेखाउ(एक(), फ())\n');
     expect(c).toMatch(/SjValue t\d+ = f\d+\(\);/);
-    expect(c).toMatch(/sj_call\(g\d+, 0, NULL\)/);
+    expect(c).toMatch(/sj_call\(v\d+, 0, NULL\)/);
   });
   it('passes values through pointers when asked (the tcc calling style)', () => {
     const c = cFor('कार्य जोड(क, ख)\n    ख = ख + १\n    फर्काउ क + ख\nअन्त्य\nदेखाउ(जोड(१, २.५))\n', false, true);
