@@ -354,4 +354,7 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
   message: string; // Nepali
   messageEn: string; // English
+  // A quick fix, when there is one obvious edit: replace the diagnostic's range with this text
+  // (e.g. '.' for `३।१४`, 'देखाउ' for `देखउ`, 'फलहरू मा' for `फलहरूमा`, 'राख क' for `क = ५`).
+  replacement?: string;
 }

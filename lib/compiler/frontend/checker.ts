@@ -176,15 +176,20 @@ class Checker {
   private reportUndeclared(node: ast.NameExpression): void {
     const split = splitParticle(node.name);
     if (split && this.lookup(nameKey(split.word)).id !== null) {
-      this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
+      this.reportJoinedParticle(node, split);
       return;
     }
     // Past the first hundred unknown names the program is not a draft with typos: skip the search.
     const search = this.suggestionsLeft-- > 0;
     const suggestion = search ? closestWord(node.name, this.visibleNames()) ?? fromRomanised(node.name) : null;
-    if (suggestion) this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion);
-    else if (split) this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
+    if (suggestion) this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion).replacement = suggestion;
+    else if (split) this.reportJoinedParticle(node, split);
     else this.diagnostics.report(Messages.undeclaredName, node.range, node.name);
+  }
+
+  // No quick fix: outside a loop header the particle on its own would not parse either.
+  private reportJoinedParticle(node: ast.NameExpression, split: { word: string; particle: string }): void {
+    this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
   }
 
   private *visibleNames(): Generator<string> {
@@ -276,7 +281,7 @@ class Checker {
     const { id, laterLine } = this.lookup(key);
     if (id !== null || laterLine !== null || BUILTIN_BY_KEY.has(key)) return false;
     if (closestWord(target.name, this.visibleNames()) || fromRomanised(target.name)) return false;
-    this.diagnostics.report(Messages.assignToUndeclared, target.range, target.name);
+    this.diagnostics.report(Messages.assignToUndeclared, target.range, target.name).replacement = `राख ${target.name}`;
     const kind = this.scope.isGlobal ? 'globalVariable' : 'localVariable';
     const name: ast.DeclaredName = { kind: 'DeclaredName', name: target.name, declarationId: -1, range: target.range };
     const declared = this.declare(name, kind, this.scope);

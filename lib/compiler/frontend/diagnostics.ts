@@ -176,11 +176,14 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   private readonly linesByCode = new Map<string, Set<number>>();
 
-  report(template: MessageTemplate, range: SourceRange, ...args: MessageArgument[]): void {
-    this.items.push(makeDiagnostic(template, range, ...args));
+  // Returns the diagnostic, so a caller can attach a quick fix (`.replacement = …`).
+  report(template: MessageTemplate, range: SourceRange, ...args: MessageArgument[]): Diagnostic {
+    const diagnostic = makeDiagnostic(template, range, ...args);
+    this.items.push(diagnostic);
     let lines = this.linesByCode.get(template.code);
     if (!lines) this.linesByCode.set(template.code, (lines = new Set()));
     lines.add(range.start.line);
+    return diagnostic;
   }
 
   // Whether a diagnostic of this kind starts on this line (an earlier error may explain a later one).

@@ -136,7 +136,7 @@ class Lexer {
   // The Nepali keyboard types "।" on the full-stop key: `३।१४` is reported, then read as `३.१४`.
   private acceptDandaAsPoint(): void {
     if (this.text[this.pos] !== '।' || !isDigit(this.text.charCodeAt(this.pos + 1))) return;
-    this.diagnostics.report(Messages.dandaAsDecimalPoint, this.range(this.pos, this.pos + 1));
+    this.diagnostics.report(Messages.dandaAsDecimalPoint, this.range(this.pos, this.pos + 1)).replacement = '.';
     this.pos++;
     while (isDigit(this.text.charCodeAt(this.pos))) this.pos++;
   }
@@ -170,11 +170,19 @@ class Lexer {
     return true;
   }
 
+  // A word to put where `length` characters of punctuation are, with spaces so it stays a word.
+  private spaced(word: string, length: number): string {
+    const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+    const before = isSpace(this.text[this.pos - 1]) ? '' : ' ';
+    const after = isSpace(this.text[this.pos + length]) ? '' : ' ';
+    return `${before}${word}${after}`;
+  }
+
   private scanForeignOperator(): boolean {
     for (const [written, replacement] of FOREIGN_OPERATORS) {
       if (this.text.startsWith(written, this.pos) && !this.text.startsWith('!=', this.pos)) {
         const range = this.range(this.pos, this.pos + written.length);
-        this.diagnostics.report(Messages.foreignOperator, range, written, replacement);
+        this.diagnostics.report(Messages.foreignOperator, range, written, replacement).replacement = this.spaced(replacement, written.length);
         // Read it as the Sajilo word, so the parser goes on without a second error.
         const token = this.push('keyword', this.pos, this.pos + written.length, null);
         token.key = replacement;
@@ -190,7 +198,7 @@ class Lexer {
     const width = code > 0xffff ? 2 : 1;
     const range = this.range(this.pos, this.pos + width);
     const c = String.fromCodePoint(code);
-    if (c === '।' || c === '॥') this.diagnostics.report(Messages.dandaNotAllowed, range);
+    if (c === '।' || c === '॥') this.diagnostics.report(Messages.dandaNotAllowed, range).replacement = '';
     else if (c === '.' && isDigit(this.text.charCodeAt(this.pos + 1))) {
       this.diagnostics.report(Messages.digitsAfterPoint, range, { ne: '०', en: '0' });
     } else this.diagnostics.report(Messages.unexpectedCharacter, range, printable(code));

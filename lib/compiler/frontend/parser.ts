@@ -149,6 +149,11 @@ class Parser {
     throw new ParseError();
   }
 
+  private failAssignmentInCondition(equals: Token): never {
+    this.diagnostics.report(Messages.assignmentInCondition, equals.range).replacement = '==';
+    throw new ParseError();
+  }
+
   private expect(kind: Punctuation): Token {
     if (this.check(kind)) return this.advance();
     return this.fail(Messages.expectedToken, this.peek().range, `"${kind}"`, describeToken(this.peek()));
@@ -161,10 +166,10 @@ class Parser {
     if (isKeyword(token, word)) return this.advance();
     if (this.acceptGluedParticle(word)) return this.previous;
     if (token.kind === 'identifier' && closestKeyword(token.text) === word) {
-      this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, word);
+      this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, word).replacement = word;
       return this.advance();
     }
-    if (token.kind === '=') this.fail(Messages.assignmentInCondition, token.range);
+    if (token.kind === '=') this.failAssignmentInCondition(token);
     return this.fail(Messages.expectedToken, token.range, `"${word}"`, describeToken(token));
   }
 
@@ -175,7 +180,7 @@ class Parser {
     const written = last.text;
     node.name = written.slice(0, -word.length);
     node.range = span(node.range.start, { line: node.range.end.line, column: node.range.end.column - word.length });
-    this.diagnostics.report(Messages.joinedParticle, last.range, node.name, word);
+    this.diagnostics.report(Messages.joinedParticle, last.range, node.name, word).replacement = `${node.name} ${word}`;
     return true;
   }
 
@@ -398,14 +403,14 @@ class Parser {
     const keyword = closestKeyword(token.text);
     if (!keyword || !(alone ? BARE_KEYWORDS : BLOCK_STARTERS).has(keyword)) return;
     if (!inBlock && (keyword === 'अन्त्य' || keyword === 'नत्र')) return;
-    this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, keyword);
+    this.diagnostics.report(Messages.misspeltKeyword, token.range, token.text, keyword).replacement = keyword;
     token.kind = 'keyword';
     token.key = keyword;
   }
 
   // `नत्रयदि` written as one word: reported, then read as `नत्र यदि`.
   private splitElseIf(token: Token): void {
-    this.diagnostics.report(Messages.joinedParticle, token.range, 'नत्र', 'यदि');
+    this.diagnostics.report(Messages.joinedParticle, token.range, 'नत्र', 'यदि').replacement = 'नत्र यदि';
     const middle = { line: token.range.start.line, column: token.range.start.column + 'नत्र'.length };
     const yadi: Token = { kind: 'keyword', text: 'यदि', key: 'यदि', value: null, range: span(middle, token.range.end) };
     Object.assign(token, { kind: 'keyword', text: 'नत्र', key: 'नत्र', range: span(token.range.start, middle) });
@@ -498,7 +503,7 @@ class Parser {
     const opener = this.opener(keyword);
     const condition = this.header(() => {
       const condition = this.expression();
-      if (this.check('=')) this.fail(Messages.assignmentInCondition, this.peek().range);
+      if (this.check('=')) this.failAssignmentInCondition(this.peek());
       if (this.checkKeyword('भने')) {
         // `जबसम्म क < ५ भने`, by analogy with यदि: say so once and go on.
         this.diagnostics.report(Messages.unexpectedKeyword, this.peek().range, this.advance().text);

@@ -79,3 +79,16 @@ describe('browser safety', () => {
     }
   });
 });
+
+describe('quick fixes', () => {
+  it('puts a word for an operator with the spaces it needs', () => {
+    const [d] = check('देखाउ(!सत्य)');
+    expect([d.code, d.replacement]).toEqual(['E1008', ' होइन ']);
+    expect(check('देखाउ(सत्य && असत्य)')[0].replacement).toBe('र');
+  });
+
+  it('suggests राख for an assignment that creates a name', () => {
+    const [d] = check('उमेर = १५\nदेखाउ(उमेर)');
+    expect([d.code, d.replacement, d.column, d.endColumn]).toEqual(['E2016', 'राख उमेर', 1, 5]);
+  });
+});

@@ -1,7 +1,7 @@
 // Every diagnostic in the table, produced by a small program, at its exact line and column.
 // A code added to the table without a case here fails the last test.
 import { describe, expect, it } from 'vitest';
-import { check } from '@/lib/compiler';
+import { check, type Diagnostic } from '@/lib/compiler';
 import { Messages } from '@/lib/compiler/frontend/diagnostics';
 
 interface Case {
@@ -69,6 +69,14 @@ const CASES: Case[] = [
   { code: 'W2106', source: 'राख क = सत्य\nयदि क र "हो" भने\nअन्त्य', line: 2, column: 9 },
 ];
 
+// The source with the diagnostic's range replaced by its quick fix.
+function applyFix(source: string, d: Diagnostic): string {
+  const lineStarts = [0];
+  for (const m of source.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index + m[0].length);
+  const offset = (line: number, column: number) => lineStarts[line - 1] + column - 1;
+  return source.slice(0, offset(d.line, d.column)) + d.replacement + source.slice(offset(d.endLine, d.endColumn));
+}
+
 describe('diagnostic codes', () => {
   it.each(CASES.map((c) => [c.code, c] as const))('%s is reported where it happens', (_, c) => {
     const diagnostics = check(c.source);
@@ -87,6 +95,18 @@ describe('diagnostic codes', () => {
       const others = check(c.source).filter((d) => d.code !== c.code && d.severity === 'error');
       expect(others, c.source).toEqual([]);
     }
+  });
+
+  it('offers quick fixes that remove the error they are attached to', () => {
+    let fixes = 0;
+    for (const c of CASES) {
+      for (const d of check(c.source).filter((x) => x.replacement !== undefined)) {
+        const fixed = applyFix(c.source, d);
+        expect(check(fixed).filter((x) => x.severity === 'error'), `${c.source} → ${fixed}`).toEqual([]);
+        fixes++;
+      }
+    }
+    expect(fixes).toBeGreaterThanOrEqual(8);
   });
 
   it('has a case for every code in the table, and codes are unique', () => {
