@@ -27,8 +27,11 @@ if (existsSync(vitestJson)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  // A suite that failed to load has no tests counted: count it as a failure.
-  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed outside its tests (import error, failing beforeAll) has no failed test
+  // counted: count each such file as one failure.
+  failed += report.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
 } else if (vitestStatus !== 0) {
   failed += 1;
 }
