@@ -799,7 +799,7 @@ class Parser {
         items.push(item());
         if (!this.match(',')) break;
       }
-      this.closeBracket(open, close);
+      this.closeBracket(open, close, true);
       return items;
     } finally {
       this.bracketDepth = Math.max(0, this.bracketDepth - 1);
@@ -824,7 +824,7 @@ class Parser {
     return this.fail(Messages.unclosedBracket, open.range, open.text);
   }
 
-  private closeBracket(open: Token, close: Punctuation): void {
+  private closeBracket(open: Token, close: Punctuation, inList = false): void {
     if (this.check(close)) {
       this.advance();
       return;
@@ -834,6 +834,7 @@ class Parser {
     if (token.range.start.line > open.range.start.line && token.range.start.column <= (this.lineIndent.get(token.range.start.line) ?? 1)) {
       this.failUnclosed(open);
     }
-    this.fail(Messages.expectedToken, token.range, `"${close}"`, describeToken(token));
+    const expected = inList ? { ne: `"," वा "${close}"`, en: `"," or "${close}"` } : `"${close}"`;
+    this.fail(Messages.expectedToken, token.range, expected, describeToken(token));
   }
 }

@@ -208,3 +208,10 @@ describe('parser: a branch after the final नत्र', () => {
     expect(check(source).map((d) => [d.code, d.line, d.column])).toEqual([['E1107', 6, 1]]);
   });
 });
+
+describe('parser: lists of items', () => {
+  it('asks for a comma or the closing bracket between items', () => {
+    const [d] = check('राख क = १\nदेखाउ(क क)');
+    expect([d.code, d.column, d.messageEn]).toEqual(['E1102', 9, 'Expected "," or ")", found "क"']);
+  });
+});
