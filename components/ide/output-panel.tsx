@@ -32,7 +32,8 @@ export function OutputPanel({ running, response, error, onReveal }: OutputPanelP
   if (running) {
     body = <p className="progress" role="status" data-testid="run-progress">{t('output.progress')}</p>;
   } else if (error) {
-    body = <p className="alert" role="alert" data-testid="run-error">{t(error.messageKey, error.vars)}</p>;
+    const vars = error.vars && Object.fromEntries(Object.entries(error.vars).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]));
+    body = <p className="alert" role="alert" data-testid="run-error">{t(error.messageKey, vars)}</p>;
   } else if (!response) {
     body = <p className="ide-status">{t('output.empty')}</p>;
   } else if (!response.compile.ok || !response.run) {

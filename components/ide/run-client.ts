@@ -28,7 +28,8 @@ export async function requestRun(body: RunRequest, signal?: AbortSignal): Promis
     }
   }
   if (res.status === 429) {
-    return { kind: 'error', messageKey: 'error.overloaded', vars: { seconds: res.headers.get('retry-after') ?? '5' } };
+    const seconds = Number(res.headers.get('retry-after'));
+    return { kind: 'error', messageKey: 'error.overloaded', vars: { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 } };
   }
   if (res.status === 413) return { kind: 'error', messageKey: 'error.tooLarge' };
   if (res.status === 400) return { kind: 'error', messageKey: 'error.badRequest' };

@@ -22,7 +22,8 @@ describe('requestRun', () => {
   });
 
   test.each([
-    [429, { 'retry-after': '7' }, 'error.overloaded', { seconds: '7' }],
+    [429, { 'retry-after': '7' }, 'error.overloaded', { seconds: 7 }],
+    [429, {}, 'error.overloaded', { seconds: 5 }],
     [413, {}, 'error.tooLarge', undefined],
     [400, {}, 'error.badRequest', undefined],
     [500, {}, 'error.server', undefined],

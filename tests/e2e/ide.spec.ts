@@ -211,6 +211,19 @@ test('an infinite loop ends in the time limit while another visitor still runs p
   await otherContext.close();
 });
 
+test('a busy server (429) tells when to try again, in the interface language', async ({ page }) => {
+  await page.route('**/api/run', (route) => route.fulfill({
+    status: 429, headers: { 'retry-after': '3', 'content-type': 'application/json' },
+    body: JSON.stringify({ error: 'overloaded', message: 'व्यस्त', messageEn: 'busy' }),
+  }));
+  await openIde(page, { source: 'देखाउ(१)\n' });
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-error')).toContainText('३');
+  await page.getByTestId('ui-language-switch').click();
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-error')).toContainText('3 seconds');
+});
+
 test('program output is text: HTML is shown, not interpreted', async ({ page }) => {
   await openIde(page, { source: 'देखाउ("<b id=x>मोटो</b>")\n' });
   await page.keyboard.press('Control+Enter');
