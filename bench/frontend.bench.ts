@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check } from '../lib/compiler/index';
+import { analyse, check } from '../lib/compiler/index';
 import { compileFrontEnd } from '../lib/compiler/frontend/index';
 import type { Program } from '../lib/compiler/frontend/ast';
 import { checkProgram } from '../lib/compiler/frontend/checker';
@@ -119,6 +119,7 @@ async function main(): Promise<void> {
   const brokenCount = compileFrontEnd(broken).diagnostics.length;
   rows.push([`front end, ${brokenCount} diagnostics`, measure(() => compileFrontEnd(broken))]);
   rows.push([`check(), IDE keystroke (${small.split('\n').length} lines)`, measure(() => check(small))]);
+  rows.push([`analyse(), IDE completion (${small.split('\n').length} lines)`, measure(() => analyse(small))]);
 
   const generate = await loadGenerator();
   if (generate) rows.push(['front end + C generation', measure(() => generate(compileFrontEnd(source).program!))]);
