@@ -49,6 +49,7 @@ async function openIde(page: Page, draft?: { source: string; stdin?: string }) {
   }
   await page.goto('/');
   await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined)); // the Devanagari webfont is in
 }
 
 /** The editor's text as Monaco renders it (rendered lines, spaces as Monaco draws them). */
