@@ -320,13 +320,21 @@ test('a quick fix from the front end applies with Ctrl+.', async ({ page }) => {
   await expect.poll(() => editorText(page)).toContain('देखाउ(१.५)');
 });
 
-test('hover on a builtin shows its documentation in the interface language', async ({ page }) => {
+test('hover on a builtin shows its documentation, in the interface language first', async ({ page }) => {
   await openIde(page, { source: 'देखाउ("क")\n' });
-  const word = page.locator('[data-testid=editor] .view-line span', { hasText: 'देखाउ' }).first();
-  await word.hover();
-  const hover = page.locator('.monaco-hover-content').first();
-  await expect(hover).toBeVisible({ timeout: 10_000 });
-  await expect(hover).toContainText(/[\u0900-\u097F]/);
+  const hoverDoc = async () => {
+    await page.mouse.move(0, 0);
+    await page.locator('[data-testid=editor] .view-line span', { hasText: 'देखाउ' }).first().hover();
+    const hover = page.locator('.monaco-hover-content').first();
+    await expect(hover).toBeVisible({ timeout: 10_000 });
+    const paragraphs = (await hover.innerText()).split(/\n+/).filter((p) => p.trim());
+    expect(paragraphs[0]).toContain('देखाउ('); // the signature
+    return paragraphs[1];
+  };
+  expect(await hoverDoc()).toMatch(/[\u0900-\u097F]/);
+  await page.getByTestId('ui-language-switch').click();
+  await page.keyboard.press('Escape');
+  expect(await hoverDoc()).toMatch(/^[A-Za-z]/);
 });
 
 test('dark theme: the switch changes page and editor, and is remembered', async ({ page }) => {
