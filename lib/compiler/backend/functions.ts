@@ -22,6 +22,9 @@ function assignedIds(block: Block, out = new Set<number>()): Set<number> {
   return out;
 }
 
+// A local starting as खाली; field stores, because tcc zero-initialises structs with memset.
+const declareEmpty = (id: number) => `  SjValue ${localName(id)}; SJG_CLEAR(${localName(id)});`;
+
 export function prototype(f: FunctionDeclaration, byPointer: boolean): string {
   const name = functionName(f.name.declarationId);
   if (byPointer) {
@@ -55,9 +58,9 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string {
   return [
     `${prototype(f, m.byPointer)} {`,
     '  SJ_ENTER();',
-    '  SjValue sj_ret = {0};',
+    '  SjValue sj_ret; SJG_CLEAR(sj_ret);',
     ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
-    ...f.locals.map((id) => `  SjValue ${localName(id)} = {0};`),
+    ...f.locals.map(declareEmpty),
     fs.text() + 'sj_exit:',
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
     m.byPointer ? '  SJG_COPY(*sj_r, sj_ret);' : '  return sj_ret;',
@@ -71,8 +74,8 @@ export function genProgram(m: ModuleState): string {
   genBlock(fs, m.program.body, { keepLocals: true });
   return [
     'static void program(void) {',
-    ...m.program.globals.filter((id) => !m.isStatic(id)).map((id) => `  SjValue ${localName(id)} = {0};`),
-    ...m.program.mainLocals.map((id) => `  SjValue ${localName(id)} = {0};`),
+    ...m.program.globals.filter((id) => !m.isStatic(id)).map(declareEmpty),
+    ...m.program.mainLocals.map(declareEmpty),
     `${fs.text()}}`,
   ].join('\n');
 }

@@ -16,7 +16,7 @@ describe('names and literals', () => {
     const c = cFor('राख साझा = १\nराख आफ्नै = २\nकार्य हेर()\n    फर्काउ साझा\nअन्त्य\nदेखाउ(हेर() + आफ्नै)\n');
     expect(c).toMatch(/^static SjValue g0;/m);
     expect(c).not.toMatch(/static SjValue g1;/);
-    expect(cFunction(c, 'static void program(void)')).toMatch(/^ {2}SjValue v1 = \{0\};$/m);
+    expect(cFunction(c, 'static void program(void)')).toMatch(/^ {2}SjValue v1; SJG_CLEAR\(v1\);$/m);
   });
   it('passes runtime error positions as numbers', () => {
     const c = cFor('राख क = १\nदेखाउ(१०  //  क)\n');
@@ -68,7 +68,7 @@ describe('ownership', () => {
   });
   it('releases block locals at the end of each pass and before रोक and जारी', () => {
     const c = cFor('हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n');
-    const k = /SjValue (v\d+) = \{0\};/g;
+    const k = /SjValue (v\d+); SJG_CLEAR\(\1\);/g;
     const locals = [...c.matchAll(k)].map((m) => m[1]);
     const clears = (v: string) => count(c, new RegExp(`SJG_RELEASE\\(${v}\\); SJG_CLEAR\\(${v}\\);`, 'g'));
     // the loop variable and क: once at the end of the pass, once before जारी, once before रोक
