@@ -163,11 +163,12 @@ async function memory(): Promise<void> {
   const rows = [];
   for (const t of paths) {
     const exe = await sajiloExe(MEMORY_SAJ, t.kind, t.kind !== 'tcc-musl');
-    const r = spawnSync('/usr/bin/time', ['-f', '%M %e', exe], { encoding: 'utf8' });
-    const [kb, secs] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    rows.push([t.kind + (t.kind === 'tcc-musl' ? '' : ' --optimise'), `${(kb / 1024).toFixed(1)} MB`, `${(secs * 1000).toFixed(0)} ms`, r.stdout.trim()]);
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', exe], { encoding: 'utf8' });
+    const [kb, user, sys, wall] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    rows.push([t.kind + (t.kind === 'tcc-musl' ? '' : ' --optimise'), `${(kb / 1024).toFixed(1)} MB`,
+      `${((user + sys) * 1000).toFixed(0)} ms`, `${(wall * 1000).toFixed(0)} ms`, r.stdout.trim()]);
   }
-  table(['compile path', 'peak RSS', 'time', 'output'], rows);
+  table(['compile path', 'peak RSS', 'CPU', 'wall', 'output'], rows);
 }
 
 // ───────────── (d) front end + C generation of 5,000 lines ─────────────
