@@ -235,7 +235,11 @@ function frontEndAndCodegen(): void {
 
 console.log(`Sajilo compiler benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}`);
 console.log(`compile paths here: ${paths.map((t) => t.kind).join(', ')}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
-compileStep();
-await generatedCode();
+if (findOnPath('hyperfine')) {
+  compileStep();
+  await generatedCode();
+} else {
+  console.log('hyperfine is not installed (Debian: apt-get install hyperfine): tables (a) and (b) skipped\n');
+}
 await memory();
 frontEndAndCodegen();
