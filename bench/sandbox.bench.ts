@@ -57,9 +57,15 @@ const commands: [string, string][] = [
 if (have('bwrap')) commands.push(['bubblewrap --unshare-all', `bwrap --unshare-all --die-with-parent --new-session --ro-bind ${hello} /hello /hello`]);
 if (have('firejail')) commands.push(['firejail --net=none', `firejail --quiet --noprofile --net=none ${hello}`]);
 
+// The load of a shared machine drifts within seconds, so every runner is measured in ROUNDS
+// interleaved rounds and the table shows the median of the per-round medians.
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+const per = Math.max(10, Math.floor(RUNS / ROUNDS));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 function hyperfine(extra: string[]): Record<string, number> {
   const json = path.join(dir, 'hf.json');
-  const args = ['-N', '--warmup', '10', '--runs', String(RUNS), '--export-json', json, '--style', 'none', ...extra];
+  const args = ['-N', '--warmup', '5', '--runs', String(per), '--export-json', json, '--style', 'none', ...extra];
   for (const [name, cmd] of commands) args.push('-n', name, cmd);
   const r = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('hyperfine failed');
@@ -77,8 +83,7 @@ async function api(idleMs: number, n: number): Promise<number> {
     t.push(performance.now() - t0);
     if (r.verdict !== 'ok') throw new Error(`sandbox run failed: ${JSON.stringify(r)}`);
   }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(n / 2)];
+  return median(t);
 }
 
 async function throughput(n: number): Promise<number> {
@@ -89,33 +94,44 @@ async function throughput(n: number): Promise<number> {
   return n / ((performance.now() - t0) / 1000);
 }
 
-console.log(`static hello world, ${RUNS} runs each, medians; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
-const busy = hyperfine([]);
-const idle = hyperfine(['--prepare', 'sleep 0.1']);
+// TS API configurations (supervisors read these variables when they start): the default,
+// supervisors pinned to CPUs (opt-in), and without keeping a run's launch chain on the
+// supervisor's CPU (on by default).
+const apiConfigs: [string, string | null][] = [
+  ['sajilo (TS API, in-process)', null],
+  ['sajilo (TS API, SAJILO_SANDBOX_PIN=1)', 'SAJILO_SANDBOX_PIN'],
+  ['sajilo (TS API, SAJILO_SANDBOX_NO_AFFINITY=1)', 'SAJILO_SANDBOX_NO_AFFINITY'],
+];
+
+const load0 = os.loadavg()[0];
+const busyR: Record<string, number[]> = {};
+const idleR: Record<string, number[]> = {};
+const push = (m: Record<string, number[]>, k: string, v: number) => (m[k] ??= []).push(v);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [k, v] of Object.entries(hyperfine([]))) push(busyR, k, v);
+  for (const [k, v] of Object.entries(hyperfine(['--prepare', 'sleep 0.1']))) push(idleR, k, v);
+  for (const [label, env] of apiConfigs) {
+    if (env) process.env[env] = '1';
+    await api(0, 10);
+    push(busyR, label, await api(0, per));
+    push(idleR, label, await api(100, Math.min(per, 20)));
+    await shutdownSandbox();
+    if (env) delete process.env[env];
+  }
+}
 sup.kill();
-await api(0, 20);
-const apiBusy = await api(0, RUNS);
-const apiIdle = await api(100, Math.min(RUNS, 60));
 const rps = await throughput(600);
 await shutdownSandbox();
-// Variants (new supervisors read these variables at start): supervisors pinned to CPUs
-// (opt-in), and without keeping a run's launch chain on the supervisor's CPU (default on).
-const variants: [string, string][] = [['SAJILO_SANDBOX_PIN', 'SAJILO_SANDBOX_PIN=1'], ['SAJILO_SANDBOX_NO_AFFINITY', 'SAJILO_SANDBOX_NO_AFFINITY=1']];
-const variantRows: [string, number, number][] = [];
-for (const [name, label] of variants) {
-  process.env[name] = '1';
-  await api(0, 20);
-  variantRows.push([`sajilo (TS API, ${label})`, await api(0, RUNS), await api(100, Math.min(RUNS, 60))]);
-  await shutdownSandbox();
-  delete process.env[name];
-}
+console.log(`static hello world, ${ROUNDS} interleaved rounds of ${per} runs (idle: ${Math.min(per, 20)} for the TS API), median of round medians; ${os.cpus().length} cores, load ${load0.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}`);
 
-const bare = busy['bare fork+exec'];
-const bareIdle = idle['bare fork+exec'];
+const bare = median(busyR['bare fork+exec']);
+const bareIdle = median(idleR['bare fork+exec']);
 const rows: string[][] = [];
-for (const [name] of commands) rows.push([name, busy[name].toFixed(2), (busy[name] / bare).toFixed(1), idle[name].toFixed(2), (idle[name] / bareIdle).toFixed(1), (1000 / busy[name]).toFixed(0)]);
-rows.push(['sajilo (TS API, in-process)', apiBusy.toFixed(2), (apiBusy / bare).toFixed(1), apiIdle.toFixed(2), (apiIdle / bareIdle).toFixed(1), (1000 / apiBusy).toFixed(0)]);
-for (const [label, b, i] of variantRows) rows.push([label, b.toFixed(2), (b / bare).toFixed(1), i.toFixed(2), (i / bareIdle).toFixed(1), (1000 / b).toFixed(0)]);
+for (const name of [...commands.map(([n]) => n), ...apiConfigs.map(([n]) => n)]) {
+  const b = median(busyR[name]);
+  const i = median(idleR[name]);
+  rows.push([name, b.toFixed(2), (b / bare).toFixed(1), i.toFixed(2), (i / bareIdle).toFixed(1), (1000 / b).toFixed(0)]);
+}
 const head = ['runner', 'back-to-back ms', 'x bare', '100 ms idle ms', 'x bare', 'runs/s (1 at a time)'];
 const fmt = (r: string[]) => `| ${r.join(' | ')} |`;
 console.log([fmt(head), fmt(head.map(() => '---')), ...rows.map(fmt)].join('\n'));
