@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { monaco } from '@/components/ide/monaco-setup';
 import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
-import { attachLiveDiagnostics } from '@/lib/editor/live-diagnostics';
+import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { check } from '@/lib/compiler';
 import type { UiLanguage } from '@/lib/i18n/strings';
@@ -34,6 +34,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<IStandaloneCodeEditor | null>(null);
   const bridgeRef = useRef<KeyboardBridge | null>(null);
   const disposables = useRef<{ dispose(): void }[]>([]);
+  const live = useRef<LiveDiagnostics | null>(null);
   // Monaco's commands are registered once; they call the latest props through this ref.
   const latest = useRef(props);
   latest.current = props;
@@ -44,7 +45,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in the browser, debounced (no server trip).
-    if (model) disposables.current.push(attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check, getUiLanguage }));
+    if (model) {
+      live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check, getUiLanguage });
+      disposables.current.push(live.current);
+    }
 
     editor.addAction({
       id: 'sajilo.run',
@@ -102,6 +106,9 @@ export default function CodeEditor(props: CodeEditorProps) {
     document.fonts?.ready.then(() => monaco.editor.remeasureFonts());
     if (!isTouchOnly()) editor.focus();
   };
+
+  // The squiggles' messages follow the interface language.
+  useEffect(() => { live.current?.checker.checkNow(); }, [props.uiLanguage]);
 
   useEffect(() => () => {
     bridgeRef.current?.dispose();

@@ -185,6 +185,23 @@ test('a compile error puts a marker on its line and the panel links to it', asyn
   await expect(page.getByTestId('editor')).toHaveAttribute('data-cursor', /^2:\d+$/);
 });
 
+test('live squiggles appear without running, and their message follows the interface language', async ({ page }) => {
+  await openIde(page, { source: 'राख क = \n' });
+  const squiggle = page.locator('[data-testid=editor] .squiggly-error').first();
+  await expect(squiggle).toBeVisible({ timeout: 10_000 });
+  const firstLineOfHover = async () => {
+    await page.mouse.move(0, 0);
+    const box = (await squiggle.boundingBox())!; // the squiggle lies under the text, which takes the mouse
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    const hover = page.locator('.monaco-hover-content').first();
+    await expect(hover).toBeVisible({ timeout: 10_000 });
+    return (await hover.innerText()).trim().split('\n')[0];
+  };
+  expect(await firstLineOfHover()).toMatch(/[\u0900-\u097F]/);
+  await page.getByTestId('ui-language-switch').click();
+  await expect.poll(firstLineOfHover, { timeout: 15_000 }).toMatch(/^[^\u0900-\u097F]*[A-Za-z]/);
+});
+
 test('a runtime error links to its line', async ({ page }) => {
   await openIde(page, { source: 'राख क = ०\nदेखाउ(५ / क)\n' });
   await page.keyboard.press('Control+Enter');
