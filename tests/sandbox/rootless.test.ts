@@ -1,7 +1,7 @@
 // Rootless: the CLI run by an unprivileged user (nobody) still isolates through user
 // namespaces; without writable cgroups it falls back to rlimits and doctor says so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHostile, tempDir } from './helpers';
@@ -51,6 +51,21 @@ describe.skipIf(reason)('rootless (as nobody)', () => {
     expect(cpu.cpuMs).toBeGreaterThanOrEqual(300);
     expect(cpu.cpuMs).toBeLessThan(950);
     expect(cpu.signal).toBe('SIGKILL');            // killed by the sampler, not by SIGXCPU
+  });
+
+  it('compiles with gcc in the compile profile and runs the result', () => {
+    const work = tempDir();
+    chmodSync(work, 0o777);                         // the caller's directory, writable for nobody
+    writeFileSync(path.join(work, 'sum.c'), '#include <stdio.h>\nint main(void){int a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}\n');
+    try {
+      const c = asNobody(['run', '--profile', 'compile', '--memory-mb', '512', '--work-dir', work, '--',
+        '/usr/bin/gcc', '-static', '-o', path.join(work, 'sum'), path.join(work, 'sum.c')]);
+      expect(JSON.parse(c.stdout).verdict, c.stdout + c.stderr).toBe('ok');
+      const r = asNobody(['run', '--', path.join(work, 'sum')], '20 22');
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'ok', stdout: '42\n' });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('doctor reports the cgroup fallback as degraded', () => {
