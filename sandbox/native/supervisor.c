@@ -310,8 +310,13 @@ static void run_job(struct job *j, struct outcome *o) {
   while (!exited) {
     struct pollfd p[3] = { { pidfd, POLLIN, 0 }, { out_eof ? -1 : out[0], POLLIN, 0 }, { err_eof ? -1 : err[0], POLLIN, 0 } };
     double left = deadline - now_ms();
-    int wait = left <= 0 ? 0 : left > 10 ? 10 : (int)left + 1;  /* CPU is sampled every 10 ms */
-    if (poll(p, 3, wait) < 0 && errno != EINTR) { fail("poll", NULL); why = KILL_WALL; }
+    /* CPU is sampled every 10 ms; once killed, just wait (10 ms steps) for the exit. */
+    int wait = why != KILL_NONE || left > 10 ? 10 : left <= 0 ? 0 : (int)left + 1;
+    if (poll(p, 3, wait) < 0 && errno != EINTR && why == KILL_NONE) {
+      fail("poll", NULL);                           /* cannot supervise: end the run */
+      why = KILL_WALL;
+      kill(pid, SIGKILL);
+    }
     if (p[1].revents) pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof);
     if (p[2].revents) pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof);
     if (p[0].revents) exited = true;
