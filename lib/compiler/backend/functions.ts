@@ -58,12 +58,13 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string {
   return [
     `${prototype(f, m.byPointer)} {`,
     '  SJ_ENTER();',
-    '  SjValue sj_ret; SJG_CLEAR(sj_ret);',
+    // By pointer, the result is written straight into the caller's slot.
+    m.byPointer ? '  SJG_CLEAR(*sj_r);' : '  SjValue sj_ret; SJG_CLEAR(sj_ret);',
     ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
     ...f.locals.map(declareEmpty),
     fs.text() + 'sj_exit:',
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
-    m.byPointer ? '  SJG_COPY(*sj_r, sj_ret);' : '  return sj_ret;',
+    m.byPointer ? '  return;' : '  return sj_ret;',
     '}',
   ].join('\n');
 }

@@ -166,7 +166,7 @@ function genReturn(fs: FunctionState, value: Expression | null): void {
   fs.open('');
   if (value) {
     const v = genExpr(fs, value);
-    fs.line(`SJG_COPY(sj_ret, ${fs.own(v)});`);
+    fs.line(`SJG_COPY(${fs.module.byPointer ? '*sj_r' : 'sj_ret'}, ${fs.own(v)});`);
   }
   // Iterators hold a reference to their collection; the exit label does not know them.
   for (const it of fs.activeIterators()) fs.line(`sj_iter_end(&${it});`);
