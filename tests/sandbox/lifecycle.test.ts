@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('sandbox lifecycle', () => {
   it('runs 20 programs in parallel, fork bombs among them, each with its own verdict', async () => {
     const jobs = Array.from({ length: 20 }, (_, i) => {
-      if (i % 4 === 0) return { want: 'time_limit', p: runSandboxed({ profile: 'compile', workDir: work, readOnlyPaths: [hostile], argv: [hostile, 'forkbomb'], cpuMs: 400, wallMs: 3000, pids: 32 }) };
+      if (i % 4 === 0) return { want: 'time_limit', p: runSandboxed({ profile: 'compile', workDir: work, readOnlyPaths: [hostile], argv: [hostile, 'forkbomb'], cpuMs: 400, wallMs: 3000, pids: 32, memoryMb: 256 }) };
       if (i % 4 === 1) return { want: 'ok:threads=15', p: runSandboxed({ argv: [hostile, 'threadbomb'], pids: 16 }) };
       return { want: `ok:argv0=hostile args=2 stdin=${i}`, p: runSandboxed({ argv: [hostile, 'hello'], stdin: String(i) }) };
     });
