@@ -3,6 +3,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Lets two builds live side by side (SAJILO_NEXT_DIST=.next-e2e …); `next start` reads the same.
   distDir: process.env.SAJILO_NEXT_DIST || '.next',
+  // The build type-checks the app only; tests and benchmarks are checked by `npm run typecheck`
+  // (part of `npm test`), so a test's type error never stops `npm start`.
+  typescript: { tsconfigPath: 'tsconfig.next.json' },
   // Server-only packages that must not be bundled (native paths, WebAssembly, child processes).
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
 };

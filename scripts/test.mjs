@@ -36,6 +36,14 @@ if (existsSync(vitestJson)) {
   failed += 1;
 }
 
+// The whole tree type-checks (tests and benchmarks included; `next build` checks only the app).
+if (extra.length === 0) {
+  const typecheck = run('npx', ['--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.json']);
+  console.log(`[test] typecheck ${typecheck === 0 ? 'passed' : 'failed'}`);
+  if (typecheck === 0) passed += 1;
+  else failed += 1;
+}
+
 if (!process.env.SKIP_E2E && existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {
   const e2eJson = path.join(out, 'playwright.json');
   rmSync(e2eJson, { force: true });

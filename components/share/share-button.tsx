@@ -47,7 +47,7 @@ export function ShareButton({ state, title, existingUrl }: { state: ShareState; 
   return (
     <span className="share">
       <button type="button" className="button" data-testid="share-button" onClick={() => void share()} disabled={busy}>
-        🔗 {busy ? s('sharing') : s('share')}
+        {busy ? s('sharing') : s('share')}
       </button>
       {error && <span className="share-error" role="alert">{error}</span>}
       {url && (
