@@ -1,5 +1,6 @@
 // The hostile battery of issue 3: each behaviour with its expected verdict, in both profiles,
 // then a check that nothing was left behind and that a normal program still runs.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ let server: Server;
 let port = 0;
 let connections = 0;
 let mountsBefore: string;
+let victim: ChildProcess;           // a host process the hostile programs try to reach
 
 beforeAll(async () => {
   dir = tempDir();
@@ -22,9 +24,11 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as { port: number }).port;
   mountsBefore = mountTable();
+  victim = spawn('sleep', ['600'], { stdio: 'ignore' });
 });
 
 afterAll(() => {
+  victim?.kill();
   server?.close();
   rmSync(dir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
@@ -97,6 +101,12 @@ const compileCases: Case[] = [
   ['network connect reaches nothing', ['connect', 'PORT'], 'ok', (r) => expect(r.stdout).toContain('Network is unreachable')],
   ['ptrace', ['ptrace'], 'security_violation'],
   ['kill(-1) reaches no host process', ['killall'], 'ok'],
+  ['kill of a host process by its pid finds no such process', ['killpid', 'VICTIM'], 'ok', (r) => {
+    expect(r.stdout).toContain('No such process');
+    expect(victim.exitCode).toBeNull();
+    expect(victim.signalCode).toBeNull();
+  }],
+  ['ptrace of a host process by its pid', ['ptrace', 'VICTIM'], 'security_violation'],
   ['unshare + mount', ['unshare'], 'security_violation'],
   ['chroot escape', ['chroot'], 'security_violation'],
   ['io_uring_setup', ['io_uring'], 'security_violation'],
@@ -117,7 +127,7 @@ describe('run profile', () => {
 
 describe('compile profile', () => {
   it.concurrent.each(compileCases)('%s', async (_name, args, verdict, check, extra) => {
-    const r = await run(args.map((a) => (a === 'PORT' ? String(port) : a)), { profile: 'compile', ...extra });
+    const r = await run(args.map((a) => (a === 'PORT' ? String(port) : a === 'VICTIM' ? String(victim.pid) : a)), { profile: 'compile', ...extra });
     expect(r.verdict, JSON.stringify(r).slice(0, 400)).toBe(verdict);
     check?.(r);
   });
