@@ -373,10 +373,8 @@ class Checker {
   // A name used for its value.
   private read(node: ast.NameExpression): void {
     node.binding = this.resolve(node);
-    if (node.binding.kind === 'builtin') {
-      this.diagnostics.report(Messages.builtinAsValue, node.range, node.name);
-      return;
-    }
+    // A builtin used as a value is its runtime function object (sj_bf_<roman>); calls through
+    // it check the arity at run time, as calls through any function value do.
     if (node.binding.kind !== 'declaration') return;
     const declaration = this.declarations[node.binding.id];
     declaration.isRead = true;

@@ -107,8 +107,7 @@ export const Messages = {
   usedBeforeDeclaration: error('E2012',
     '"{0}" पङ्क्ति {1} मा घोषणा हुनुअघि नै प्रयोग भयो',
     '"{0}" is used before its declaration on line {1}'),
-  builtinAsValue: error('E2013', '"{0}" भित्री कार्य हो; यसलाई बोलाउन मात्र मिल्छ: {0}(…)',
-    '"{0}" is a builtin function; it can only be called: {0}(…)'),
+  // E2013 (a builtin used as a value) is retired: builtins are values (language.md decision 14).
   assignToBuiltin: error('E2014', '"{0}" भित्री कार्य हो; यसमा मान राख्न मिल्दैन',
     '"{0}" is a builtin function and cannot be assigned to'),
   duplicateParameter: error('E2015', 'प्यारामिटर "{0}" दुई पटक लेखियो', 'Parameter "{0}" appears twice'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
+import { compileFrontEnd } from '@/lib/compiler/frontend';
 import type { CallExpression, ExpressionStatement, FunctionDeclaration, NameExpression, Program, VariableDeclaration } from '@/lib/compiler/frontend/ast';
 import { errorCodes, parseOk } from './helpers';
 
@@ -97,6 +98,19 @@ describe('checker: calls, loops and functions', () => {
     const print = (program.body.statements[3] as ExpressionStatement).expression as CallExpression;
     expect((print.arguments[0] as CallExpression).target).toEqual({ kind: 'dynamic' });
     expect(print.target).toEqual({ kind: 'builtin', name: 'देखाउ' });
+  });
+
+  it('accepts a builtin as a value, resolved to the builtin; its name still cannot be assigned to', () => {
+    const source = 'राख f = लम्बाइ\nदेखाउ(f("नमस्ते"), देखाउ, [अधिकतम])\nकार्य g(h)\n  फर्काउ h(सङ्ख्या)\nअन्त्य\nदेखाउ(g(पाठ))';
+    const { diagnostics } = compileFrontEnd(source);
+    expect(diagnostics).toEqual([]);
+    const program = parseOk(source);
+    expect(findNames(program, 'लम्बाइ').map((n) => n.binding)).toEqual([{ kind: 'builtin', name: 'लम्बाइ' }]);
+    expect(findNames(program, 'सङ्ख्या').map((n) => n.binding)).toEqual([{ kind: 'builtin', name: 'संख्या' }]);
+    const print = (program.body.statements[1] as ExpressionStatement).expression as CallExpression;
+    expect((print.arguments[0] as CallExpression).target).toEqual({ kind: 'dynamic' });
+    expect(errorCodes('लम्बाइ = देखाउ')).toEqual(['E2014']);
+    expect(errorCodes('राख f = लम्बाइ\nf(१, २)')).toEqual([]); // checked when it runs
   });
 
   it('allows रोक and जारी in every kind of loop, nested in if, not in a function inside nothing', () => {

@@ -55,7 +55,6 @@ const CASES: Case[] = [
   { code: 'E2010', source: 'फर्काउ', line: 1, column: 1 },
   { code: 'E2011', source: 'कार्य f()\n  कार्य g()\n  अन्त्य\nअन्त्य', line: 2, column: 9 },
   { code: 'E2012', source: 'देखाउ(x)\nराख x = 1', line: 1, column: 7, includes: 'line 2' },
-  { code: 'E2013', source: 'राख p = देखाउ\nदेखाउ(p)', line: 1, column: 9 },
   { code: 'E2014', source: 'देखाउ = 1', line: 1, column: 1 },
   { code: 'E2015', source: 'कार्य f(a, a)\n  देखाउ(a)\nअन्त्य', line: 1, column: 12 },
   { code: 'E2016', source: 'गन्ती = ०\nगन्ती = गन्ती + १\nदेखाउ(गन्ती)', line: 1, column: 1, includes: 'राख गन्ती' },
