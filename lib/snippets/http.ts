@@ -3,6 +3,7 @@
 // errors are logged and answered 500 without details.
 import { ZodError } from 'zod';
 import { ApiError } from './errors';
+import { readBodyLimited } from '@/lib/http/body';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body === null ? null : JSON.stringify(body), {
@@ -38,25 +39,11 @@ export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>
  * huge body costs us nothing); not JSON → 400.
  */
 export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ApiError(413, `request body too large (max ${maxBytes} bytes)`);
   if (!req.body) throw new ApiError(400, 'invalid request: a JSON body is required');
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new ApiError(413, `request body too large (max ${maxBytes} bytes)`);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyLimited(req, maxBytes);
+  if (!body.ok) throw new ApiError(413, `request body too large (max ${maxBytes} bytes)`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.text);
   } catch {
     throw new ApiError(400, 'invalid request: the body is not valid JSON');
   }

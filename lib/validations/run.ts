@@ -1,6 +1,7 @@
 // The HTTP contract of POST /api/run and POST /api/check (issue 4), one schema for both sides:
 // the route handlers validate with it, the IDE types its requests and responses with it.
 import { z } from 'zod';
+import { readBodyLimited as readBodyOf } from '@/lib/http/body';
 
 /** Source and stdin: at most 64 KiB each, counted in UTF-8 bytes. */
 export const MAX_FIELD_BYTES = 64 * 1024;
@@ -51,33 +52,11 @@ export function oversizeFields(fields: Record<string, string | undefined>): stri
   return Object.entries(fields).filter(([, v]) => v !== undefined && v.length > MAX_FIELD_BYTES / 4 && utf8Length(v) > MAX_FIELD_BYTES).map(([k]) => k);
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type { BodyResult } from '@/lib/http/body';
 
-/**
- * Reads a request body as text, stopping as soon as it passes `maxBytes` (a Content-Length
- * that says so is refused without reading), so an oversized body is never held in memory.
- */
-export async function readBodyLimited(req: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, tooLarge: true };
-  if (!req.body) return { ok: true, text: '' };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) { all.set(c, offset); offset += c.byteLength; }
-  return { ok: true, text: new TextDecoder().decode(all) };
+/** The run and check APIs' body reader: at most MAX_BODY_BYTES. */
+export function readBodyLimited(req: Request, maxBytes = MAX_BODY_BYTES) {
+  return readBodyOf(req, maxBytes);
 }
 
 /** Exactly the contract's fields of a diagnostic (the compiler's carry more, e.g. code). */
