@@ -57,7 +57,9 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_CMP(l, r, OP, SLOW) ((l).tag == SJ_INT && (r).tag == SJ_INT ? (l).as.i OP (r).as.i : SLOW(l, r))
 #define SJG_CMPK(l, k, OP, SLOW) ((l).tag == SJ_INT ? (l).as.i OP k : SLOW(l, SJG_INT(k)))
 #define SJG_IN_LIST(o_, k_) ((o_).tag == SJ_LIST && (k_).tag == SJ_INT && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
-#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { SJG_COPY(t, SJG_LIST(o)->items[(k).as.i]); SJG_RETAIN(t); } else t = sj_index_slow(o, k)
-#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjValue *s_ = &SJG_LIST(o)->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else sj_set_index_slow(o, k, v)
+/* Lists are generic (items) or packed booleans (bools, one byte each; see SjList in sajilo.h):
+   a packed list reads as booleans and takes booleans in place; anything else is the runtime's. */
+#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[(k).as.i]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[(k).as.i]; } } else t = sj_index_slow(o, k)
+#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((v).tag == SJ_BOOL) l_->bools[(k).as.i] = (uint8_t)(v).as.b; else sj_set_index_slow(o, k, v); } else sj_set_index_slow(o, k, v)
 #define SJG_TEXT(t, slot, bytes, len) SjValue t; if ((slot).tag) { SJG_COPY(t, slot); SJG_RETAIN(t); } else t = sj_text_lit(&(slot), bytes, len)
 `;

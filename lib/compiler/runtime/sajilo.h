@@ -166,10 +166,18 @@ typedef struct SjText {
   char data[];     /* len bytes + NUL */
 } SjText;
 
+/* A list has two representations. Generic: items holds len owned values
+ * (bools is NULL). Packed booleans: bools holds len bytes, each 0 or 1, and
+ * items is NULL; a list made by repetition of booleans ([सत्य] * n) starts
+ * so (1 byte per element instead of 16), and stays so while only booleans
+ * are stored in it. Storing any other kind widens it to items, for good
+ * (sj_list_widen in the runtime). Code reading items directly must check
+ * bools first (the fast paths below do); behaviour is the same either way. */
 typedef struct SjList {
   SjObj obj;
   size_t len, cap;
-  SjValue *items; /* owned references */
+  SjValue *items; /* owned references; NULL while packed */
+  uint8_t *bools; /* packed booleans, or NULL */
 } SjList;
 
 typedef struct SjMapEntry {
@@ -435,7 +443,10 @@ void sj_set_index_slow(SjValue obj, SjValue idx, SjValue val);
 static inline SjValue sj_index(SjValue obj, SjValue idx) {
   if (SJ_LIKELY(obj.tag == SJ_LIST && idx.tag == SJ_INT)) {
     SjList *l = (SjList *)obj.as.o;
-    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len)) return sj_retain(l->items[idx.as.i]);
+    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len)) {
+      if (SJ_LIKELY(!l->bools)) return sj_retain(l->items[idx.as.i]);
+      return sj_bool(l->bools[idx.as.i]);
+    }
   }
   return sj_index_slow(obj, idx);
 }
@@ -443,7 +454,7 @@ static inline SjValue sj_index(SjValue obj, SjValue idx) {
 static inline void sj_set_index(SjValue obj, SjValue idx, SjValue val) {
   if (SJ_LIKELY(obj.tag == SJ_LIST && idx.tag == SJ_INT)) {
     SjList *l = (SjList *)obj.as.o;
-    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len)) {
+    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len && !l->bools)) {
       SjValue old = l->items[idx.as.i];
       l->items[idx.as.i] = sj_retain(val);
       sj_release(old);

@@ -71,3 +71,39 @@ it('runs a workload over most of the API with no AddressSanitizer or UBSan repor
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('Runtime error at line 9, column 9: index 0 out of range (length 0)');
 }, 120_000);
+
+// Packed boolean lists ([सत्य] * n): growth, widening on the first other value (by store,
+// by append, by a sort or extreme that reads items), copies, pops and freeing.
+const PACKED = `#include "sajilo.h"
+static void show(SjValue v) { SjValue r = sj_b_dekhau(1, &v); sj_release(v); sj_release(r); }
+static void program(void) {
+  SjValue one = sj_list_new(1); sj_list_push(one, sj_bool(true));
+  SjValue a = sj_mul(one, sj_int(3)), b = sj_mul(one, sj_int(1000));
+  for (int i = 0; i < 5000; i++) sj_b_thap(b, sj_bool(i % 3 == 0));
+  sj_set_index(b, sj_int(-1), sj_bool(false));
+  SjValue c = sj_add(a, b), d = sj_b_ulto(c), e = sj_b_tukra(d, sj_int(2), sj_int(-2));
+  show(sj_b_lambai(e)); show(sj_b_samavesh(e, sj_bool(false)));
+  SjValue p = sj_b_nikal(a); show(p); show(sj_retain(a));
+  SjValue t = sj_text_from_bytes("x", 1);
+  sj_set_index(b, sj_int(0), t); sj_release(t);
+  sj_b_thap(e, sj_int(7)); show(sj_index(e, sj_int(-1)));
+  show(sj_b_lambai(b)); show(sj_index(b, sj_int(0)));
+  show(sj_bool(sj_equal(c, d)));
+  sj_release(one); sj_release(a); sj_release(b); sj_release(c); sj_release(d); sj_release(e);
+}
+int main(int argc, char **argv) { return sj_run_main(argc, argv, program, 1); }
+`;
+
+it('packed boolean lists pass AddressSanitizer and UBSan, leaks included', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
+  fs.writeFileSync(path.join(dir, 'p.c'), PACKED);
+  const srcs = fs.readdirSync(path.join(runtimeDir, 'src')).filter((f) => f.endsWith('.c')).map((f) => path.join(runtimeDir, 'src', f));
+  const exe = path.join(dir, 'p');
+  const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
+    '-I', runtimeDir, path.join(dir, 'p.c'), ...srcs, '-lm', '-o', exe], { encoding: 'utf8' });
+  expect(c.stderr).toBe('');
+  const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe(['5999', 'true', 'true', '[true, true]', '7', '6000', 'x', 'false'].join('\n').replace(/true/g, 'सत्य').replace(/false/g, 'असत्य') + '\n');
+  expect(r.status).toBe(0);
+}, 120_000);

@@ -61,7 +61,7 @@ bool sj_iter_next(SjIter *it, SjValue *out) {
   if (it->coll.tag == SJ_LIST) {
     SjList *l = sj_as_list(it->coll);
     if (it->pos >= l->len) return false; /* live length, as Python */
-    *out = sj_retain(l->items[it->pos++]);
+    *out = sj_retain(sj_list_at(l, it->pos++));
     return true;
   }
   SjText *t = sj_as_text(it->coll);

@@ -144,7 +144,7 @@ static void format_list(SjBuf *b, SjList *l) {
   sj_buf_addc(b, '[');
   for (size_t i = 0; i < l->len; i++) {
     if (i > 0) sj_buf_add(b, ", ", 2);
-    sj_format(b, l->items[i], true);
+    sj_format(b, sj_list_at(l, i), true);
   }
   sj_buf_addc(b, ']');
 }

@@ -59,6 +59,14 @@ SjValue sj_text_from_untrusted(const char *bytes, size_t len);
 /* ---- list.c / map.c ---- */
 SjValue sj_list_copy_range(SjList *l, size_t from, size_t to);
 void sj_list_free(SjList *l);
+/* A packed boolean list of len elements (the caller fills bools[0..len-1]). */
+SjValue sj_list_new_bools(size_t len);
+/* Turns a packed list into the generic form (no-op if it is generic). */
+void sj_list_widen(SjList *l);
+/* Element i (< len) of either form, borrowed. */
+static inline SjValue sj_list_at(SjList *l, size_t i) {
+  return l->bools ? sj_bool(l->bools[i]) : l->items[i];
+}
 void sj_map_free(SjMap *m);
 /* Index of key in m, or -1. Key types other than int/text/bool: -1. */
 long sj_map_find(SjMap *m, SjValue key);

@@ -3,6 +3,7 @@
  * indexing (negative indexes, texts, maps, errors).
  */
 #include <stdio.h>
+#include <string.h>
 #include "internal.h"
 
 SjValue sj_list_new(size_t cap) {
@@ -11,19 +12,55 @@ SjValue sj_list_new(size_t cap) {
   l->len = 0;
   l->cap = cap;
   l->items = cap ? SJ_ALLOC(sj_size_mul(cap, sizeof(SjValue))) : NULL;
+  l->bools = NULL;
   SjValue v;
   v.tag = SJ_LIST;
   v.as.o = &l->obj;
   return v;
 }
 
+SjValue sj_list_new_bools(size_t len) {
+  SjList *l = SJ_ALLOC(sizeof(SjList));
+  l->obj.rc = 1;
+  l->len = len;
+  l->cap = len ? len : 1; /* bools != NULL marks the packed form */
+  l->items = NULL;
+  l->bools = SJ_ALLOC(l->cap);
+  SjValue v;
+  v.tag = SJ_LIST;
+  v.as.o = &l->obj;
+  return v;
+}
+
+void sj_list_widen(SjList *l) {
+  if (!l->bools) return;
+  SjValue *items = SJ_ALLOC(sj_size_mul(l->cap, sizeof(SjValue)));
+  for (size_t i = 0; i < l->len; i++) items[i] = sj_bool(l->bools[i]);
+  SJ_FREE(l->bools, l->cap);
+  l->bools = NULL;
+  l->items = items;
+}
+
 void sj_list_free(SjList *l) {
-  SJ_FREE(l->items, l->cap * sizeof(SjValue));
+  if (l->bools) SJ_FREE(l->bools, l->cap);
+  else SJ_FREE(l->items, l->cap * sizeof(SjValue));
   SJ_FREE(l, sizeof(SjList));
 }
 
 void sj_list_push(SjValue list, SjValue item) {
   SjList *l = sj_as_list(list);
+  if (l->bools) {
+    if (item.tag == SJ_BOOL) {
+      if (l->len == l->cap) {
+        size_t cap = l->cap < 4 ? 4 : sj_size_mul(l->cap, 2);
+        l->bools = sj_realloc(l->bools, l->cap, cap);
+        l->cap = cap;
+      }
+      l->bools[l->len++] = (uint8_t)item.as.b;
+      return;
+    }
+    sj_list_widen(l);
+  }
   if (l->len == l->cap) {
     size_t cap = l->cap < 4 ? 4 : sj_size_mul(l->cap, 2);
     l->items = sj_realloc(l->items, l->cap * sizeof(SjValue), sj_size_mul(cap, sizeof(SjValue)));
@@ -33,8 +70,13 @@ void sj_list_push(SjValue list, SjValue item) {
 }
 
 SjValue sj_list_copy_range(SjList *l, size_t from, size_t to) {
+  if (l->bools && to > from) { /* a packed list's copy stays packed */
+    SjValue r = sj_list_new_bools(to - from);
+    memcpy(sj_as_list(r)->bools, l->bools + from, to - from);
+    return r;
+  }
   SjValue r = sj_list_new(to > from ? to - from : 0);
-  for (size_t i = from; i < to; i++) sj_list_push(r, l->items[i]);
+  for (size_t i = from; i < to; i++) sj_list_push(r, sj_list_at(l, i));
   return r;
 }
 
@@ -97,7 +139,7 @@ SjValue sj_index_slow(SjValue obj, SjValue idx) {
   switch (obj.tag) {
   case SJ_LIST: {
     SjList *l = sj_as_list(obj);
-    return sj_retain(l->items[resolve_index(idx, l->len, "सूची", "list")]);
+    return sj_retain(sj_list_at(l, resolve_index(idx, l->len, "सूची", "list")));
   }
   case SJ_TEXT: {
     SjText *t = sj_as_text(obj);
@@ -121,6 +163,13 @@ void sj_set_index_slow(SjValue obj, SjValue idx, SjValue val) {
   if (obj.tag == SJ_LIST) {
     SjList *l = sj_as_list(obj);
     size_t i = resolve_index(idx, l->len, "सूची", "list");
+    if (l->bools) {
+      if (val.tag == SJ_BOOL) {
+        l->bools[i] = (uint8_t)val.as.b;
+        return;
+      }
+      sj_list_widen(l);
+    }
     SjValue old = l->items[i];
     l->items[i] = sj_retain(val);
     sj_release(old);

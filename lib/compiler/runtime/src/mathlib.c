@@ -44,6 +44,7 @@ static SjValue extreme(int argc, SjValue *args, int sign, const char *ne, const 
   SjValue *items = args;
   size_t n = (size_t)argc;
   if (argc == 1 && args[0].tag == SJ_LIST) {
+    sj_list_widen(sj_as_list(args[0])); /* reads items directly */
     items = sj_as_list(args[0])->items;
     n = sj_as_list(args[0])->len;
   }

@@ -108,7 +108,8 @@ static void free_one(SjValue v) {
     break;
   case SJ_LIST: {
     SjList *l = sj_as_list(v);
-    for (size_t i = 0; i < l->len; i++) drop_child(l->items[i]);
+    if (!l->bools)
+      for (size_t i = 0; i < l->len; i++) drop_child(l->items[i]);
     sj_list_free(l);
     break;
   }

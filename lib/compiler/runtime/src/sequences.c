@@ -15,6 +15,7 @@ SjValue sj_b_nikal(SjValue list) {
   if (list.tag != SJ_LIST) sj_err_arg("निकाल", "निकाल (pop)", list);
   SjList *l = sj_as_list(list);
   if (l->len == 0) sj_error("खाली सूचीबाट निकाल्न मिल्दैन", "pop from an empty list");
+  if (l->bools) return sj_bool(l->bools[--l->len]);
   return l->items[--l->len]; /* the list's reference passes to the caller */
 }
 
@@ -55,8 +56,13 @@ SjValue sj_b_kunjiharu(SjValue map) {
 SjValue sj_b_ulto(SjValue x) {
   if (x.tag == SJ_LIST) {
     SjList *l = sj_as_list(x);
+    if (l->bools && l->len > 0) { /* a packed list's reversed copy stays packed */
+      SjValue r = sj_list_new_bools(l->len);
+      for (size_t i = 0; i < l->len; i++) sj_as_list(r)->bools[i] = l->bools[l->len - 1 - i];
+      return r;
+    }
     SjValue r = sj_list_new(l->len);
-    for (size_t i = l->len; i > 0; i--) sj_list_push(r, l->items[i - 1]);
+    for (size_t i = l->len; i > 0; i--) sj_list_push(r, sj_list_at(l, i - 1));
     return r;
   }
   if (x.tag != SJ_TEXT) sj_err_arg("उल्टो", "उल्टो (reverse)", x);
@@ -86,7 +92,7 @@ SjValue sj_b_samavesh(SjValue x, SjValue y) {
   if (x.tag == SJ_LIST) {
     SjList *l = sj_as_list(x);
     for (size_t i = 0; i < l->len; i++)
-      if (sj_equal(l->items[i], y)) return sj_bool(true);
+      if (sj_equal(sj_list_at(l, i), y)) return sj_bool(true);
     return sj_bool(false);
   }
   if (x.tag == SJ_MAP) return sj_bool(sj_map_find(sj_as_map(x), y) >= 0);
@@ -112,14 +118,15 @@ SjValue sj_b_kramabaddha(SjValue list) {
   SjList *l = sj_as_list(list);
   /* All numbers or all texts: check first so the error names the mix. */
   for (size_t i = 0; i < l->len; i++) {
-    SjValue v = l->items[i];
-    bool num = v.tag == SJ_INT || v.tag == SJ_DEC, first_num = l->items[0].tag == SJ_INT || l->items[0].tag == SJ_DEC;
+    SjValue v = sj_list_at(l, i), first = sj_list_at(l, 0);
+    bool num = v.tag == SJ_INT || v.tag == SJ_DEC, first_num = first.tag == SJ_INT || first.tag == SJ_DEC;
     if (!(num || v.tag == SJ_TEXT) || num != first_num)
       sj_err_types("क्रमबद्ध गर्न सबै संख्या वा सबै पाठ हुनुपर्छ (%s र %s मिसिए)",
-                   "to sort, all items must be numbers or all texts (mixed %s and %s)", l->items[0], v);
+                   "to sort, all items must be numbers or all texts (mixed %s and %s)", first, v);
   }
   SjValue r = sj_list_copy_range(l, 0, l->len);
   SjList *rl = sj_as_list(r);
+  sj_list_widen(rl); /* (never packed here: booleans cannot be sorted) */
   SjValue *tmp = SJ_ALLOC(sj_size_mul(rl->len + 1, sizeof(SjValue)));
   merge_sort(rl->items, tmp, rl->len);
   SJ_FREE(tmp, (rl->len + 1) * sizeof(SjValue));

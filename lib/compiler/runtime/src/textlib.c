@@ -63,13 +63,14 @@ SjValue sj_b_jod(SjValue list, SjValue sep) {
   SjBuf b;
   sj_buf_init(&b);
   for (size_t i = 0; i < l->len; i++) {
-    if (l->items[i].tag != SJ_TEXT) {
+    SjValue v = sj_list_at(l, i);
+    if (v.tag != SJ_TEXT) {
       sj_buf_free(&b);
       sj_err_types("जोड: सूचीका सबै वस्तु पाठ हुनुपर्छ, %s पाइयो",
-                   "join: every item of the list must be a text, got %s", l->items[i], l->items[i]);
+                   "join: every item of the list must be a text, got %s", v, v);
     }
     if (i > 0 && s) sj_buf_add(&b, s->data, s->len);
-    sj_buf_add(&b, sj_as_text(l->items[i])->data, sj_as_text(l->items[i])->len);
+    sj_buf_add(&b, sj_as_text(v)->data, sj_as_text(v)->len);
   }
   return sj_buf_to_text(&b);
 }
