@@ -33,6 +33,9 @@ if (buildIsStale()) {
   const r = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn('npx', ['--no-install', 'next', 'start', '-p', process.env.PORT ?? '3000'], { cwd: root, stdio: 'inherit' });
+// Next's own bin under this node (not npx), so a signal to `npm start` reaches next-server
+// itself: through npx, next-server outlived its parent and kept the PGlite data dir locked.
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const child = spawn(process.execPath, [nextBin, 'start', '-p', process.env.PORT ?? '3000'], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
