@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, type SandboxOptions, type SandboxResult, type Verdict } from './types';
 
@@ -46,6 +47,7 @@ class Supervisor {
   dead = false;
   private buf = Buffer.alloc(0);
   private waiter: ((r: SandboxResult) => void) | null = null;
+  private output: ((stream: 1 | 2, bytes: Buffer) => void) | null = null;
   private readyWaiter: ((err: string | null) => void) | null = null;
   readonly ready: Promise<string | null>;
 
@@ -84,6 +86,14 @@ class Supervisor {
         this.readyWaiter = null;
         continue;
       }
+      if (head[0] === 'OUT' && head.length === 3 && (head[1] === '1' || head[1] === '2')) {
+        const end = nl + 1 + Number(head[2]);
+        if (this.buf.length < end) return;
+        const bytes = this.buf.subarray(nl + 1, end);
+        this.buf = this.buf.subarray(end);
+        try { this.output?.(head[1] === '1' ? 1 : 2, bytes); } catch { /* a caller's bug must not break the slot */ }
+        continue;
+      }
       if (head[0] !== 'RES' || head.length !== 11) { this.kill(); return; }
       const [outLen, errLen, detailLen] = head.slice(8).map(Number);
       const end = nl + 1 + outLen + errLen + detailLen;
@@ -106,6 +116,7 @@ class Supervisor {
       };
       const w = this.waiter;
       this.waiter = null;
+      this.output = null;
       w?.(r);
     }
   }
@@ -123,13 +134,18 @@ class Supervisor {
     (this.proc.stdin as unknown as { ref?: () => void }).ref?.();
   }
 
-  run(payload: Buffer, stdin: Buffer, timeoutMs: number): Promise<SandboxResult> {
+  run(payload: Buffer, stdin: Buffer, timeoutMs: number, output: ((stream: 1 | 2, bytes: Buffer) => void) | null,
+    signal?: AbortSignal): Promise<SandboxResult> {
     return new Promise((resolve) => {
       this.busy();
       // The supervisor enforces the wall limit itself; this only catches a hung supervisor.
       const timer = setTimeout(() => { this.kill(); }, timeoutMs);
-      this.waiter = (r) => { clearTimeout(timer); resolve(r); };
+      // Stop: the supervisor kills the run's sandbox (its PID namespace) and answers with RES.
+      const stop = () => { if (!this.dead) this.proc.stdin.write('STOP\n'); };
+      this.output = output;
+      this.waiter = (r) => { clearTimeout(timer); signal?.removeEventListener('abort', stop); resolve(r); };
       this.proc.stdin.write(Buffer.concat([Buffer.from(`RUN ${payload.length} ${stdin.length}\n`), payload, stdin]));
+      signal?.addEventListener('abort', stop, { once: true });
     });
   }
 
@@ -175,12 +191,18 @@ function release(s: Supervisor | null) {
   } else if (s && !s.dead) { s.idle(); free.push(s); }
 }
 
+function stoppedResult(): SandboxResult {
+  return { verdict: 'runtime_error', exitCode: null, signal: null, cpuMs: 0, wallMs: 0, memoryKb: 0,
+    stdout: '', stderr: '', truncated: false, stopped: true };
+}
+
 function encode(o: SandboxOptions): Buffer {
   const n = (v: number | undefined, d: number) => String(Math.max(1, Math.floor(v ?? d)));
   const profile = o.profile ?? 'run';
   const fields = [`profile=${profile}`, `cpu=${n(o.cpuMs, DEFAULTS.cpuMs)}`, `wall=${n(o.wallMs, DEFAULTS.wallMs)}`,
     `mem=${n(o.memoryMb, DEFAULTS.memoryMb)}`, `pids=${n(o.pids, profile === 'compile' ? 64 : DEFAULTS.pids)}`,
     `out=${n(o.outputBytes, DEFAULTS.outputBytes)}`];
+  if (o.onOutput) fields.push('stream=1');
   if (o.workDir) fields.push(`wd=${path.resolve(o.workDir)}`);
   for (const p of o.readOnlyPaths ?? []) fields.push(`ro=${path.resolve(p)}`);
   const env: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...(profile === 'compile' ? { TMPDIR: '/tmp', HOME: '/tmp' } : {}), ...o.env };
@@ -199,11 +221,18 @@ export async function runSandboxed(options: SandboxOptions): Promise<SandboxResu
   const stdin = options.stdin === undefined ? Buffer.alloc(0)
     : typeof options.stdin === 'string' ? Buffer.from(options.stdin) : Buffer.from(options.stdin);
   if (stdin.length > MAX_STDIN) return internal(`stdin larger than ${MAX_STDIN} bytes`);
+  if (options.signal?.aborted) return stoppedResult();
   const s = await acquire();
   if (typeof s === 'string') return internal(s);
-  const r = await s.run(payload, stdin, (options.wallMs ?? DEFAULTS.wallMs) + 10_000);
+  if (options.signal?.aborted) { release(s); return stoppedResult(); }
+  const { onOutput, signal } = options;
+  let output: ((stream: 1 | 2, bytes: Buffer) => void) | null = null;
+  const dec = { 1: new StringDecoder('utf8'), 2: new StringDecoder('utf8') };
+  if (onOutput) output = (n, bytes) => { const t = dec[n].write(bytes); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); };
+  const r = await s.run(payload, stdin, (options.wallMs ?? DEFAULTS.wallMs) + 10_000, output, signal);
   release(s);
-  return r;
+  if (onOutput) for (const n of [1, 2] as const) { const t = dec[n].end(); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); }
+  return signal?.aborted ? { ...r, stopped: true } : r;
 }
 
 /** Starts one supervisor and reports what it could set up (for `doctor`). */

@@ -22,6 +22,14 @@ export interface SandboxOptions {
   workDir?: string; // compile profile: host directory mounted writable, and the cwd
   readOnlyPaths?: string[]; // compile profile: extra host paths visible read-only
   env?: Record<string, string>;
+  /** Called with the program's output as the supervisor passes it on, while it runs: the same
+   *  bytes as the result's stdout/stderr (so within outputBytes), decoded as UTF-8 per stream
+   *  (a character split across chunks arrives whole, in the later chunk). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /** Aborting kills the run's whole process tree (its sandbox); the result then has verdict
+   *  'runtime_error' (unless the program had already ended) and `stopped: true`. Aborted
+   *  while still queued for a slot: nothing runs, the same result with zero metrics. */
+  signal?: AbortSignal;
 }
 
 export interface SandboxResult {
@@ -37,6 +45,8 @@ export interface SandboxResult {
   /** Protections that were not in force for this run (e.g. 'cgroups' when rootless without
    *  delegation: limits fell back to rlimits). Absent when nothing was degraded. */
   degraded?: string[];
+  /** True when the run was ended through SandboxOptions.signal. Absent otherwise. */
+  stopped?: boolean;
   /** For internal_error: what failed, for the server log (never shown to visitors). */
   detail?: string;
 }

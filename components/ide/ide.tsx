@@ -4,7 +4,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { usePreferences } from '@/components/preferences';
-import { OutputPanel } from '@/components/ide/output-panel';
+import { OutputPanel, type LiveOutput } from '@/components/ide/output-panel';
 import { LayoutSwitch } from '@/components/ide/layout-switch';
 import { OnScreenKeyboard } from '@/components/ide/on-screen-keyboard';
 import { requestRun } from '@/components/ide/run-client';
@@ -64,6 +64,11 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const [running, setRunning] = useState(false);
   const [response, setResponse] = useState<RunResponse | null>(null);
   const [error, setError] = useState<{ messageKey: StringKey; vars?: Record<string, string | number> } | null>(null);
+  // Output so far of the run under way (streamed), and what a stopped run had printed.
+  const [live, setLive] = useState<LiveOutput | null>(null);
+  const [stopped, setStopped] = useState<LiveOutput | null>(null);
+  const liveRef = useRef<LiveOutput>({ stdout: '', stderr: '' });
+  const liveFrame = useRef<number | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const editor = useRef<EditorHandle | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -99,15 +104,33 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const state = useRef({ source, stdin, latinDigits });
   state.current = { source, stdin, latinDigits };
 
+  const clearLive = () => {
+    if (liveFrame.current !== null) cancelAnimationFrame(liveFrame.current);
+    liveFrame.current = null;
+    setLive(null);
+  };
+
   const run = useCallback(async () => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);
     setError(null);
+    setStopped(null);
+    clearLive();
+    liveRef.current = { stdout: '', stderr: '' };
     const { source: src, stdin: input, latinDigits: latin } = state.current;
-    const outcome = await requestRun({ source: src, stdin: input, latinDigits: latin }, controller.signal);
+    const outcome = await requestRun({ source: src, stdin: input, latinDigits: latin }, controller.signal, {
+      onOutput: (stream, chunk) => {
+        if (abort.current !== controller) return;
+        liveRef.current = { ...liveRef.current, [stream]: liveRef.current[stream] + chunk };
+        // At most one render per frame, however small the chunks.
+        liveFrame.current ??= requestAnimationFrame(() => { liveFrame.current = null; setLive(liveRef.current); });
+      },
+    });
     if (outcome.kind === 'aborted' || abort.current !== controller) return;
+    abort.current = null;
+    clearLive();
     setRunning(false);
     if (outcome.kind === 'error') {
       setResponse(null);
@@ -126,6 +149,19 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
       const at = runtimeErrorPosition(res.run.stderr);
       if (at) editor.current?.setRunMarkers([{ ...at, severity: 'error', message: res.run.stderr.trim() }]);
     }
+  }, []);
+
+  /** Stop: abort the request; the server kills the program when its client goes away. */
+  const stop = useCallback(() => {
+    const controller = abort.current;
+    if (!controller) return;
+    abort.current = null;
+    controller.abort();
+    clearLive();
+    setRunning(false);
+    setResponse(null);
+    setError(null);
+    setStopped(liveRef.current);
   }, []);
 
   // Ctrl+Enter anywhere in the IDE (the editor has its own binding).
@@ -154,6 +190,11 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         >
           ▶ {running ? t('ide.running') : t('ide.run')}
         </button>
+        {running && (
+          <button type="button" className="button" data-testid="stop-button" onClick={stop} title={t('ide.stopHint')} aria-label={t('ide.stopHint')}>
+            ■ {t('ide.stop')}
+          </button>
+        )}
         <LayoutSwitch value={layout} onChange={setLayout} />
         <button
           type="button"
@@ -213,7 +254,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
             />
           </div>
           <div ref={outputRef}>
-            <OutputPanel running={running} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+            <OutputPanel running={running} live={live} stopped={stopped} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
           </div>
         </div>
       </div>

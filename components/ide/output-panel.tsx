@@ -7,8 +7,13 @@ import { formatNumber, type StringKey } from '@/lib/i18n/strings';
 import type { RunResponse } from '@/lib/validations/run';
 import { runtimeErrorPosition } from '@/components/ide/runtime-error';
 
+/** Output of a run that has not ended (streamed as it arrives) or that was stopped. */
+export interface LiveOutput { stdout: string; stderr: string }
+
 export interface OutputPanelProps {
   running: boolean;
+  live?: LiveOutput | null;
+  stopped?: LiveOutput | null;
   response: RunResponse | null;
   error: { messageKey: StringKey; vars?: Record<string, string | number> } | null;
   onReveal: (line: number, column: number) => void;
@@ -24,16 +29,49 @@ function isVerdict(v: string): v is Verdict {
   return v in VERDICT_TEXT;
 }
 
-export function OutputPanel({ running, response, error, onReveal }: OutputPanelProps) {
+export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
   const { lang, t } = usePreferences();
   const num = (n: number) => formatNumber(lang, n);
 
+  /** Output so far, as text (same hooks as a finished run's). */
+  const partial = (o: LiveOutput | null | undefined) => o && (
+    <>
+      {o.stdout && (
+        <>
+          <h3 id="stdout-heading">{t('output.stdout')}</h3>
+          <pre data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</pre>
+        </>
+      )}
+      {o.stderr && (
+        <>
+          <h3 id="stderr-heading">{t('output.stderr')}</h3>
+          <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>{visibleText(o.stderr)}</pre>
+        </>
+      )}
+    </>
+  );
+
   let body: React.ReactNode;
   if (running) {
-    body = <p className="progress" role="status" data-testid="run-progress">{t('output.progress')}</p>;
+    body = (
+      <>
+        <p className="progress" role="status" data-testid="run-progress">{t('output.progress')}</p>
+        {partial(live)}
+      </>
+    );
   } else if (error) {
     const vars = error.vars && Object.fromEntries(Object.entries(error.vars).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]));
     body = <p className="alert" role="alert" data-testid="run-error">{t(error.messageKey, vars)}</p>;
+  } else if (stopped) {
+    body = (
+      <>
+        <p>
+          <span className="verdict verdict-bad" data-testid="verdict" data-verdict="stopped">{t('verdict.stopped')}</span>{' '}
+          <span className="ide-status">{t('output.stopped')}</span>
+        </p>
+        {partial(stopped)}
+      </>
+    );
   } else if (!response) {
     body = <p className="ide-status">{t('output.empty')}</p>;
   } else if (!response.compile.ok || !response.run) {

@@ -1,5 +1,6 @@
-// The IDE's side of POST /api/run: sends the program, turns every answer into one shape.
-import type { RunRequest, RunResponse } from '@/lib/validations/run';
+// The IDE's side of POST /api/run: sends the program, asks for the streaming form (NDJSON lines,
+// docs/interfaces.md) and passes output on as it arrives; turns every answer into one shape.
+import { NDJSON_TYPE, type RunRequest, type RunResponse, type RunStreamLine } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
 
 export type RunOutcome =
@@ -7,23 +8,32 @@ export type RunOutcome =
   | { kind: 'error'; messageKey: StringKey; vars?: Record<string, string | number> }
   | { kind: 'aborted' };
 
-export async function requestRun(body: RunRequest, signal?: AbortSignal): Promise<RunOutcome> {
+export interface RunProgress {
+  /** The program's output so far grows by `chunk` (text, never to be interpreted). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+}
+
+const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
+
+export async function requestRun(body: RunRequest, signal?: AbortSignal, progress: RunProgress = {}): Promise<RunOutcome> {
   let res: Response;
   try {
     res = await fetch('/api/run', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept: `${NDJSON_TYPE}, application/json;q=0.9` },
       body: JSON.stringify(body),
       signal,
     });
   } catch (e) {
-    if ((e as Error).name === 'AbortError') return { kind: 'aborted' };
+    if (isAbort(e)) return { kind: 'aborted' };
     return { kind: 'error', messageKey: 'error.network' };
   }
   if (res.ok) {
     try {
+      if ((res.headers.get('content-type') ?? '').startsWith(NDJSON_TYPE)) return await readLines(res, progress);
       return { kind: 'result', response: (await res.json()) as RunResponse };
-    } catch {
+    } catch (e) {
+      if (isAbort(e) || signal?.aborted) return { kind: 'aborted' };
       return { kind: 'error', messageKey: 'error.server' };
     }
   }
@@ -34,4 +44,27 @@ export async function requestRun(body: RunRequest, signal?: AbortSignal): Promis
   if (res.status === 413) return { kind: 'error', messageKey: 'error.tooLarge' };
   if (res.status === 400) return { kind: 'error', messageKey: 'error.badRequest' };
   return { kind: 'error', messageKey: 'error.server' };
+}
+
+async function readLines(res: Response, progress: RunProgress): Promise<RunOutcome> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buf = '';
+  let compile: RunResponse['compile'] | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    buf += decoder.decode(value, { stream: !done });
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const text = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      if (!text) continue;
+      const line = JSON.parse(text) as RunStreamLine;
+      if (line.type === 'compile') compile = { ok: line.ok, diagnostics: line.diagnostics };
+      else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
+      else if (line.type === 'result' && compile) return { kind: 'result', response: { compile, run: line.run } };
+      else return { kind: 'error', messageKey: 'error.server' };
+    }
+    if (done) return { kind: 'error', messageKey: 'error.server' };   // ended without a result
+  }
 }

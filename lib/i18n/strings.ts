@@ -20,6 +20,8 @@ const ne = {
   'ide.editorLoading': 'सम्पादक खुल्दैछ…',
   'ide.run': 'चलाउनुहोस्',
   'ide.running': 'चल्दैछ…',
+  'ide.stop': 'रोक्नुहोस्',
+  'ide.stopHint': 'चलिरहेको प्रोग्राम रोक्नुहोस्',
   'ide.runHint': 'Ctrl+Enter',
   'ide.stdin': 'इनपुट (stdin)',
   'ide.stdinPlaceholder': 'प्रोग्रामले पढ्ने इनपुट यहाँ लेख्नुहोस्',
@@ -81,6 +83,8 @@ const ne = {
   'verdict.security_violation': 'निषेधित काम',
   'verdict.internal_error': 'आन्तरिक त्रुटि',
   'verdict.compile_error': 'कम्पाइल त्रुटि',
+  'verdict.stopped': 'रोकियो',
+  'output.stopped': 'तपाईंले प्रोग्राम रोक्नुभयो।',
 } as const;
 
 export type StringKey = keyof typeof ne;
@@ -100,6 +104,8 @@ const en: Record<StringKey, string> = {
   'ide.editorLoading': 'Opening the editor…',
   'ide.run': 'Run',
   'ide.running': 'Running…',
+  'ide.stop': 'Stop',
+  'ide.stopHint': 'Stop the running program',
   'ide.runHint': 'Ctrl+Enter',
   'ide.stdin': 'Input (stdin)',
   'ide.stdinPlaceholder': 'Type the input your program reads here',
@@ -161,6 +167,8 @@ const en: Record<StringKey, string> = {
   'verdict.security_violation': 'Forbidden operation',
   'verdict.internal_error': 'Internal error',
   'verdict.compile_error': 'Compile error',
+  'verdict.stopped': 'Stopped',
+  'output.stopped': 'You stopped the program.',
 };
 
 export const STRINGS: Record<UiLanguage, Record<StringKey, string>> = { ne, en };

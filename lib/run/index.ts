@@ -62,14 +62,30 @@ function chooseCompiler(): Promise<CompilerRunner | undefined> {
   return compilerChoice;
 }
 
+/** For streaming callers (POST /api/run with Accept: application/x-ndjson). */
+export interface RunHooks {
+  /** Called once compilation has finished, before the program starts. */
+  onCompiled?: (compile: RunOutput['compile']) => void;
+  /** The program's output as it arrives (see SandboxOptions.onOutput). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /** Aborting kills the program (or skips it if it has not started) and frees its slot. */
+  signal?: AbortSignal;
+}
+
 /** Compiles and runs one program. Throws OverloadedError when the queue is full. */
-export function runProgram(req: RunRequestInput): Promise<RunOutput> {
+export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   return runQueue.run(async () => {
     const build = await buildExecutable(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
     if (!build.ok || !build.executable) {
-      return { compile: { ok: false, diagnostics: build.diagnostics }, run: null };
+      const compile = { ok: false, diagnostics: build.diagnostics };
+      hooks.onCompiled?.(compile);
+      return { compile, run: null };
     }
-    const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS });
+    hooks.onCompiled?.({ ok: true, diagnostics: build.diagnostics });
+    const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
+      // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
+      ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
+      ...(hooks.signal ? { signal: hooks.signal } : {}) });
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     return { compile: { ok: true, diagnostics: build.diagnostics }, run };
   });

@@ -40,6 +40,16 @@ export interface RunResponse {
 }
 export interface CheckResponse { diagnostics: ApiDiagnostic[] }
 
+/** POST /api/run with `Accept: application/x-ndjson`: one JSON object per line, in this order —
+ *  compile, then stdout/stderr chunks as the program writes them, then result (run null after a
+ *  failed compile). An `error` line replaces `result` if the server fails after streaming began. */
+export const NDJSON_TYPE = 'application/x-ndjson';
+export type RunStreamLine =
+  | ({ type: 'compile' } & RunResponse['compile'])
+  | { type: 'stdout' | 'stderr'; data: string }
+  | { type: 'result'; run: ApiRunResult | null }
+  | ({ type: 'error' } & ApiError);
+
 export type ApiErrorCode = 'bad_json' | 'invalid_request' | 'too_large' | 'overloaded' | 'internal';
 export interface ApiError { error: ApiErrorCode; message: string; messageEn: string; issues?: { path: string; message: string }[] }
 

@@ -35,6 +35,7 @@ struct job {
   char *argv[MAX_ARGS + 1]; int argc;
   char *envp[MAX_ENV + 2]; int envc;
   const char *stdin_data; size_t stdin_len;
+  bool stream;                    /* stream=1: send output as OUT frames while it runs */
   /* Host file descriptors opened before the mount namespace hides the host. */
   int exe_fd, work_fd, ro_fds[MAX_PATHS];
 };

@@ -10,6 +10,10 @@
  * Reply (us -> stdout):
  *   "RES <verdict> <exit|-> <signal|-> <cpuMs> <wallMs> <memKb> <truncated> <outLen> <errLen>
  *    <detailLen>\n" stdout-bytes stderr-bytes detail-bytes
+ * With stream=1 in the payload, output is also sent as it arrives, before RES (counted against
+ * the same cap, so the RES bodies hold the same bytes): "OUT <1|2> <len>\n" bytes.
+ * While a run is under way, a "STOP\n" line on stdin ends it (verdict runtime_error, SIGKILL);
+ * a STOP that arrives after its run ended is ignored. EOF on stdin ends the run too.
  * At start we print "READY <cgroup v0|v1|v2> <memsw 0|1> <root 0|1> <netns pre|fresh>\n", or
  * "FATAL <reason>\n" and exit when a required protection cannot be set up (fail closed). */
 #include "sandbox.h"
@@ -171,6 +175,7 @@ static bool parse(char *p, size_t len, struct job *j) {
     else if (!strcmp(k, "fsize")) { field = &j->fsize_mb; hi = 4096; }
     else if (!strcmp(k, "tmp")) { field = &j->tmp_mb; hi = 4096; }
     else if (!strcmp(k, "wd")) j->work_dir = v;
+    else if (!strcmp(k, "stream")) j->stream = !strcmp(v, "1");
     else if (!strcmp(k, "ro")) { if (j->n_ro == MAX_PATHS) { failx("ro", v, E2BIG); return false; } j->ro_paths[j->n_ro++] = v; }
     else if (!strcmp(k, "env")) { if (j->envc == MAX_ENV) { failx("env", v, E2BIG); return false; } j->envp[j->envc++] = (char *)v; }
     else if (!strcmp(k, "arg")) { if (j->argc == MAX_ARGS) { failx("arg", v, E2BIG); return false; } j->argv[j->argc++] = (char *)v; }
@@ -202,7 +207,7 @@ static int stdin_memfd(const char *data, size_t len) {
   return ro;
 }
 
-enum kill_reason { KILL_NONE, KILL_WALL, KILL_CPU, KILL_OUTPUT };
+enum kill_reason { KILL_NONE, KILL_WALL, KILL_CPU, KILL_OUTPUT, KILL_STOP };
 
 /* Without cgroups: CPU (user + system, all threads) of init's children, from /proc, in ms.
  * Grandchildren are not counted (the run profile cannot fork; RLIMIT_CPU backs this up). */
@@ -240,8 +245,9 @@ static bool respond(struct outcome *o) {
          write_full(1, o->err, o->err_len) && write_full(1, g_err, dl);
 }
 
-/* Read what is there (non-blocking) into `buf`, counting against the shared cap. */
-static bool pump(int fd, char *buf, size_t *len, size_t *total, size_t cap, bool *over, bool *eof) {
+/* Read what is there (non-blocking) into `buf`, counting against the shared cap; with
+ * `stream` > 0, also send what was kept as an OUT frame for that stream (1 stdout, 2 stderr). */
+static bool pump(int fd, char *buf, size_t *len, size_t *total, size_t cap, bool *over, bool *eof, int stream) {
   char tmp[65536];
   for (;;) {
     ssize_t r = read(fd, tmp, sizeof tmp);
@@ -251,6 +257,11 @@ static bool pump(int fd, char *buf, size_t *len, size_t *total, size_t cap, bool
     size_t room = cap - *total, take = (size_t)r < room ? (size_t)r : room;
     memcpy(buf + *len, tmp, take);
     *len += take; *total += take;
+    if (stream > 0 && take > 0) {
+      char head[48];
+      int n = snprintf(head, sizeof head, "OUT %d %zu\n", stream, take);
+      if (!write_full(1, head, (size_t)n) || !write_full(1, tmp, take)) stream = 0;  /* caller gone */
+    }
     if ((size_t)r > take) { *over = true; return true; }
   }
 }
@@ -305,21 +316,29 @@ static void run_job(struct job *j, struct outcome *o) {
   enum kill_reason why = KILL_NONE;
   long long sampled_cpu = 0;
   size_t total = 0, cap = (size_t)j->output_bytes;
-  bool over = false, out_eof = false, err_eof = false, exited = false;
+  bool over = false, out_eof = false, err_eof = false, exited = false, ctl_done = false;
+  int so = j->stream ? 1 : 0, se = j->stream ? 2 : 0;
   double deadline = t0 + (double)j->wall_ms;
   while (!exited) {
-    struct pollfd p[3] = { { pidfd, POLLIN, 0 }, { out_eof ? -1 : out[0], POLLIN, 0 }, { err_eof ? -1 : err[0], POLLIN, 0 } };
+    struct pollfd p[4] = { { pidfd, POLLIN, 0 }, { out_eof ? -1 : out[0], POLLIN, 0 }, { err_eof ? -1 : err[0], POLLIN, 0 },
+                           { ctl_done ? -1 : 0, POLLIN, 0 } };
     double left = deadline - now_ms();
     /* CPU is sampled every 10 ms; once killed, just wait (10 ms steps) for the exit. */
     int wait = why != KILL_NONE || left > 10 ? 10 : left <= 0 ? 0 : (int)left + 1;
-    if (poll(p, 3, wait) < 0 && errno != EINTR && why == KILL_NONE) {
+    if (poll(p, 4, wait) < 0 && errno != EINTR && why == KILL_NONE) {
       fail("poll", NULL);                           /* cannot supervise: end the run */
       why = KILL_WALL;
       kill(pid, SIGKILL);
     }
-    if (p[1].revents) pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof);
-    if (p[2].revents) pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof);
+    if (p[1].revents) pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof, so);
+    if (p[2].revents) pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof, se);
     if (p[0].revents) exited = true;
+    if (p[3].revents) {                 /* our caller: STOP, or gone (EOF) */
+      char line[16];
+      ctl_done = true;                  /* one control line per run; EOF is seen again later */
+      (void)read_line(0, line, sizeof line);
+      if (why == KILL_NONE && !exited) { why = KILL_STOP; kill(pid, SIGKILL); }
+    }
     if (why == KILL_NONE && !exited) {
       long long cpu = 0;
       if (over) why = KILL_OUTPUT;
@@ -335,8 +354,8 @@ static void run_job(struct job *j, struct outcome *o) {
   pid = -1;
   o->wall_ms = (long long)(now_ms() - t0 + 0.5);
   /* Every writer is gone with the namespace: drain what is left, still under the cap. */
-  while (!out_eof && !over && pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof) && !out_eof) break;
-  while (!err_eof && !over && pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof) && !err_eof) break;
+  while (!out_eof && !over && pump(out[0], o->out, &o->out_len, &total, cap, &over, &out_eof, so) && !out_eof) break;
+  while (!err_eof && !over && pump(err[0], o->err, &o->err_len, &total, cap, &over, &err_eof, se) && !err_eof) break;
   o->truncated = over;
 
   struct init_report r, got = { 0 };
@@ -367,6 +386,7 @@ static void run_job(struct job *j, struct outcome *o) {
   if (setup_failed || exec_failed) o->verdict = "internal_error";
   else if (why == KILL_OUTPUT || over) o->verdict = "output_limit";
   else if (why == KILL_WALL || why == KILL_CPU) o->verdict = "time_limit";
+  else if (why == KILL_STOP) { o->verdict = "runtime_error"; o->exit_code = -1; o->sig = SIGKILL; g_err[0] = 0; }
   else if (oom) o->verdict = "memory_limit";
   else if (psig && WTERMSIG(pst) == SIGSYS) o->verdict = "security_violation";
   else if (psig && (WTERMSIG(pst) == SIGXCPU || (WTERMSIG(pst) == SIGKILL && cpu_over))) o->verdict = "time_limit";
@@ -431,6 +451,7 @@ int serve(long cpu_slot) {
           netns_premade ? "pre" : "fresh");
   while (read_line(0, line, sizeof line)) {
     size_t plen, slen;
+    if (!strcmp(line, "STOP")) continue;   /* for a run that had already ended */
     if (sscanf(line, "RUN %zu %zu", &plen, &slen) != 2 || plen > (1 << 20) || slen > (64 << 20)) break;
     char *buf = malloc(plen + slen + 1);
     if (!buf || !read_full(0, buf, plen + slen)) break;

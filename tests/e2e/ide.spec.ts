@@ -229,6 +229,27 @@ test('an infinite loop ends in the time limit while another visitor still runs p
   await otherContext.close();
 });
 
+test('output streams in while the program runs, and Stop ends it', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ("सुरु")\nजबसम्म सत्य\nअन्त्य\n' });
+  await page.getByTestId('run-button').click();
+  // The first line shows while the program is still running (its CPU limit is 2 s).
+  await expect(page.getByTestId('output-stdout')).toHaveText('सुरु', { timeout: 30_000 });
+  await expect(page.getByTestId('run-progress')).toBeVisible();
+  const stop = page.getByTestId('stop-button');
+  await expect(stop).toHaveAccessibleName(/रोक्नुहोस्/);
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'stopped');
+  await expect(page.getByTestId('output-stdout')).toHaveText('सुरु');
+  await expect(page.getByTestId('stop-button')).toHaveCount(0);
+  await expect(page.getByTestId('run-progress')).toHaveCount(0);
+  // Another run works, and runs to its own end.
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-progress')).toBeVisible();
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'time_limit', { timeout: 30_000 });
+  await expect(page.getByTestId('output-stdout')).toHaveText('सुरु');
+});
+
 test('a busy server (429) tells when to try again, in the interface language', async ({ page }) => {
   await page.route('**/api/run', (route) => route.fulfill({
     status: 429, headers: { 'retry-after': '3', 'content-type': 'application/json' },

@@ -17,8 +17,12 @@ const STATUS: Record<ApiErrorCode, number> = {
   bad_json: 400, invalid_request: 400, too_large: 413, overloaded: 429, internal: 500,
 };
 
+export function apiErrorBody(code: ApiErrorCode, issues?: ApiError['issues']): ApiError {
+  return { error: code, message: TEXT[code].ne, messageEn: TEXT[code].en, ...(issues ? { issues } : {}) };
+}
+
 export function apiError(code: ApiErrorCode, extra?: { issues?: ApiError['issues']; headers?: Record<string, string> }): Response {
-  const body: ApiError = { error: code, message: TEXT[code].ne, messageEn: TEXT[code].en, ...(extra?.issues ? { issues: extra.issues } : {}) };
+  const body = apiErrorBody(code, extra?.issues);
   return Response.json(body, { status: STATUS[code], headers: { 'cache-control': 'no-store', ...extra?.headers } });
 }
 

@@ -5,9 +5,12 @@
  * full, at exit, before a runtime error and before reading stdin (so a
  * prompt shows before the program waits). A failed write (EPIPE when the
  * reader went away, or any other error) ends the program quietly.
+ * With SAJILO_STREAM_OUTPUT=1 in the environment (the IDE's streaming runs), every
+ * print builtin also flushes, so its output reaches the reader while the program runs.
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "internal.h"
@@ -15,10 +18,13 @@
 #define OUT_CAP (64 * 1024)
 static char out_buf[OUT_CAP];
 static size_t out_len;
+static bool out_eager;
 
 void sj_io_init(void) {
   /* Get EPIPE from write instead of being killed by SIGPIPE. */
   signal(SIGPIPE, SIG_IGN);
+  const char *s = getenv("SAJILO_STREAM_OUTPUT");
+  out_eager = s && s[0] == '1' && s[1] == 0;
 }
 
 static void write_or_quit(const char *s, size_t n) {
@@ -72,11 +78,13 @@ static void print_values(int argc, SjValue *args) {
 SjValue sj_b_dekhau(int argc, SjValue *args) {
   print_values(argc, args);
   sj_out_write("\n", 1);
+  if (out_eager) sj_out_flush();
   return sj_null();
 }
 
 SjValue sj_b_lekh(int argc, SjValue *args) {
   print_values(argc, args);
+  if (out_eager) sj_out_flush();
   return sj_null();
 }
 
