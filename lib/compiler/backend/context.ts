@@ -11,7 +11,11 @@ import { globalName, literalSlot, localName, paramName } from './mangle';
  * always a name or a literal, so fast paths may read it more than once. `int` marks an
  * integer literal (its fast paths need no tag check); `imm` any literal immediate.
  */
-export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean }
+export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean; knownInt?: boolean }
+
+/** Whether the operand is certainly an integer (a literal, or known from its definition). */
+export const isInt = (o: Operand) => o.int !== undefined || o.knownInt === true;
+export const needsRelease = (o: Operand) => o.owned && o.knownInt !== true;
 
 export class ModuleState {
   readonly literals: string[] = [];          // C declarations of literal slots
@@ -51,6 +55,9 @@ export class ModuleState {
   }
 }
 
+/** The C constant for a source position (what sj_pos holds when an error is raised there). */
+export const posC = (range: { start: { line: number; column: number } }) => `SJ_POS(${range.start.line}, ${range.start.column})`;
+
 const INDENTS: string[] = [];
 const indent = (n: number) => (INDENTS[n] ??= '  '.repeat(n));
 
@@ -65,6 +72,8 @@ export class FunctionState {
   private indentLevel = 1;
   private counter = 0;
   readonly blocks: OpenBlock[] = [];
+  /** Locals that certainly hold integers here: range-loop variables their body never assigns. */
+  readonly intLocals = new Set<number>();
 
   constructor(
     readonly module: ModuleState,
@@ -86,10 +95,11 @@ export class FunctionState {
 
   /** Stores the position that a failing runtime operation will report. */
   pos(range: SourceRange): void {
-    this.line(`sj_pos = SJ_POS(${range.start.line}, ${range.start.column});`);
+    this.line(`sj_pos = ${posC(range)};`);
   }
 
-  release(op: Operand): void { if (op.owned) this.line(`SJG_RELEASE(${op.c});`); }
+  /** Releases an owned operand (an integer holds no reference: nothing to do). */
+  release(op: Operand): void { if (needsRelease(op)) this.line(`SJG_RELEASE(${op.c});`); }
 
   /** The operand as an owned reference: a borrowed one is retained first. */
   own(op: Operand): string {
@@ -116,6 +126,7 @@ export class FunctionState {
 
   clearLocal(id: number): void {
     if (this.borrowedParams.has(id)) return; // the caller owns it
+    if (this.intLocals.has(id)) { this.line(`SJG_DROP_INT(${this.variable(id)});`); return; }
     const v = this.variable(id);
     this.line(`SJG_RELEASE(${v}); SJG_CLEAR(${v});`);
   }

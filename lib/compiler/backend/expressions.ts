@@ -6,13 +6,11 @@ import type {
   MapLiteral, NameExpression,
 } from '../frontend/ast';
 import { builtinC } from './builtins';
-import type { FunctionState, Operand } from './context';
+import { isInt, needsRelease, posC, type FunctionState, type Operand } from './context';
 import { cDouble, cInt } from './escape';
-import { comparison, emitArithmetic, emitIndex, emitNegate, isComparison, truth } from './fastpaths';
+import { comparison, emitArithmetic, emitIndex, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
 import { uninitialisedGlobalError } from './messages';
-
-const NEVER_FAILS = new Set<BinaryOperator>(['==', '!=']);
 
 /** Whether evaluating `e` may run user code, which may reassign global variables. */
 export function containsCall(e: Expression): boolean {
@@ -98,6 +96,7 @@ function genName(fs: FunctionState, e: NameExpression, risky: boolean): Operand 
   const d = fs.module.declaration(b.id);
   if (d.kind === 'function') return temp(fs, `sj_func_value(&${functionObject(b.id)})`);
   const v = fs.variable(b.id);
+  if (fs.intLocals.has(b.id)) return { c: v, owned: false, knownInt: true };
   if (e.mayBeUninitialised && fs.module.isStatic(b.id)) {
     fs.module.globalsNeedingFlag.add(b.id);
     fs.open(`if (SJ_UNLIKELY(!${globalSetFlag(b.id)}))`);
@@ -118,14 +117,20 @@ function genUnary(fs: FunctionState, e: Extract<Expression, { kind: 'Unary' }>):
   if (e.operator === '-' && e.operand.kind === 'Decimal') {
     return { c: `SJG_DEC(${cDouble(-e.operand.value)})`, owned: false, imm: true };
   }
-  if (e.operator === 'not') return { c: `SJG_BOOL(!${genCondition(fs, e.operand)})`, owned: false, imm: true };
+  if (e.operator === 'not') {
+    // Evaluated now: a condition may be a comparison of names that later code could change.
+    const c = fs.fresh('c');
+    fs.line(`bool ${c} = !${genCondition(fs, e.operand)};`);
+    return { c: `SJG_BOOL(${c})`, owned: false, imm: true };
+  }
   const v = genExpr(fs, e.operand);
-  fs.pos(e.range);
   const t = fs.fresh();
-  emitNegate(fs, t, v);
+  emitNegate(fs, t, v, posC(e.range));
   fs.release(v);
   return { c: t, owned: true };
 }
+
+const INT_RESULT = new Set<BinaryOperator>(['+', '-', '*', '//', '%']);
 
 export function genBinary(
   fs: FunctionState, op: BinaryOperator, left: Expression, right: Expression,
@@ -133,18 +138,20 @@ export function genBinary(
 ): Operand {
   const l = genExpr(fs, left, containsCall(right));
   const r = genExpr(fs, right);
-  if (!NEVER_FAILS.has(op)) fs.line(`sj_pos = SJ_POS(${at.start.line}, ${at.start.column});`);
+  // The position is stored only off the fast path (the macros take it).
+  const p = posC(at);
   let result: Operand;
   if (isComparison(op)) {
-    result = { c: `SJG_BOOL(${comparison(op, l, r)})`, owned: false, imm: true };
+    result = { c: `SJG_BOOL(${comparison(op, l, r, p)})`, owned: false, imm: true };
     // The bool must be computed before the operands are released.
     const t = fs.fresh();
     fs.line(`SjValue ${t} = ${result.c};`);
     result = { c: t, owned: false };
   } else {
     const t = fs.fresh();
-    emitArithmetic(fs, t, op, l, r);
-    result = { c: t, owned: true };
+    emitArithmetic(fs, t, op, l, r, p);
+    // Integer operands give an integer or raise (overflow, division by zero).
+    result = { c: t, owned: true, knownInt: INT_RESULT.has(op) && isInt(l) && isInt(r) };
   }
   fs.release(l);
   fs.release(r);
@@ -169,19 +176,30 @@ export function genCondition(fs: FunctionState, e: Expression): string {
   if (e.kind === 'Boolean') return e.value ? '1' : '0';
   if (e.kind === 'Logical') return genLogical(fs, e);
   if (e.kind === 'Unary' && e.operator === 'not') return `!${genCondition(fs, e.operand)}`;
-  const c = fs.fresh('c');
   if (e.kind === 'Binary' && isComparison(e.operator)) {
     const l = genExpr(fs, e.left, containsCall(e.right));
     const r = genExpr(fs, e.right);
-    if (!NEVER_FAILS.has(e.operator)) fs.pos(e.operatorRange);
-    fs.line(`bool ${c} = ${comparison(e.operator, l, r)};`);
+    const cmp = comparison(e.operator, l, r, posC(e.operatorRange));
+    // Nothing to release: the comparison itself is the condition (one C test, no bool).
+    if (!needsRelease(l) && !needsRelease(r)) return cmp;
+    const c = fs.fresh('c');
+    fs.line(`bool ${c} = ${cmp};`);
     fs.release(l);
     fs.release(r);
     return c;
   }
+  const c = fs.fresh('c');
+  if (e.kind === 'Index') {
+    // o[i] as a condition: the element's truth read in place, no reference taken.
+    const obj = genExpr(fs, e.object, containsCall(e.index));
+    const idx = genExpr(fs, e.index);
+    emitIndexTruth(fs, c, obj, idx, posC(e.range));
+    fs.release(obj);
+    fs.release(idx);
+    return c;
+  }
   const v = genExpr(fs, e);
-  fs.pos(e.range);
-  fs.line(`bool ${c} = ${truth(v)};`);
+  fs.line(`bool ${c} = ${truth(v, posC(e.range))};`);
   fs.release(v);
   return c;
 }
@@ -238,9 +256,8 @@ function genCall(fs: FunctionState, e: CallExpression): Operand {
 function genIndex(fs: FunctionState, e: IndexExpression): Operand {
   const obj = genExpr(fs, e.object, containsCall(e.index));
   const idx = genExpr(fs, e.index);
-  fs.pos(e.range);
   const t = fs.fresh();
-  emitIndex(fs, t, obj, idx);
+  emitIndex(fs, t, obj, idx, posC(e.range));
   fs.release(obj);
   fs.release(idx);
   return { c: t, owned: true };

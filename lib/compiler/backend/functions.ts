@@ -1,26 +1,11 @@
 // Functions and the program's entry point → C. A Sajilo function becomes a static C
 // function called directly; a uniform wrapper and a static function object make it a value.
-import type { Block, FunctionDeclaration, Statement } from '../frontend/ast';
+import type { FunctionDeclaration } from '../frontend/ast';
 import { FunctionState, type ModuleState } from './context';
 import { cUtf8 } from './escape';
 import { functionName, functionObject, localName, paramName, wrapperName } from './mangle';
 import { genBlock } from './statements';
-
-/** Ids assigned anywhere in a block (parameters assigned must be owned copies). */
-function assignedIds(block: Block, out = new Set<number>()): Set<number> {
-  const visit = (s: Statement) => {
-    switch (s.kind) {
-      case 'Assignment':
-        if (s.target.binding.kind === 'declaration') out.add(s.target.binding.id);
-        break;
-      case 'If': s.branches.forEach((b) => assignedIds(b.body, out)); if (s.elseBody) assignedIds(s.elseBody, out); break;
-      case 'While': case 'RangeLoop': case 'EachLoop': case 'Repeat': assignedIds(s.body, out); break;
-      default: break;
-    }
-  };
-  block.statements.forEach(visit);
-  return out;
-}
+import { assignedIds } from './usage';
 
 // A local starting as खाली; field stores, because tcc zero-initialises structs with memset.
 const declareEmpty = (id: number) => `  SjValue ${localName(id)}; SJG_CLEAR(${localName(id)});`;
@@ -59,10 +44,11 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string {
     `${prototype(f, m.byPointer)} {`,
     '  SJ_ENTER();',
     // By pointer, the result is written straight into the caller's slot.
-    m.byPointer ? '  SJG_CLEAR(*sj_r);' : '  SjValue sj_ret; SJG_CLEAR(sj_ret);',
+    // By pointer, *sj_r is set by every फर्काउ and cleared where the body falls off its end.
+    ...(m.byPointer ? [] : ['  SjValue sj_ret; SJG_CLEAR(sj_ret);']),
     ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
     ...f.locals.map(declareEmpty),
-    fs.text() + 'sj_exit:',
+    fs.text() + (m.byPointer ? '  SJG_CLEAR(*sj_r);\nsj_exit:' : 'sj_exit:'),
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),
     m.byPointer ? '  return;' : '  return sj_ret;',
     '}',

@@ -30,7 +30,17 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_ADD_OVF(a, b, r) __builtin_add_overflow((a), (b), (r))
 #define SJG_SUB_OVF(a, b, r) __builtin_sub_overflow((a), (b), (r))
 #define SJG_MUL_OVF(a, b, r) __builtin_mul_overflow((a), (b), (r))
+#define SJG_ADD_OVFV SJG_ADD_OVF
+#define SJG_SUB_OVFV SJG_SUB_OVF
+/* A block's integer local going out of scope: nothing to release, but gcc's loops came out
+   shorter with the usual release and clear (measured); under tcc they are only spent work. */
+#define SJG_DROP_INT(v) do { SJG_RELEASE(v); SJG_CLEAR(v); } while (0)
 #else
+#define SJG_DROP_INT(v) ((void)0)
+/* Two variables (V): wrap in unsigned arithmetic, then the sign test of Hacker's Delight,
+   without branches. With a constant (the plain forms), tcc folds all but one comparison. */
+#define SJG_ADD_OVFV(a, b, r) (*(r) = (int64_t)((uint64_t)(a) + (uint64_t)(b)), (((a) ^ *(r)) & ((b) ^ *(r))) < 0)
+#define SJG_SUB_OVFV(a, b, r) (*(r) = (int64_t)((uint64_t)(a) - (uint64_t)(b)), (((a) ^ (b)) & ((a) ^ *(r))) < 0)
 #define SJG_ADD_OVF(a, b, r) ((((b) > 0 && (a) > INT64_MAX - (b)) || ((b) < 0 && (a) < INT64_MIN - (b))) ? 1 : (*(r) = (a) + (b), 0))
 #define SJG_SUB_OVF(a, b, r) ((((b) < 0 && (a) > INT64_MAX + (b)) || ((b) > 0 && (a) < INT64_MIN + (b))) ? 1 : (*(r) = (a) - (b), 0))
 #define SJG_MUL_OVF(a, b, r) (((a) > 0x7fffffffLL || (a) < -0x7fffffffLL || (b) > 0x7fffffffLL || (b) < -0x7fffffffLL) ? 1 : (*(r) = (a) * (b), 0))
@@ -44,22 +54,44 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_BOOL(x) ((SjValue){SJ_BOOL, {.i = !!(x)}})
 #define SJG_RETAIN(v) do { if ((v).tag >= SJ_TEXT) (v).as.o->rc++; } while (0)
 #define SJG_RELEASE(v) do { if ((v).tag >= SJ_TEXT && --(v).as.o->rc == 0) sj_free_value(v); } while (0)
-#define SJG_COND(v) ((v).tag == SJ_BOOL ? (v).as.b : (sj_err_not_bool(v), 0))
-#define SJG_LIST(v) ((SjList *)(v).as.o)
 /* Operations with a fast path. t: the result variable to declare; l, r, o: names; K forms
-   take an integer constant k for the right operand (no tag check needed). */
-#define SJG_ARITH(t, OVF, SLOW, l, r) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && (r).tag == SJ_INT && !OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else t = SLOW(l, r); }
-#define SJG_ARITHK(t, OVF, SLOW, l, k) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && !OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else t = SLOW(l, SJG_INT(k)); }
+   take an integer constant k for the right operand (no tag check needed). P: the source
+   position (SJ_POS) an error reports, stored in sj_pos only off the fast path. */
+#define SJG_COND(v, P) ((v).tag == SJ_BOOL ? (v).as.b : (sj_pos = (P), sj_err_not_bool(v), 0))
+#define SJG_LIST(v) ((SjList *)(v).as.o)
+#define SJG_ARITH(t, OVF, SLOW, l, r, P) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && (r).tag == SJ_INT && !OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, r); } }
+#define SJG_ARITHK(t, OVF, SLOW, l, k, P) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && !OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, SJG_INT(k)); } }
 /* Python's floor division and modulo; zero and INT64_MIN / -1 take the runtime's path. */
-#define SJG_FLOORDIV(t, l, r) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ / y_; if (x_ % y_ != 0 && ((x_ < 0) != (y_ < 0))) q_--; SJG_SETINT(t, q_); } else t = sj_floordiv(l, r); }
-#define SJG_MOD(t, l, r) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ % y_; if (q_ != 0 && ((q_ < 0) != (y_ < 0))) q_ += y_; SJG_SETINT(t, q_); } else t = sj_mod(l, r); }
-#define SJG_NEG(t, v) SjValue t; if ((v).tag == SJ_INT && (v).as.i != INT64_MIN) SJG_SETINT(t, -(v).as.i); else t = sj_neg_slow(v)
-#define SJG_CMP(l, r, OP, SLOW) ((l).tag == SJ_INT && (r).tag == SJ_INT ? (l).as.i OP (r).as.i : SLOW(l, r))
-#define SJG_CMPK(l, k, OP, SLOW) ((l).tag == SJ_INT ? (l).as.i OP k : SLOW(l, SJG_INT(k)))
+#define SJG_FLOORDIV(t, l, r, P) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ / y_; if (x_ % y_ != 0 && ((x_ < 0) != (y_ < 0))) q_--; SJG_SETINT(t, q_); } else { sj_pos = (P); t = sj_floordiv(l, r); } }
+#define SJG_MOD(t, l, r, P) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ % y_; if (q_ != 0 && ((q_ < 0) != (y_ < 0))) q_ += y_; SJG_SETINT(t, q_); } else { sj_pos = (P); t = sj_mod(l, r); } }
+#define SJG_NEG(t, v, P) SjValue t; if ((v).tag == SJ_INT && (v).as.i != INT64_MIN) SJG_SETINT(t, -(v).as.i); else { sj_pos = (P); t = sj_neg_slow(v); }
+/* Comparisons as && / || chains: in an if, tcc then branches on the integers directly
+   instead of materialising a 0 / 1 from a ?: and testing it again. */
+#define SJG_BOTH_INT(l, r) ((l).tag == SJ_INT && (r).tag == SJ_INT)
+#define SJG_CMP(l, r, OP, SLOW, P) ((SJG_BOTH_INT(l, r) && (l).as.i OP (r).as.i) || (!SJG_BOTH_INT(l, r) && (sj_pos = (P), SLOW(l, r))))
+#define SJG_CMPK(l, k, OP, SLOW, P) (((l).tag == SJ_INT && (l).as.i OP k) || ((l).tag != SJ_INT && (sj_pos = (P), SLOW(l, SJG_INT(k)))))
+/* I forms: the generator knows the integer operands are integers (a range loop's variable
+   that its body never assigns; literals), so their tags are not tested. */
+#define SJG_ARITHI(t, OVF, SLOW, l, r, P) SjValue t; { int64_t t##i; if (!OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, r); } }
+#define SJG_ARITHKI(t, OVF, SLOW, l, k, P) SjValue t; { int64_t t##i; if (!OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, SJG_INT(k)); } }
 #define SJG_IN_LIST(o_, k_) ((o_).tag == SJ_LIST && (k_).tag == SJ_INT && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
+#define SJG_IN_LIST_I(o_, k_) ((o_).tag == SJ_LIST && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
 /* Lists are generic (items) or packed booleans (bools, one byte each; see SjList in sajilo.h):
    a packed list reads as booleans and takes booleans in place; anything else is the runtime's. */
-#define SJG_INDEX(t, o, k) SjValue t; if (SJG_IN_LIST(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[(k).as.i]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[(k).as.i]; } } else t = sj_index_slow(o, k)
-#define SJG_SET_INDEX(o, k, v) if (SJG_IN_LIST(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((v).tag == SJ_BOOL) l_->bools[(k).as.i] = (uint8_t)(v).as.b; else sj_set_index_slow(o, k, v); } else sj_set_index_slow(o, k, v)
+#define SJG_INDEX(t, o, k, P) SJG_INDEX_(t, o, k, P, SJG_IN_LIST)
+#define SJG_INDEX_I(t, o, k, P) SJG_INDEX_(t, o, k, P, SJG_IN_LIST_I)
+#define SJG_INDEX_(t, o, k, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[(k).as.i]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[(k).as.i]; } } else { sj_pos = (P); t = sj_index_slow(o, k); }
+/* o[k] as a condition: the element's truth, read in place (no reference taken). */
+#define SJG_INDEX_TRUTH(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, P, SJG_IN_LIST)
+#define SJG_INDEX_TRUTH_I(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, P, SJG_IN_LIST_I)
+#define SJG_INDEX_TRUTH_(c, o, k, P, IN) bool c; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (l_->bools) c = l_->bools[(k).as.i]; else { SjValue *s_ = &l_->items[(k).as.i]; c = SJG_COND(*s_, P); } } else { SjValue x_; sj_pos = (P); x_ = sj_index_slow(o, k); c = SJG_COND(x_, P); SJG_RELEASE(x_); }
+#define SJG_SET_INDEX(o, k, v, P) SJG_SET_INDEX_(o, k, v, P, SJG_IN_LIST)
+#define SJG_SET_INDEX_I(o, k, v, P) SJG_SET_INDEX_(o, k, v, P, SJG_IN_LIST_I)
+#define SJG_SET_INDEX_(o, k, v, P, IN) if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((v).tag == SJ_BOOL) l_->bools[(k).as.i] = (uint8_t)(v).as.b; else { sj_pos = (P); sj_set_index_slow(o, k, v); } } else { sj_pos = (P); sj_set_index_slow(o, k, v); }
+/* Range loops: after sj_range_init, go = whether the loop runs at all and left = how
+   many more times it runs after the first (unsigned arithmetic: exact for every int64 range),
+   so each iteration costs one count instead of a sign test, a bound test and an overflow test. */
+#define SJG_RANGE_COUNT(r, go, left) bool go = (r).step > 0 ? (r).cur <= (r).end : (r).cur >= (r).end; uint64_t left = !go ? 0 : (r).step > 0 ? ((uint64_t)(r).end - (uint64_t)(r).cur) / (uint64_t)(r).step : ((uint64_t)(r).cur - (uint64_t)(r).end) / ((uint64_t)0 - (uint64_t)(r).step)
+#define SJG_RANGE_STEP(r, go, left) go = (left)-- != 0, (r).cur = (int64_t)((uint64_t)(r).cur + (uint64_t)(r).step)
 #define SJG_TEXT(t, slot, bytes, len) SjValue t; if ((slot).tag) { SJG_COPY(t, slot); SJG_RETAIN(t); } else t = sj_text_lit(&(slot), bytes, len)
 `;

@@ -5,11 +5,12 @@ import type {
   Assignment, Block, EachLoop, Expression, IfStatement, IndexAssignment, RangeLoop, RepeatLoop, Statement,
   VariableDeclaration, WhileStatement,
 } from '../frontend/ast';
-import type { FunctionState } from './context';
+import { posC, type FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
 import { cInt } from './escape';
 import { emitSetIndex } from './fastpaths';
 import { globalSetFlag } from './mangle';
+import { assignedIds } from './usage';
 
 export function genBlock(fs: FunctionState, block: Block, opts: {
   loopBody?: boolean; iterator?: string | null; keepLocals?: boolean;
@@ -65,12 +66,11 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     && value.left.binding.kind === 'declaration' && value.left.binding.id === s.target.binding.id
     && !value.left.mayBeUninitialised && !containsCall(value.right)) {
     const r = genExpr(fs, value.right);
-    fs.pos(value.operatorRange);
     const sum = fs.fresh('s');
     const rInt = r.int !== undefined ? `(${cInt(r.int)})` : `${r.c}.as.i`;
     const rIsInt = r.int !== undefined ? '' : ` && ${r.c}.tag == SJ_INT`;
     fs.line(`int64_t ${sum};`);
-    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !SJG_ADD_OVF(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else sj_add_inplace(&${target}, ${r.c});`);
+    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !SJG_ADD_OVF(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
     fs.release(r);
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
@@ -85,8 +85,7 @@ function genIndexAssignment(fs: FunctionState, s: IndexAssignment): void {
   const obj = genExpr(fs, s.target.object, containsCall(s.target.index) || containsCall(s.value));
   const idx = genExpr(fs, s.target.index, containsCall(s.value));
   const val = genExpr(fs, s.value);
-  fs.pos(s.target.range);
-  emitSetIndex(fs, obj, idx, val);
+  emitSetIndex(fs, obj, idx, val, posC(s.target.range));
   for (const op of [obj, idx, val]) fs.release(op);
   fs.close();
 }
@@ -126,11 +125,19 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   fs.pos((s.step ?? s.start).range);
   fs.line(`SjRange ${r}; sj_range_init(&${r}, ${start.c}, ${end.c}, ${step.c});`);
   for (const op of [start, end, step]) fs.release(op);
-  // sj_range_next, inline: the counter is hidden, so assigning to the variable changes nothing.
-  fs.open(`while (!${r}.done && (${r}.step > 0 ? ${r}.cur <= ${r}.end : ${r}.cur >= ${r}.end))`);
-  fs.line(`SJG_SETINT(${fs.variable(s.variable.declarationId)}, ${r}.cur);`);
-  fs.line(`if (SJG_ADD_OVF(${r}.cur, ${r}.step, &${r}.cur)) ${r}.done = true;`);
+  // The counter is hidden, so assigning to the variable changes nothing; the number of
+  // iterations is known once the bounds are (SJG_RANGE_COUNT).
+  const go = fs.fresh('go');
+  const left = fs.fresh('n');
+  fs.line(`SJG_RANGE_COUNT(${r}, ${go}, ${left});`);
+  fs.open(`for (; ${go}; SJG_RANGE_STEP(${r}, ${go}, ${left}))`);
+  const id = s.variable.declarationId;
+  fs.line(`SJG_SETINT(${fs.variable(id)}, ${r}.cur);`);
+  // A local the body never assigns holds an integer throughout the body.
+  const intVar = !fs.module.isStatic(id) && !assignedIds(s.body).has(id);
+  if (intVar) fs.intLocals.add(id);
   genBlock(fs, s.body, { loopBody: true });
+  fs.intLocals.delete(id);
   fs.close();
   fs.close();
 }
@@ -167,6 +174,8 @@ function genReturn(fs: FunctionState, value: Expression | null): void {
   if (value) {
     const v = genExpr(fs, value);
     fs.line(`SJG_COPY(${fs.module.byPointer ? '*sj_r' : 'sj_ret'}, ${fs.own(v)});`);
+  } else if (fs.module.byPointer) {
+    fs.line('SJG_CLEAR(*sj_r);');
   }
   // Iterators hold a reference to their collection; the exit label does not know them.
   for (const it of fs.activeIterators()) fs.line(`sj_iter_end(&${it});`);

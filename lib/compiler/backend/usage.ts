@@ -43,3 +43,19 @@ export function globalsSeenByFunctions(program: Program): Set<number> {
   for (const f of program.functions) block(f.body, seen);
   return new Set(program.globals.filter((id) => seen.has(id)));
 }
+
+/** Ids assigned anywhere in a block (parameters assigned must be owned copies). */
+export function assignedIds(block: Block, out = new Set<number>()): Set<number> {
+  const visit = (s: Statement) => {
+    switch (s.kind) {
+      case 'Assignment':
+        if (s.target.binding.kind === 'declaration') out.add(s.target.binding.id);
+        break;
+      case 'If': s.branches.forEach((b) => assignedIds(b.body, out)); if (s.elseBody) assignedIds(s.elseBody, out); break;
+      case 'While': case 'RangeLoop': case 'EachLoop': case 'Repeat': assignedIds(s.body, out); break;
+      default: break;
+    }
+  };
+  block.statements.forEach(visit);
+  return out;
+}
