@@ -11,7 +11,7 @@ import { globalName, literalSlot, localName, paramName } from './mangle';
  * always a name or a literal, so fast paths may read it more than once. `int` marks an
  * integer literal (its fast paths need no tag check); `imm` any literal immediate.
  */
-export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean; knownInt?: boolean }
+export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean; knownInt?: boolean; bool?: 0 | 1 }
 
 /** Whether the operand is certainly an integer (a literal, or known from its definition). */
 export const isInt = (o: Operand) => o.int !== undefined || o.knownInt === true;

@@ -41,7 +41,7 @@ export function genExpr(fs: FunctionState, e: Expression, risky = false): Operan
   switch (e.kind) {
     case 'Integer': return intLiteral(e.value);
     case 'Decimal': return { c: `SJG_DEC(${cDouble(e.value)})`, owned: false, imm: true };
-    case 'Boolean': return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true };
+    case 'Boolean': return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true, bool: e.value ? 1 : 0 };
     case 'Null': return { c: 'SJG_NULL', owned: false, imm: true };
     case 'Text': return genText(fs, e.value);
     case 'List': return genList(fs, e);

@@ -13,6 +13,8 @@ const OVERFLOW_V: Record<string, string> = { SJG_ADD_OVF: 'SJG_ADD_OVFV', SJG_SU
 const OTHER: Partial<Record<BinaryOperator, string>> = { '/': 'sj_div', '**': 'sj_pow' };
 
 const konst = (o: Operand) => `(${cInt(o.int!)})`;
+/** An index operand for the macros: the value, or for a known integer its int64 expression. */
+const index = (i: Operand) => (i.int !== undefined ? konst(i) : isInt(i) ? `${i.c}.as.i` : i.c);
 
 /** Declares `t` and computes `l op r` into it (owned). */
 export function emitArithmetic(fs: FunctionState, t: string, op: BinaryOperator, l: Operand, r: Operand, p: string): void {
@@ -48,17 +50,20 @@ export function emitNegate(fs: FunctionState, t: string, v: Operand, p: string):
 
 /** Declares `t` = o[i] (owned). */
 export function emitIndex(fs: FunctionState, t: string, o: Operand, i: Operand, p: string): void {
-  fs.line(`SJG_INDEX${isInt(i) ? '_I' : ''}(${t}, ${o.c}, ${i.c}, ${p});`);
+  fs.line(`SJG_INDEX${isInt(i) ? '_I' : ''}(${t}, ${o.c}, ${index(i)}, ${p});`);
 }
 
 /** Declares the C bool `c` = truth of o[i], read in place. */
 export function emitIndexTruth(fs: FunctionState, c: string, o: Operand, i: Operand, p: string): void {
-  fs.line(`SJG_INDEX_TRUTH${isInt(i) ? '_I' : ''}(${c}, ${o.c}, ${i.c}, ${p});`);
+  fs.line(`SJG_INDEX_TRUTH${isInt(i) ? '_I' : ''}(${c}, ${o.c}, ${index(i)}, ${p});`);
 }
 
 /** o[i] = v (v borrowed: the list takes its own reference, before dropping the old one). */
 export function emitSetIndex(fs: FunctionState, o: Operand, i: Operand, v: Operand, p: string): void {
-  fs.line(`SJG_SET_INDEX${isInt(i) ? '_I' : ''}(${o.c}, ${i.c}, ${v.c}, ${p});`);
+  const I = isInt(i) ? 'I' : '';
+  if (v.int !== undefined) fs.line(`SJG_SET_INDEX_${I}K(${o.c}, ${index(i)}, SJ_INT, ${konst(v)}, ${p});`);
+  else if (v.bool !== undefined) fs.line(`SJG_SET_INDEX_${I}K(${o.c}, ${index(i)}, SJ_BOOL, ${v.bool}, ${p});`);
+  else fs.line(`SJG_SET_INDEX${I ? '_I' : ''}(${o.c}, ${index(i)}, ${v.c}, ${p});`);
 }
 
 /** Truth of a condition operand (a boolean, else the runtime's error). */

@@ -75,19 +75,24 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_ARITHI(t, OVF, SLOW, l, r, P) SjValue t; { int64_t t##i; if (!OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, r); } }
 #define SJG_ARITHKI(t, OVF, SLOW, l, k, P) SjValue t; { int64_t t##i; if (!OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, SJG_INT(k)); } }
 #define SJG_IN_LIST(o_, k_) ((o_).tag == SJ_LIST && (k_).tag == SJ_INT && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
-#define SJG_IN_LIST_I(o_, k_) ((o_).tag == SJ_LIST && (uint64_t)(k_).as.i < (uint64_t)SJG_LIST(o_)->len)
+/* In the _I index forms k is the index as a C int64 expression (v.as.i, or a constant: a
+   literal value read through a compound literal costs tcc a memset call each time). */
+#define SJG_IN_LIST_I(o_, k_) ((o_).tag == SJ_LIST && (uint64_t)(k_) < (uint64_t)SJG_LIST(o_)->len)
 /* Lists are generic (items) or packed booleans (bools, one byte each; see SjList in sajilo.h):
    a packed list reads as booleans and takes booleans in place; anything else is the runtime's. */
-#define SJG_INDEX(t, o, k, P) SJG_INDEX_(t, o, k, P, SJG_IN_LIST)
-#define SJG_INDEX_I(t, o, k, P) SJG_INDEX_(t, o, k, P, SJG_IN_LIST_I)
-#define SJG_INDEX_(t, o, k, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[(k).as.i]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[(k).as.i]; } } else { sj_pos = (P); t = sj_index_slow(o, k); }
+#define SJG_INDEX(t, o, k, P) SJG_INDEX_(t, o, k, (k).as.i, k, P, SJG_IN_LIST)
+#define SJG_INDEX_I(t, o, k, P) SJG_INDEX_(t, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
+#define SJG_INDEX_(t, o, k, ki, kv, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[ki]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[ki]; } } else { sj_pos = (P); t = sj_index_slow(o, kv); }
 /* o[k] as a condition: the element's truth, read in place (no reference taken). */
-#define SJG_INDEX_TRUTH(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, P, SJG_IN_LIST)
-#define SJG_INDEX_TRUTH_I(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, P, SJG_IN_LIST_I)
-#define SJG_INDEX_TRUTH_(c, o, k, P, IN) bool c; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (l_->bools) c = l_->bools[(k).as.i]; else { SjValue *s_ = &l_->items[(k).as.i]; c = SJG_COND(*s_, P); } } else { SjValue x_; sj_pos = (P); x_ = sj_index_slow(o, k); c = SJG_COND(x_, P); SJG_RELEASE(x_); }
-#define SJG_SET_INDEX(o, k, v, P) SJG_SET_INDEX_(o, k, v, P, SJG_IN_LIST)
-#define SJG_SET_INDEX_I(o, k, v, P) SJG_SET_INDEX_(o, k, v, P, SJG_IN_LIST_I)
-#define SJG_SET_INDEX_(o, k, v, P, IN) if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[(k).as.i], old_; SJG_COPY(old_, *s_); SJG_COPY(*s_, v); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((v).tag == SJ_BOOL) l_->bools[(k).as.i] = (uint8_t)(v).as.b; else { sj_pos = (P); sj_set_index_slow(o, k, v); } } else { sj_pos = (P); sj_set_index_slow(o, k, v); }
+#define SJG_INDEX_TRUTH(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, (k).as.i, k, P, SJG_IN_LIST)
+#define SJG_INDEX_TRUTH_I(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
+#define SJG_INDEX_TRUTH_(c, o, k, ki, kv, P, IN) bool c; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (l_->bools) c = l_->bools[ki]; else { SjValue *s_ = &l_->items[ki]; c = SJG_COND(*s_, P); } } else { SjValue x_; sj_pos = (P); x_ = sj_index_slow(o, kv); c = SJG_COND(x_, P); SJG_RELEASE(x_); }
+#define SJG_SET_INDEX(o, k, v, P) SJG_SET_INDEX_(o, k, (k).as.i, k, v, (v).tag, (v).as.i, (v).as.b, P, SJG_IN_LIST)
+#define SJG_SET_INDEX_I(o, k, v, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), v, (v).tag, (v).as.i, (v).as.b, P, SJG_IN_LIST_I)
+/* K forms: the value is a boolean or integer literal, given as its tag and payload. */
+#define SJG_SET_INDEX_K(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, (k).as.i, k, ((SjValue){TAG, {.i = (x)}}), TAG, x, x, P, SJG_IN_LIST)
+#define SJG_SET_INDEX_IK(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), ((SjValue){TAG, {.i = (x)}}), TAG, x, x, P, SJG_IN_LIST_I)
+#define SJG_SET_INDEX_(o, k, ki, kv, v, vt, vi, vb, P, IN) if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[ki], old_; SJG_COPY(old_, *s_); s_->tag = (vt); s_->as.i = (vi); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((vt) == SJ_BOOL) l_->bools[ki] = (uint8_t)(vb); else { sj_pos = (P); sj_set_index_slow(o, kv, v); } } else { sj_pos = (P); sj_set_index_slow(o, kv, v); }
 /* Range loops: after sj_range_init, go = whether the loop runs at all and left = how
    many more times it runs after the first (unsigned arithmetic: exact for every int64 range),
    so each iteration costs one count instead of a sign test, a bound test and an overflow test. */
