@@ -2,7 +2,7 @@
 // lines being written, temporaries, and the stack of open blocks (for releasing locals when
 // control leaves a block early through रोक, जारी or फर्काउ).
 import type { Declaration, Program, SourceRange } from '../frontend/ast';
-import { cUtf8 } from './escape';
+import { cInt, cUtf8 } from './escape';
 import { globalsSeenByFunctions } from './usage';
 import { globalName, literalSlot, localName, paramName } from './mangle';
 
@@ -105,6 +105,16 @@ export class FunctionState {
   own(op: Operand): string {
     if (!op.owned && !op.imm) this.line(`SJG_RETAIN(${op.c});`);
     return op.c;
+  }
+
+  /**
+   * C that moves the owned value `v` into `d`: a boolean or integer literal as its fields (a
+   * literal SjValue read field by field costs tcc a memset call), anything else by SJG_COPY.
+   */
+  store(d: string, v: Operand): string {
+    if (v.int !== undefined) return `SJG_SETINT(${d}, ${cInt(v.int)});`;
+    if (v.bool !== undefined) return `(${d}).tag = SJ_BOOL; (${d}).as.i = ${v.bool};`;
+    return `SJG_COPY(${d}, ${this.own(v)});`;
   }
 
   /** Where a declaration's value lives. */

@@ -5,7 +5,7 @@ import type {
   Assignment, Block, EachLoop, Expression, IfStatement, IndexAssignment, RangeLoop, RepeatLoop, Statement,
   VariableDeclaration, WhileStatement,
 } from '../frontend/ast';
-import { posC, type FunctionState } from './context';
+import { isInt, posC, type FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
 import { cInt } from './escape';
 import { emitSetIndex } from './fastpaths';
@@ -50,7 +50,7 @@ function genDeclaration(fs: FunctionState, s: VariableDeclaration): void {
   const v = genExpr(fs, s.initializer);
   // A declaration runs once per entry of its block, and the block's exit cleared the slot.
   // Field-wise copies: tcc turns a struct assignment into a memmove call.
-  fs.line(`SJG_COPY(${fs.variable(id)}, ${fs.own(v)});`);
+  fs.line(fs.store(fs.variable(id), v));
   // Functions (generated before top-level code) recorded which globals need the flag.
   if (fs.module.globalsNeedingFlag.has(id)) fs.line(`${globalSetFlag(id)} = true;`);
   fs.close();
@@ -68,14 +68,16 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     const r = genExpr(fs, value.right);
     const sum = fs.fresh('s');
     const rInt = r.int !== undefined ? `(${cInt(r.int)})` : `${r.c}.as.i`;
-    const rIsInt = r.int !== undefined ? '' : ` && ${r.c}.tag == SJ_INT`;
+    const rIsInt = isInt(r) ? '' : ` && ${r.c}.tag == SJ_INT`;
+    const ovf = r.int !== undefined ? 'SJG_ADD_OVF' : 'SJG_ADD_OVFV';
     fs.line(`int64_t ${sum};`);
-    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !SJG_ADD_OVF(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
+    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
     fs.release(r);
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
-    const v = fs.own(genExpr(fs, value));
-    fs.line(`SJG_RELEASE(${target}); SJG_COPY(${target}, ${v});`);
+    const op = genExpr(fs, value);
+    const v = op.int !== undefined || op.bool !== undefined ? op : { ...op, c: fs.own(op), owned: true };
+    fs.line(`SJG_RELEASE(${target}); ${fs.store(target, v)}`);
   }
   fs.close();
 }
@@ -173,7 +175,7 @@ function genReturn(fs: FunctionState, value: Expression | null): void {
   fs.open('');
   if (value) {
     const v = genExpr(fs, value);
-    fs.line(`SJG_COPY(${fs.module.byPointer ? '*sj_r' : 'sj_ret'}, ${fs.own(v)});`);
+    fs.line(fs.store(fs.module.byPointer ? '*sj_r' : 'sj_ret', v));
   } else if (fs.module.byPointer) {
     fs.line('SJG_CLEAR(*sj_r);');
   }
