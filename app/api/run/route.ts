@@ -3,22 +3,18 @@
 // (docs/interfaces.md). A client that goes away stops its program and frees the slot.
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
-  NDJSON_TYPE, oversizeFields, readBodyLimited, runRequestSchema, toApiDiagnostic, toApiRunResult,
+  NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
   type RunResponse, type RunStreamLine,
 } from '@/lib/validations/run';
-import { apiError, apiErrorBody, zodIssues } from '../_lib/responses';
+import { parseRequest } from '../_lib/parse-request';
+import { apiError, apiErrorBody } from '../_lib/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function POST(req: Request): Promise<Response> {
-  const body = await readBodyLimited(req);
-  if (!body.ok) return apiError('too_large');
-  let json: unknown;
-  try { json = JSON.parse(body.text); } catch { return apiError('bad_json'); }
-  const parsed = runRequestSchema.safeParse(json);
-  if (!parsed.success) return apiError('invalid_request', { issues: zodIssues(parsed.error.issues) });
-  if (oversizeFields({ source: parsed.data.source, stdin: parsed.data.stdin }).length) return apiError('too_large');
+  const parsed = await parseRequest(req, runRequestSchema, (d) => ({ source: d.source, stdin: d.stdin }));
+  if (!parsed.ok) return parsed.response;
   if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data);
 
   try {
