@@ -67,17 +67,14 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
     // as after SIGKILL (tests/data/pglite-crash.test.ts).
     const releaseOnExit = () => lock.release();
     process.once('exit', releaseOnExit);
-    let closed = false;
     return {
       prisma, config, runner,
-      async close() {
-        if (closed) return;
-        closed = true;
+      close: closeOnce(async () => {
         await prisma.$disconnect().catch(() => {});
         await pg!.close().catch(() => {});
         lock.release();
         process.removeListener('exit', releaseOnExit);
-      },
+      }),
     };
   } catch (err) {
     await pg?.close().catch(() => {});
@@ -107,16 +104,19 @@ async function openPostgres(config: { kind: 'postgres'; url: string; schema: str
   }
   const adapter = new PrismaPg(poolConfig, config.schema ? { schema: config.schema } : undefined);
   const prisma = new PrismaClient({ adapter });
-  let closed = false;
   return {
     prisma, config, runner,
-    async close() {
-      if (closed) return;
-      closed = true;
+    close: closeOnce(async () => {
       await prisma.$disconnect().catch(() => {});
       await pool.end().catch(() => {});
-    },
+    }),
   };
+}
+
+/** close() for a handle: its steps run once, and every caller waits for the same run. */
+function closeOnce(steps: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= steps());
 }
 
 // One connection for the whole run: the advisory lock and BEGIN/COMMIT are per session.
