@@ -1,0 +1,34 @@
+// Every environment variable the server reads, validated once with zod. A variable that is set
+// but wrong stops the process with a message naming it, instead of being ignored somewhere deep.
+// New settings are added here (and to the table in docs/configuration.md), never read from
+// process.env elsewhere.
+import { z } from 'zod';
+
+const nonNegativeInt = z.coerce.number().int().min(0);
+
+const schema = z.object({
+  /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
+   *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
+  SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+/** The validated configuration; throws a clear error naming every bad variable. */
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && cached) return cached;
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+/** For tests that change process.env between cases. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
