@@ -4,19 +4,20 @@
 //  1. Share: a client may have at most `perClient` jobs running or waiting; one more is refused
 //     at once (OverloadedError, scope 'client'), whatever the others do.
 //  2. Slots: at most `concurrency` jobs run; a new job starts at once when a slot is free.
-//  3. Order: when a slot frees, it goes to the waiting client that was served least recently
-//     (never served first, then arrival order), and a client's second waiting job only after
-//     every other client's first: round-robin between clients, so a client that keeps posting
-//     waits its turn behind everyone else instead of ahead of them.
+//  3. Order: when a slot frees, it goes to the waiting client that has used the least slot
+//     time lately (usage decays by half every minute; a running job counts from its start),
+//     and a client's second waiting job only after every other client's first. Equal users
+//     take turns (round-robin); a client that keeps the slots busy waits behind everyone who
+//     does not, so a newcomer's hello world is next whenever a slot frees.
 //  4. Bound: at most `maxQueued` jobs wait in all. When the queue is full, a new job takes the
 //     place of the waiting job that rule 3 would serve last if the new job would be served
 //     before it; that job is refused instead (scope 'server'); otherwise the new job is.
 //
-// Rules 3 and 4 are one ordering (RunQueue.inOrder): the queue keeps
-// the `maxQueued` best jobs under it, which is what a shared queue (a table ordered the same
-// way) would do when the web tier runs on several machines. A waiting job whose caller goes
-// away (AbortSignal) leaves the queue at once; a running one is stopped by its own job, which
-// receives the same signal, and frees its slot when it returns.
+// Rules 3 and 4 are one ordering (RunQueue.inOrder): the queue keeps the `maxQueued` best
+// jobs under it, which is what a shared queue (a table of jobs and one of client usage,
+// ordered the same way) would do when the web tier runs on several machines. A waiting job
+// whose caller goes away (AbortSignal) leaves the queue at once; a running one is stopped by
+// its own job, which receives the same signal, and frees its slot when it returns.
 import os from 'node:os';
 import { config } from '@/lib/config';
 
@@ -56,8 +57,13 @@ export function defaultLimits(): Required<QueueLimits> {
 }
 
 const SHARED_CLIENT = '';
-/** Clients remembered for rule 3; beyond this the least recently served idle ones are forgotten. */
+/** Rule 3's memory: slot time used this long ago counts half. */
+export const USAGE_HALF_LIFE_MS = 60_000;
+/** Clients remembered for rule 3; beyond this the idle ones updated longest ago are forgotten. */
 const REMEMBERED_CLIENTS = 4096;
+
+/** Slot time a client has used, decayed to the moment `at`. */
+interface Usage { ms: number; at: number }
 
 interface Waiting {
   client: string;
@@ -72,15 +78,17 @@ export class RunQueue {
   private waiting: Waiting[] = [];
   /** Running + waiting jobs per client (clients with none are absent). */
   private held = new Map<string, number>();
-  /** Serve number of each client's last started job, in ascending order (Map insertion). */
-  private lastServed = new Map<string, number>();
-  private served = 0;
+  /** Rule 3's slot time per client, least recently updated first (Map insertion order). */
+  private usage = new Map<string, Usage>();
   private arrivals = 0;
-  /** Moving average of job durations, for Retry-After. */
+  /** Moving average of job durations, for Retry-After and a running job's first charge. */
   private averageMs = 1000;
+  private readonly now: () => number;
 
-  constructor(limits: QueueLimits = defaultLimits()) {
+  /** `clock` is for tests that need time to pass exactly as they say. */
+  constructor(limits: QueueLimits = defaultLimits(), clock: { now: () => number } = Date) {
     this.limits = { perClient: Infinity, ...limits };
+    this.now = () => clock.now();
   }
 
   configure(limits: Partial<QueueLimits>) {
@@ -113,11 +121,14 @@ export class RunQueue {
     } else {
       await this.wait(client, signal);
     }
-    const started = Date.now();
+    const started = this.now();
+    const charged = this.averageMs;
     try {
       return await job();
     } finally {
-      this.averageMs = this.averageMs * 0.8 + (Date.now() - started) * 0.2;
+      const took = this.now() - started;
+      this.averageMs = this.averageMs * 0.8 + took * 0.2;
+      this.charge(client, took - charged);
       this.running--;
       this.drop(client);
       this.dispatch();
@@ -144,9 +155,9 @@ export class RunQueue {
 
   /**
    * The waiting jobs in rule 3's order: round by round (a client's first waiting job, then
-   * its second, …), within a round the client served least recently first (never served
-   * before all), then arrival. In SQL: ORDER BY ROW_NUMBER() OVER (PARTITION BY client ORDER
-   * BY arrival), last_served NULLS FIRST, arrival.
+   * its second, …), within a round the client with the least slot time used lately first,
+   * then arrival. In SQL: ORDER BY ROW_NUMBER() OVER (PARTITION BY client ORDER BY arrival),
+   * decayed usage, arrival.
    */
   private inOrder(): Waiting[] {
     const round = new Map<Waiting, number>();
@@ -156,9 +167,25 @@ export class RunQueue {
       round.set(w, k);
       seen.set(w.client, k + 1);
     }
-    const served = (w: Waiting) => this.lastServed.get(w.client) ?? -1;
+    const now = this.now();
+    const used = new Map([...new Set(this.waiting.map((w) => w.client))].map((c) => [c, this.usedBy(c, now)]));
     return [...this.waiting].sort((a, b) =>
-      round.get(a)! - round.get(b)! || served(a) - served(b) || a.arrival - b.arrival);
+      round.get(a)! - round.get(b)! || used.get(a.client)! - used.get(b.client)! || a.arrival - b.arrival);
+  }
+
+  /** A client's slot time (ms), decayed to `now`. */
+  usedBy(client: string, now = this.now()): number {
+    const u = this.usage.get(client);
+    return u ? u.ms * 2 ** (-(now - u.at) / USAGE_HALF_LIFE_MS) : 0;
+  }
+
+  /** Adds slot time to a client's usage (negative: a correction of an earlier estimate). */
+  private charge(client: string, ms: number) {
+    const now = this.now();
+    const total = Math.max(0, this.usedBy(client, now) + ms);
+    this.usage.delete(client);
+    this.usage.set(client, { ms: total, at: now });
+    this.forgetIdleClients();
   }
 
   private remove(entry: Waiting) {
@@ -168,12 +195,11 @@ export class RunQueue {
     this.drop(entry.client);
   }
 
+  /** Starts a job: a running job is charged the average job time now, corrected at its end. */
   private begin(client: string) {
     this.running++;
     this.held.set(client, this.heldBy(client) + 1);
-    this.lastServed.delete(client);
-    this.lastServed.set(client, this.served++);
-    this.forgetIdleClients();
+    this.charge(client, this.averageMs);
   }
 
   private dispatch() {
@@ -193,10 +219,10 @@ export class RunQueue {
   }
 
   private forgetIdleClients() {
-    if (this.lastServed.size <= REMEMBERED_CLIENTS) return;
-    for (const client of this.lastServed.keys()) {
-      if (this.lastServed.size <= REMEMBERED_CLIENTS) return;
-      if (!this.held.has(client)) this.lastServed.delete(client);
+    if (this.usage.size <= REMEMBERED_CLIENTS) return;
+    for (const client of this.usage.keys()) {
+      if (this.usage.size <= REMEMBERED_CLIENTS) return;
+      if (!this.held.has(client)) this.usage.delete(client);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { OverloadedError, RunQueue } from '@/lib/run/queue';
+import { OverloadedError, RunQueue, USAGE_HALF_LIFE_MS } from '@/lib/run/queue';
 
 const deferred = () => {
   let resolve!: () => void;
@@ -70,30 +70,35 @@ describe('RunQueue', () => {
   });
 });
 
-/** A job that runs until released, with a promise that settles when it has started. */
-function gatedJob(name: string, log: string[]) {
+/** The queue's clock in these tests: time passes only when a job says it took some. */
+const testClock = () => ({ t: 0, now() { return this.t; } });
+
+/** A job that runs until released (then takes `ms` on `clock`), with a promise that settles
+ *  when it has started. */
+function gatedJob(name: string, log: string[], clock?: { t: number }, ms = 0) {
   const gate = deferred();
   const started = deferred();
   return {
     gate, started: started.promise,
-    job: async () => { log.push(name); started.resolve(); await gate.promise; return name; },
+    job: async () => { log.push(name); started.resolve(); await gate.promise; if (clock) clock.t += ms; return name; },
   };
 }
 
 describe('RunQueue: fairness between clients', () => {
-  test('round-robin: a freed slot goes to the client served least recently, never served first', async () => {
-    const q = new RunQueue({ concurrency: 1, maxQueued: 10, perClient: 5 });
+  test('round-robin: a freed slot goes to the client that used least, everyone once before anyone twice', async () => {
+    const clock = testClock();
+    const q = new RunQueue({ concurrency: 1, maxQueued: 10, perClient: 5 }, clock);
     const log: string[] = [];
-    const first = gatedJob('a1', log);
+    const first = gatedJob('a1', log, clock, 10);
     const jobs = [q.run(first.job, { client: 'A' })];
     await first.started;
     for (const [name, client] of [['a2', 'A'], ['a3', 'A'], ['b1', 'B'], ['b2', 'B'], ['c1', 'C']]) {
-      jobs.push(q.run(async () => { log.push(name); return name; }, { client }));
+      jobs.push(q.run(async () => { log.push(name); clock.t += 10; return name; }, { client }));
     }
     expect(q.stats).toMatchObject({ running: 1, queued: 5 });
     first.gate.resolve();
     await Promise.all(jobs);
-    // Everyone's first job before anyone's second; never-served clients first, then A, B, A.
+    // Everyone's first job before anyone's second; unused clients first, then A, B, A.
     expect(log).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3']);
     expect(q.stats).toMatchObject({ running: 0, queued: 0 });
   });
@@ -136,16 +141,18 @@ describe('RunQueue: fairness between clients', () => {
     expect(log).toEqual(['a1', 'b1', 'c1']);
   });
 
-  test('greedy clients filling the queue get the 429s; a newcomer gets in and runs next', async () => {
-    const q = new RunQueue({ concurrency: 2, maxQueued: 4, perClient: 2 });
+  test('greedy clients filling the queue get the 429s; a newcomer gets in and runs next, again and again', async () => {
+    const clock = testClock();
+    const q = new RunQueue({ concurrency: 2, maxQueued: 4, perClient: 2 }, clock);
     const log: string[] = [];
     const refused: string[] = [];
     const live = new Map<string, ReturnType<typeof gatedJob>>();
     const settled: Promise<unknown>[] = [];
     let n = 0;
+    // Greedy jobs hold a slot for 2 s each; the newcomer's hello world for 50 ms.
     const submit = (client: string) => {
       const name = `${client}.${n++}`;
-      const g = gatedJob(name, log);
+      const g = gatedJob(name, log, clock, client === 'N' ? 50 : 2000);
       live.set(name, g);
       settled.push(q.run(g.job, { client }).then(
         () => live.delete(name),
@@ -156,35 +163,54 @@ describe('RunQueue: fairness between clients', () => {
     const turn = () => new Promise((r) => setImmediate(r));   // lets every settled promise run on
     const greedy = ['G0', 'G1', 'G2', 'G3', 'G4', 'G5'];
     const served = (c: string) => log.some((l) => l.startsWith(`${c}.`));
-    // Rounds: every greedy client posts up to its share, then every running job ends. After a
-    // few rounds each of them has been served, and the queue is full of them.
+    const refill = () => { for (const c of greedy) for (let k = q.heldBy(c); k < 2; k++) submit(c); };
+    // Rounds: every greedy client posts up to its share, then every running job ends.
     for (let round = 0; round < 10 && !greedy.every(served); round++) {
-      for (const c of greedy) for (let k = q.heldBy(c); k < 2; k++) submit(c);
+      refill();
       await turn();
       expect(q.stats.queued).toBeLessThanOrEqual(4);
       for (const name of log) live.get(name)?.gate.resolve();
       await turn();
     }
     expect(greedy.every(served)).toBe(true);
-    for (const c of greedy) for (let k = q.heldBy(c); k < 2; k++) submit(c);
-    await turn();
-    expect(q.stats).toMatchObject({ running: 2, queued: 4 });
+    for (let i = 0; i < 3; i++) {
+      refill();
+      await turn();
+      expect(q.stats).toMatchObject({ running: 2, queued: 4 });
+      // The newcomer: admitted although the queue is full, and the next to start.
+      const hello = submit('N');
+      await turn();
+      expect(refused).not.toContain('N');
+      expect(q.stats.queued).toBe(4);
+      const before = log.length;
+      live.get(log.find((l) => live.has(l))!)!.gate.resolve();   // one greedy job ends
+      await hello.started;
+      expect(log[before]).toMatch(/^N\./);
+      hello.gate.resolve();
+      await turn();
+    }
     expect(refused.length).toBeGreaterThan(0);
-    // The newcomer: admitted although the queue is full, and the next to start.
-    const hello = submit('N');
-    await turn();
-    expect(refused).not.toContain('N');
-    expect(q.stats.queued).toBe(4);
-    const before = log.length;
-    const runningNow = log.filter((l) => live.has(l));
-    live.get(runningNow[0])!.gate.resolve();
-    await hello.started;
-    expect(log[before]).toMatch(/^N\./);
-    // Every refusal went to a greedy client.
-    expect(new Set(refused)).toEqual(new Set(refused.filter((c) => greedy.includes(c))));
+    expect(refused.every((c) => greedy.includes(c))).toBe(true);
     while (live.size > 0) { for (const g of live.values()) g.gate.resolve(); await turn(); }
     await Promise.all(settled);
     expect(q.stats).toMatchObject({ running: 0, queued: 0 });
+  });
+
+  test('usage decays: a client that kept the slots busy long ago is not held back for ever', async () => {
+    const clock = testClock();
+    const q = new RunQueue({ concurrency: 1, maxQueued: 4 }, clock);
+    await q.run(async () => { clock.t += 30_000; }, { client: 'old' });
+    clock.t += 10 * USAGE_HALF_LIFE_MS;
+    await q.run(async () => { clock.t += 100; }, { client: 'recent' });
+    expect(q.usedBy('old')).toBeLessThan(q.usedBy('recent'));
+    const log: string[] = [];
+    const hold = gatedJob('hold', log);
+    const all = [q.run(hold.job, { client: 'third' })];
+    all.push(q.run(async () => { log.push('recent'); }, { client: 'recent' }));
+    all.push(q.run(async () => { log.push('old'); }, { client: 'old' }));
+    hold.gate.resolve();
+    await Promise.all(all);
+    expect(log).toEqual(['hold', 'old', 'recent']);
   });
 
   test('a waiting job whose caller goes away leaves the queue and frees its share at once', async () => {

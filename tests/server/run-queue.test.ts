@@ -1,0 +1,114 @@
+// The run queue against a production server (`next build` + `next start`): clients told apart
+// by their real socket addresses (127.0.0.x), a JSON client that goes away frees its slot at
+// once, spoofed forwarding headers do not make one client many, and a dozen greedy clients
+// cannot keep a thirteenth one out.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RUN_LIMITS } from '@/lib/run';
+import { programsUnder, request, serverUnavailable, startServer, type Reply, type TestServer } from './next-server';
+
+const HELLO = { source: 'देखाउ("नमस्ते")\n' };
+const ENDLESS = { source: 'जबसम्म सत्य\nअन्त्य\n' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let server: TestServer;
+
+async function until(what: string, ok: () => boolean, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+function expect429(r: Reply) {
+  expect(r.status).toBe(429);
+  expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  const body = JSON.parse(r.body);
+  expect(Object.keys(body).sort()).toEqual(['error', 'message', 'messageEn']);
+  expect(body.error).toBe('overloaded');
+}
+
+describe.skipIf(serverUnavailable())('the run queue on a production server', () => {
+  beforeAll(async () => {
+    server = await startServer({ SAJILO_RUN_CONCURRENCY: '2', SAJILO_RUN_PER_CLIENT: '2', SAJILO_RUN_QUEUE: '8', SAJILO_TRUSTED_PROXIES: '0' });
+  });
+  afterAll(async () => { await server?.stop(); });
+
+  test('a JSON /api/run whose client disconnects stops its program and frees the slot at once', async () => {
+    const gone = new AbortController();
+    // Client A takes both slots with endless programs, in the plain JSON form.
+    const a = [0, 1].map(() => request(server, { path: '/api/run', body: ENDLESS, from: '127.0.0.40', signal: gone.signal }).catch((e: Error) => e));
+    await until('both endless programs to run', () => programsUnder(server.pid).length >= 2);
+    // Client B waits for a slot.
+    const bStart = Date.now();
+    const b = request(server, { path: '/api/run', body: HELLO, from: '127.0.0.41' });
+    await sleep(100);
+    const disconnected = Date.now();
+    gone.abort();
+    const rb = await b;
+    const afterDisconnect = Date.now() - disconnected;
+    expect(rb.status).toBe(200);
+    expect(JSON.parse(rb.body).run).toMatchObject({ verdict: 'ok', stdout: 'नमस्ते\n' });
+    // Without the abort B would wait for an endless program's CPU limit (2 s of CPU each).
+    expect(afterDisconnect).toBeLessThan(1500);
+    for (const r of await Promise.all(a)) expect(r).toBeInstanceOf(Error);
+    await until('no program left', () => programsUnder(server.pid).length === 0, 2000);
+    console.log(`[run-queue] B queued ${disconnected - bStart} ms, done ${afterDisconnect} ms after A disconnected`);
+  });
+
+  test('spoofed X-Forwarded-For or peer headers do not make one client many', async () => {
+    const gone = new AbortController();
+    const spoof = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}`, 'x-sajilo-peer-address': `203.0.113.${i}`, 'x-real-ip': `192.0.2.${i}` });
+    const held = [1, 2].map((i) => request(server, { path: '/api/run', body: ENDLESS, from: '127.0.0.50', headers: spoof(i), signal: gone.signal }).catch((e: Error) => e));
+    await until('both programs to run', () => programsUnder(server.pid).length >= 2);
+    // Its share (2) is full whatever it claims to be...
+    for (const i of [3, 4, 5]) expect429(await request(server, { path: '/api/run', body: HELLO, from: '127.0.0.50', headers: spoof(i) }));
+    // ...while another address is queued, not refused.
+    const other = request(server, { path: '/api/run', body: HELLO, from: '127.0.0.51', headers: spoof(3) });
+    await sleep(100);
+    gone.abort();
+    const r = await other;
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).run.verdict).toBe('ok');
+    await Promise.all(held);
+  });
+
+  test("12 clients looping endless programs; a 13th client's hello world completes within the wall limit + 1 s", async () => {
+    const stop = new AbortController();
+    const greedy = Array.from({ length: 12 }, (_, i) => `127.0.0.${10 + i}`);
+    const served = new Set<string>();
+    const refused: string[] = [];
+    const unexpected: string[] = [];
+    const loop = async (from: string) => {
+      while (!stop.signal.aborted) {
+        const r = await request(server, { path: '/api/run', body: ENDLESS, from, signal: stop.signal }).catch(() => null);
+        if (!r) continue;
+        if (r.status === 200) served.add(from);
+        else if (r.status === 429) { expect429(r); refused.push(from); await sleep(25); }
+        else unexpected.push(`${from}: ${r.status} ${r.body.slice(0, 200)}`);
+      }
+    };
+    const loops = greedy.map(loop);
+    try {
+      // Every greedy client has had a turn: from now on the queue is full of them.
+      await until('every greedy client to be served once', () => served.size === greedy.length, 120_000);
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = Date.now();
+        const r = await request(server, { path: '/api/run', body: HELLO, from: '127.0.0.30' });
+        times.push(Date.now() - t0);
+        expect(r.status).toBe(200);
+        expect(JSON.parse(r.body).run).toMatchObject({ verdict: 'ok', stdout: 'नमस्ते\n' });
+      }
+      console.log(`[run-queue] 13th client's hello world: ${times.join(', ')} ms; greedy 429s so far: ${refused.length}`);
+      for (const t of times) expect(t).toBeLessThanOrEqual(RUN_LIMITS.wallMs + 1000);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((c) => greedy.includes(c))).toBe(true);
+      expect(unexpected).toEqual([]);
+    } finally {
+      stop.abort();
+      await Promise.all(loops);
+    }
+    await until('no program left', () => programsUnder(server.pid).length === 0, 3000);
+  }, 240_000);
+});
