@@ -205,7 +205,7 @@ describe('RunQueue: fairness between clients', () => {
     expect(q.usedBy('old')).toBeLessThan(q.usedBy('recent'));
     const log: string[] = [];
     const hold = gatedJob('hold', log);
-    const all = [q.run(hold.job, { client: 'third' })];
+    const all: Promise<unknown>[] = [q.run(hold.job, { client: 'third' })];
     all.push(q.run(async () => { log.push('recent'); }, { client: 'recent' }));
     all.push(q.run(async () => { log.push('old'); }, { client: 'old' }));
     hold.gate.resolve();
