@@ -34,10 +34,13 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
   });
   afterAll(async () => { await server?.stop(); });
 
-  test('a JSON /api/run whose client disconnects stops its program and frees the slot at once', async () => {
+  test.each([
+    ['JSON', {}],
+    ['NDJSON', { accept: 'application/x-ndjson' }],
+  ])('a %s /api/run whose client disconnects stops its program and frees the slot at once', async (form, headers) => {
     const gone = new AbortController();
-    // Client A takes both slots with endless programs, in the plain JSON form.
-    const a = [0, 1].map(() => request(server, { path: '/api/run', body: ENDLESS, from: '127.0.0.40', signal: gone.signal }).catch((e: Error) => e));
+    // Client A takes both slots with endless programs.
+    const a = [0, 1].map(() => request(server, { path: '/api/run', body: ENDLESS, headers, from: '127.0.0.40', signal: gone.signal }).catch((e: Error) => e));
     await until('both endless programs to run', () => programsUnder(server.pid).length >= 2);
     // Client B waits for a slot.
     const bStart = Date.now();
@@ -53,7 +56,7 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     expect(afterDisconnect).toBeLessThan(1500);
     for (const r of await Promise.all(a)) expect(r).toBeInstanceOf(Error);
     await until('no program left', () => programsUnder(server.pid).length === 0, 2000);
-    console.log(`[run-queue] B queued ${disconnected - bStart} ms, done ${afterDisconnect} ms after A disconnected`);
+    console.log(`[run-queue] ${form}: B queued ${disconnected - bStart} ms, done ${afterDisconnect} ms after A disconnected`);
   });
 
   test('spoofed X-Forwarded-For or peer headers do not make one client many', async () => {
