@@ -68,7 +68,8 @@ interface Usage { ms: number; at: number }
 interface Waiting {
   client: string;
   arrival: number;
-  start: () => void;
+  /** Called with the slot time charged at its start. */
+  start: (charged: number) => void;
   refuse: (e: unknown) => void;
 }
 
@@ -116,13 +117,10 @@ export class RunQueue {
     const { signal } = options;
     signal?.throwIfAborted();
     if (this.heldBy(client) >= this.limits.perClient) throw new OverloadedError(this.seconds(this.averageMs), 'client');
-    if (this.running < this.limits.concurrency && this.waiting.length === 0) {
-      this.begin(client);
-    } else {
-      await this.wait(client, signal);
-    }
+    const charged = this.running < this.limits.concurrency && this.waiting.length === 0
+      ? this.begin(client)
+      : await this.wait(client, signal);
     const started = this.now();
-    const charged = this.averageMs;
     try {
       return await job();
     } finally {
@@ -135,7 +133,8 @@ export class RunQueue {
     }
   }
 
-  private wait(client: string, signal: AbortSignal | undefined): Promise<void> {
+  /** Queues a job (rule 4); resolves with its start charge once rule 3 gives it a slot. */
+  private wait(client: string, signal: AbortSignal | undefined): Promise<number> {
     const entry = { client, arrival: this.arrivals++ } as Waiting;
     this.waiting.push(entry);
     this.held.set(client, this.heldBy(client) + 1);
@@ -145,9 +144,9 @@ export class RunQueue {
       if (last === entry) throw new OverloadedError(this.retryAfterSeconds());
       last.refuse(new OverloadedError(this.retryAfterSeconds()));
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const onAbort = () => { this.remove(entry); reject(signal!.reason); };
-      entry.start = () => { signal?.removeEventListener('abort', onAbort); resolve(); };
+      entry.start = (charged) => { signal?.removeEventListener('abort', onAbort); resolve(charged); };
       entry.refuse = (e) => { signal?.removeEventListener('abort', onAbort); reject(e); };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -195,11 +194,13 @@ export class RunQueue {
     this.drop(entry.client);
   }
 
-  /** Starts a job: a running job is charged the average job time now, corrected at its end. */
-  private begin(client: string) {
+  /** Starts a job: it is charged the average job time now (returned), corrected at its end. */
+  private begin(client: string): number {
     this.running++;
     this.held.set(client, this.heldBy(client) + 1);
-    this.charge(client, this.averageMs);
+    const charged = this.averageMs;
+    this.charge(client, charged);
+    return charged;
   }
 
   private dispatch() {
@@ -207,8 +208,7 @@ export class RunQueue {
       const next = this.inOrder()[0];
       if (!next) return;
       this.remove(next);
-      this.begin(next.client);
-      next.start();
+      next.start(this.begin(next.client));
     }
   }
 

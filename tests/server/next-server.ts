@@ -67,7 +67,10 @@ export interface Reply { status: number; headers: http.IncomingHttpHeaders; body
 export interface RequestOptions {
   method?: string;
   path: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (with a content-type header of the caller's). */
+  rawBody?: string;
   headers?: Record<string, string>;
   /** The client's own address (e.g. 127.0.0.23): another client, as the server sees it. */
   from?: string;
@@ -77,10 +80,10 @@ export interface RequestOptions {
 
 export function request(server: TestServer, o: RequestOptions): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+    const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
     const req = http.request({
       host: server.host, port: server.port, method: o.method ?? 'POST', path: o.path, agent: false,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...o.headers },
+      headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
       ...(o.from ? { localAddress: o.from } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     }, (res) => {

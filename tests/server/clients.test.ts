@@ -1,7 +1,7 @@
-// The run queue against a production server (`next build` + `next start`): clients told apart
-// by their real socket addresses (127.0.0.x), a JSON client that goes away frees its slot at
-// once, spoofed forwarding headers do not make one client many, and a dozen greedy clients
-// cannot keep a thirteenth one out.
+// Clients on a production server (`next build` + `next start`), told apart by their real
+// socket addresses (127.0.0.x): a run whose client goes away frees its slot at once, spoofed
+// forwarding headers make one client neither many nor someone else (for the run queue and for
+// next-auth's sign-in), and a dozen greedy clients cannot keep a thirteenth one out.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RUN_LIMITS } from '@/lib/run';
 import { programsUnder, request, serverUnavailable, startServer, type Reply, type TestServer } from './next-server';
@@ -74,6 +74,37 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body).run.verdict).toBe('ok');
     await Promise.all(held);
+  });
+
+  test("next-auth's authorize sees the socket address too: failed sign-ins count per address, whatever the headers say", async () => {
+    const { LIMITS } = await import('@/lib/auth/rate-limit');
+    const csrf = async (from: string) => {
+      const r = await request(server, { method: 'GET', path: '/api/auth/csrf', from });
+      const cookie = ([] as string[]).concat(r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      return { token: JSON.parse(r.body).csrfToken as string, cookie };
+    };
+    const signIn = async (from: string, i: number, spoofed: Record<string, string> = {}) => {
+      const { token, cookie } = await csrf(from);
+      const form = new URLSearchParams({ email: `nobody-${from}-${i}@example.org`, password: 'wrong password 123', csrfToken: token, json: 'true' });
+      return request(server, {
+        path: '/api/auth/callback/credentials', from, rawBody: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...spoofed },
+      });
+    };
+    const limit = LIMITS.signInFailIp.points;
+    for (let i = 0; i < limit; i++) {
+      const r = await signIn('127.0.0.60', i, { 'x-forwarded-for': `198.51.100.${i}`, 'x-sajilo-peer-address': `203.0.113.${i}` });
+      expect(r.status).not.toBe(429);
+      expect(r.body).not.toContain('RateLimited');
+    }
+    // Every failure above was counted against 127.0.0.60 (by authorize), none against the
+    // addresses it claimed: it is now refused before next-auth runs...
+    const locked = await signIn('127.0.0.60', limit, { 'x-forwarded-for': '198.51.100.250' });
+    expect(locked.status).toBe(429);
+    // ...while another address signs in (and fails) as usual.
+    const other = await signIn('127.0.0.61', 0);
+    expect(other.status).not.toBe(429);
+    expect(other.body).not.toContain('RateLimited');
   });
 
   test("12 clients looping endless programs; a 13th client's hello world completes within the wall limit + 1 s", async () => {
