@@ -1,5 +1,6 @@
 // Whose run it is: POST /api/run puts a signed-in user's runs under the user, others under
-// the address the server stamped; the queue's per-client share follows that identity.
+// the address the server stamped; the queue's per-client share follows that identity, and a JSON
+// client that goes away while waiting leaves the queue.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST as runPOST } from '@/app/api/run/route';
 import { runQueue } from '@/lib/run';
@@ -57,5 +58,27 @@ describe('POST /api/run: the client of a run', () => {
     expect((await post('2001:db8:1:3::7')).status).toBe(200);
     v4.release(); v6.release();
     await Promise.all([v4.done, v6.done]);
+  });
+});
+
+describe('POST /api/run (JSON): a client that goes away while waiting', () => {
+  test('leaves the queue at once and frees its share; the answer nobody reads is 499', async () => {
+    runQueue.configure({ concurrency: 1, maxQueued: 4, perClient: 1 });
+    const slot = hold('address:192.0.2.200');
+    const gone = new AbortController();
+    const waiting = runPOST(new Request('http://localhost/api/run', {
+      method: 'POST', signal: gone.signal,
+      headers: { 'content-type': 'application/json', [PEER_HEADER]: '198.51.100.7' },
+      body: JSON.stringify(COMPILE_ERROR),
+    }));
+    while (runQueue.stats.queued === 0) await new Promise((r) => setImmediate(r));   // parsed and queued
+    expect(runQueue.heldBy('address:198.51.100.7')).toBe(1);
+    gone.abort();
+    expect((await waiting).status).toBe(499);
+    expect(runQueue.stats.queued).toBe(0);
+    expect(runQueue.heldBy('address:198.51.100.7')).toBe(0);
+    slot.release();
+    await slot.done;
+    expect((await post('198.51.100.7')).status).toBe(200);
   });
 });
