@@ -1,5 +1,5 @@
 // A production server for tests: `next start` on the last `next build`, in its own process
-// group on a free port of 3140–3149, stopped by group. Requests go through node:http so a
+// group on a free port (3140–3149 first), stopped by group. Requests go through node:http so a
 // test can choose the client's local address (any of 127.0.0.0/8 reaches the server) and
 // close a connection mid-request, as a real client going away does.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +25,16 @@ async function portFree(port: number): Promise<boolean> {
   });
 }
 
+function anyFreePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 export interface TestServer {
   host: string;
   port: number;
@@ -35,7 +45,7 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   let port = 0;
   for (let p = 3140; p <= 3149 && !port; p++) if (await portFree(p)) port = p;
-  if (!port) throw new Error('no free port in 3140–3149');
+  port ||= await anyFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-test-'));
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
