@@ -92,10 +92,13 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
       });
     };
     const limit = LIMITS.signInFailIp.points;
-    for (let i = 0; i < limit; i++) {
-      const r = await signIn('127.0.0.60', i, { 'x-forwarded-for': `198.51.100.${i}`, 'x-sajilo-peer-address': `203.0.113.${i}` });
-      expect(r.status).not.toBe(429);
-      expect(r.body).not.toContain('RateLimited');
+    for (let i = 0; i < limit; i += 6) {         // six at a time: each one hashes a password
+      const batch = Array.from({ length: Math.min(6, limit - i) }, (_, k) => i + k);
+      for (const r of await Promise.all(batch.map((j) =>
+        signIn('127.0.0.60', j, { 'x-forwarded-for': `198.51.100.${j}`, 'x-sajilo-peer-address': `203.0.113.${j}` })))) {
+        expect(r.status).not.toBe(429);
+        expect(r.body).not.toContain('RateLimited');
+      }
     }
     // Every failure above was counted against 127.0.0.60 (by authorize), none against the
     // addresses it claimed: it is now refused before next-auth runs...
@@ -105,7 +108,7 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     const other = await signIn('127.0.0.61', 0);
     expect(other.status).not.toBe(429);
     expect(other.body).not.toContain('RateLimited');
-  });
+  }, 180_000);
 
   test("12 clients looping endless programs; a 13th client's hello world completes within the wall limit + 1 s", async () => {
     const stop = new AbortController();
