@@ -1,7 +1,8 @@
 // Clients on a production server (`next build` + `next start`), told apart by their real
 // socket addresses (127.0.0.x): a run whose client goes away frees its slot at once, spoofed
 // forwarding headers make one client neither many nor someone else (for the run queue and for
-// next-auth's sign-in), and a dozen greedy clients cannot keep a thirteenth one out.
+// next-auth's sign-in), a dozen greedy clients cannot keep a thirteenth one out, and behind a
+// trusted proxy the address it appended is the client.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RUN_LIMITS } from '@/lib/run';
 import { programsUnder, request, serverUnavailable, startServer, type Reply, type TestServer } from './next-server';
@@ -148,4 +149,30 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     }
     await until('no program left', () => programsUnder(server.pid).length === 0, 3000);
   }, 240_000);
+});
+
+describe.skipIf(serverUnavailable())('behind one trusted proxy (SAJILO_TRUSTED_PROXIES=1)', () => {
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startServer({ SAJILO_RUN_CONCURRENCY: '2', SAJILO_RUN_PER_CLIENT: '1', SAJILO_TRUSTED_PROXIES: '1' });
+  });
+  afterAll(async () => { await proxied?.stop(); });
+
+  test('the client is the address the proxy appended; what the client wrote before it does not count', async () => {
+    const gone = new AbortController();
+    const viaProxy = (xff: string) => request(proxied, {
+      path: '/api/run', body: ENDLESS, from: '127.0.0.70', headers: { 'x-forwarded-for': xff }, signal: gone.signal,
+    });
+    const first = viaProxy('198.51.100.1').catch((e: Error) => e);
+    await until('the first program to run', () => programsUnder(proxied.pid).length >= 1);
+    // The same client (the proxy appended 198.51.100.1) claiming other addresses first: refused.
+    expect429(await viaProxy('6.6.6.6, 198.51.100.1'));
+    expect429(await viaProxy('6.6.6.6,7.7.7.7,198.51.100.1'));
+    // Another client behind the same proxy gets its own share.
+    const second = viaProxy('198.51.100.2').catch((e: Error) => e);
+    await until('the second program to run', () => programsUnder(proxied.pid).length >= 2);
+    gone.abort();
+    for (const r of await Promise.all([first, second])) expect(r).toBeInstanceOf(Error);
+    await until('no program left', () => programsUnder(proxied.pid).length === 0, 3000);
+  });
 });

@@ -22,7 +22,7 @@ export async function POST(req: Request): Promise<Response> {
   if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data, client);
 
   try {
-    const result = await runProgram(parsed.data, { client, ...(req.signal ? { signal: req.signal } : {}) });
+    const result = await runProgram(parsed.data, { client, signal: req.signal });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: { ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic) },
