@@ -10,6 +10,12 @@ const schema = z.object({
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
    *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
   SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
+  /** Programs run at once (default: the machine's cores). */
+  SAJILO_RUN_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** Programs waiting for a slot, all clients together (default: 4 × the concurrency). */
+  SAJILO_RUN_QUEUE: nonNegativeInt.optional(),
+  /** Programs one client (signed-in user, else address) may have running or waiting. */
+  SAJILO_RUN_PER_CLIENT: z.coerce.number().int().min(1).default(2),
 });
 
 export type Config = z.infer<typeof schema>;

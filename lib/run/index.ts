@@ -6,7 +6,7 @@ import { check, type Diagnostic } from '@/lib/compiler';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { OverloadedError, RunQueue } from './queue';
 
-export { OverloadedError, RunQueue } from './queue';
+export { OverloadedError, RunQueue, type OverloadScope } from './queue';
 
 /** Limits of one program run (the sandbox's defaults, named here so the API's are visible). */
 export const RUN_LIMITS = { cpuMs: 2000, wallMs: 5000, memoryMb: 128, pids: 16, outputBytes: 64 * 1024 } as const;
@@ -70,9 +70,12 @@ export interface RunHooks {
   onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
   /** Aborting kills the program (or skips it if it has not started) and frees its slot. */
   signal?: AbortSignal;
+  /** Whose run it is, for the queue's per-client share and round-robin (lib/run/queue.ts). */
+  client?: string;
 }
 
-/** Compiles and runs one program. Throws OverloadedError when the queue is full. */
+/** Compiles and runs one program. Throws OverloadedError when the queue refuses it, and the
+ *  signal's reason when it is aborted while waiting. */
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   return runQueue.run(async () => {
     const build = await buildExecutable(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
@@ -88,7 +91,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     return { compile: { ok: true, diagnostics: build.diagnostics }, run };
-  });
+  }, { client: hooks.client, signal: hooks.signal });
 }
 
 export function isOverloaded(e: unknown): e is OverloadedError {

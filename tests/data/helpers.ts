@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { closeDb, getDbHandle, openDatabase, type DbHandle } from '@/lib/db';
 import { resetRateLimits } from '@/lib/auth/rate-limit';
+import { PEER_HEADER } from '@/lib/http/client';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -92,7 +93,8 @@ export interface Call { method?: string; body?: unknown; rawBody?: string | Uint
 export function request(url: string, call: Call = {}): Request {
   const headers = new Headers(call.headers);
   if (call.cookie) headers.set('cookie', call.cookie);
-  headers.set('x-forwarded-for', call.ip ?? '192.0.2.1');
+  // The address the server stamps from the socket (lib/http/peer-stamp.ts).
+  headers.set(PEER_HEADER, call.ip ?? '192.0.2.1');
   let body: BodyInit | undefined;
   if (call.rawBody !== undefined) body = call.rawBody as BodyInit;
   else if (call.body !== undefined) {

@@ -1,6 +1,9 @@
 // POST /api/run {"source", "stdin"?, "latinDigits"?} → {"compile", "run"} (issue 4's contract),
 // or, with `Accept: application/x-ndjson`, the same as a stream of lines while the program runs
-// (docs/interfaces.md). A client that goes away stops its program and frees the slot.
+// (docs/interfaces.md). A client that goes away stops its program and frees the slot, in both
+// forms: Next.js aborts `req.signal` when the connection closes before the answer is sent.
+import { sessionUserId } from '@/lib/auth/session';
+import { clientAddressGroup, clientIp } from '@/lib/http/client';
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
   NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
@@ -15,25 +18,39 @@ export const dynamic = 'force-dynamic';
 export async function POST(req: Request): Promise<Response> {
   const parsed = await parseRequest(req, runRequestSchema, (d) => ({ source: d.source, stdin: d.stdin }));
   if (!parsed.ok) return parsed.response;
-  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data);
+  const client = await runClient(req);
+  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data, client);
 
   try {
-    const result = await runProgram(parsed.data);
+    const result = await runProgram(parsed.data, { client, signal: req.signal });
+    if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: { ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic) },
       run: result.run && toApiRunResult(result.run),
     };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
+    if (req.signal?.aborted) return clientGone();
     if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
     console.error('[api/run]', e);
     return apiError('internal');
   }
 }
 
+/** The queue's client: the signed-in user, else the address (an IPv6 /64) the request came from. */
+async function runClient(req: Request): Promise<string> {
+  const user = await sessionUserId(req);
+  return user ? `user:${user}` : `address:${clientAddressGroup(clientIp(req.headers))}`;
+}
+
+/** Nobody reads this answer: the client closed the connection (nginx's 499). */
+function clientGone(): Response {
+  return new Response(null, { status: 499 });
+}
+
 /** The NDJSON form. The status is decided before the body starts: the response is returned
  *  once the program is compiled, so a full queue is still a 429 and a failure before it a 500. */
-async function streamRun(req: Request, input: RunRequestInput): Promise<Response> {
+async function streamRun(req: Request, input: RunRequestInput, client: string): Promise<Response> {
   const stop = new AbortController();
   const onGone = () => stop.abort();
   req.signal?.addEventListener('abort', onGone, { once: true });
@@ -56,6 +73,7 @@ async function streamRun(req: Request, input: RunRequestInput): Promise<Response
   let compiled!: () => void;
   const admitted = new Promise<void>((resolve) => { compiled = resolve; });
   const done = runProgram(input, {
+    client,
     signal: stop.signal,
     onCompiled: (c) => { send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic) }); compiled(); },
     onOutput: (type, data) => send({ type, data }),
@@ -64,6 +82,7 @@ async function streamRun(req: Request, input: RunRequestInput): Promise<Response
     await Promise.race([admitted, done]);
   } catch (e) {
     finish();
+    if (stop.signal.aborted) return clientGone();
     if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
     console.error('[api/run]', e);
     return apiError('internal');
