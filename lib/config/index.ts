@@ -10,6 +10,10 @@ const schema = z.object({
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
    *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
   SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
+  /** Anonymous shares and forks one client address may make per day (0 turns anonymous sharing off). */
+  SAJILO_ANON_SHARES_PER_DAY: nonNegativeInt.default(100),
+  /** Total size in MiB that all anonymous snippets together may take (source, stdin, title); past it, anonymous sharing waits for sign-in. */
+  SAJILO_ANON_STORAGE_MIB: nonNegativeInt.default(1024),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,7 +3,7 @@
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
-import { consume } from '@/lib/auth/rate-limit';
+import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { forkSnippet, snippetUrl } from '@/lib/snippets';
 import { json, route } from '@/lib/snippets/http';
 
@@ -13,7 +13,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ id: stri
   const { id } = await ctx.params;
   const userId = await sessionUserId(req);
   if (userId) await consume('shareUser', userId);
-  else await consume('shareAnonIp', clientIp(req.headers));
+  else await consumeAnonymousShare(clientIp(req.headers));
   const fork = await forkSnippet(await getDb(), id, userId);
   return json({ id: fork.id, url: new URL(snippetUrl(fork.id), req.url).toString(), version: fork.version }, 201);
 });
