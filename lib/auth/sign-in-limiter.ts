@@ -14,7 +14,7 @@
 //
 // Why the account counter exempts known addresses: an attacker who knows an email could
 // otherwise keep its owner locked out by guessing wrong forever. An address that signed in to
-// the account successfully in the last 30 days is limited only by its own pair and address
+// the account successfully in the last 14 days is limited only by its own pair and address
 // counters, which the attacker cannot spend.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -33,7 +33,7 @@ export const SIGN_IN_POLICY: SignInPolicy = {
   address: { points: 30, duration: 15 * 60 },
   account: { points: 100, duration: 60 * 60 },
   backoff: { firstSeconds: 60, maxSeconds: 60 * 60, forgetAfterSeconds: 24 * 3600 },
-  knownAddressSeconds: 30 * 24 * 3600,
+  knownAddressSeconds: 14 * 24 * 3600, // under 2^31 ms: the store keeps each key with one setTimeout
 };
 
 /** A refused attempt: how long until this key may try again. */
