@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db';
 import { getAuthSecret } from './secret';
 import { verifyCredentials, linkOAuthUser } from './users';
 import { clientIp } from './ip';
+import { safeRedirect } from './callback-url';
 import { ApiError } from '@/lib/snippets/errors';
 import { SessionRevoked, currentSessionVersion, endAllSessions, isLiveSession, tokenSessionVersion } from './session-version';
 
@@ -68,6 +69,9 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
       },
     },
     callbacks: {
+      async redirect(params) {
+        return safeRedirect(params);
+      },
       async signIn({ account, user, profile }) {
         if (!account || account.provider === 'credentials') return true;
         // Google reports whether it verified the email; GitHub only gives verified primaries.

@@ -5,6 +5,7 @@
 import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
 import { precheckCredentials } from '@/lib/auth/credentials-precheck';
+import { assertCallbackUrls } from '@/lib/auth/callback-url';
 import { errorResponse } from '@/lib/snippets/http';
 import { ApiError } from '@/lib/snippets/errors';
 
@@ -21,6 +22,7 @@ async function handler(req: Request, ctx: Ctx): Promise<Response> {
     if (Number(req.headers.get('content-length') ?? '0') > MAX_AUTH_BODY) {
       throw new ApiError(413, 'request body too large');
     }
+    assertCallbackUrls(req);
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }
