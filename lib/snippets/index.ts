@@ -29,8 +29,8 @@ export function snippetUrl(id: string): string {
   return `/s/${id}`;
 }
 
-/** A syntactically impossible id is simply not found. */
-function checkId(id: string): string {
+/** A syntactically impossible id is simply not found (404, before anything else is done). */
+export function checkId(id: string): string {
   if (!snippetIdSchema.safeParse(id).success) throw notFound();
   return id;
 }

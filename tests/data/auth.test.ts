@@ -66,6 +66,23 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect((await signupRoute(request('/api/signup', { rawBody: 'x'.repeat(10_000), ip: nextIp(), method: 'POST' }))).status).toBe(413);
   });
 
+  it('weak passwords are refused with a reason in Nepali and English; nothing is stored', async () => {
+    const e = email();
+    for (const password of ['12345678', '        ', '\t\t\t\t\t\t\t\t', 'password', 'Password1', 'qwertyuiop', 'aaaaaaaaaaaa', '11111111', e, e.split('@')[0] + '1']) {
+      const res = await signup({ email: e, password });
+      expect(res.status, JSON.stringify(password)).toBe(400);
+      const body = await res.json();
+      expect(body.messageEn, JSON.stringify(password)).toMatch(/^weak password: /);
+      expect(body.message).toMatch(/^पासवर्ड कमजोर छ: /);
+    }
+    expect(await db.handle.prisma.user.count({ where: { email: e } })).toBe(0);
+    const spaces = await (await signup({ email: e, password: ' '.repeat(8) })).json();
+    expect(spaces.messageEn).toMatch(/characters other than spaces/);
+    for (const password of ['correct horse battery', 'नेपाली पासवर्ड', 'Kathmandu-river-42']) {
+      expect((await signup({ email: email(), password })).status, password).toBe(201);
+    }
+  });
+
   it('sign-ups are rate-limited per IP and per email (429 with Retry-After)', async () => {
     const ip = nextIp();
     for (let i = 0; i < LIMITS.signUpIp.points; i++) expect((await signup({ email: 'bad' }, ip)).status).toBe(400);

@@ -4,13 +4,13 @@ import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
 import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
-import { forkSnippet, snippetUrl } from '@/lib/snippets';
+import { checkId, forkSnippet, snippetUrl } from '@/lib/snippets';
 import { json, route } from '@/lib/snippets/http';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id); // a malformed id costs no share point
   const userId = await sessionUserId(req);
   if (userId) await consume('shareUser', userId);
   else await consumeAnonymousShare(clientIp(req.headers));
