@@ -103,7 +103,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     ]) {
       const r = await edit(json.id, body, bob.cookie);
       expect(r.status).toBe(403);
-      expect(await r.json()).toEqual({ error: expect.any(String) });
+      expect(await r.json()).toEqual({ error: expect.any(String), message: expect.any(String), messageEn: expect.any(String) });
     }
     expect((await del(json.id, bob.cookie)).status).toBe(403);
     const still = await (await get(json.id)).json();
@@ -154,7 +154,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     for (const id of ['AAAAAAAAAAAA', '../../etc', "x' OR 1=1 --", '']) {
       const r = await get(id);
       expect(r.status).toBe(404);
-      expect(await r.json()).toEqual({ error: 'snippet not found' });
+      expect(await r.json()).toEqual({ error: 'snippet not found', message: 'प्रोग्राम भेटिएन।', messageEn: 'snippet not found' });
     }
   });
 
