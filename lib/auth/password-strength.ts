@@ -29,7 +29,10 @@ export async function assertStrongPassword(password: string, userInputs: (string
       `weak password: at least ${MIN_PASSWORD} characters other than spaces are needed`, {},
       `पासवर्ड कमजोर छ: खाली ठाउँ बाहेक कम्तीमा ${MIN_PASSWORD} अक्षर चाहिन्छ।`);
   }
-  const words = userInputs.flatMap((s) => (s ? [s, ...s.split(/[@.\s_+-]+/)] : [])).filter((s) => s.length >= 3);
+  // The whole email, its local part and each piece of it and of the name.
+  const words = userInputs
+    .flatMap((s) => (s ? [s, s.split('@')[0], ...s.split(/[@.\s_+-]+/)] : []))
+    .filter((s) => s.length >= 3);
   const result = await zxcvbn().check(password, words);
   if (result.score >= MIN_PASSWORD_SCORE) return;
   const why = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, '')})` : '';

@@ -20,8 +20,9 @@ function isUniqueViolation(err: unknown): boolean {
 export async function signUp(db: Db, input: unknown, ip: string): Promise<PublicUser> {
   await consume('signUpIp', ip);
   const data = signUpSchema.parse(input);
-  await consume('signUpEmail', data.email);
+  // Before the per-email limit: trying a few weak passwords must not hold the email back.
   await assertStrongPassword(data.password, [data.email, data.name]);
+  await consume('signUpEmail', data.email);
   const passwordHash = await hashPassword(data.password);
   try {
     const user = await db.user.create({
