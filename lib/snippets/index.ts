@@ -8,7 +8,7 @@
 import type { Db } from '@/lib/db';
 import { newSnippetId } from './id';
 import { ApiError, notFound, notOwner, anonymousImmutable, staleVersion } from './errors';
-import { assertAnonymousRoom } from './anonymous-budget';
+import { reserveAnonymousRoom } from './anonymous-budget';
 import {
   snippetCreateSchema, snippetPatchSchema, snippetIdSchema, oversizeFields, unstorableFields, utf8Bytes,
   type SnippetCreateInput, type SnippetPatchInput,
@@ -71,9 +71,9 @@ export function parsePatch(body: unknown): SnippetPatchInput {
 export async function createSnippet(
   db: Db, input: SnippetCreateInput, ownerId: string | null, forkedFromId: string | null = null,
 ): Promise<{ id: string; version: number }> {
-  if (ownerId === null) {
-    await assertAnonymousRoom(db, utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''));
-  }
+  const release = ownerId === null
+    ? await reserveAnonymousRoom(db, utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''))
+    : () => {};
   // 62^12 ids: a collision is astronomically unlikely, but retry rather than fail if one happens.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -87,6 +87,7 @@ export async function createSnippet(
       return row;
     } catch (err) {
       if (attempt < 2 && (err as { code?: string }).code === 'P2002') continue;
+      release();
       throw err;
     }
   }

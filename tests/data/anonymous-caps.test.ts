@@ -88,4 +88,19 @@ describe.each(BACKENDS)('anonymous share caps on %s', (backend) => {
       restore();
     }
   });
+
+  it('parallel anonymous shares cannot overshoot the budget together', async () => {
+    const used = await anonymousBytesUsed(db.handle.prisma);
+    const mib = Math.ceil(used / (1024 * 1024)) + 1;
+    const restore = withEnv({ SAJILO_ANON_STORAGE_MIB: String(mib) });
+    try {
+      const big = 'ख'.repeat(21_000);
+      const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => share({ source: big + i }, nextIp()).then((r) => r.status)));
+      expect(statuses.filter((st) => st === 403).length).toBeGreaterThan(0);
+      expect(statuses.every((st) => st === 201 || st === 403)).toBe(true);
+      expect(await anonymousBytesUsed(db.handle.prisma)).toBeLessThanOrEqual(mib * 1024 * 1024);
+    } finally {
+      restore();
+    }
+  });
 });
