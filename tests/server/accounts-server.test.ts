@@ -3,10 +3,11 @@
 // malformed ids, bad callbackUrls, the sign-in race through next-auth itself, sign-out ending a
 // copied session cookie, weak passwords, the anonymous daily cap and NUL characters.
 //
-// Uses the build in $SAJILO_NEXT_DIST (default .next), building it first when it is missing.
+// Uses the build in $SAJILO_NEXT_DIST (default .next), rebuilt first when older than the sources
+// (scripts/build-if-stale.mjs, as npm test and npm start do).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,10 +34,9 @@ let base = '';
 let dataDir = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-    const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, SAJILO_NEXT_DIST: distDir } });
-    if (b.status !== 0) throw new Error('next build failed');
-  }
+  // The shared production build (npm test makes it first); built here only when stale.
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, SAJILO_NEXT_DIST: distDir } });
+  if (b.status !== 0) throw new Error('next build failed');
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-test-'));
