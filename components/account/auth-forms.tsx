@@ -8,6 +8,8 @@ import { signIn } from 'next-auth/react';
 import { useAccountStrings, type AccountStringKey } from './strings';
 import { MIN_PASSWORD } from '@/lib/validations/auth';
 import { safeCallback } from './callback';
+import { usePreferences } from '@/components/preferences';
+import { serverMessage } from '@/components/share/api';
 
 
 function errorFor(code: string | null | undefined): AccountStringKey | null {
@@ -74,6 +76,7 @@ export function SignInForm({ providers, callbackUrl, initialError }: { providers
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const s = useAccountStrings();
+  const { lang } = usePreferences();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const target = safeCallback(callbackUrl);
@@ -96,7 +99,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       const body = await res?.json().catch(() => null);
       if (res?.status === 409) setError(s('emailTaken'));
       else if (res?.status === 429) setError(s('tooMany'));
-      else if (res?.status === 400) setError(s('invalid') + (body?.error ?? ''));
+      // The server says why, in both languages (a weak password: which rule it breaks).
+      else if (res?.status === 400) setError(serverMessage(body, lang) ?? s('invalid') + (body?.error ?? ''));
       else setError(s('failed'));
       return;
     }

@@ -8,7 +8,7 @@ const STRINGS = {
   myPrograms: { ne: 'मेरा प्रोग्रामहरू', en: 'My programs' },
   email: { ne: 'इमेल', en: 'Email' },
   password: { ne: 'पासवर्ड', en: 'Password' },
-  passwordHint: { ne: 'कम्तीमा ८ अक्षर', en: 'at least 8 characters' },
+  passwordHint: { ne: 'कम्तीमा ८ अक्षर, सजिलै अनुमान गर्न नसकिने', en: 'at least 8 characters, hard to guess' },
   name: { ne: 'नाम (ऐच्छिक)', en: 'Name (optional)' },
   orWith: { ne: 'वा यसबाट:', en: 'or with:' },
   noAccount: { ne: 'खाता छैन?', en: 'No account yet?' },

@@ -3,12 +3,14 @@
 // With `existingUrl` (the program is already shared and unchanged) it just shows that link.
 import { useState } from 'react';
 import { useAccountStrings, titleFromSource } from '@/components/account/strings';
-import { postJson, errorKey } from './api';
+import { usePreferences } from '@/components/preferences';
+import { postJson, errorKey, serverMessage } from './api';
 
 export interface ShareState { source: string; stdin: string; latinDigits: boolean }
 
 export function ShareButton({ state, title, existingUrl }: { state: ShareState; title?: string; existingUrl?: string }) {
   const s = useAccountStrings();
+  const { lang } = usePreferences();
   const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
   const [anonymous, setAnonymous] = useState(false);
@@ -32,7 +34,8 @@ export function ShareButton({ state, title, existingUrl }: { state: ShareState; 
       const session = await fetch('/api/auth/session').then((r) => r.json()).catch(() => null);
       setAnonymous(!session?.user);
     } else {
-      setError(s(errorKey(res.status)));
+      // The daily cap and the storage budget explain themselves (sign in to share more).
+      setError(serverMessage(res, lang) ?? s(errorKey(res.status)));
     }
   }
 

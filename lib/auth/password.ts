@@ -23,6 +23,12 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+let verifications = 0;
+/** How many password hashes this process has computed to check a password (the limiter's tests count them). */
+export function passwordVerifications(): number {
+  return verifications;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
@@ -32,6 +38,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const salt = Buffer.from(parts[4], 'base64url');
   const expected = Buffer.from(parts[5], 'base64url');
   if (expected.length < 16) return false;
+  verifications++;
   const key = await scrypt(password, salt, expected.length, { N: n, r, p, maxmem: maxmem(n, r) });
   return timingSafeEqual(key, expected);
 }

@@ -1,24 +1,29 @@
 // Rate limits (rate-limiter-flexible, in process memory: one app process holds them; several
 // processes would each count separately — see docs/accounts.md).
 //
-//   anonymous shares and forks    30 per IP per hour
+//   anonymous shares and forks    30 per IP per hour, SAJILO_ANON_SHARES_PER_DAY per IP per day
 //   signed-in shares and forks   300 per user per hour
 //   sign-up attempts              10 per IP per hour, 5 per email per hour
-//   failed sign-ins               30 per IP per 15 minutes, 5 per account per 15 minutes
 //
-// Sign-in counts only failures; a successful sign-in clears its account's count.
+// Password sign-in has its own limiter with back-off: lib/auth/sign-in-limiter.ts.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { tooMany } from '@/lib/snippets/errors';
+import { ApiError, tooMany } from '@/lib/snippets/errors';
+import { config } from '@/lib/config';
+import { resetSignInLimiter } from './sign-in-limiter';
 
 export const LIMITS = {
   shareAnonIp: { points: 30, duration: 3600 },
   shareUser: { points: 300, duration: 3600 },
   signUpIp: { points: 10, duration: 3600 },
   signUpEmail: { points: 5, duration: 3600 },
-  signInFailIp: { points: 30, duration: 900 },
-  signInFailAccount: { points: 5, duration: 900 },
 } as const;
-export type LimitName = keyof typeof LIMITS;
+export type LimitName = keyof typeof LIMITS | 'shareAnonIpDay';
+
+/** The limits with their points, the daily anonymous cap read from the configuration. */
+export function limitOptions(name: LimitName): { points: number; duration: number } {
+  if (name === 'shareAnonIpDay') return { points: config().SAJILO_ANON_SHARES_PER_DAY, duration: 24 * 3600 };
+  return LIMITS[name];
+}
 
 type Limiters = Record<LimitName, RateLimiterMemory>;
 const g = globalThis as unknown as { __sajiloLimiters?: Limiters };
@@ -26,7 +31,9 @@ const g = globalThis as unknown as { __sajiloLimiters?: Limiters };
 function limiters(): Limiters {
   if (!g.__sajiloLimiters) {
     g.__sajiloLimiters = Object.fromEntries(
-      Object.entries(LIMITS).map(([name, o]) => [name, new RateLimiterMemory({ keyPrefix: name, ...o })]),
+      [...Object.keys(LIMITS), 'shareAnonIpDay'].map((name) => [
+        name, new RateLimiterMemory({ keyPrefix: name, ...limitOptions(name as LimitName) }),
+      ]),
     ) as Limiters;
   }
   return g.__sajiloLimiters;
@@ -42,22 +49,26 @@ export async function consume(name: LimitName, key: string): Promise<void> {
   }
 }
 
-/** Throws a 429 when the key has no points left, without taking one. */
-export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
-  const res = await limiters()[name].get(key);
-  if (res && res.remainingPoints <= 0) throw tooMany(res.msBeforeNext / 1000);
-}
-
-/** Takes one point, without throwing (records a failure). */
-export async function penalise(name: LimitName, key: string): Promise<void> {
-  await limiters()[name].penalty(key, 1);
-}
-
-export async function forgive(name: LimitName, key: string): Promise<void> {
-  await limiters()[name].delete(key);
+/**
+ * An anonymous share or fork from this address: the hourly limit, then the daily cap, which
+ * says so in its answer (429 with Retry-After until the day's window ends).
+ */
+export async function consumeAnonymousShare(ip: string): Promise<void> {
+  await consume('shareAnonIp', ip);
+  try {
+    await limiters().shareAnonIpDay.consume(ip);
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    const perDay = limitOptions('shareAnonIpDay').points;
+    throw new ApiError(429,
+      `daily limit of anonymous shares reached (${perDay} per address per day); sign in to share more`,
+      { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) },
+      `साइन इन नगरी एक ठेगानाबाट दिनमा ${perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।`);
+  }
 }
 
 /** Tests: start every limit afresh. */
 export function resetRateLimits(): void {
   g.__sajiloLimiters = undefined;
+  resetSignInLimiter();
 }

@@ -1,12 +1,16 @@
 // Accounts: sign-up, password sign-in (with its rate limits) and linking OAuth identities.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/snippets/errors';
+import { ApiError, tooMany } from '@/lib/snippets/errors';
 import { signUpSchema, signInSchema } from '@/lib/validations/auth';
 import { hashPassword, verifyPassword, burnTime } from './password';
-import { consume, assertNotLimited, penalise, forgive } from './rate-limit';
+import { consume } from './rate-limit';
+import { signInLimiter, SignInRefused } from './sign-in-limiter';
+import { assertStrongPassword } from './password-strength';
 
 export interface PublicUser { id: string; email: string; name: string | null }
+/** A user just signed in, with the session version their cookie will carry. */
+export interface SignedInUser extends PublicUser { sessionVersion: number }
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
@@ -16,6 +20,8 @@ function isUniqueViolation(err: unknown): boolean {
 export async function signUp(db: Db, input: unknown, ip: string): Promise<PublicUser> {
   await consume('signUpIp', ip);
   const data = signUpSchema.parse(input);
+  // Before the per-email limit: trying a few weak passwords must not hold the email back.
+  await assertStrongPassword(data.password, [data.email, data.name]);
   await consume('signUpEmail', data.email);
   const passwordHash = await hashPassword(data.password);
   try {
@@ -24,33 +30,35 @@ export async function signUp(db: Db, input: unknown, ip: string): Promise<Public
     });
     return { id: user.id, email: user.email, name: user.name };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'an account with this email already exists');
+    if (isUniqueViolation(err)) throw new ApiError(409, 'an account with this email already exists', {}, 'यो इमेलको खाता पहिले नै छ।');
     throw err;
   }
 }
 
 /**
  * Password sign-in. Returns the user, or null for a wrong email or password (the same answer
- * for both, taking the same time). Throws a 429 ApiError when the IP or the account has used
- * up its failures; each failure counts against both.
+ * for both, taking the same time). The attempt takes its points from the sign-in limiter before
+ * the password is checked and gets them back on success; a refused attempt throws a 429
+ * ApiError with Retry-After and checks nothing.
  */
-export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<PublicUser | null> {
+export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  await assertNotLimited('signInFailIp', ip);
-  await assertNotLimited('signInFailAccount', email);
+  let attempt;
+  try {
+    attempt = await signInLimiter().begin(email, ip);
+  } catch (err) {
+    if (err instanceof SignInRefused) throw tooMany(err.retryAfterSeconds);
+    throw err;
+  }
   const user = await db.user.findUnique({ where: { email } });
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(password, user.passwordHash);
   else await burnTime(password);
-  if (!ok || !user) {
-    await penalise('signInFailIp', ip);
-    await penalise('signInFailAccount', email);
-    return null;
-  }
-  await forgive('signInFailAccount', email);
-  return { id: user.id, email: user.email, name: user.name };
+  if (!ok || !user) return null;
+  await attempt.succeeded();
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 /**

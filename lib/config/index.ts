@@ -16,6 +16,10 @@ const schema = z.object({
   SAJILO_RUN_QUEUE: nonNegativeInt.optional(),
   /** Programs one client (signed-in user, else address) may have running or waiting. */
   SAJILO_RUN_PER_CLIENT: z.coerce.number().int().min(1).default(2),
+  /** Anonymous shares and forks one client address may make per day (0 turns anonymous sharing off). */
+  SAJILO_ANON_SHARES_PER_DAY: nonNegativeInt.default(100),
+  /** Total size in MiB that all anonymous snippets together may take (source, stdin, title); past it, anonymous sharing waits for sign-in. */
+  SAJILO_ANON_STORAGE_MIB: nonNegativeInt.default(1024),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,8 +1,9 @@
 // The shape every accounts/snippets route handler shares: read a bounded JSON body, run one
-// lib function, answer JSON; errors are {"error": string} with their status. Unexpected
-// errors are logged and answered 500 without details.
+// lib function, answer JSON; errors are {"error": English text, "message": Nepali text,
+// "messageEn": English text} with their status. Unexpected errors are logged and answered 500
+// without details.
 import { ZodError } from 'zod';
-import { ApiError } from './errors';
+import { ApiError, GENERIC_NE } from './errors';
 import { readBodyLimited } from '@/lib/http/body';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -12,15 +13,19 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
+function errorBody(status: number, en: string, ne?: string) {
+  return { error: en, message: ne ?? GENERIC_NE[status] ?? GENERIC_NE[400], messageEn: en };
+}
+
 export function errorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return json({ error: err.message }, err.status, err.headers);
+  if (err instanceof ApiError) return json(errorBody(err.status, err.message, err.messageNe), err.status, err.headers);
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-    return json({ error: `invalid request: ${where}${first?.message ?? 'bad input'}` }, 400);
+    return json(errorBody(400, `invalid request: ${where}${first?.message ?? 'bad input'}`, `अनुरोध मिलेन: ${where}${first?.message ?? ''}`), 400);
   }
   console.error('[api] unexpected error', err);
-  return json({ error: 'internal error' }, 500);
+  return json(errorBody(500, 'internal error'), 500);
 }
 
 /** Wraps a handler so every thrown error becomes the right JSON response. */

@@ -8,8 +8,9 @@
 import type { Db } from '@/lib/db';
 import { newSnippetId } from './id';
 import { ApiError, notFound, notOwner, anonymousImmutable, staleVersion } from './errors';
+import { reserveAnonymousRoom } from './anonymous-budget';
 import {
-  snippetCreateSchema, snippetPatchSchema, snippetIdSchema, oversizeFields,
+  snippetCreateSchema, snippetPatchSchema, snippetIdSchema, oversizeFields, unstorableFields, utf8Bytes,
   type SnippetCreateInput, type SnippetPatchInput,
 } from '@/lib/validations/snippet';
 
@@ -28,32 +29,51 @@ export function snippetUrl(id: string): string {
   return `/s/${id}`;
 }
 
-/** A syntactically impossible id is simply not found. */
-function checkId(id: string): string {
+/** A syntactically impossible id is simply not found (404, before anything else is done). */
+export function checkId(id: string): string {
   if (!snippetIdSchema.safeParse(id).success) throw notFound();
   return id;
 }
 
 function assertSizes(input: { source?: string; stdin?: string }) {
   const over = oversizeFields(input);
-  if (over.length) throw new ApiError(413, `${over.join(' and ')} too large (max 64 KiB each)`);
+  if (over.length) {
+    throw new ApiError(413, `${over.join(' and ')} too large (max 64 KiB each)`, {},
+      `${over.join(' र ')} धेरै ठूलो छ (हरेक बढीमा 64 KiB)।`);
+  }
+}
+
+/** PostgreSQL text cannot hold U+0000, and UTF-8 cannot carry a lone surrogate: 400, never a silent change. */
+function assertStorable(input: { title?: string; source?: string; stdin?: string }) {
+  const bad = unstorableFields(input);
+  if (bad.length) {
+    const fields = bad.join(', ');
+    throw new ApiError(400,
+      `invalid request: ${fields} contains a NUL character (U+0000) or an unpaired surrogate, which cannot be stored; remove it`, {},
+      `अनुरोध मिलेन: ${fields} मा NUL अक्षर (U+0000) वा अधुरो सरोगेट छ, जुन सुरक्षित गर्न मिल्दैन; त्यसलाई हटाउनुहोस्।`);
+  }
 }
 
 export function parseCreate(body: unknown): SnippetCreateInput {
   const data = snippetCreateSchema.parse(body);
   assertSizes(data);
+  assertStorable(data);
   return data;
 }
 
 export function parsePatch(body: unknown): SnippetPatchInput {
   const data = snippetPatchSchema.parse(body);
   assertSizes(data);
+  assertStorable(data);
   return data;
 }
 
 export async function createSnippet(
   db: Db, input: SnippetCreateInput, ownerId: string | null, forkedFromId: string | null = null,
 ): Promise<{ id: string; version: number }> {
+  const release = ownerId === null
+    ? await reserveAnonymousRoom(db, utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''))
+    : () => {};
   // 62^12 ids: a collision is astronomically unlikely, but retry rather than fail if one happens.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -67,6 +87,7 @@ export async function createSnippet(
       return row;
     } catch (err) {
       if (attempt < 2 && (err as { code?: string }).code === 'P2002') continue;
+      release();
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 // One schema for the sign-up/sign-in forms and the handlers.
 import { z } from 'zod';
+import { isStorableText } from './snippet';
 
 export const MIN_PASSWORD = 8;
 export const MAX_PASSWORD = 200; // bounds the hashing work an attacker can ask for
@@ -15,6 +16,7 @@ export const signUpSchema = z.object({
     .trim()
     .max(80)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'name has control characters')
+    .refine(isStorableText, 'name has an unpaired surrogate')
     .optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -43,6 +43,19 @@ export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+// U+0000, or a UTF-16 surrogate without its partner (JSON can spell both: "\u0000", "\ud800").
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether PostgreSQL can store the text exactly as given. */
+export function isStorableText(s: string): boolean {
+  return !UNSTORABLE.test(s);
+}
+
+/** The fields PostgreSQL could not store as given, if any (→ 400). */
+export function unstorableFields(input: { title?: string; source?: string; stdin?: string }): string[] {
+  return (['title', 'source', 'stdin'] as const).filter((k) => input[k] !== undefined && !isStorableText(input[k]!));
+}
+
 /** The fields that are too large, if any (→ 413). */
 export function oversizeFields(input: { source?: string; stdin?: string }): string[] {
   const over: string[] = [];

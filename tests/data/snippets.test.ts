@@ -103,7 +103,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     ]) {
       const r = await edit(json.id, body, bob.cookie);
       expect(r.status).toBe(403);
-      expect(await r.json()).toEqual({ error: expect.any(String) });
+      expect(await r.json()).toEqual({ error: expect.any(String), message: expect.any(String), messageEn: expect.any(String) });
     }
     expect((await del(json.id, bob.cookie)).status).toBe(403);
     const still = await (await get(json.id)).json();
@@ -154,7 +154,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     for (const id of ['AAAAAAAAAAAA', '../../etc', "x' OR 1=1 --", '']) {
       const r = await get(id);
       expect(r.status).toBe(404);
-      expect(await r.json()).toEqual({ error: 'snippet not found' });
+      expect(await r.json()).toEqual({ error: 'snippet not found', message: 'प्रोग्राम भेटिएन।', messageEn: 'snippet not found' });
     }
   });
 
@@ -197,7 +197,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
   });
 
   describe('validation', () => {
-    it('rejects bad JSON, wrong types and bad titles with 400 {"error"}', async () => {
+    it('rejects bad JSON, wrong types and bad titles with 400 {"error", "message", "messageEn"}', async () => {
       const cases: { rawBody?: string; body?: unknown }[] = [
         { rawBody: '{not json' },
         { rawBody: '' },
@@ -214,8 +214,46 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
         const res = await create(request('/api/snippets', { ...c, method: 'POST', ip: nextIp(), headers: { 'content-type': 'application/json' } }));
         expect(res.status, JSON.stringify(c)).toBe(400);
         const body = await res.json();
-        expect(Object.keys(body)).toEqual(['error']);
+        expect(Object.keys(body)).toEqual(['error', 'message', 'messageEn']);
         expect(typeof body.error).toBe('string');
+        expect(body.messageEn).toBe(body.error);
+      }
+    });
+
+    it('NUL (U+0000) and unpaired surrogates in source, stdin or title: 400 that says why; nothing stored or changed', async () => {
+      const before = await db.handle.prisma.snippet.count();
+      const bad = [
+        { source: 'a\u0000b' }, { source: 'x', stdin: 'in\u0000put' }, { source: 'x', title: 'a\u0000' },
+        { source: 'lone \ud800 high' }, { source: 'lone \udc00 low' }, { source: 'x', stdin: '\ud83d' }, { source: 'x', title: 't\udfff' },
+      ];
+      for (const body of bad) {
+        const { res, json } = await share(body, alice.cookie);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(json.messageEn, JSON.stringify(body)).toMatch(/NUL|surrogate|control characters/);
+        expect(json.message).toBeTruthy();
+      }
+      expect(await db.handle.prisma.snippet.count()).toBe(before);
+      // The same through PATCH leaves the snippet as it was; paired surrogates (emoji) are stored faithfully.
+      const { json } = await share({ source: SOURCE }, alice.cookie);
+      for (const body of bad) expect((await edit(json.id, { ...body, version: 1 }, alice.cookie)).status).toBe(400);
+      const emoji = 'देखाउ("😀")\n';
+      expect((await edit(json.id, { source: emoji, stdin: '𝄞', version: 1 }, alice.cookie)).status).toBe(200);
+      const stored = await (await get(json.id)).json();
+      expect([stored.source, stored.stdin, stored.version]).toEqual([emoji, '𝄞', 2]);
+      // Raw JSON escapes reach the same check.
+      const raw = await create(request('/api/snippets', { rawBody: '{"source":"a\\u0000b"}', method: 'POST', ip: nextIp(), cookie: alice.cookie }));
+      expect(raw.status).toBe(400);
+    });
+
+    it('malformed ids are 404 on every id route, before any limit or body is looked at', async () => {
+      for (const id of ['%ff', '../x', 'a'.repeat(13), '', 'abc\u0000defghijk', 'ÄÄÄÄÄÄÄÄÄÄÄÄ']) {
+        expect((await get(id)).status, id).toBe(404);
+        expect((await edit(id, { source: 'x', version: 1 }, alice.cookie)).status, id).toBe(404);
+        expect((await del(id, alice.cookie)).status, id).toBe(404);
+        const ip = nextIp();
+        for (let i = 0; i < LIMITS.shareAnonIp.points + 1; i++) {
+          expect((await fork(request(`/api/snippets/x/fork`, { method: 'POST', ip }), params({ id }))).status, id).toBe(404);
+        }
       }
     });
 

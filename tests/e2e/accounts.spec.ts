@@ -169,3 +169,34 @@ test('the owner saves changes; a stale save is refused and keeps the edits; /me 
   await expect(page.getByTestId('snippet-title')).toHaveText('नयाँ नाम');
   expect((await page.request.get(`/api/snippets/${two.id}`)).status()).toBe(404);
 });
+
+test('sign-up says why a weak password is refused; signing out ends a session cookie copied before', async ({ page, context, browser }) => {
+  const email = `weak-${unique()}@example.org`;
+  await page.goto('/signup');
+  await page.getByTestId('signup-email').pressSequentially(email);
+  await page.getByTestId('signup-password').pressSequentially('12345678');
+  await page.getByTestId('signup-submit').click();
+  await expect(page.getByTestId('auth-error')).toContainText('पासवर्ड कमजोर');
+  await page.getByTestId('signup-password').fill('');
+  await page.getByTestId('signup-password').pressSequentially('        ');
+  await page.getByTestId('signup-submit').click();
+  await expect(page.getByTestId('auth-error')).toContainText('खाली ठाउँ बाहेक');
+  await page.getByTestId('signup-password').fill('');
+  await page.getByTestId('signup-password').pressSequentially('correct horse battery');
+  await page.getByTestId('signup-submit').click();
+  await page.waitForURL((u) => u.pathname === '/');
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
+
+  const copied = (await context.cookies()).filter((c) => c.name.endsWith('next-auth.session-token'));
+  expect(copied).toHaveLength(1);
+  await page.getByTestId('signout-button').click();
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'false');
+
+  // Another browser holding the copy is signed out too.
+  const other = await browser.newContext();
+  await other.addCookies(copied);
+  const thief = await other.newPage();
+  await thief.goto('/me');
+  await expect(thief).toHaveURL(/\/signin/);
+  await other.close();
+});

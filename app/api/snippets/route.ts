@@ -3,7 +3,7 @@
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
-import { consume } from '@/lib/auth/rate-limit';
+import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { createSnippet, parseCreate, snippetUrl } from '@/lib/snippets';
 import { json, readJson, route } from '@/lib/snippets/http';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route(async (req: Request) => {
   const userId = await sessionUserId(req);
   if (userId) await consume('shareUser', userId);
-  else await consume('shareAnonIp', clientIp(req.headers));
+  else await consumeAnonymousShare(clientIp(req.headers));
   const input = parseCreate(await readJson(req, MAX_BODY_BYTES));
   const { id, version } = await createSnippet(await getDb(), input, userId);
   return json({ id, url: new URL(snippetUrl(id), req.url).toString(), version }, 201);

@@ -1,12 +1,11 @@
 // next-auth's own routes (sign-in, sign-out, session, csrf, OAuth callbacks). The options are
 // built per request, so a production server without NEXTAUTH_SECRET fails here loudly rather
-// than at build time. A credentials sign-in from an IP or for an account that has used up its
-// failures is answered 429 with Retry-After before next-auth sees it.
+// than at build time. A credentials sign-in that the sign-in limiter would refuse is answered
+// 429 with Retry-After before next-auth sees it.
 import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
-import { clientIp } from '@/lib/auth/ip';
-import { assertNotLimited } from '@/lib/auth/rate-limit';
-import { emailSchema } from '@/lib/validations/auth';
+import { precheckCredentials } from '@/lib/auth/credentials-precheck';
+import { assertCallbackUrls } from '@/lib/auth/callback-url';
 import { errorResponse } from '@/lib/snippets/http';
 import { ApiError } from '@/lib/snippets/errors';
 
@@ -16,13 +15,6 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-async function precheckCredentials(req: Request): Promise<void> {
-  await assertNotLimited('signInFailIp', clientIp(req.headers));
-  const form = await req.clone().formData().catch(() => null);
-  const email = emailSchema.safeParse(form?.get('email'));
-  if (email.success) await assertNotLimited('signInFailAccount', email.data);
-}
-
 async function handler(req: Request, ctx: Ctx): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
@@ -30,6 +22,7 @@ async function handler(req: Request, ctx: Ctx): Promise<Response> {
     if (Number(req.headers.get('content-length') ?? '0') > MAX_AUTH_BODY) {
       throw new ApiError(413, 'request body too large');
     }
+    assertCallbackUrls(req);
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }

@@ -3,7 +3,7 @@
 // DELETE /api/snippets/:id  → 204 | 401 | 403 | 404
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
-import { getSnippet, updateSnippet, deleteSnippet, parsePatch } from '@/lib/snippets';
+import { checkId, getSnippet, updateSnippet, deleteSnippet, parsePatch } from '@/lib/snippets';
 import { notFound, signedOut } from '@/lib/snippets/errors';
 import { json, readJson, route } from '@/lib/snippets/http';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = route(async (_req: Request, ctx: Ctx) => {
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id);
   const s = await getSnippet(await getDb(), id);
   if (!s) throw notFound();
   return json(
@@ -29,7 +29,7 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
 });
 
 export const PATCH = route(async (req: Request, ctx: Ctx) => {
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id);
   const userId = await sessionUserId(req);
   if (!userId) throw signedOut();
   const patch = parsePatch(await readJson(req, MAX_BODY_BYTES));
@@ -38,7 +38,7 @@ export const PATCH = route(async (req: Request, ctx: Ctx) => {
 });
 
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id);
   const userId = await sessionUserId(req);
   if (!userId) throw signedOut();
   await deleteSnippet(await getDb(), id, userId);

@@ -3,17 +3,17 @@
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
-import { consume } from '@/lib/auth/rate-limit';
-import { forkSnippet, snippetUrl } from '@/lib/snippets';
+import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
+import { checkId, forkSnippet, snippetUrl } from '@/lib/snippets';
 import { json, route } from '@/lib/snippets/http';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id); // a malformed id costs no share point
   const userId = await sessionUserId(req);
   if (userId) await consume('shareUser', userId);
-  else await consume('shareAnonIp', clientIp(req.headers));
+  else await consumeAnonymousShare(clientIp(req.headers));
   const fork = await forkSnippet(await getDb(), id, userId);
   return json({ id: fork.id, url: new URL(snippetUrl(fork.id), req.url).toString(), version: fork.version }, 201);
 });
