@@ -71,7 +71,9 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     const rIsInt = isInt(r) ? '' : ` && ${r.c}.tag == SJ_INT`;
     const ovf = r.int !== undefined ? 'SJG_ADD_OVF' : 'SJG_ADD_OVFV';
     fs.line(`int64_t ${sum};`);
-    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
+    // Two decimals add in place too (IEEE addition, as the runtime's slow path).
+    const decimals = isInt(r) ? '' : ` else if (${target}.tag == SJ_DEC && ${r.c}.tag == SJ_DEC) ${target}.as.d += ${r.c}.as.d;`;
+    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum};${decimals} else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
     fs.release(r);
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
