@@ -90,6 +90,11 @@ void *memmove(void *dst, const void *src, size_t n) {
 #define SJG_INDEX(t, o, k, P) SJG_INDEX_(t, o, k, (k).as.i, k, P, SJG_IN_LIST)
 #define SJG_INDEX_I(t, o, k, P) SJG_INDEX_(t, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
 #define SJG_INDEX_(t, o, k, ki, kv, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(l_->items != NULL)) { SJG_COPY(t, l_->items[ki]); SJG_RETAIN(t); } else if (l_->decs) { t.tag = SJ_DEC; t.as.d = l_->decs[ki]; } else if (l_->ints) { t.tag = SJ_INT; t.as.i = l_->ints[ki]; } else { t.tag = SJ_BOOL; t.as.i = l_->bools[ki]; } } else { sj_pos = (P); t = sj_index_slow(o, kv); }
+/* B forms: o[k] borrowed (no reference taken; o keeps it alive) for an index that is indexed
+   again at once; t##_owned marks a value the runtime's path returned owned. */
+#define SJG_INDEX_B(t, o, k, P) SJG_INDEX_B_(t, o, k, (k).as.i, k, P, SJG_IN_LIST)
+#define SJG_INDEX_B_I(t, o, k, P) SJG_INDEX_B_(t, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
+#define SJG_INDEX_B_(t, o, k, ki, kv, P, IN) SjValue t; bool t##_owned = 0; if (IN(o, k) && SJG_LIST(o)->items != NULL) SJG_COPY(t, SJG_LIST(o)->items[ki]); else { SJG_INDEX_(t##_v, o, k, ki, kv, P, IN) SJG_COPY(t, t##_v); t##_owned = 1; }
 /* o[k] as a condition: the element's truth, read in place (no reference taken). */
 #define SJG_INDEX_TRUTH(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, (k).as.i, k, P, SJG_IN_LIST)
 #define SJG_INDEX_TRUTH_I(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)

@@ -92,15 +92,16 @@ static void grow(SjList *l) {
   l->cap = cap;
 }
 
-/* An empty generic list takes the packed form of its first number. */
+/* An empty generic list takes the packed form of its first number. Its storage, if any, is
+ * reused: 16 bytes per value hold two packed numbers (the byte size is what is freed later). */
 static void pack_for(SjList *l, SjValue first) {
   if (first.tag != SJ_INT && first.tag != SJ_DEC) return;
-  size_t cap = l->cap < 4 ? 4 : l->cap;
-  if (l->items) SJ_FREE(l->items, l->cap * sizeof(SjValue));
+  void *data = l->items;
+  if (data) l->cap *= sizeof(SjValue) / sizeof(int64_t);
+  else data = SJ_ALLOC(4 * sizeof(int64_t)), l->cap = 4;
   l->items = NULL;
-  l->cap = cap;
-  if (first.tag == SJ_INT) l->ints = SJ_ALLOC(sj_size_mul(cap, sizeof(int64_t)));
-  else l->decs = SJ_ALLOC(sj_size_mul(cap, sizeof(double)));
+  if (first.tag == SJ_INT) l->ints = data;
+  else l->decs = data;
 }
 
 void sj_list_push(SjValue list, SjValue item) {
