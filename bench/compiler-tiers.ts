@@ -4,7 +4,8 @@
 //      fib(30), the sieve and matmul, against the --optimise executable run directly;
 //  (f) the first run of a new hello world with tiering on and off;
 //  (g) interactive runs under load: 4 clients looping new programs (each run twice, so the
-//      queue has upgrades to make), p50/p90 of a run with tiering on and off.
+//      queue has upgrades to make), p50/p90 of a run with tiering on and off; then 2 clients,
+//      where slots fall free between runs and the queue does upgrade.
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -103,7 +104,7 @@ const loadProgram = (client: number, n: number, stamp: string) => `राख ल
 देखाउ(स, "${stamp}-${client}-${n}")
 `;
 
-async function loadPhase(enabled: boolean, seconds: number): Promise<{ runs: number[]; outcomes: Record<UpgradeOutcome, number> }> {
+async function loadPhase(enabled: boolean, seconds: number, clients: number): Promise<{ runs: number[]; outcomes: Record<UpgradeOutcome, number> }> {
   tiering.enabled = enabled;
   const outcomes: Record<UpgradeOutcome, number> = { built: 0, failed: 0, dropped: 0 };
   const count = (_key: string, o: UpgradeOutcome) => { outcomes[o]++; };
@@ -111,7 +112,7 @@ async function loadPhase(enabled: boolean, seconds: number): Promise<{ runs: num
   const runs: number[] = [];
   const stamp = `${enabled}-${Date.now()}`;
   const until = performance.now() + seconds * 1000;
-  await Promise.all([0, 1, 2, 3].map(async (client) => {
+  await Promise.all(Array.from({ length: clients }, (_, i) => i).map(async (client) => {
     for (let n = 0; performance.now() < until; n++) {
       const source = loadProgram(client, n, stamp);
       runs.push(await timedRun(source));
@@ -124,13 +125,13 @@ async function loadPhase(enabled: boolean, seconds: number): Promise<{ runs: num
   return { runs, outcomes };
 }
 
-/** (g) 4 clients, tiering on vs off, twice each in alternation. */
-export async function underLoad(table: Table, seconds = 15): Promise<void> {
-  console.log(`### (g) interactive runs under load: 4 clients looping new programs (each run twice), ${seconds} s per phase, run queue concurrency ${runQueue.stats.concurrency}\n`);
+/** (g) n clients, tiering on vs off, twice each in alternation. */
+export async function underLoad(table: Table, clients = 4, seconds = 15): Promise<void> {
+  console.log(`### (g) interactive runs under load: ${clients} clients looping new programs (each run twice), ${seconds} s per phase, run queue concurrency ${runQueue.stats.concurrency}\n`);
   const rows: (string | number)[][] = [];
   const p50: Record<string, number[]> = { on: [], off: [] };
   for (const enabled of [true, false, true, false]) {
-    const { runs, outcomes } = await loadPhase(enabled, seconds);
+    const { runs, outcomes } = await loadPhase(enabled, seconds, clients);
     p50[enabled ? 'on' : 'off'].push(median(runs));
     rows.push([enabled ? 'on' : 'off', runs.length, f1(median(runs)), f1(pct(runs, 0.9)),
       enabled ? `${outcomes.built} built, ${outcomes.dropped} dropped, ${outcomes.failed} failed` : '—']);

@@ -329,5 +329,6 @@ await memory();
 frontEndAndCodegen();
 await tieredRuns([['fib(30)', FIB_SAJ], ['sieve to 10,000,000', SIEVE_SAJ], ['matmul 200×200 decimals', MATMUL_SAJ]], table);
 await helloFirstRun(table);
-await underLoad(table);
+await underLoad(table, 4);
+await underLoad(table, 2);
 await shutdownSandbox();

@@ -68,7 +68,10 @@ export function backgroundCompiler(limits: CompileLimits = BACKGROUND_COMPILE_LI
 /** The queue of optimised builds; tests and benchmarks may `configure` it. */
 export const upgradeQueue = new UpgradeQueue({
   maxQueued: config().SAJILO_TIER_QUEUE,
-  interactiveBusy: () => runQueue.stats.queued > 0 || runQueue.stats.running >= runQueue.stats.concurrency,
+  interactiveLoad: () => {
+    const q = runQueue.stats;
+    return { waiting: q.queued, freeSlots: Math.max(0, q.concurrency - q.running) };
+  },
   compiler: backgroundCompiler(),
 });
 

@@ -25,8 +25,8 @@ export type BackgroundCompiler = (signal: AbortSignal) => CompilerRunner;
 
 export interface UpgradeQueueOptions {
   maxQueued: number;
-  /** True while interactive work is waiting or every run slot is taken. */
-  interactiveBusy: () => boolean;
+  /** Interactive runs waiting for a slot, and run slots free now. */
+  interactiveLoad: () => { waiting: number; freeSlots: number };
   compiler: BackgroundCompiler;
 }
 
@@ -69,7 +69,9 @@ export class UpgradeQueue extends EventEmitter {
     const key = UpgradeQueue.keyOf(req);
     if (this.failed.has(key)) return 'known_failure';
     if (this.current?.key === key || this.queued.some((p) => p.key === key)) return 'duplicate';
-    if (this.options.interactiveBusy() || this.queued.length >= this.options.maxQueued) {
+    // The run offering this still holds its slot: only runs already waiting count here; whether
+    // a slot is free is checked when the build would start, after the offering run has ended.
+    if (this.options.interactiveLoad().waiting > 0 || this.queued.length >= this.options.maxQueued) {
       this.settle(key, 'dropped');
       return 'dropped';
     }
@@ -125,7 +127,8 @@ export class UpgradeQueue extends EventEmitter {
     while (!this.current) {
       const next = this.queued.shift();
       if (!next) break;
-      if (this.options.interactiveBusy()) { this.settle(next.key, 'dropped'); continue; }
+      const load = this.options.interactiveLoad();
+      if (load.waiting > 0 || load.freeSlots === 0) { this.settle(next.key, 'dropped'); continue; }
       const abort = new AbortController();
       this.current = { key: next.key, abort };
       this.emit('started', next.key);

@@ -95,12 +95,19 @@ describe.skipIf(reason)('tiered compilation', () => {
     runQueue.configure({ concurrency: 1, maxQueued: 4 });
     let release!: () => void;
     const holding = runQueue.run(() => new Promise<void>((r) => { release = r; }));
+    // Every slot busy: the upgrade is accepted, then dropped when it would start.
     const source = freshProgram();
     const outcome = upgradeQueue.settled({ source, latinDigits: false });
-    expect(upgradeQueue.offer({ source, latinDigits: false })).toBe('dropped');
+    expect(upgradeQueue.offer({ source, latinDigits: false })).toBe('queued');
     expect(await outcome).toBe('dropped');
+    // A run waiting for the slot: the upgrade is dropped at once.
+    const waiting = runQueue.run(async () => {});
+    const other = freshProgram();
+    const otherOutcome = upgradeQueue.settled({ source: other, latinDigits: false });
+    expect(upgradeQueue.offer({ source: other, latinDigits: false })).toBe('dropped');
+    expect(await otherOutcome).toBe('dropped');
     release();
-    await holding;
+    await Promise.all([holding, waiting]);
 
     // A build in progress is killed when an interactive run arrives at a full queue.
     const slow = freshProgram();

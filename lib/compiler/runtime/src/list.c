@@ -40,27 +40,32 @@ SjValue sj_list_new(size_t cap) {
 }
 
 /* Packed forms always have storage (cap >= 1): a non-NULL pointer is what marks them. */
-SjValue sj_list_new_bools(size_t len) {
+static SjList *packed_list(size_t len, size_t elem_bytes, void **data) {
   SjList *l = list_alloc();
   l->len = len;
   l->cap = len ? len : 1;
-  l->bools = SJ_ALLOC(l->cap);
+  *data = SJ_ALLOC(sj_size_mul(l->cap, elem_bytes));
+  return l;
+}
+
+SjValue sj_list_new_bools(size_t len) {
+  void *data;
+  SjList *l = packed_list(len, 1, &data);
+  l->bools = data;
   return list_value(l);
 }
 
 SjValue sj_list_new_ints(size_t len) {
-  SjList *l = list_alloc();
-  l->len = len;
-  l->cap = len ? len : 1;
-  l->ints = SJ_ALLOC(sj_size_mul(l->cap, sizeof(int64_t)));
+  void *data;
+  SjList *l = packed_list(len, sizeof(int64_t), &data);
+  l->ints = data;
   return list_value(l);
 }
 
 SjValue sj_list_new_decs(size_t len) {
-  SjList *l = list_alloc();
-  l->len = len;
-  l->cap = len ? len : 1;
-  l->decs = SJ_ALLOC(sj_size_mul(l->cap, sizeof(double)));
+  void *data;
+  SjList *l = packed_list(len, sizeof(double), &data);
+  l->decs = data;
   return list_value(l);
 }
 
