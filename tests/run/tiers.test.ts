@@ -2,8 +2,8 @@
 // with gcc -O2 in the background and later runs are served by that build with identical
 // results; the background queue is bounded, yields to interactive work, and a failed
 // optimised build leaves the program on the fast tier (logged, never shown to the user).
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findCachedExecutable } from '@/lib/compiler/build';
@@ -26,7 +26,14 @@ function skipReason(): string | null {
 const reason = skipReason();
 
 // A fresh cache per file, and a program nobody has run before in it.
-beforeAll(() => { process.env.SAJILO_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'sajilo-tiers-')); });
+const savedCacheDir = process.env.SAJILO_CACHE_DIR;
+let cacheDir = '';
+beforeAll(() => { cacheDir = mkdtempSync(path.join(tmpdir(), 'sajilo-tiers-')); process.env.SAJILO_CACHE_DIR = cacheDir; });
+afterAll(async () => {
+  await upgradeQueue.idle();
+  if (savedCacheDir === undefined) delete process.env.SAJILO_CACHE_DIR; else process.env.SAJILO_CACHE_DIR = savedCacheDir;
+  rmSync(cacheDir, { recursive: true, force: true });
+});
 let counter = 0;
 function freshProgram(): string {
   counter++;
