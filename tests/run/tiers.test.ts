@@ -154,6 +154,12 @@ describe.skipIf(reason)('tiered compilation', () => {
     expect(upgradeQueue.offer({ source, latinDigits: false })).toBe('known_failure');
   });
 
+  test('gcc only: the fast tier is gcc -O0 and the optimised tier gcc -O2; tcc only: no optimised tier', () => {
+    const rt = loadRuntimeLibs();
+    expect(tierPlan(rt, 'gcc')).toEqual({ fast: 'gcc', optimised: 'gcc' });
+    expect(tierPlan(rt, 'tcc-musl')).toEqual({ fast: 'tcc-musl', optimised: null });
+  });
+
   test('keys ignore nothing that changes the executable', () => {
     expect(UpgradeQueue.keyOf({ source: 'क', latinDigits: false })).not.toBe(UpgradeQueue.keyOf({ source: 'क', latinDigits: true }));
   });
