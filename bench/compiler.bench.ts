@@ -3,8 +3,12 @@
 //  (b) generated code on fib(30) and a sieve to 10,000,000 on each compile path, against
 //      CPython 3 and hand-written C -O2 (hyperfine, one run, side by side);
 //  (c) peak RSS of a loop that builds and drops 1,000,000 texts (and lists);
-//  (d) front end + C generation of a 5,000-line program.
+//  (d) front end + C generation of a 5,000-line program;
+//  (e)-(g) tiered compilation through the run pipeline (bench/compiler-tiers.ts).
 // Targets (issue 2): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
+// Targets (tiers, packed lists): the second run (optimised tier) of fib, the sieve and matmul
+// within 1.2x of --optimise; matmul --optimise within 3x of C; a new hello world's first run
+// no slower than before; tiering costs interactive runs under load at most 10 % at p50.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +20,7 @@ import { loadRuntimeLibs } from '../lib/compiler/driver/runtime-libs';
 import { availableToolchains } from '../lib/compiler/driver/toolchain';
 import type { Program } from '../lib/compiler/frontend/ast';
 import { compileFrontEnd } from '../lib/compiler/frontend/index';
+import { helloFirstRun, shutdownSandbox, tieredRuns, underLoad } from './compiler-tiers';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
 process.env.SAJILO_CACHE_DIR = path.join(work, 'cache');   // cold cache: every build compiles
@@ -95,6 +100,84 @@ const SIEVE_SAJ = `स्थिर सीमा = १००००००००
 const SIEVE_PY = `n = 10000000\ns = [True] * (n + 1)\nfor k in range(2, n + 1):\n    if k * k > n:\n        break\n    if s[k]:\n        for g in range(k * k, n + 1, k):\n            s[g] = False\ncount = 0\nfor k in range(2, n + 1):\n    if s[k]:\n        count += 1\nprint(count)\n`;
 const SIEVE_C = `#include <stdio.h>\n#include <stdlib.h>\n#include <stdbool.h>\nint main(void) { long n = 10000000; bool *s = malloc(n + 1); for (long i = 0; i <= n; i++) s[i] = true;\n for (long k = 2; k * k <= n; k++) if (s[k]) for (long g = k * k; g <= n; g += k) s[g] = false;\n long c = 0; for (long k = 2; k <= n; k++) c += s[k]; printf("%ld\\n", c); free(s); return 0; }\n`;
 
+// Matrix multiplication of 200×200 decimals: lists of decimals, indexing, + and * on decimals.
+const MATMUL_SAJ = `स्थिर न = २००
+कार्य बनाउ(बीउ)
+    राख म = []
+    हरेक i = ० देखि न - १ सम्म
+        राख पङ्क्ति = [०.०] * न
+        हरेक j = ० देखि न - १ सम्म
+            पङ्क्ति[j] = ((i * न + j + बीउ) % ७) / ७.०
+        अन्त्य
+        थप(म, पङ्क्ति)
+    अन्त्य
+    फर्काउ म
+अन्त्य
+राख क = बनाउ(१)
+राख ख = बनाउ(२)
+राख ग = []
+हरेक i = ० देखि न - १ सम्म
+    राख पङ्क्ति = [०.०] * न
+    राख कi = क[i]
+    हरेक j = ० देखि न - १ सम्म
+        राख स = ०.०
+        हरेक k = ० देखि न - १ सम्म
+            स = स + कi[k] * ख[k][j]
+        अन्त्य
+        पङ्क्ति[j] = स
+    अन्त्य
+    थप(ग, पङ्क्ति)
+अन्त्य
+राख जम्मा = ०.०
+हरेक i = ० देखि न - १ सम्म
+    हरेक j = ० देखि न - १ सम्म
+        जम्मा = जम्मा + ग[i][j]
+    अन्त्य
+अन्त्य
+देखाउ(जम्मा)
+`;
+const MATMUL_PY = `n = 200
+def make(seed):
+    m = []
+    for i in range(n):
+        row = [0.0] * n
+        for j in range(n):
+            row[j] = ((i * n + j + seed) % 7) / 7.0
+        m.append(row)
+    return m
+a = make(1)
+b = make(2)
+c = []
+for i in range(n):
+    row = [0.0] * n
+    ai = a[i]
+    for j in range(n):
+        s = 0.0
+        for k in range(n):
+            s = s + ai[k] * b[k][j]
+        row[j] = s
+    c.append(row)
+total = 0.0
+for i in range(n):
+    for j in range(n):
+        total = total + c[i][j]
+print(total)
+`;
+// The same operations in the same order; printed with the shortest digits that round-trip (as Python and Sajilo do).
+const MATMUL_C = `#include <stdio.h>
+#include <stdlib.h>
+#define N 200
+static double a[N][N], b[N][N], c[N][N];
+static void make(double m[N][N], long seed) { for (long i = 0; i < N; i++) for (long j = 0; j < N; j++) m[i][j] = (double)((i * N + j + seed) % 7) / 7.0; }
+int main(void) {
+  make(a, 1); make(b, 2);
+  for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) { double s = 0.0; for (int k = 0; k < N; k++) s = s + a[i][k] * b[k][j]; c[i][j] = s; }
+  double t = 0.0; for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) t = t + c[i][j];
+  char buf[64]; for (int p = 1; p <= 17; p++) { snprintf(buf, sizeof buf, "%.*g", p, t); if (strtod(buf, NULL) == t) break; }
+  puts(buf); return 0;
+}
+`;
+
 async function sajiloExe(source: string, kind: PathKind, optimise: boolean): Promise<string> {
   const r = await buildExecutable(source, { compilePath: kind, optimise });
   if (!r.executable) throw new Error('build failed');
@@ -123,7 +206,8 @@ function hyperfine(commands: { label: string; cmd: string }[], runs: number): Ma
 async function generatedCode(): Promise<void> {
   console.log('### (b) generated code vs CPython 3 and hand-written C (gcc -O2), hyperfine medians\n');
   const python = findOnPath('python3');
-  for (const [name, saj, py, c, runs] of [['fib(30)', FIB_SAJ, FIB_PY, FIB_C, 10], ['sieve to 10,000,000', SIEVE_SAJ, SIEVE_PY, SIEVE_C, 5]] as const) {
+  for (const [name, saj, py, c, runs] of [['fib(30)', FIB_SAJ, FIB_PY, FIB_C, 10], ['sieve to 10,000,000', SIEVE_SAJ, SIEVE_PY, SIEVE_C, 5],
+    ['matmul 200×200 decimals', MATMUL_SAJ, MATMUL_PY, MATMUL_C, 3]] as const) {
     const cmds: { label: string; cmd: string }[] = [];
     for (const t of paths) {
       cmds.push({ label: `sajilo ${t.kind}`, cmd: await sajiloExe(saj, t.kind, false) });
@@ -243,3 +327,8 @@ if (findOnPath('hyperfine')) {
 }
 await memory();
 frontEndAndCodegen();
+await tieredRuns([['fib(30)', FIB_SAJ], ['sieve to 10,000,000', SIEVE_SAJ], ['matmul 200×200 decimals', MATMUL_SAJ]], table);
+await helloFirstRun(table);
+await underLoad(table, 4);
+await underLoad(table, 2);
+await shutdownSandbox();

@@ -34,17 +34,35 @@ export class CCompileError extends Error {
 
 const CACHE_FORMAT = 1;
 
-export async function buildExecutable(source: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const started = performance.now();
+/** The toolchain and cache key of one build: everything that determines the executable. */
+function planBuild(source: string, options: BuildOptions) {
   const optimise = options.optimise ?? false;
   const latinDigits = options.latinDigits ?? false;
   const runtime = loadRuntimeLibs();
   const tc = chooseToolchain(runtime, optimise, options.compilePath ?? process.env.SAJILO_CC);
-  const cache = new CompileCache();
   const key = hashKey({
     format: CACHE_FORMAT, source, latinDigits, optimise,
     compiler: tc.identity, runtime: runtime.hash, backend: compilerFingerprint(),
   });
+  return { optimise, latinDigits, tc, key, cache: new CompileCache() };
+}
+
+/**
+ * The executable the cache holds for these options, or null: never compiles. The tiered run
+ * pipeline asks this for the optimised build before compiling on the fast path.
+ */
+export function findCachedExecutable(source: string, options: BuildOptions = {}): BuildResult | null {
+  const started = performance.now();
+  const { tc, key, cache } = planBuild(source, options);
+  const hit = cache.lookup(key);
+  if (!hit) return null;
+  return { ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], executable: hit.executable, cached: true,
+    compiler: tc.kind, compileMs: Math.round(performance.now() - started) };
+}
+
+export async function buildExecutable(source: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const { optimise, latinDigits, tc, key, cache } = planBuild(source, options);
   const done = (r: Omit<BuildResult, 'compiler' | 'compileMs'>): BuildResult =>
     ({ ...r, compiler: tc.kind, compileMs: Math.round(performance.now() - started) });
 

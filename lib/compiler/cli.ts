@@ -14,6 +14,7 @@ import { REPO_ROOT } from './driver/paths';
 import { DIRECT_LIMITS, runDirect } from './driver/run-direct';
 import { RuntimeMissingError, loadRuntimeLibs } from './driver/runtime-libs';
 import { loadSandbox } from './driver/sandbox-bridge';
+import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
 import { compileFrontEnd } from './frontend/index';
 
@@ -150,6 +151,7 @@ async function commandDoctor(): Promise<number> {
     console.log(`runtime: ${rt.hash.slice(0, 12)} (glibc ${rt.glibcLib ? 'yes' : 'no'}, musl ${rt.muslLib ? 'yes' : 'no'})`);
     console.log(`compile paths: ${availableToolchains(rt).map((t) => t.kind).join(', ')}`);
     console.log(`default: ${chooseToolchain(rt, false).kind}; --optimise: ${chooseToolchain(rt, true).kind}`);
+    console.log(describeTiers(tierPlan(rt)));
   } catch (err) {
     console.log(`runtime: ${(err as Error).message}`);
   }

@@ -20,6 +20,13 @@ const schema = z.object({
   SAJILO_ANON_SHARES_PER_DAY: nonNegativeInt.default(100),
   /** Total size in MiB that all anonymous snippets together may take (source, stdin, title); past it, anonymous sharing waits for sign-in. */
   SAJILO_ANON_STORAGE_MIB: nonNegativeInt.default(1024),
+  /** Tiered compilation: "on" (default) builds programs that ran with gcc -O2 in the background
+   *  and serves later runs with that build; "off" runs every program on the fast tier. */
+  SAJILO_TIERING: z.enum(['on', 'off']).default('on'),
+  /** At most this many background (optimised) builds wait; more are dropped (default 8). */
+  SAJILO_TIER_QUEUE: nonNegativeInt.default(8),
+  /** A program is upgraded after a run that used at least this much CPU (ms; default 0: any run). */
+  SAJILO_TIER_MIN_CPU_MS: nonNegativeInt.default(0),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,22 +1,31 @@
 // The run pipeline (server only; contract in docs/interfaces.md): compile with the back end
 // (the C compiler inside the sandbox's compile profile when the sandbox can host it), run the
 // executable in the sandbox's run profile, through the bounded run queue.
-import { buildExecutable, type CompilerRunner } from '@/lib/compiler/build';
+import type { CompilerRunner } from '@/lib/compiler/build';
+import { runCompilerLocally } from '@/lib/compiler/driver/local-runner';
 import { check, type Diagnostic } from '@/lib/compiler';
+import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { OverloadedError, RunQueue } from './queue';
+import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
 export { OverloadedError, RunQueue, type OverloadScope } from './queue';
+export type { Tier } from './tiers';
 
 /** Limits of one program run (the sandbox's defaults, named here so the API's are visible). */
 export const RUN_LIMITS = { cpuMs: 2000, wallMs: 5000, memoryMb: 128, pids: 16, outputBytes: 64 * 1024 } as const;
 /** Limits of one C compile (tcc takes milliseconds; gcc with -static can take seconds). */
 export const COMPILE_LIMITS = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, pids: 32, outputBytes: 256 * 1024 } as const;
+/** Limits of one background (optimised) build: its own, smaller CPU budget; gcc -O2 of a
+ *  64 KiB program fits easily, a pathological one is given up rather than let run on. */
+export const BACKGROUND_COMPILE_LIMITS: CompileLimits = { ...COMPILE_LIMITS, cpuMs: 10_000, wallMs: 30_000 };
+export type CompileLimits = Record<keyof typeof COMPILE_LIMITS, number>;
 
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
   compile: { ok: boolean; diagnostics: Diagnostic[] };
-  run: null | SandboxResult;
+  /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"). */
+  run: null | (SandboxResult & { tier: Tier });
 }
 
 /** The queue every run goes through; tests and benchmarks may `configure` its limits. */
@@ -34,13 +43,40 @@ export function checkProgram(source: string): Promise<Diagnostic[]> {
   return checkQueue.run(async () => check(source));
 }
 
-const sandboxCompiler: CompilerRunner = async (job) => {
-  const r = await runSandboxed({
-    profile: 'compile', argv: job.argv, workDir: job.workDir, readOnlyPaths: job.readOnlyPaths,
-    env: { PATH: '/usr/bin:/bin', TMPDIR: job.workDir }, ...COMPILE_LIMITS,
-  });
-  return { ok: r.verdict === 'ok' && r.exitCode === 0, stderr: r.stderr || `${r.verdict}${r.detail ? `: ${r.detail}` : ''}` };
-};
+/** The C compiler inside the sandbox's compile profile, with these limits. */
+function compileInSandbox(limits: CompileLimits, signal?: AbortSignal, argvPrefix: string[] = []): CompilerRunner {
+  return async (job) => {
+    const r = await runSandboxed({
+      profile: 'compile', argv: [...argvPrefix, ...job.argv], workDir: job.workDir, readOnlyPaths: job.readOnlyPaths,
+      env: { PATH: '/usr/bin:/bin', TMPDIR: job.workDir }, ...limits, ...(signal ? { signal } : {}),
+    });
+    return { ok: r.verdict === 'ok' && r.exitCode === 0 && !r.stopped, stderr: r.stderr || `${r.verdict}${r.detail ? `: ${r.detail}` : ''}` };
+  };
+}
+
+const sandboxCompiler = compileInSandbox(COMPILE_LIMITS);
+
+/** Background builds: niced, their own CPU budget, killed when interactive work needs the slot. */
+export function backgroundCompiler(limits: CompileLimits = BACKGROUND_COMPILE_LIMITS): BackgroundCompiler {
+  return (signal) => async (job) => {
+    if (signal.aborted) return { ok: false, stderr: 'aborted: interactive work came first' };
+    if (await chooseCompiler() !== sandboxCompiler) return runCompilerLocally({ ...job, argv: [...lowPriorityPrefix(), ...job.argv] });
+    return compileInSandbox(limits, signal, lowPriorityPrefix())(job);
+  };
+}
+
+/** The queue of optimised builds; tests and benchmarks may `configure` it. */
+export const upgradeQueue = new UpgradeQueue({
+  maxQueued: config().SAJILO_TIER_QUEUE,
+  interactiveLoad: () => {
+    const q = runQueue.stats;
+    return { waiting: q.queued, freeSlots: Math.max(0, q.concurrency - q.running) };
+  },
+  compiler: backgroundCompiler(),
+});
+
+/** Tiering switch and threshold (SAJILO_TIERING, SAJILO_TIER_MIN_CPU_MS); tests may change them. */
+export const tiering = { enabled: config().SAJILO_TIERING === 'on', minCpuMs: config().SAJILO_TIER_MIN_CPU_MS };
 
 let compilerChoice: Promise<CompilerRunner | undefined> | null = null;
 
@@ -77,8 +113,11 @@ export interface RunHooks {
 /** Compiles and runs one program. Throws OverloadedError when the queue refuses it, and the
  *  signal's reason when it is aborted while waiting. */
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
+  // A run that will have to wait for a slot: background builds give the machine back first.
+  if (runQueue.stats.running >= runQueue.stats.concurrency) upgradeQueue.yieldToInteractive();
   return runQueue.run(async () => {
-    const build = await buildExecutable(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
+    const program = { source: req.source, latinDigits: req.latinDigits ?? false };
+    const build = await buildForRun(program, await chooseCompiler(), tiering.enabled);
     if (!build.ok || !build.executable) {
       const compile = { ok: false, diagnostics: build.diagnostics };
       hooks.onCompiled?.(compile);
@@ -90,7 +129,8 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
       ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
-    return { compile: { ok: true, diagnostics: build.diagnostics }, run };
+    else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);
+    return { compile: { ok: true, diagnostics: build.diagnostics }, run: { ...run, tier: build.tier } };
   }, { client: hooks.client, signal: hooks.signal });
 }
 

@@ -32,6 +32,8 @@ export interface ApiRunResult {
   verdict: string; exitCode: number | null; signal: string | null;
   stdout: string; stderr: string;
   cpuMs: number; wallMs: number; memoryKb: number; truncated: boolean;
+  /** Which build ran: "fast" (tcc, compiled now) or "optimised" (gcc -O2, built after an earlier run). */
+  tier?: 'fast' | 'optimised';
 }
 
 export interface RunResponse {
@@ -82,5 +84,6 @@ export function toApiRunResult(r: ApiRunResult): ApiRunResult {
   return {
     verdict: r.verdict, exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr,
     cpuMs: r.cpuMs, wallMs: r.wallMs, memoryKb: r.memoryKb, truncated: r.truncated,
+    ...(r.tier ? { tier: r.tier } : {}),
   };
 }

@@ -120,3 +120,16 @@ describe('usage and input errors', () => {
     expect(r.stderr).toContain('UTF-8');
   });
 });
+
+describe('sajilo doctor', () => {
+  it('says which tiers this host offers', () => {
+    const r = sajilo(['doctor']);
+    expect(r.status).toBe(0);
+    const tiers = /^tiers: fast = (\S+).*; optimised = (.*)$/m.exec(r.stdout);
+    expect(tiers, r.stdout).not.toBeNull();
+    const hasTcc = /^tcc: +\//m.test(r.stdout);
+    const hasGcc = /^gcc: +\//m.test(r.stdout);
+    expect(tiers![1]).toBe(hasTcc ? 'tcc-musl' : 'gcc');
+    expect(tiers![2]).toMatch(hasGcc ? /^(gcc|musl-gcc) -O2 \(built in the background after a run\)$/ : /^unavailable/);
+  });
+});

@@ -16,7 +16,7 @@ const post = (handler: (r: Request) => Promise<Response>, body: unknown, headers
     body: typeof body === 'string' ? body : JSON.stringify(body),
   }));
 
-const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'truncated', 'verdict', 'wallMs'];
+const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'tier', 'truncated', 'verdict', 'wallMs'];
 const DIAGNOSTIC_KEYS = ['column', 'endColumn', 'endLine', 'line', 'message', 'messageEn', 'severity'];
 
 const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;

@@ -8,7 +8,7 @@ import { runQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { LAUNCHER } from '@/sandbox/index';
 
-const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'truncated', 'verdict', 'wallMs'];
+const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'tier', 'truncated', 'verdict', 'wallMs'];
 const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 
 function request(body: unknown, opts: { accept?: string; signal?: AbortSignal } = {}) {

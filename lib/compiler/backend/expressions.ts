@@ -8,7 +8,7 @@ import type {
 import { builtinC } from './builtins';
 import { isInt, needsRelease, posC, type FunctionState, type Operand } from './context';
 import { cDouble, cInt } from './escape';
-import { comparison, emitArithmetic, emitIndex, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
+import { comparison, emitArithmetic, emitIndex, emitIndexBorrowed, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
 import { uninitialisedGlobalError } from './messages';
 
@@ -216,6 +216,29 @@ function argArray(fs: FunctionState, args: Operand[]): string {
   return arr;
 }
 
+/**
+ * a[i][j]: the row a[i] is borrowed, not retained, when a is a variable (it holds the row) and
+ * nothing runs between reading the row and indexing it (j makes no call). Off the list fast
+ * path the row is an owned value (a map's entry, a text's character) and is released after.
+ */
+function genNestedIndex(fs: FunctionState, e: IndexExpression, inner: IndexExpression): Operand {
+  const obj = genExpr(fs, inner.object, containsCall(inner.index));
+  const rowIdx = genExpr(fs, inner.index);
+  const row = fs.fresh();
+  // An owned container (a call's result) may be freed before the row is used: retain the row.
+  const borrowed = !obj.owned;
+  if (borrowed) emitIndexBorrowed(fs, row, obj, rowIdx, posC(inner.range));
+  else emitIndex(fs, row, obj, rowIdx, posC(inner.range));
+  fs.release(obj);
+  fs.release(rowIdx);
+  const idx = genExpr(fs, e.index);
+  const t = fs.fresh();
+  emitIndex(fs, t, { c: row, owned: false }, idx, posC(e.range));
+  fs.line(borrowed ? `if (${row}_owned) SJG_RELEASE(${row});` : `SJG_RELEASE(${row});`);
+  fs.release(idx);
+  return { c: t, owned: true };
+}
+
 function genCall(fs: FunctionState, e: CallExpression): Operand {
   const t = e.target;
   let call: string;
@@ -254,6 +277,7 @@ function genCall(fs: FunctionState, e: CallExpression): Operand {
 }
 
 function genIndex(fs: FunctionState, e: IndexExpression): Operand {
+  if (e.object.kind === 'Index' && !containsCall(e.index)) return genNestedIndex(fs, e, e.object);
   const obj = genExpr(fs, e.object, containsCall(e.index));
   const idx = genExpr(fs, e.index);
   const t = fs.fresh();

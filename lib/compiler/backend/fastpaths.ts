@@ -53,6 +53,12 @@ export function emitIndex(fs: FunctionState, t: string, o: Operand, i: Operand, 
   fs.line(`SJG_INDEX${isInt(i) ? '_I' : ''}(${t}, ${o.c}, ${index(i)}, ${p});`);
 }
 
+/** Declares `t` = o[i] borrowed from the list (no reference taken) and the C bool `t_owned`,
+ *  set when the runtime's path produced an owned value instead (the caller releases it then). */
+export function emitIndexBorrowed(fs: FunctionState, t: string, o: Operand, i: Operand, p: string): void {
+  fs.line(`SJG_INDEX_B${isInt(i) ? '_I' : ''}(${t}, ${o.c}, ${index(i)}, ${p});`);
+}
+
 /** Declares the C bool `c` = truth of o[i], read in place. */
 export function emitIndexTruth(fs: FunctionState, c: string, o: Operand, i: Operand, p: string): void {
   fs.line(`SJG_INDEX_TRUTH${isInt(i) ? '_I' : ''}(${c}, ${o.c}, ${index(i)}, ${p});`);

@@ -59,7 +59,13 @@ void *memmove(void *dst, const void *src, size_t n) {
    position (SJ_POS) an error reports, stored in sj_pos only off the fast path. */
 #define SJG_COND(v, P) ((v).tag == SJ_BOOL ? (v).as.b : (sj_pos = (P), sj_err_not_bool(v), 0))
 #define SJG_LIST(v) ((SjList *)(v).as.o)
-#define SJG_ARITH(t, OVF, SLOW, l, r, P) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && (r).tag == SJ_INT && !OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, r); } }
+#define SJG_ARITH(t, OVF, SLOW, l, r, P) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && (r).tag == SJ_INT && !OVF((l).as.i, (r).as.i, &t##i)) SJG_SETINT(t, t##i); else if ((l).tag == SJ_DEC && (r).tag == SJ_DEC) { t.tag = SJ_DEC; t.as.d = OVF##_DEC((l).as.d, (r).as.d); } else { sj_pos = (P); t = SLOW(l, r); } }
+/* Two decimals: IEEE arithmetic, exactly what the runtime's slow path computes. */
+#define SJG_ADD_OVF_DEC(a, b) ((a) + (b))
+#define SJG_SUB_OVF_DEC(a, b) ((a) - (b))
+#define SJG_MUL_OVF_DEC(a, b) ((a) * (b))
+#define SJG_ADD_OVFV_DEC SJG_ADD_OVF_DEC
+#define SJG_SUB_OVFV_DEC SJG_SUB_OVF_DEC
 #define SJG_ARITHK(t, OVF, SLOW, l, k, P) SjValue t; { int64_t t##i; if ((l).tag == SJ_INT && !OVF((l).as.i, k, &t##i)) SJG_SETINT(t, t##i); else { sj_pos = (P); t = SLOW(l, SJG_INT(k)); } }
 /* Python's floor division and modulo; zero and INT64_MIN / -1 take the runtime's path. */
 #define SJG_FLOORDIV(t, l, r, P) SjValue t; { int64_t x_, y_, q_; if ((l).tag == SJ_INT && (r).tag == SJ_INT && (y_ = (r).as.i) != 0 && ((x_ = (l).as.i) != INT64_MIN || y_ != -1)) { q_ = x_ / y_; if (x_ % y_ != 0 && ((x_ < 0) != (y_ < 0))) q_--; SJG_SETINT(t, q_); } else { sj_pos = (P); t = sj_floordiv(l, r); } }
@@ -78,21 +84,27 @@ void *memmove(void *dst, const void *src, size_t n) {
 /* In the _I index forms k is the index as a C int64 expression (v.as.i, or a constant: a
    literal value read through a compound literal costs tcc a memset call each time). */
 #define SJG_IN_LIST_I(o_, k_) ((o_).tag == SJ_LIST && (uint64_t)(k_) < (uint64_t)SJG_LIST(o_)->len)
-/* Lists are generic (items) or packed booleans (bools, one byte each; see SjList in sajilo.h):
-   a packed list reads as booleans and takes booleans in place; anything else is the runtime's. */
+/* Lists are generic (items) or packed (bools, ints or decs; see SjList in sajilo.h): within
+   bounds, items != NULL means generic; a packed list reads as immediates and takes values of
+   its own kind in place; anything else is the runtime's (which widens the list). */
 #define SJG_INDEX(t, o, k, P) SJG_INDEX_(t, o, k, (k).as.i, k, P, SJG_IN_LIST)
 #define SJG_INDEX_I(t, o, k, P) SJG_INDEX_(t, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
-#define SJG_INDEX_(t, o, k, ki, kv, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SJG_COPY(t, l_->items[ki]); SJG_RETAIN(t); } else { t.tag = SJ_BOOL; t.as.i = l_->bools[ki]; } } else { sj_pos = (P); t = sj_index_slow(o, kv); }
+#define SJG_INDEX_(t, o, k, ki, kv, P, IN) SjValue t; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(l_->items != NULL)) { SJG_COPY(t, l_->items[ki]); SJG_RETAIN(t); } else if (l_->decs) { t.tag = SJ_DEC; t.as.d = l_->decs[ki]; } else if (l_->ints) { t.tag = SJ_INT; t.as.i = l_->ints[ki]; } else { t.tag = SJ_BOOL; t.as.i = l_->bools[ki]; } } else { sj_pos = (P); t = sj_index_slow(o, kv); }
+/* B forms: o[k] borrowed (no reference taken; o keeps it alive) for an index that is indexed
+   again at once; t##_owned marks a value the runtime's path returned owned. */
+#define SJG_INDEX_B(t, o, k, P) SJG_INDEX_B_(t, o, k, (k).as.i, k, P, SJG_IN_LIST)
+#define SJG_INDEX_B_I(t, o, k, P) SJG_INDEX_B_(t, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
+#define SJG_INDEX_B_(t, o, k, ki, kv, P, IN) SjValue t; bool t##_owned = 0; if (IN(o, k) && SJG_LIST(o)->items != NULL) SJG_COPY(t, SJG_LIST(o)->items[ki]); else { SJG_INDEX_(t##_v, o, k, ki, kv, P, IN) SJG_COPY(t, t##_v); t##_owned = 1; }
 /* o[k] as a condition: the element's truth, read in place (no reference taken). */
 #define SJG_INDEX_TRUTH(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, (k).as.i, k, P, SJG_IN_LIST)
 #define SJG_INDEX_TRUTH_I(c, o, k, P) SJG_INDEX_TRUTH_(c, o, k, k, SJG_INT(k), P, SJG_IN_LIST_I)
-#define SJG_INDEX_TRUTH_(c, o, k, ki, kv, P, IN) bool c; if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (l_->bools) c = l_->bools[ki]; else { SjValue *s_ = &l_->items[ki]; c = SJG_COND(*s_, P); } } else { SjValue x_; sj_pos = (P); x_ = sj_index_slow(o, kv); c = SJG_COND(x_, P); SJG_RELEASE(x_); }
-#define SJG_SET_INDEX(o, k, v, P) SJG_SET_INDEX_(o, k, (k).as.i, k, v, (v).tag, (v).as.i, (v).as.b, P, SJG_IN_LIST)
-#define SJG_SET_INDEX_I(o, k, v, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), v, (v).tag, (v).as.i, (v).as.b, P, SJG_IN_LIST_I)
+#define SJG_INDEX_TRUTH_(c, o, k, ki, kv, P, IN) bool c; if (IN(o, k) && SJG_LIST(o)->bools) c = SJG_LIST(o)->bools[ki]; else if (IN(o, k) && SJG_LIST(o)->items) { SjValue *s_ = &SJG_LIST(o)->items[ki]; c = SJG_COND(*s_, P); } else { SjValue x_; sj_pos = (P); x_ = sj_index_slow(o, kv); c = SJG_COND(x_, P); SJG_RELEASE(x_); }
+#define SJG_SET_INDEX(o, k, v, P) SJG_SET_INDEX_(o, k, (k).as.i, k, v, (v).tag, (v).as.i, (v).as.b, (v).as.d, P, SJG_IN_LIST)
+#define SJG_SET_INDEX_I(o, k, v, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), v, (v).tag, (v).as.i, (v).as.b, (v).as.d, P, SJG_IN_LIST_I)
 /* K forms: the value is a boolean or integer literal, given as its tag and payload. */
-#define SJG_SET_INDEX_K(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, (k).as.i, k, ((SjValue){TAG, {.i = (x)}}), TAG, x, x, P, SJG_IN_LIST)
-#define SJG_SET_INDEX_IK(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), ((SjValue){TAG, {.i = (x)}}), TAG, x, x, P, SJG_IN_LIST_I)
-#define SJG_SET_INDEX_(o, k, ki, kv, v, vt, vi, vb, P, IN) if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(!l_->bools)) { SjValue *s_ = &l_->items[ki], old_; SJG_COPY(old_, *s_); s_->tag = (vt); s_->as.i = (vi); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if ((vt) == SJ_BOOL) l_->bools[ki] = (uint8_t)(vb); else { sj_pos = (P); sj_set_index_slow(o, kv, v); } } else { sj_pos = (P); sj_set_index_slow(o, kv, v); }
+#define SJG_SET_INDEX_K(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, (k).as.i, k, ((SjValue){TAG, {.i = (x)}}), TAG, x, x, 0.0, P, SJG_IN_LIST)
+#define SJG_SET_INDEX_IK(o, k, TAG, x, P) SJG_SET_INDEX_(o, k, k, SJG_INT(k), ((SjValue){TAG, {.i = (x)}}), TAG, x, x, 0.0, P, SJG_IN_LIST_I)
+#define SJG_SET_INDEX_(o, k, ki, kv, v, vt, vi, vb, vd, P, IN) if (IN(o, k)) { SjList *l_ = SJG_LIST(o); if (SJ_LIKELY(l_->items != NULL)) { SjValue *s_ = &l_->items[ki], old_; SJG_COPY(old_, *s_); s_->tag = (vt); s_->as.i = (vi); SJG_RETAIN(*s_); SJG_RELEASE(old_); } else if (l_->decs && (vt) == SJ_DEC) l_->decs[ki] = (vd); else if (l_->ints && (vt) == SJ_INT) l_->ints[ki] = (vi); else if (l_->bools && (vt) == SJ_BOOL) l_->bools[ki] = (uint8_t)(vb); else { sj_pos = (P); sj_set_index_slow(o, kv, v); } } else { sj_pos = (P); sj_set_index_slow(o, kv, v); }
 /* Range loops: after sj_range_init, go = whether the loop runs at all and left = how
    many more times it runs after the first (unsigned arithmetic: exact for every int64 range),
    so each iteration costs one count instead of a sign test, a bound test and an overflow test. */

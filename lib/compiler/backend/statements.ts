@@ -71,7 +71,10 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     const rIsInt = isInt(r) ? '' : ` && ${r.c}.tag == SJ_INT`;
     const ovf = r.int !== undefined ? 'SJG_ADD_OVF' : 'SJG_ADD_OVFV';
     fs.line(`int64_t ${sum};`);
-    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum}; else { sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${target}, ${r.c}); }`);
+    // Two decimals add in place too (IEEE addition, as the runtime's slow path). The runtime's
+    // path works on a copy, so the variable's address never escapes and gcc keeps it in registers.
+    const decimals = isInt(r) ? '' : ` else if (${target}.tag == SJ_DEC && ${r.c}.tag == SJ_DEC) ${target}.as.d += ${r.c}.as.d;`;
+    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum};${decimals} else { SjValue ${sum}_v; SJG_COPY(${sum}_v, ${target}); sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${sum}_v, ${r.c}); SJG_COPY(${target}, ${sum}_v); }`);
     fs.release(r);
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
@@ -125,7 +128,9 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   const step = s.step ? genExpr(fs, s.step) : { c: 'SJG_INT(1)', owned: false };
   const r = fs.fresh('r');
   fs.pos((s.step ?? s.start).range);
-  fs.line(`SjRange ${r}; sj_range_init(&${r}, ${start.c}, ${end.c}, ${step.c});`);
+  // Initialised through a copy: the loop's own SjRange never has its address taken, so gcc keeps
+  // its counter in a register instead of storing it on every pass.
+  fs.line(`SjRange ${r}; { SjRange ${r}_i; sj_range_init(&${r}_i, ${start.c}, ${end.c}, ${step.c}); ${r}.cur = ${r}_i.cur; ${r}.end = ${r}_i.end; ${r}.step = ${r}_i.step; }`);
   for (const op of [start, end, step]) fs.release(op);
   // The counter is hidden, so assigning to the variable changes nothing; the number of
   // iterations is known once the bounds are (SJG_RANGE_COUNT).

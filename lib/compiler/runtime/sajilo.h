@@ -166,18 +166,25 @@ typedef struct SjText {
   char data[];     /* len bytes + NUL */
 } SjText;
 
-/* A list has two representations. Generic: items holds len owned values
- * (bools is NULL). Packed booleans: bools holds len bytes, each 0 or 1, and
- * items is NULL; a list made by repetition of booleans ([सत्य] * n) starts
- * so (1 byte per element instead of 16), and stays so while only booleans
- * are stored in it. Storing any other kind widens it to items, for good
- * (sj_list_widen in the runtime). Code reading items directly must check
- * bools first (the fast paths below do); behaviour is the same either way. */
+/* A list has four representations. Generic: items holds len owned values
+ * (the packed pointers are NULL). Packed: items is NULL and exactly one of
+ * bools (one byte each, 0 or 1), ints (int64) or decs (double) holds the len
+ * elements. A list made by repetition ([सत्य] * n, [०] * n, [०.०] * n)
+ * starts packed, and so does an empty list whose first element is an integer
+ * or a decimal (a literal [१, २, ३], or थप on []); it stays packed while only
+ * values of its kind are stored in it. Storing any other kind (a decimal in
+ * a list of integers too) widens it to items, for good (sj_list_widen in the
+ * runtime). An empty generic list may have items == NULL (no storage yet);
+ * a list with len > 0 is generic exactly when items != NULL. Code reading
+ * items directly must check that first (the fast paths below do); behaviour
+ * is the same in every form. */
 typedef struct SjList {
   SjObj obj;
-  size_t len, cap;
-  SjValue *items; /* owned references; NULL while packed */
-  uint8_t *bools; /* packed booleans, or NULL */
+  size_t len, cap; /* elements (of whichever form) */
+  SjValue *items;  /* owned references; NULL while packed */
+  uint8_t *bools;  /* packed booleans, or NULL */
+  int64_t *ints;   /* packed integers, or NULL */
+  double *decs;    /* packed decimals, or NULL */
 } SjList;
 
 typedef struct SjMapEntry {
@@ -444,7 +451,9 @@ static inline SjValue sj_index(SjValue obj, SjValue idx) {
   if (SJ_LIKELY(obj.tag == SJ_LIST && idx.tag == SJ_INT)) {
     SjList *l = (SjList *)obj.as.o;
     if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len)) {
-      if (SJ_LIKELY(!l->bools)) return sj_retain(l->items[idx.as.i]);
+      if (SJ_LIKELY(l->items != NULL)) return sj_retain(l->items[idx.as.i]);
+      if (l->decs) return sj_dec(l->decs[idx.as.i]);
+      if (l->ints) return sj_int(l->ints[idx.as.i]);
       return sj_bool(l->bools[idx.as.i]);
     }
   }
@@ -454,11 +463,15 @@ static inline SjValue sj_index(SjValue obj, SjValue idx) {
 static inline void sj_set_index(SjValue obj, SjValue idx, SjValue val) {
   if (SJ_LIKELY(obj.tag == SJ_LIST && idx.tag == SJ_INT)) {
     SjList *l = (SjList *)obj.as.o;
-    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len && !l->bools)) {
-      SjValue old = l->items[idx.as.i];
-      l->items[idx.as.i] = sj_retain(val);
-      sj_release(old);
-      return;
+    if (SJ_LIKELY((uint64_t)idx.as.i < (uint64_t)l->len)) {
+      if (SJ_LIKELY(l->items != NULL)) {
+        SjValue old = l->items[idx.as.i];
+        l->items[idx.as.i] = sj_retain(val);
+        sj_release(old);
+        return;
+      }
+      if (l->decs && val.tag == SJ_DEC) { l->decs[idx.as.i] = val.as.d; return; }
+      if (l->ints && val.tag == SJ_INT) { l->ints[idx.as.i] = val.as.i; return; }
     }
   }
   sj_set_index_slow(obj, idx, val);

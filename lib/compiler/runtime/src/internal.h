@@ -61,11 +61,20 @@ SjValue sj_list_copy_range(SjList *l, size_t from, size_t to);
 void sj_list_free(SjList *l);
 /* A packed boolean list of len elements (the caller fills bools[0..len-1]). */
 SjValue sj_list_new_bools(size_t len);
+/* Packed integer / decimal lists of len elements (the caller fills them). */
+SjValue sj_list_new_ints(size_t len);
+SjValue sj_list_new_decs(size_t len);
+/* a repeated count times, and a followed by b: packed when the inputs allow. */
+SjValue sj_list_repeat(SjList *a, size_t count);
+SjValue sj_list_concat(SjList *a, SjList *b);
 /* Turns a packed list into the generic form (no-op if it is generic). */
 void sj_list_widen(SjList *l);
-/* Element i (< len) of either form, borrowed. */
+/* Element i (< len) of any form, borrowed. */
 static inline SjValue sj_list_at(SjList *l, size_t i) {
-  return l->bools ? sj_bool(l->bools[i]) : l->items[i];
+  if (SJ_LIKELY(l->items != NULL)) return l->items[i];
+  if (l->decs) return sj_dec(l->decs[i]);
+  if (l->ints) return sj_int(l->ints[i]);
+  return sj_bool(l->bools[i]);
 }
 void sj_map_free(SjMap *m);
 /* Index of key in m, or -1. Key types other than int/text/bool: -1. */

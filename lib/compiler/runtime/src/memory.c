@@ -108,7 +108,7 @@ static void free_one(SjValue v) {
     break;
   case SJ_LIST: {
     SjList *l = sj_as_list(v);
-    if (!l->bools)
+    if (l->items) /* packed forms hold no references */
       for (size_t i = 0; i < l->len; i++) drop_child(l->items[i]);
     sj_list_free(l);
     break;

@@ -41,22 +41,7 @@ static SjValue repeat(SjValue seq, int64_t count) {
     for (int64_t i = 0; i < count; i++) memcpy(r->data + (size_t)i * t->len, t->data, t->len);
     return sj_text_done(r);
   }
-  SjList *l = sj_as_list(seq);
-  size_t total = sj_size_mul(l->len, (size_t)count);
-  bool all_bools = total > 0;
-  for (size_t k = 0; all_bools && k < l->len; k++) all_bools = sj_list_at(l, k).tag == SJ_BOOL;
-  if (all_bools) { /* [सत्य] * n: packed, one byte per element */
-    SjValue out = sj_list_new_bools(total);
-    uint8_t *d = sj_as_list(out)->bools;
-    if (l->len == 1) memset(d, sj_list_at(l, 0).as.b, total);
-    else
-      for (size_t i = 0; i < total; i++) d[i] = (uint8_t)sj_list_at(l, i % l->len).as.b;
-    return out;
-  }
-  SjValue out = sj_list_new(total);
-  for (int64_t i = 0; i < count; i++)
-    for (size_t k = 0; k < l->len; k++) sj_list_push(out, sj_list_at(l, k));
-  return out;
+  return sj_list_repeat(sj_as_list(seq), (size_t)count);
 }
 
 static SjValue concat_texts(SjText *a, SjText *b) {
@@ -78,17 +63,7 @@ SjValue sj_add_slow(SjValue a, SjValue b) {
   if (is_num(a) && is_num(b)) return sj_dec(as_double(a) + as_double(b));
   if (a.tag == SJ_TEXT && b.tag == SJ_TEXT) return concat_texts(sj_as_text(a), sj_as_text(b));
   if (a.tag == SJ_LIST && b.tag == SJ_LIST) {
-    SjList *x = sj_as_list(a), *y = sj_as_list(b);
-    if (x->bools && y->bools && x->len + y->len > 0) { /* packed + packed stays packed */
-      SjValue r = sj_list_new_bools(x->len + y->len);
-      memcpy(sj_as_list(r)->bools, x->bools, x->len);
-      memcpy(sj_as_list(r)->bools + x->len, y->bools, y->len);
-      return r;
-    }
-    SjValue r = sj_list_new(x->len + y->len);
-    for (size_t i = 0; i < x->len; i++) sj_list_push(r, sj_list_at(x, i));
-    for (size_t i = 0; i < y->len; i++) sj_list_push(r, sj_list_at(y, i));
-    return r;
+    return sj_list_concat(sj_as_list(a), sj_as_list(b));
   }
   bad_operands("+", a, b);
 }

@@ -15,7 +15,7 @@ SjValue sj_b_nikal(SjValue list) {
   if (list.tag != SJ_LIST) sj_err_arg("निकाल", "निकाल (pop)", list);
   SjList *l = sj_as_list(list);
   if (l->len == 0) sj_error("खाली सूचीबाट निकाल्न मिल्दैन", "pop from an empty list");
-  if (l->bools) return sj_bool(l->bools[--l->len]);
+  if (!l->items) return sj_list_at(l, --l->len); /* packed: an immediate */
   return l->items[--l->len]; /* the list's reference passes to the caller */
 }
 
@@ -56,9 +56,14 @@ SjValue sj_b_kunjiharu(SjValue map) {
 SjValue sj_b_ulto(SjValue x) {
   if (x.tag == SJ_LIST) {
     SjList *l = sj_as_list(x);
-    if (l->bools && l->len > 0) { /* a packed list's reversed copy stays packed */
-      SjValue r = sj_list_new_bools(l->len);
-      for (size_t i = 0; i < l->len; i++) sj_as_list(r)->bools[i] = l->bools[l->len - 1 - i];
+    if (!l->items && l->len > 0) { /* a packed list's reversed copy stays packed */
+      SjValue r = sj_list_copy_range(l, 0, l->len);
+      SjList *o = sj_as_list(r);
+      for (size_t i = 0, j = l->len - 1; i < j; i++, j--) {
+        if (o->bools) { uint8_t t = o->bools[i]; o->bools[i] = o->bools[j]; o->bools[j] = t; }
+        else if (o->ints) { int64_t t = o->ints[i]; o->ints[i] = o->ints[j]; o->ints[j] = t; }
+        else { double t = o->decs[i]; o->decs[i] = o->decs[j]; o->decs[j] = t; }
+      }
       return r;
     }
     SjValue r = sj_list_new(l->len);
@@ -126,7 +131,7 @@ SjValue sj_b_kramabaddha(SjValue list) {
   }
   SjValue r = sj_list_copy_range(l, 0, l->len);
   SjList *rl = sj_as_list(r);
-  sj_list_widen(rl); /* (never packed here: booleans cannot be sorted) */
+  sj_list_widen(rl); /* packed numbers are sorted as values */
   SjValue *tmp = SJ_ALLOC(sj_size_mul(rl->len + 1, sizeof(SjValue)));
   merge_sort(rl->items, tmp, rl->len);
   SJ_FREE(tmp, (rl->len + 1) * sizeof(SjValue));
