@@ -78,7 +78,7 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
   });
 
   test("next-auth's authorize sees the socket address too: failed sign-ins count per address, whatever the headers say", async () => {
-    const { LIMITS } = await import('@/lib/auth/rate-limit');
+    const { SIGN_IN_POLICY } = await import('@/lib/auth/sign-in-limiter');
     const csrf = async (from: string) => {
       const r = await request(server, { method: 'GET', path: '/api/auth/csrf', from });
       const cookie = ([] as string[]).concat(r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
@@ -92,7 +92,7 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...spoofed },
       });
     };
-    const limit = LIMITS.signInFailIp.points;
+    const limit = SIGN_IN_POLICY.address.points;  // one address, any account
     for (let i = 0; i < limit; i += 6) {         // six at a time: each one hashes a password
       const batch = Array.from({ length: Math.min(6, limit - i) }, (_, k) => i + k);
       for (const r of await Promise.all(batch.map((j) =>
