@@ -6,7 +6,7 @@ import { POST as runPOST } from '@/app/api/run/route';
 import { runQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { PEER_HEADER } from '@/lib/http/client';
-import { sessionCookie, TEST_SECRET } from '../data/helpers';
+import { sessionCookie, useTestDb, type TestDb } from '../data/helpers';
 
 const COMPILE_ERROR = { source: 'देखाउ(१' };   // answered without the sandbox
 
@@ -25,9 +25,20 @@ function hold(client: string) {
   return { release: () => release(), done };
 }
 
+// Sessions are checked against the user's row (sign-out ends them), so the users are real.
+let db: TestDb;
 let savedSecret: string | undefined;
-beforeAll(() => { savedSecret = process.env.NEXTAUTH_SECRET; process.env.NEXTAUTH_SECRET = TEST_SECRET; });
-afterAll(() => { if (savedSecret === undefined) delete process.env.NEXTAUTH_SECRET; else process.env.NEXTAUTH_SECRET = savedSecret; });
+beforeAll(async () => {
+  savedSecret = process.env.NEXTAUTH_SECRET;
+  db = await useTestDb('pglite');
+  for (const id of ['u-1', 'u-2']) {
+    await db.handle.prisma.user.create({ data: { id, email: `${id}@example.org`, updatedAt: new Date() } });
+  }
+});
+afterAll(async () => {
+  await db?.cleanup();
+  if (savedSecret === undefined) delete process.env.NEXTAUTH_SECRET; else process.env.NEXTAUTH_SECRET = savedSecret;
+});
 afterEach(() => runQueue.configure(defaultLimits()));
 
 describe('POST /api/run: the client of a run', () => {
