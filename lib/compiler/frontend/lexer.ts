@@ -119,7 +119,8 @@ class Lexer {
   private finishNumber(start: number): void {
     this.acceptDandaAsPoint();
     const written = this.text.slice(start, this.pos).replace('।', '.');
-    const latin = written.charCodeAt(0) < 0x80 && written.charCodeAt(written.length - 1) < 0x80 ? written : latinDigits(written);
+    // Digits are normalised once, here: a literal may mix both sets (`1२3`, `१.5`).
+    const latin = latinDigits(written);
     if (this.text[this.pos] === '.' && !isDigit(this.text.charCodeAt(this.pos + 1))) {
       this.pos++;
       this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), { ne: written, en: latin });
