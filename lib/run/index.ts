@@ -1,7 +1,8 @@
 // The run pipeline (server only; contract in docs/interfaces.md): compile with the back end
 // (the C compiler inside the sandbox's compile profile when the sandbox can host it), run the
 // executable in the sandbox's run profile, through the bounded run queue.
-import { buildExecutable, type CompilerRunner } from '@/lib/compiler/build';
+import { buildOrReport, type CompilerRunner } from '@/lib/compiler/build';
+import { logCompilerFailure } from '@/lib/compiler/failure-log';
 import { check, type Diagnostic } from '@/lib/compiler';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { OverloadedError, RunQueue } from './queue';
@@ -31,7 +32,7 @@ export const checkQueue = new RunQueue({ concurrency: 1, maxQueued: runQueue.sta
 
 /** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
 export function checkProgram(source: string): Promise<Diagnostic[]> {
-  return checkQueue.run(async () => check(source));
+  return checkQueue.run(async () => check(source, { onFailure: (error) => logCompilerFailure('check', source, error) }));
 }
 
 const sandboxCompiler: CompilerRunner = async (job) => {
@@ -75,7 +76,7 @@ export interface RunHooks {
 /** Compiles and runs one program. Throws OverloadedError when the queue is full. */
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   return runQueue.run(async () => {
-    const build = await buildExecutable(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
+    const build = await buildOrReport(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
     if (!build.ok || !build.executable) {
       const compile = { ok: false, diagnostics: build.diagnostics };
       hooks.onCompiled?.(compile);

@@ -4,6 +4,7 @@
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages } from './diagnostics';
 import { type NormalisedSource, nameKey, originalColumn } from './source';
+import { markProgress } from './progress';
 import { KEYWORD_BY_KEY, PUNCTUATION, type Punctuation, type Token, type TokenKind } from './tokens';
 
 const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
@@ -247,6 +248,7 @@ class Lexer {
   private push(kind: TokenKind, start: number, end: number, value: Token['value']): Token {
     const text = this.text.slice(start, end);
     const token: Token = { kind, text, key: text, value, range: this.range(start, end) };
+    markProgress(token.range.start);
     this.tokens.push(token);
     return token;
   }

@@ -8,6 +8,7 @@ import type * as ast from './ast';
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages, type MessageArgument, type MessageTemplate } from './diagnostics';
 import { latinDigits } from './lexer';
+import { markProgress } from './progress';
 import { nameKey } from './source';
 import { closestKeyword } from './suggestions';
 import { describeToken, isKeyword, STATEMENT_KEYWORDS, type Punctuation, type Token } from './tokens';
@@ -129,6 +130,7 @@ class Parser {
 
   private advance(): Token {
     const token = this.peek();
+    markProgress(token.range.start);
     if (token.kind !== 'eof') this.index++;
     this.previous = token;
     return token;
