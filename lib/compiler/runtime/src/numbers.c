@@ -129,6 +129,7 @@ SjValue sj_mul_slow(SjValue a, SjValue b) {
  * lowest bit (sticky), so the one conversion to double rounds exactly as the
  * infinitely precise quotient would. Never subnormal: |n / d| >= 2^-63. */
 static double exact_quotient(uint64_t n, uint64_t d) {
+  if (n == 0) return 0.0; /* no bit would ever be developed */
   uint64_t q = n / d, r = n % d;
   int fraction_bits = 0;
   while (q < ((uint64_t)1 << 54)) { /* r < d <= 2^63, so 2r fits */
