@@ -239,7 +239,7 @@ static SjValue float_pow(double x, double y) {
   if (x < 0 && y != floor(y) && isfinite(y))
     sj_error("ऋणात्मक संख्यालाई भिन्न घातमा उठाउन मिल्दैन",
              "a negative number cannot be raised to a fractional power");
-  double r = pow(x, y);
+  double r = sj_pow_exact(x, y); /* pow.c: the same digits on every path */
   if (isinf(r) && isfinite(x) && isfinite(y))
     sj_error("घातको नतिजा दशमलवको सीमाभन्दा ठूलो भयो", "result of ** is too large");
   return sj_dec(r);
