@@ -62,4 +62,18 @@ describe('compiler under random input (fixed seeds)', () => {
       }
     }
   }, 240_000);
+
+  it('compiles and runs the longest chains of operators the front end allows (tcc and gcc)', async () => {
+    const sum = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `${i}` : `१${i % 10}`)).join(' + ');
+    const both = Array(1000).fill('सत्य').join(' र ');
+    const mixed = Array.from({ length: 500 }, (_, i) => `${i} * 2`).join(' - ');
+    const source = `देखाउ(${sum})\nदेखाउ(${both})\nदेखाउ(${mixed})\n`;
+    let expectedSum = 0;
+    for (let i = 0; i < 1000; i++) expectedSum += i % 2 ? i : 10 + (i % 10);
+    const expectedMixed = -(Array.from({ length: 500 }, (_, i) => i * 2).reduce((a, b) => a + b, 0)) + 0 * 2 * 2;
+    // The generated C is flat (one temporary per operator), so one gcc path stands for both.
+    for (const kind of installedPaths().filter((p) => p !== 'musl-gcc')) {
+      expect(await compileAndRun(source, kind), kind).toEqual({ kind: 'ok', stdout: `${expectedSum}\nसत्य\n${expectedMixed}\n` });
+    }
+  }, 120_000);
 });
