@@ -8,11 +8,14 @@ import { compilerFingerprint } from './driver/fingerprint';
 import { type CompilerRunner, runCompilerLocally } from './driver/local-runner';
 import { loadRuntimeLibs } from './driver/runtime-libs';
 import { chooseToolchain, type PathKind } from './driver/toolchain';
-import type { Diagnostic } from './frontend/ast';
+import { CompilerFailure } from './failure';
+import { logCompilerFailure } from './failure-log';
+import type { Diagnostic, Program } from './frontend/ast';
 import { compileFrontEnd } from './frontend/index';
 
 export type { CompilerRunner } from './driver/local-runner';
 export type { PathKind } from './driver/toolchain';
+export { CompilerFailure } from './failure';
 
 export interface BuildOptions {
   latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner;
@@ -26,9 +29,12 @@ export interface BuildResult {
 }
 
 /** The C compiler failed on generated C (or timed out): a bug or a broken host, never the user's fault. */
-export class CCompileError extends Error {
+export class CCompileError extends CompilerFailure {
   constructor(readonly compiler: string, readonly stderr: string) {
-    super(`internal error: the C compiler (${compiler}) failed on generated code:\n${stderr.slice(0, 4000)}`);
+    // No source position means anything here: the diagnostic is put at the program's start.
+    super(`internal error: the C compiler (${compiler}) failed on generated code:\n${stderr.slice(0, 4000)}`,
+      { position: { line: 1, column: 1 } });
+    this.name = 'CCompileError';
   }
 }
 
@@ -69,10 +75,15 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
   const hit = cache.lookup(key);
   if (hit) return done({ ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], executable: hit.executable, cached: true });
 
-  const front = compileFrontEnd(source);
-  if (!front.program) return done({ ok: false, diagnostics: front.diagnostics, executable: null, cached: false });
-
-  const c = generateC(front.program, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
+  let front: { program: Program | null; diagnostics: Diagnostic[] };
+  let c: string;
+  try {
+    front = compileFrontEnd(source);
+    if (!front.program) return done({ ok: false, diagnostics: front.diagnostics, executable: null, cached: false });
+    c = generateC(front.program, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
+  } catch (error) {
+    throw CompilerFailure.from(error); // at the position the front end or the back end reached
+  }
   const workDir = cache.makeWorkDir();
   try {
     writeFileSync(path.join(workDir, 'prog.c'), c);
@@ -83,5 +94,23 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
     return done({ ok: true, diagnostics: front.diagnostics, executable, cached: false });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * buildExecutable for the server: a failure of the compiler itself (CompilerFailure, including
+ * CCompileError, or anything else thrown while building) is logged with the source's hash and
+ * answered as a failed compile with one E9999 diagnostic, so the user sees what happened and
+ * the request does not fail.
+ */
+export async function buildOrReport(source: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  try {
+    return await buildExecutable(source, options);
+  } catch (error) {
+    logCompilerFailure('build', source, error);
+    const failure = CompilerFailure.from(error);
+    const compiler = failure instanceof CCompileError ? failure.compiler : 'none';
+    return { ok: false, diagnostics: [failure.diagnostic], executable: null, cached: false, compiler, compileMs: Math.round(performance.now() - started) };
   }
 }

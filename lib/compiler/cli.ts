@@ -7,7 +7,7 @@
 // status (1); 64 bad usage; 66 unreadable input; 70 internal error; 124 time limit.
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildExecutable, type BuildOptions, CCompileError } from './build';
+import { buildExecutable, type BuildOptions } from './build';
 import { detectHostTools } from './driver/detect';
 import { formatDiagnostics } from './driver/format-diagnostics';
 import { REPO_ROOT } from './driver/paths';
@@ -16,7 +16,8 @@ import { RuntimeMissingError, loadRuntimeLibs } from './driver/runtime-libs';
 import { loadSandbox } from './driver/sandbox-bridge';
 import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
-import { compileFrontEnd } from './frontend/index';
+import { CompilerFailure, oneLine } from './failure';
+import { check } from './index';
 
 const EXIT = { ok: 0, compile: 2, usage: 64, noInput: 66, internal: 70, timeLimit: 124 } as const;
 
@@ -42,6 +43,8 @@ env:  SAJILO_CC=tcc-musl|musl-gcc|gcc forces a compile path; SAJILO_CACHE_DIR, S
 
 class UsageError extends Error {}
 class InputError extends Error {}
+/** A compiler failure already shown as its diagnostic: exit 70 with nothing more to say. */
+class ReportedFailure extends Error {}
 
 interface Args {
   command: string; file: string | null; out: string | null; json: boolean;
@@ -84,16 +87,31 @@ function readSource(file: string | null): string {
 
 function log(verbose: boolean, msg: string): void { if (verbose) process.stderr.write(`[sajilo] ${msg}\n`); }
 
+// A compiler failure is shown as its E9999 diagnostic (file:line:col, Nepali and English)
+// and one line naming the error, never a stack trace.
+function reportFailure(a: Args, source: string, failure: CompilerFailure): never {
+  process.stderr.write(`${formatDiagnostics(a.file!, source, [failure.diagnostic])}\n`);
+  process.stderr.write(`sajilo: ${oneLine(failure.cause ?? failure)}\n`);
+  throw new ReportedFailure();
+}
+
 function commandCheck(a: Args): number {
   const source = readSource(a.file);
-  const { diagnostics } = compileFrontEnd(source);
+  let failed: unknown = null;
+  const diagnostics = check(source, { onFailure: (error) => { failed = error; } });
   if (a.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
+  else if (failed) reportFailure(a, source, CompilerFailure.from(failed));
   else if (diagnostics.length) process.stderr.write(`${formatDiagnostics(a.file!, source, diagnostics)}\n`);
+  if (failed) return EXIT.internal;
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.compile : EXIT.ok;
 }
 
 async function compile(a: Args, source: string, extra: Partial<BuildOptions> = {}) {
-  const r = await buildExecutable(source, { latinDigits: a.latinDigits, optimise: a.optimise, ...extra });
+  const r = await buildExecutable(source, { latinDigits: a.latinDigits, optimise: a.optimise, ...extra })
+    .catch((error: unknown) => {
+      if (error instanceof RuntimeMissingError) throw error; // the host is not set up: say how to fix it
+      return reportFailure(a, source, CompilerFailure.from(error));
+    });
   log(a.verbose, `compiler: ${r.compiler}${r.cached ? ' (cache hit)' : ''}, ${r.compileMs} ms`);
   const warnings = r.diagnostics.length > 0;
   if (warnings) process.stderr.write(`${formatDiagnostics(a.file!, source, r.diagnostics)}\n`);
@@ -184,11 +202,13 @@ main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: u
   } else if (err instanceof InputError) {
     process.stderr.write(`sajilo: ${err.message}\n`);
     process.exitCode = EXIT.noInput;
-  } else if (err instanceof RuntimeMissingError || err instanceof CCompileError) {
+  } else if (err instanceof ReportedFailure) {
+    process.exitCode = EXIT.internal;
+  } else if (err instanceof RuntimeMissingError) {
     process.stderr.write(`sajilo: ${err.message}\n`);
     process.exitCode = EXIT.internal;
   } else {
-    process.stderr.write(`sajilo: internal error: ${(err as Error).stack ?? err}\n`);
+    process.stderr.write(`sajilo: internal error, please report it: ${oneLine(err)}\n`);
     process.exitCode = EXIT.internal;
   }
 });

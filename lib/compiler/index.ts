@@ -1,6 +1,7 @@
 // The compiler's public face for the IDE and the server (browser-safe): diagnostics while
 // the user types, symbols for completion, and the language's words for completion and hover.
 
+import { compilerFailureDiagnostic } from './failure';
 import { analyseFrontEnd, type AnalysedProgram } from './frontend';
 import type { Declaration, Diagnostic } from './frontend/ast';
 
@@ -20,21 +21,31 @@ export interface SymbolInfo {
   parameters?: string[]; // functions only: parameter names as written, for hover and signature help
 }
 
-// Never throws: a failure inside the front end becomes one diagnostic instead.
-export function check(source: string): Diagnostic[] {
+export { COMPILER_FAILURE_CODE } from './failure';
+
+export interface CheckOptions {
+  /** Told about a failure inside the compiler (a bug), e.g. to log it on the server. */
+  onFailure?: (error: unknown) => void;
+}
+
+// Never throws: a failure inside the front end becomes one E9999 diagnostic at the position
+// the front end reached (failure.ts), and is handed to `onFailure`.
+export function check(source: string, options: CheckOptions = {}): Diagnostic[] {
   try {
     return analyseFrontEnd(source).diagnostics;
   } catch (error) {
-    return [internalError(error)];
+    options.onFailure?.(error);
+    return [compilerFailureDiagnostic()];
   }
 }
 
-export function analyse(source: string): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
+export function analyse(source: string, options: CheckOptions = {}): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
   try {
     const result = analyseFrontEnd(source);
     return { diagnostics: result.diagnostics, symbols: symbolsOf(result) };
   } catch (error) {
-    return { diagnostics: [internalError(error)], symbols: [] };
+    options.onFailure?.(error);
+    return { diagnostics: [compilerFailureDiagnostic()], symbols: [] };
   }
 }
 
@@ -61,13 +72,4 @@ function symbolKind(declaration: Declaration): SymbolInfo['kind'] {
     case 'parameter': return 'parameter';
     default: return 'variable';
   }
-}
-
-function internalError(error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'E9999', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error',
-    message: `कम्पाइलरभित्र त्रुटि भयो: ${detail}`,
-    messageEn: `Internal compiler error: ${detail}`,
-  };
 }

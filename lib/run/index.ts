@@ -3,6 +3,7 @@
 // executable in the sandbox's run profile, through the bounded run queue.
 import type { CompilerRunner } from '@/lib/compiler/build';
 import { runCompilerLocally } from '@/lib/compiler/driver/local-runner';
+import { logCompilerFailure } from '@/lib/compiler/failure-log';
 import { check, type Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
@@ -40,7 +41,7 @@ export const checkQueue = new RunQueue({ concurrency: 1, maxQueued: runQueue.sta
 
 /** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
 export function checkProgram(source: string): Promise<Diagnostic[]> {
-  return checkQueue.run(async () => check(source));
+  return checkQueue.run(async () => check(source, { onFailure: (error) => logCompilerFailure('check', source, error) }));
 }
 
 /** The C compiler inside the sandbox's compile profile, with these limits. */

@@ -6,7 +6,7 @@
 // every run slot is busy — a dropped program is simply offered again after its next run.
 import { EventEmitter } from 'node:events';
 import {
-  buildExecutable, findCachedExecutable, type BuildResult, type CompilerRunner,
+  buildExecutable, buildOrReport, findCachedExecutable, type BuildResult, type CompilerRunner,
 } from '@/lib/compiler/build';
 import { findOnPath } from '@/lib/compiler/driver/detect';
 import { loadRuntimeLibs } from '@/lib/compiler/driver/runtime-libs';
@@ -174,7 +174,8 @@ export async function buildForRun(
     const optimised = findCachedExecutable(req.source, { latinDigits: req.latinDigits, optimise: true });
     if (optimised) return { ...optimised, tier: 'optimised' };
   }
-  const fast = await buildExecutable(req.source, { latinDigits: req.latinDigits, runCompiler });
+  // Never throws: a compiler failure is the E9999 diagnostic (logged with the source's hash).
+  const fast = await buildOrReport(req.source, { latinDigits: req.latinDigits, runCompiler });
   return { ...fast, tier: 'fast' };
 }
 

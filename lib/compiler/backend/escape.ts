@@ -28,11 +28,12 @@ export function cInt(value: bigint): string {
 
 /**
  * A double constant that reads back as exactly `value`: JavaScript's shortest round-trip
- * form is also valid C (`0.1`, `1e+21`, `5e-324`).
+ * form is also valid C (`0.1`, `1e+21`, `5e-324`); negative zero keeps its sign.
  */
 export function cDouble(value: number): string {
   if (Number.isNaN(value)) return '(0.0/0.0)';
   if (!Number.isFinite(value)) return value > 0 ? '(1.0/0.0)' : '(-1.0/0.0)';
+  if (Object.is(value, -0)) return '(-0.0)'; // String(-0) is "0": the sign would be lost
   const s = String(value);
   return /[.e]/.test(s) ? s : `${s}.0`;
 }

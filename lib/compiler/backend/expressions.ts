@@ -10,6 +10,7 @@ import { isInt, needsRelease, posC, type FunctionState, type Operand } from './c
 import { cDouble, cInt } from './escape';
 import { comparison, emitArithmetic, emitIndex, emitIndexBorrowed, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
+import { markProgress } from '../frontend/progress';
 import { uninitialisedGlobalError } from './messages';
 
 /** Whether evaluating `e` may run user code, which may reassign global variables. */
@@ -38,6 +39,7 @@ function temp(fs: FunctionState, c: string): Operand {
  * globals, so a borrowed global is retained into a temporary now (Python reads it first).
  */
 export function genExpr(fs: FunctionState, e: Expression, risky = false): Operand {
+  markProgress(e.range.start);
   switch (e.kind) {
     case 'Integer': return intLiteral(e.value);
     case 'Decimal': return { c: `SJG_DEC(${cDouble(e.value)})`, owned: false, imm: true };

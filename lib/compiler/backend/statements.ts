@@ -9,6 +9,7 @@ import { isInt, posC, type FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
 import { cInt } from './escape';
 import { emitSetIndex } from './fastpaths';
+import { markProgress } from '../frontend/progress';
 import { globalSetFlag } from './mangle';
 import { assignedIds } from './usage';
 
@@ -23,6 +24,7 @@ export function genBlock(fs: FunctionState, block: Block, opts: {
 }
 
 export function genStatement(fs: FunctionState, s: Statement): void {
+  markProgress(s.range.start);
   switch (s.kind) {
     case 'VariableDeclaration': return genDeclaration(fs, s);
     case 'Assignment': return genAssignment(fs, s);

@@ -13,6 +13,7 @@
 import type * as ast from './ast';
 import type { Position, SourceRange } from './ast';
 import { BUILTINS, KEYWORDS, type BuiltinInfo } from '../language';
+import { markProgress } from './progress';
 import { DiagnosticBag, Messages } from './diagnostics';
 import { nameKey } from './source';
 import { closestWord, fromRomanised, splitParticle } from './suggestions';
@@ -222,6 +223,7 @@ class Checker {
   }
 
   private statement(statement: ast.Statement): void {
+    markProgress(statement.range.start);
     switch (statement.kind) {
       case 'VariableDeclaration': return this.variableDeclaration(statement);
       case 'Assignment': return this.assignment(statement);
@@ -346,6 +348,7 @@ class Checker {
   // ───────────── expressions ─────────────
 
   private expression(expression: ast.Expression): void {
+    markProgress(expression.range.start);
     switch (expression.kind) {
       case 'Name': return this.read(expression);
       case 'Call': return this.call(expression);

@@ -126,6 +126,9 @@ export const Messages = {
   conditionNotBoolean: warning('W2106',
     'सर्त सत्य वा असत्य हुनुपर्छ; यो मानले चलाउँदा त्रुटि आउँछ (जस्तै क > ० लेख्नुहोस्)',
     'A condition must be सत्य or असत्य; this value fails when run (write e.g. क > ०)'),
+  expressionTooLong: error('E1120',
+    'एउटै अभिव्यक्तिमा धेरै क्रिया भए (बढीमा {0}); केही भाग छुट्टै चलमा राख्नुहोस्',
+    'Too many operations in one expression (at most {0}); put part of it into a variable'),
 } as const satisfies Record<string, MessageTemplate>;
 
 export type MessageName = keyof typeof Messages;

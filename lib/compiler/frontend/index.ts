@@ -9,6 +9,7 @@ import { DiagnosticBag } from './diagnostics';
 import { tokenize } from './lexer';
 import { lintProgram } from './lints';
 import { parse } from './parser';
+import { startProgress } from './progress';
 import { normaliseSource } from './source';
 
 export type * from './ast';
@@ -24,6 +25,7 @@ export interface AnalysedProgram extends FrontEndResult {
 }
 
 export function analyseFrontEnd(source: string): AnalysedProgram {
+  startProgress();
   const diagnostics = new DiagnosticBag();
   const tokens = tokenize(normaliseSource(source), diagnostics);
   const { program, unclosedBlocks, brokenFunctions } = parse(tokens, diagnostics);

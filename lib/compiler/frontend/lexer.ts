@@ -4,6 +4,7 @@
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages } from './diagnostics';
 import { type NormalisedSource, nameKey, originalColumn } from './source';
+import { markProgress } from './progress';
 import { KEYWORD_BY_KEY, PUNCTUATION, type Punctuation, type Token, type TokenKind } from './tokens';
 
 const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
@@ -119,7 +120,8 @@ class Lexer {
   private finishNumber(start: number): void {
     this.acceptDandaAsPoint();
     const written = this.text.slice(start, this.pos).replace('।', '.');
-    const latin = written.charCodeAt(0) < 0x80 && written.charCodeAt(written.length - 1) < 0x80 ? written : latinDigits(written);
+    // Digits are normalised once, here: a literal may mix both sets (`1२3`, `१.5`).
+    const latin = latinDigits(written);
     if (this.text[this.pos] === '.' && !isDigit(this.text.charCodeAt(this.pos + 1))) {
       this.pos++;
       this.diagnostics.report(Messages.digitsAfterPoint, this.range(start, this.pos), { ne: written, en: latin });
@@ -246,6 +248,7 @@ class Lexer {
   private push(kind: TokenKind, start: number, end: number, value: Token['value']): Token {
     const text = this.text.slice(start, end);
     const token: Token = { kind, text, key: text, value, range: this.range(start, end) };
+    markProgress(token.range.start);
     this.tokens.push(token);
     return token;
   }

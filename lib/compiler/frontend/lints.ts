@@ -4,6 +4,7 @@
 
 import type * as ast from './ast';
 import { DiagnosticBag, Messages } from './diagnostics';
+import { markProgress } from './progress';
 
 export function lintProgram(program: ast.Program, diagnostics: DiagnosticBag): void {
   for (const statement of program.body.statements) lintStatement(statement, diagnostics);
@@ -14,6 +15,7 @@ function lintBlock(block: ast.Block, diagnostics: DiagnosticBag): void {
 }
 
 function lintStatement(statement: ast.Statement, diagnostics: DiagnosticBag): void {
+  markProgress(statement.range.start);
   switch (statement.kind) {
     case 'VariableDeclaration': return lintExpression(statement.initializer, diagnostics);
     case 'Assignment': return lintExpression(statement.value, diagnostics);

@@ -8,6 +8,7 @@ import type * as ast from './ast';
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages, type MessageArgument, type MessageTemplate } from './diagnostics';
 import { latinDigits } from './lexer';
+import { markProgress } from './progress';
 import { nameKey } from './source';
 import { closestKeyword } from './suggestions';
 import { describeToken, isKeyword, STATEMENT_KEYWORDS, type Punctuation, type Token } from './tokens';
@@ -39,9 +40,13 @@ interface BlockOpener {
   indent: number; // column of the first token on the opener's line
 }
 
-// Python's parser stops at 200 nested brackets; Sajilo also bounds how deep any expression tree
-// and any nesting of blocks may go, so no phase recurses without bound.
+// Python's parser stops at 200 nested brackets; Sajilo also bounds how deep any expression
+// and any nesting of blocks may go, so no phase recurses without bound. A left-associative
+// chain (`क + ख + ग …`) is not nesting in the source: its links count once towards the nesting
+// limit, and only towards the (larger) bound on the tree's height that keeps the later phases,
+// which walk trees recursively, far from the end of the stack (they fail near 3,000).
 const MAX_EXPRESSION_DEPTH = 200;
+const MAX_CHAIN_OPERATORS = 1000; // operators along one path of an expression's tree
 const MAX_BLOCK_DEPTH = 100;
 
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -86,7 +91,7 @@ class Parser {
   private bracketDepth = 0; // inside (…), […], {…} newlines do not end statements
   private blockDepth = 0;
   private operatorDepth = 0; // nesting of prefix and right-associative operators being parsed
-  private readonly expressionDepth = new WeakMap<ast.Expression, number>();
+  private readonly expressionDepth = new WeakMap<ast.Expression, { nesting: number; height: number }>();
   private synchronised = false; // the current statement has already skipped to its end
   private readonly lineIndent = new Map<number, number>(); // line → column of its first token
   // Openings and `अन्त्य`s of blocks in the current top-level statement, in order: if blocks
@@ -125,6 +130,7 @@ class Parser {
 
   private advance(): Token {
     const token = this.peek();
+    markProgress(token.range.start);
     if (token.kind !== 'eof') this.index++;
     this.previous = token;
     return token;
@@ -698,13 +704,26 @@ class Parser {
     }
   }
 
-  // Records how deep a new node's tree is; too deep a tree is an error, so that later phases
-  // (and the back end), which walk the tree recursively, never run out of stack.
+  // Records how deeply a new node nests and how high its tree is; too much of either is an
+  // error, so that later phases (and the back end), which walk the tree recursively, never run
+  // out of stack. The left operand of a left-associative operator continues a chain: it adds
+  // to the height but not to the nesting.
   private nested<T extends ast.Expression>(node: T, ...children: ast.Expression[]): T {
-    let depth = 0;
-    for (const child of children) depth = Math.max(depth, this.expressionDepth.get(child) ?? 1);
-    if (depth + 1 > MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, node.range, MAX_EXPRESSION_DEPTH);
-    this.expressionDepth.set(node, depth + 1);
+    const chained = (node.kind === 'Binary' && node.operator !== '**') || node.kind === 'Logical';
+    let nesting = 1;
+    let height = 1;
+    for (const child of children) {
+      const measure = this.expressionDepth.get(child) ?? { nesting: 1, height: 1 };
+      const continuesChain = chained && child === children[0];
+      nesting = Math.max(nesting, continuesChain ? measure.nesting : measure.nesting + 1);
+      height = Math.max(height, measure.height + 1);
+    }
+    if (nesting > MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, node.range, MAX_EXPRESSION_DEPTH);
+    if (height - 1 > MAX_CHAIN_OPERATORS) {
+      const operator = 'operatorRange' in node ? node.operatorRange : node.range;
+      this.fail(Messages.expressionTooLong, operator, MAX_CHAIN_OPERATORS);
+    }
+    this.expressionDepth.set(node, { nesting, height });
     return node;
   }
 

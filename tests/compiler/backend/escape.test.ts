@@ -23,6 +23,11 @@ describe('C literals', () => {
       expect(Number(c)).toBe(v);
     }
   });
+  it('keeps the sign of negative zero (String(-0) is "0")', () => {
+    expect(cDouble(-0)).toBe('(-0.0)');
+    expect(Object.is(Number(cDouble(-0).slice(1, -1)), -0)).toBe(true);
+    expect(cDouble(0)).toBe('0.0');
+  });
 });
 
 describe('builtin names', () => {

@@ -20,6 +20,13 @@ describe('lexer', () => {
     expect(values).toEqual([12n, 12n, 12n, 3.14, 3.14]);
   });
 
+  it('reads a literal that mixes the sets in any place, integer or decimal', () => {
+    const { tokens, codes } = lex('1२3 १2३ 1.२5 १.5 1२.3४ 9२23372036854775807');
+    expect(tokens.slice(0, 6).map((t) => t.value)).toEqual([123n, 123n, 1.25, 1.5, 12.34, 9223372036854775807n]);
+    expect(codes).toEqual([]);
+    expect(lex('9२23372036854775808').codes).toEqual(['E1005']);
+  });
+
   it('keeps the largest 64-bit integer and rejects one more', () => {
     expect(lex('9223372036854775807').tokens[0].value).toBe(9223372036854775807n);
     expect(lex('९२२३३७२०३६८५४७७५८०८').codes).toEqual(['E1005']);

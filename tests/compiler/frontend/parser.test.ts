@@ -142,6 +142,10 @@ describe('parser: nesting limits', () => {
   it('parses nesting up to the limits', () => {
     expect(errorCodes(`देखाउ(${'('.repeat(150)}१${')'.repeat(150)})`)).toEqual([]);
     expect(errorCodes(`देखाउ(${Array(150).fill('१').join(' + ')})`)).toEqual([]);
+    // A left-associative chain is not nesting: 999 operators in a row parse and check.
+    expect(errorCodes(`देखाउ(${Array(1000).fill('१').join(' + ')})`)).toEqual([]);
+    expect(errorCodes(`देखाउ(${Array(1000).fill('सत्य').join(' र ')})`)).toEqual([]);
+    expect(errorCodes(`देखाउ(${Array(500).fill('२ * ३').join(' - ')})`)).toEqual([]);
     expect(errorCodes(`${'यदि सत्य भने\n'.repeat(90)}देखाउ(१)\n${'अन्त्य\n'.repeat(90)}`)).toEqual([]);
   });
 
@@ -150,11 +154,17 @@ describe('parser: nesting limits', () => {
       `देखाउ(${'-'.repeat(10000)}१)`,
       `देखाउ(${'होइन '.repeat(10000)}सत्य)`,
       `देखाउ(२${' ** २'.repeat(10000)})`,
-      `देखाउ(${Array(10000).fill('१').join(' + ')})`,
       `देखाउ(${'['.repeat(10000)}${']'.repeat(10000)})`,
       `${'यदि सत्य भने\n'.repeat(10000)}${'अन्त्य\n'.repeat(10000)}देखाउ(१)`,
     ];
     for (const source of cases) expect(errorCodes(source)).toEqual(['E1112']);
+  });
+
+  it('bounds a chain of operators once, at the operator past the limit', () => {
+    for (const op of ['+', '*', 'वा']) {
+      const terms = Array(10000).fill(op === 'वा' ? 'सत्य' : '१');
+      expect(errorCodes(`देखाउ(${terms.join(` ${op} `)})`)).toEqual(['E1120']);
+    }
   });
 
   it('skips a too-deep block with its नत्र branches and goes on after it', () => {

@@ -96,6 +96,7 @@ void sj_format_dec(SjBuf *b, double d);
 SjValue sj_parse_number(SjText *t);
 /* Checked conversions of a decimal to an integer (NaN/inf/huge: error). */
 int64_t sj_dec_to_int(double d);
+double sj_pow_exact(double x, double y); /* x ** y correctly rounded (pow.c) */
 
 /* ---- errors.c ---- */
 /* Type names for messages: Nepali (as प्रकार returns) and English. */

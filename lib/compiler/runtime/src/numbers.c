@@ -97,8 +97,44 @@ SjValue sj_mul_slow(SjValue a, SjValue b) {
   bad_operands("*", a, b);
 }
 
+/* n / d for d > 0 rounded once to the nearest double, as Python's int / int.
+ * Converting operands beyond 2^53 to doubles first would round twice. The
+ * quotient is developed bit by bit until it has at least 55 significant bits
+ * (53 kept, a rounding bit, one more); a non-zero remainder is folded into the
+ * lowest bit (sticky), so the one conversion to double rounds exactly as the
+ * infinitely precise quotient would. Never subnormal: |n / d| >= 2^-63. */
+static double exact_quotient(uint64_t n, uint64_t d) {
+  if (n == 0) return 0.0; /* no bit would ever be developed */
+  uint64_t q = n / d, r = n % d;
+  int fraction_bits = 0;
+  while (q < ((uint64_t)1 << 54)) { /* r < d <= 2^63, so 2r fits */
+    r <<= 1;
+    q = (q << 1) | (r >= d);
+    if (r >= d) r -= d;
+    fraction_bits++;
+  }
+  if (r != 0) q |= 1;
+  if (q >> 63) { /* 2^63 / 1: halve, keeping the sticky bit, so q converts as a signed value */
+    q = (q >> 1) | (q & 1);
+    fraction_bits--;
+  }
+  return ldexp((double)(int64_t)q, -fraction_bits);
+}
+
+static double int_true_divide(int64_t x, int64_t y) {
+  const int64_t exact = (int64_t)1 << 53; /* every integer up to 2^53 is a double */
+  if (x >= -exact && x <= exact && y >= -exact && y <= exact) return (double)x / (double)y;
+  uint64_t n = x < 0 ? 0 - (uint64_t)x : (uint64_t)x, d = y < 0 ? 0 - (uint64_t)y : (uint64_t)y;
+  double q = exact_quotient(n, d);
+  return (x < 0) != (y < 0) ? -q : q;
+}
+
 SjValue sj_div(SjValue a, SjValue b) {
   if (!is_num(a) || !is_num(b)) bad_operands("/", a, b);
+  if (a.tag == SJ_INT && b.tag == SJ_INT) {
+    if (b.as.i == 0) sj_err_zero_div();
+    return sj_dec(int_true_divide(a.as.i, b.as.i));
+  }
   double y = as_double(b);
   if (y == 0) sj_err_zero_div();
   return sj_dec(as_double(a) / y);
@@ -178,7 +214,7 @@ static SjValue float_pow(double x, double y) {
   if (x < 0 && y != floor(y) && isfinite(y))
     sj_error("ऋणात्मक संख्यालाई भिन्न घातमा उठाउन मिल्दैन",
              "a negative number cannot be raised to a fractional power");
-  double r = pow(x, y);
+  double r = sj_pow_exact(x, y); /* pow.c: the same digits on every path */
   if (isinf(r) && isfinite(x) && isfinite(y))
     sj_error("घातको नतिजा दशमलवको सीमाभन्दा ठूलो भयो", "result of ** is too large");
   return sj_dec(r);
