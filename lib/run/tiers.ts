@@ -171,7 +171,9 @@ export async function buildForRun(
   req: UpgradeRequest, runCompiler: CompilerRunner | undefined, tiering: boolean,
 ): Promise<BuildResult & { tier: Tier }> {
   if (tiering && optimisedTierAvailable()) {
-    const optimised = findCachedExecutable(req.source, { latinDigits: req.latinDigits, optimise: true });
+    // A cache that cannot be read is no reason to fail the run: the fast tier reports it.
+    let optimised: BuildResult | null = null;
+    try { optimised = findCachedExecutable(req.source, { latinDigits: req.latinDigits, optimise: true }); } catch { /* fall through */ }
     if (optimised) return { ...optimised, tier: 'optimised' };
   }
   // Never throws: a compiler failure is the E9999 diagnostic (logged with the source's hash).
