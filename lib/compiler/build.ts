@@ -2,14 +2,13 @@
 // Server only. Contract: docs/interfaces.md ("Compiler back end").
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateC } from './backend/index';
 import { CompileCache, hashKey } from './driver/cache';
 import { compilerFingerprint } from './driver/fingerprint';
 import { type CompilerRunner, runCompilerLocally } from './driver/local-runner';
 import { loadRuntimeLibs } from './driver/runtime-libs';
 import { chooseToolchain, type PathKind } from './driver/toolchain';
 import type { Diagnostic } from './frontend/ast';
-import { compileFrontEnd } from './frontend/index';
+import { translateHere, type Translator } from './translate';
 
 export type { CompilerRunner } from './driver/local-runner';
 export type { PathKind } from './driver/toolchain';
@@ -17,10 +16,12 @@ export type { PathKind } from './driver/toolchain';
 export interface BuildOptions {
   latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner;
   compilePath?: PathKind;       // force one C compile path (tests, benchmarks); default: fastest available
+  translate?: Translator;       // where the front end and C generator run; default: this thread
 }
 
 export interface BuildResult {
   ok: boolean; diagnostics: Diagnostic[];
+  omittedDiagnostics: number;   // diagnostics beyond the reported ones, only counted
   executable: string | null;    // path of a statically linked executable (in the compile cache)
   cached: boolean; compiler: string; compileMs: number;
 }
@@ -49,20 +50,25 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
     ({ ...r, compiler: tc.kind, compileMs: Math.round(performance.now() - started) });
 
   const hit = cache.lookup(key);
-  if (hit) return done({ ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], executable: hit.executable, cached: true });
+  if (hit) {
+    return done({
+      ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
+      executable: hit.executable, cached: true,
+    });
+  }
 
-  const front = compileFrontEnd(source);
-  if (!front.program) return done({ ok: false, diagnostics: front.diagnostics, executable: null, cached: false });
+  const front = await (options.translate ?? translateHere)(source, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
+  const { c, diagnostics, omittedDiagnostics } = front;
+  if (c === null) return done({ ok: false, diagnostics, omittedDiagnostics, executable: null, cached: false });
 
-  const c = generateC(front.program, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
   const workDir = cache.makeWorkDir();
   try {
     writeFileSync(path.join(workDir, 'prog.c'), c);
     const run = options.runCompiler ?? runCompilerLocally;
     const r = await run({ argv: tc.argv('prog.c', 'prog', optimise), workDir, readOnlyPaths: tc.readOnlyPaths });
     if (!r.ok) throw new CCompileError(tc.kind, r.stderr);
-    const executable = cache.store(key, path.join(workDir, 'prog'), { compiler: tc.kind, diagnostics: front.diagnostics });
-    return done({ ok: true, diagnostics: front.diagnostics, executable, cached: false });
+    const executable = cache.store(key, path.join(workDir, 'prog'), { compiler: tc.kind, diagnostics, omittedDiagnostics });
+    return done({ ok: true, diagnostics, omittedDiagnostics, executable, cached: false });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -3,9 +3,10 @@
 
 import { analyseFrontEnd, type AnalysedProgram } from './frontend';
 import type { Declaration, Diagnostic } from './frontend/ast';
+import { makeDiagnostic, Messages } from './frontend/diagnostics';
 
 export type { Diagnostic } from './frontend/ast';
-export { compileFrontEnd } from './frontend';
+export { compileFrontEnd, MAX_DIAGNOSTICS } from './frontend';
 export {
   KEYWORDS, BUILTINS, ROMANISED_KEYWORDS, ROMANISED_BUILTINS,
   type KeywordInfo, type BuiltinInfo,
@@ -20,13 +21,32 @@ export interface SymbolInfo {
   parameters?: string[]; // functions only: parameter names as written, for hover and signature help
 }
 
+export interface CheckSummary {
+  diagnostics: Diagnostic[]; // the first MAX_DIAGNOSTICS, in source order
+  omittedDiagnostics: number; // how many more there were
+}
+
 // Never throws: a failure inside the front end becomes one diagnostic instead.
 export function check(source: string): Diagnostic[] {
+  return checkSummary(source).diagnostics;
+}
+
+/** check() with the count of the diagnostics left out beyond the first MAX_DIAGNOSTICS. */
+export function checkSummary(source: string): CheckSummary {
   try {
-    return analyseFrontEnd(source).diagnostics;
+    const { diagnostics, omittedDiagnostics } = analyseFrontEnd(source);
+    return { diagnostics, omittedDiagnostics };
   } catch (error) {
-    return [internalError(error)];
+    return { diagnostics: [internalError(error)], omittedDiagnostics: 0 };
   }
+}
+
+/**
+ * What the caller gets instead when the analysis of a program ran out of its budget (CPU time
+ * or memory) and was stopped: one error at the start of the program.
+ */
+export function programTooComplex(): Diagnostic {
+  return makeDiagnostic(Messages.programTooComplex, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
 }
 
 export function analyse(source: string): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {

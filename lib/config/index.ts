@@ -10,6 +10,12 @@ const schema = z.object({
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
    *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
   SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
+  /** Worker threads that run the compiler front end on the server; 0 (default): one per core. */
+  SAJILO_FRONTEND_THREADS: nonNegativeInt.default(0),
+  /** CPU time (ms) one check or compile may spend in the front end before it is stopped. */
+  SAJILO_FRONTEND_CPU_MS: z.coerce.number().int().min(50).default(2000),
+  /** Heap limit (MB) of one front-end worker thread. */
+  SAJILO_FRONTEND_MEMORY_MB: z.coerce.number().int().min(32).default(512),
 });
 
 export type Config = z.infer<typeof schema>;

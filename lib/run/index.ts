@@ -2,8 +2,9 @@
 // (the C compiler inside the sandbox's compile profile when the sandbox can host it), run the
 // executable in the sandbox's run profile, through the bounded run queue.
 import { buildExecutable, type CompilerRunner } from '@/lib/compiler/build';
-import { check, type Diagnostic } from '@/lib/compiler';
+import type { Diagnostic } from '@/lib/compiler';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
+import { FrontEndPool } from './front-end-pool';
 import { OverloadedError, RunQueue } from './queue';
 
 export { OverloadedError, RunQueue } from './queue';
@@ -15,7 +16,7 @@ export const COMPILE_LIMITS = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, p
 
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
-  compile: { ok: boolean; diagnostics: Diagnostic[] };
+  compile: { ok: boolean; diagnostics: Diagnostic[]; omittedDiagnostics: number };
   run: null | SandboxResult;
 }
 
@@ -23,15 +24,20 @@ export interface RunOutput {
 export const runQueue = new RunQueue();
 
 /**
- * The front end runs on the server's event loop (a 64 KiB source takes a few hundred ms), so
- * checks go one at a time through a bounded queue of their own: a flood of them is refused
- * with 429 instead of stalling every other request.
+ * The compiler front end and C generator never run on the event loop: every check and every
+ * compile goes to these worker threads, each job with a CPU budget (front-end-pool.ts).
  */
-export const checkQueue = new RunQueue({ concurrency: 1, maxQueued: runQueue.stats.concurrency * 4 });
+export const frontEndPool = new FrontEndPool();
+
+/**
+ * Checks wait in a bounded queue of their own (one per front-end thread), so a flood of them
+ * is refused with 429 instead of queueing without end.
+ */
+export const checkQueue = new RunQueue({ concurrency: frontEndPool.stats.threads, maxQueued: frontEndPool.stats.threads * 4 });
 
 /** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
-export function checkProgram(source: string): Promise<Diagnostic[]> {
-  return checkQueue.run(async () => check(source));
+export function checkProgram(source: string): Promise<{ diagnostics: Diagnostic[]; omittedDiagnostics: number }> {
+  return checkQueue.run(() => frontEndPool.check(source));
 }
 
 const sandboxCompiler: CompilerRunner = async (job) => {
@@ -75,19 +81,18 @@ export interface RunHooks {
 /** Compiles and runs one program. Throws OverloadedError when the queue is full. */
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   return runQueue.run(async () => {
-    const build = await buildExecutable(req.source, { latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler() });
-    if (!build.ok || !build.executable) {
-      const compile = { ok: false, diagnostics: build.diagnostics };
-      hooks.onCompiled?.(compile);
-      return { compile, run: null };
-    }
-    hooks.onCompiled?.({ ok: true, diagnostics: build.diagnostics });
+    const build = await buildExecutable(req.source, {
+      latinDigits: req.latinDigits ?? false, runCompiler: await chooseCompiler(), translate: frontEndPool.translate,
+    });
+    const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
+    hooks.onCompiled?.(compile);
+    if (!compile.ok || !build.executable) return { compile, run: null };
     const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
       // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
       ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
-    return { compile: { ok: true, diagnostics: build.diagnostics }, run };
+    return { compile, run };
   });
 }
 

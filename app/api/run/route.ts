@@ -20,7 +20,10 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const result = await runProgram(parsed.data);
     const response: RunResponse = {
-      compile: { ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic) },
+      compile: {
+        ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic),
+        omittedDiagnostics: result.compile.omittedDiagnostics,
+      },
       run: result.run && toApiRunResult(result.run),
     };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
@@ -57,7 +60,10 @@ async function streamRun(req: Request, input: RunRequestInput): Promise<Response
   const admitted = new Promise<void>((resolve) => { compiled = resolve; });
   const done = runProgram(input, {
     signal: stop.signal,
-    onCompiled: (c) => { send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic) }); compiled(); },
+    onCompiled: (c) => {
+      send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic), omittedDiagnostics: c.omittedDiagnostics });
+      compiled();
+    },
     onOutput: (type, data) => send({ type, data }),
   });
   try {
