@@ -18,8 +18,9 @@ import type { Translation, Translator } from '@/lib/compiler/translate';
 import { config } from '@/lib/config';
 import type { FrontEndAnswer, FrontEndJob } from './front-end-jobs';
 
-/** Loaded by path from the repository, never bundled (see the file's header). */
-const THREAD_ENTRY = path.join(REPO_ROOT, 'lib/run/front-end-thread.mjs');
+/** Loaded by path from the repository, never bundled (see the file's header): the comments
+ *  keep Next's bundler from following the path into tsx and esbuild's native binary. */
+const THREAD_ENTRY = path.join(/* turbopackIgnore: true */ REPO_ROOT, 'lib/run/front-end-thread.mjs');
 /** How often running jobs' CPU time is read. */
 const WATCH_INTERVAL_MS = 20;
 /** /proc reports CPU time in USER_HZ ticks, 100 per second on every Linux architecture. */
@@ -136,7 +137,7 @@ export class FrontEndPool {
   }
 
   private startThread(): void {
-    const worker = new Worker(THREAD_ENTRY, {
+    const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ THREAD_ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
       stdout: false, stderr: false,
     });
