@@ -25,6 +25,8 @@ const THREAD_ENTRY = path.join(/* turbopackIgnore: true */ REPO_ROOT, 'lib/run/f
 const WATCH_INTERVAL_MS = 20;
 /** /proc reports CPU time in USER_HZ ticks, 100 per second on every Linux architecture. */
 const MS_PER_TICK = 10;
+/** A job waiting longer than this goes first, whatever its size (see takeNextJob). */
+const MAX_WAIT_BEFORE_FIRST_MS = 2000;
 /** A job still running after this many times its CPU budget in wall time is ended too. */
 const WALL_BACKSTOP_FACTOR = 20;
 
@@ -36,6 +38,7 @@ export interface FrontEndPoolOptions {
 
 interface Job {
   id: number;
+  queuedAt: number;
   job: FrontEndJob;
   resolve: (answer: FrontEndAnswer | null) => void; // null: the budget ran out
   reject: (error: Error) => void;
@@ -114,7 +117,7 @@ export class FrontEndPool {
   private submit(job: FrontEndJob): Promise<FrontEndAnswer | null> {
     if (this.closed) return Promise.reject(new Error('the front-end pool is closed'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, job, resolve, reject });
+      this.waiting.push({ id: this.nextId++, queuedAt: performance.now(), job, resolve, reject });
       this.dispatch();
     });
   }
@@ -129,11 +132,26 @@ export class FrontEndPool {
         for (let i = 0; i < wanted; i++) this.startThread();
         return;
       }
-      const job = this.waiting.shift()!;
+      const job = this.takeNextJob();
       idle.current = { job, cpuAtStart: idle.tid === null ? 0 : threadCpuMs(idle.tid) ?? 0, startedAt: performance.now() };
       idle.worker.postMessage({ id: job.id, job: job.job });
       this.startWatching();
     }
+  }
+
+  /**
+   * The shortest source first: the front end's cost grows with the source, so a hello world
+   * is not kept waiting behind a queue of 64 KiB programs. A job that has waited long goes
+   * first whatever its size, so a steady stream of small ones cannot starve a large one.
+   */
+  private takeNextJob(): Job {
+    // `waiting` is in arrival order: its first job is the one that has waited longest.
+    if (performance.now() - this.waiting[0].queuedAt > MAX_WAIT_BEFORE_FIRST_MS) return this.waiting.shift()!;
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i++) {
+      if (this.waiting[i].job.source.length < this.waiting[best].job.source.length) best = i;
+    }
+    return this.waiting.splice(best, 1)[0];
   }
 
   private startThread(): void {
