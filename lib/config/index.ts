@@ -16,6 +16,9 @@ const schema = z.object({
   SAJILO_FRONTEND_CPU_MS: z.coerce.number().int().min(50).default(2000),
   /** Heap limit (MB) of one front-end worker thread. */
   SAJILO_FRONTEND_MEMORY_MB: z.coerce.number().int().min(32).default(512),
+  /** "1": the front end runs on the event loop with no budget, only for benchmarks that
+   *  measure what the worker threads cost; never in production. */
+  SAJILO_FRONTEND_IN_PROCESS: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = z.infer<typeof schema>;

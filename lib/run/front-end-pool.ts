@@ -16,7 +16,7 @@ import { programTooComplex, type CheckSummary } from '@/lib/compiler';
 import { REPO_ROOT } from '@/lib/compiler/driver/paths';
 import type { Translation, Translator } from '@/lib/compiler/translate';
 import { config } from '@/lib/config';
-import type { FrontEndAnswer, FrontEndJob } from './front-end-jobs';
+import { runFrontEndJob, type FrontEndAnswer, type FrontEndJob } from './front-end-jobs';
 
 /** Loaded by path from the repository, never bundled (see the file's header): the comments
  *  keep Next's bundler from following the path into tsx and esbuild's native binary. */
@@ -34,6 +34,7 @@ export interface FrontEndPoolOptions {
   threads: number;       // worker threads (started when first needed)
   cpuBudgetMs: number;   // CPU time one job may use
   memoryMb: number;      // V8 heap limit of one thread
+  inProcess: boolean;    // no threads: jobs run on the caller's thread, unbudgeted (benchmarks only)
 }
 
 interface Job {
@@ -58,6 +59,7 @@ export function defaultPoolOptions(): FrontEndPoolOptions {
     threads: settings.SAJILO_FRONTEND_THREADS || Math.max(1, cores),
     cpuBudgetMs: settings.SAJILO_FRONTEND_CPU_MS,
     memoryMb: settings.SAJILO_FRONTEND_MEMORY_MB,
+    inProcess: settings.SAJILO_FRONTEND_IN_PROCESS === '1',
   };
 }
 
@@ -116,6 +118,7 @@ export class FrontEndPool {
 
   private submit(job: FrontEndJob): Promise<FrontEndAnswer | null> {
     if (this.closed) return Promise.reject(new Error('the front-end pool is closed'));
+    if (this.options.inProcess) return Promise.resolve(runFrontEndJob(job));
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, queuedAt: performance.now(), job, resolve, reject });
       this.dispatch();
