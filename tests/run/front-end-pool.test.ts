@@ -52,6 +52,19 @@ describe('the front-end pool', () => {
     expect(hello).toEqual({ diagnostics: [], omittedDiagnostics: 0 });
   });
 
+  it('takes the shortest waiting source first', async () => {
+    const p = pool({ threads: 1 });
+    await p.check(HELLO); // thread started
+    const finished: string[] = [];
+    const track = (name: string, answer: Promise<unknown>) => answer.then(() => finished.push(name));
+    await Promise.all([
+      track('busy', p.check(atSigns(64 * KIB))), // takes the thread
+      track('large', p.check(atSigns(64 * KIB))),
+      track('small', p.check(HELLO)),
+    ]);
+    expect(finished).toEqual(['busy', 'small', 'large']);
+  });
+
   it('a thread that runs out of memory answers the same diagnostic', async () => {
     const p = pool({ threads: 1, memoryMb: 32, cpuBudgetMs: 60_000 });
     const answer = await p.check(atSigns(4096 * KIB));
