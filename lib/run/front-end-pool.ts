@@ -1,5 +1,6 @@
 // The compiler front end and C generator off the server's event loop: a pool of worker
-// threads (as many as the machine has cores), one job per thread at a time, each job with a
+// threads (as many as the machine has cores, and one more kept for small sources), one job per
+// thread at a time, the shortest source first, each job with a
 // CPU-time budget. A job that spends its budget, or runs its thread out of memory, has its
 // thread ended (a new one takes its place) and answers one diagnostic, "program too large or
 // complex to analyse", instead of stalling anything else.
@@ -25,6 +26,12 @@ const THREAD_ENTRY = path.join(/* turbopackIgnore: true */ REPO_ROOT, 'lib/run/f
 const WATCH_INTERVAL_MS = 20;
 /** /proc reports CPU time in USER_HZ ticks, 100 per second on every Linux architecture. */
 const MS_PER_TICK = 10;
+/**
+ * Sources up to this many characters may also use the pool's one extra "express" thread, which
+ * larger ones never get: a learner's program (almost always a few KiB) is never queued behind
+ * 64 KiB programs that take every other thread.
+ */
+const EXPRESS_MAX_SOURCE_CHARS = 8 * 1024;
 /** A job waiting longer than this goes first, whatever its size (see takeNextJob). */
 const MAX_WAIT_BEFORE_FIRST_MS = 2000;
 /** A job still running after this many times its CPU budget in wall time is ended too. */
@@ -47,6 +54,7 @@ interface Job {
 
 interface Thread {
   worker: Worker;
+  express: boolean; // takes only sources up to EXPRESS_MAX_SOURCE_CHARS
   tid: number | null;
   ready: boolean;
   current: { job: Job; cpuAtStart: number; startedAt: number } | null;
@@ -103,7 +111,7 @@ export class FrontEndPool {
 
   get stats() {
     return {
-      ...this.options, started: this.threads.length,
+      ...this.options, started: this.threads.filter((t) => !t.express).length,
       busy: this.threads.filter((t) => t.current).length, queued: this.waiting.length,
     };
   }
@@ -127,19 +135,36 @@ export class FrontEndPool {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
-      const idle = this.threads.find((t) => t.ready && !t.current);
-      if (!idle) {
-        // Start threads for the jobs that starting threads will not take, while there is room.
-        const starting = this.threads.filter((t) => !t.ready).length;
-        const wanted = Math.min(this.waiting.length - starting, this.options.threads - this.threads.length);
-        for (let i = 0; i < wanted; i++) this.startThread();
-        return;
+      const idle = this.threads.find((t) => t.ready && !t.current && !t.express);
+      if (idle) {
+        this.start(idle, this.takeNextJob());
+        continue;
       }
-      const job = this.takeNextJob();
-      idle.current = { job, cpuAtStart: idle.tid === null ? 0 : threadCpuMs(idle.tid) ?? 0, startedAt: performance.now() };
-      idle.worker.postMessage({ id: job.id, job: job.job });
-      this.startWatching();
+      const express = this.threads.find((t) => t.ready && !t.current && t.express);
+      const small = this.waiting.findIndex((j) => j.job.source.length <= EXPRESS_MAX_SOURCE_CHARS);
+      if (express && small >= 0) {
+        this.start(express, this.waiting.splice(small, 1)[0]);
+        continue;
+      }
+      this.startThreadsForWaitingJobs();
+      return;
     }
+  }
+
+  private start(thread: Thread, job: Job): void {
+    thread.current = { job, cpuAtStart: thread.tid === null ? 0 : threadCpuMs(thread.tid) ?? 0, startedAt: performance.now() };
+    thread.worker.postMessage({ id: job.id, job: job.job });
+    this.startWatching();
+  }
+
+  /** Starts threads for the jobs that threads already starting will not take, while there is
+   *  room, and the express thread with the first. */
+  private startThreadsForWaitingJobs(): void {
+    const general = this.threads.filter((t) => !t.express);
+    const starting = general.filter((t) => !t.ready).length;
+    const wanted = Math.min(this.waiting.length - starting, this.options.threads - general.length);
+    for (let i = 0; i < wanted; i++) this.startThread(false);
+    if (!this.threads.some((t) => t.express)) this.startThread(true);
   }
 
   /**
@@ -157,13 +182,13 @@ export class FrontEndPool {
     return this.waiting.splice(best, 1)[0];
   }
 
-  private startThread(): void {
+  private startThread(express: boolean): void {
     const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ THREAD_ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
       stdout: false, stderr: false,
     });
     worker.unref(); // an idle pool never keeps the process alive
-    const thread: Thread = { worker, tid: null, ready: false, current: null };
+    const thread: Thread = { worker, express, tid: null, ready: false, current: null };
     this.threads.push(thread);
     worker.on('message', (message: { ready?: boolean; tid?: number | null; id?: number; answer?: FrontEndAnswer; error?: string }) => {
       if (message.ready) {

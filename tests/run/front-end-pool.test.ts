@@ -40,9 +40,10 @@ describe('the front-end pool', () => {
     const translated = await p.translate(RUNAWAY, {});
     expect(translated.c).toBeNull();
     expect(translated.diagnostics.map((d) => d.code)).toEqual(['E9001']);
-    // A new thread took the ended one's place.
-    expect(await p.check(HELLO)).toEqual({ diagnostics: [], omittedDiagnostics: 0 });
+    // A new thread takes the ended one's place (a source too large for the express thread).
+    expect((await p.check(atSigns(16 * KIB))).diagnostics).toHaveLength(100);
     expect(p.stats.started).toBe(1);
+    expect(await p.check(HELLO)).toEqual({ diagnostics: [], omittedDiagnostics: 0 });
   });
 
   it('a job queued behind a runaway one is answered once the runaway is ended', async () => {
@@ -54,15 +55,26 @@ describe('the front-end pool', () => {
 
   it('takes the shortest waiting source first', async () => {
     const p = pool({ threads: 1 });
-    await p.check(HELLO); // thread started
+    await p.check(atSigns(16 * KIB)); // the general thread started
     const finished: string[] = [];
     const track = (name: string, answer: Promise<unknown>) => answer.then(() => finished.push(name));
     await Promise.all([
       track('busy', p.check(atSigns(64 * KIB))), // takes the thread
       track('large', p.check(atSigns(64 * KIB))),
-      track('small', p.check(HELLO)),
+      track('medium', p.check(atSigns(16 * KIB))), // over the express limit: waits for the thread
     ]);
-    expect(finished).toEqual(['busy', 'small', 'large']);
+    expect(finished).toEqual(['busy', 'medium', 'large']);
+  });
+
+  it('a small source is answered while large ones hold every general thread', async () => {
+    const p = pool({ threads: 1, cpuBudgetMs: 60_000 });
+    await p.check(HELLO);
+    let runawayDone = false;
+    const runaway = p.check(RUNAWAY).then((a) => { runawayDone = true; return a; });
+    const queuedLarge = p.check(atSigns(64 * KIB));
+    expect(await p.check('देखाउ(क)\n')).toEqual(checkSummary('देखाउ(क)\n'));
+    expect(runawayDone).toBe(false); // answered on the express thread, not after the runaway
+    await Promise.all([runaway, queuedLarge]);
   });
 
   it('a thread that runs out of memory answers the same diagnostic', async () => {
