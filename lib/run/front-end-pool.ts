@@ -209,7 +209,7 @@ export class FrontEndPool {
     worker.on('error', (error: Error & { code?: string }) => {
       const running = thread.current;
       thread.current = null;
-      this.retire(thread);
+      this.retire(thread, error);
       if (!running) return;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.budgetExceeded++;
@@ -218,20 +218,28 @@ export class FrontEndPool {
         running.job.reject(error);
       }
     });
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
       const running = thread.current;
       thread.current = null;
-      this.retire(thread);
+      this.retire(thread, new Error(`the front-end thread exited (${code})`));
       running?.job.reject(new Error('the front-end thread exited'));
     });
   }
 
-  /** Takes a thread that is ending out of the pool at once (no job goes to it), and lets the
-   *  queue start a replacement. */
-  private retire(thread: Thread): void {
+  /**
+   * Takes a thread that is ending out of the pool at once (no job goes to it), and lets the
+   * queue start a replacement. A thread that ends before it was ready could not load the
+   * compiler: the waiting jobs fail with its error rather than restart threads in a loop.
+   */
+  private retire(thread: Thread, failure?: Error): void {
     const index = this.threads.indexOf(thread);
     if (index < 0) return;
     this.threads.splice(index, 1);
+    if (!thread.ready && failure) {
+      console.error(`[run] a front-end thread failed to start: ${failure.message}`);
+      for (const job of this.waiting.splice(0)) job.reject(failure);
+      return;
+    }
     if (!this.closed) this.dispatch();
   }
 
@@ -249,7 +257,7 @@ export class FrontEndPool {
   private enforceBudgets(): void {
     const now = performance.now();
     let busy = 0;
-    for (const thread of this.threads) {
+    for (const thread of [...this.threads]) { // retire() removes from the list
       const running = thread.current;
       if (!running) continue;
       busy++;
@@ -260,6 +268,7 @@ export class FrontEndPool {
       if (!overBudget) continue;
       thread.current = null;
       this.budgetExceeded++;
+      console.warn(`[run] a front-end job was ended after ${Math.round(spent)} ms (${running.job.job.source.length} characters of source)`);
       running.job.resolve(null);
       this.retire(thread);
       void thread.worker.terminate();
