@@ -20,7 +20,7 @@ export interface WorkerCheckerOptions {
   timer?: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
 }
 
-/** Twenty times what the largest accepted program (64 KiB) takes on a slow laptop. */
+/** Over ten times what the slowest 64 KiB program (the largest the IDE sends) takes to check here. */
 export const DEFAULT_WORKER_CHECK_BUDGET_MS = 4000;
 
 export interface WorkerChecker {
