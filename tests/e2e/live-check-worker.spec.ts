@@ -68,3 +68,14 @@ for (const [name, source, message] of [
     if (markers >= 0) expect(markers).toBeLessThanOrEqual(100);
   });
 }
+
+test('running 64 KiB of @ lists the first hundred errors and says how many more there are', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await shareAnonymously(page, atSigns(64 * KIB));
+  await page.goto(`/s/${id}`);
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('compile-diagnostics').locator('li')).toHaveCount(100, { timeout: 30_000 });
+  // 65,436 in Devanagari digits, as the Nepali interface writes numbers.
+  await expect(page.getByTestId('more-diagnostics')).toContainText('६५४३६');
+});
