@@ -9,7 +9,7 @@ import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/i
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
-import { check } from '@/lib/compiler';
+import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
@@ -44,10 +44,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     const model = editor.getModel();
     bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
     const getUiLanguage = () => latest.current.uiLanguage;
-    // Live squiggles from the compiler front end, in the browser, debounced (no server trip).
+    // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
-      live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check, getUiLanguage });
-      disposables.current.push(live.current);
+      const checker = createBrowserWorkerChecker();
+      live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check: checker.check, getUiLanguage });
+      disposables.current.push(live.current, checker);
     }
 
     editor.addAction({

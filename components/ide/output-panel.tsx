@@ -89,6 +89,9 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
             </li>
           ))}
         </ul>
+        {response.compile.omittedDiagnostics > 0 && (
+          <p className="ide-status" data-testid="more-diagnostics">{t('output.moreDiagnostics', { n: num(response.compile.omittedDiagnostics) })}</p>
+        )}
       </>
     );
   } else {

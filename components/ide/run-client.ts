@@ -60,7 +60,7 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
       buf = buf.slice(nl + 1);
       if (!text) continue;
       const line = JSON.parse(text) as RunStreamLine;
-      if (line.type === 'compile') compile = { ok: line.ok, diagnostics: line.diagnostics };
+      if (line.type === 'compile') compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
       else if (line.type === 'result' && compile) return { kind: 'result', response: { compile, run: line.run } };
       else return { kind: 'error', messageKey: 'error.server' };

@@ -2,7 +2,6 @@
 // Server only. Contract: docs/interfaces.md ("Compiler back end").
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateC } from './backend/index';
 import { CompileCache, hashKey } from './driver/cache';
 import { compilerFingerprint } from './driver/fingerprint';
 import { type CompilerRunner, runCompilerLocally } from './driver/local-runner';
@@ -10,8 +9,8 @@ import { loadRuntimeLibs } from './driver/runtime-libs';
 import { chooseToolchain, type PathKind } from './driver/toolchain';
 import { CompilerFailure } from './failure';
 import { logCompilerFailure } from './failure-log';
-import type { Diagnostic, Program } from './frontend/ast';
-import { compileFrontEnd } from './frontend/index';
+import type { Diagnostic } from './frontend/ast';
+import { translateHere, type Translation, type Translator } from './translate';
 
 export type { CompilerRunner } from './driver/local-runner';
 export type { PathKind } from './driver/toolchain';
@@ -20,10 +19,12 @@ export { CompilerFailure } from './failure';
 export interface BuildOptions {
   latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner;
   compilePath?: PathKind;       // force one C compile path (tests, benchmarks); default: fastest available
+  translate?: Translator;       // where the front end and C generator run; default: this thread
 }
 
 export interface BuildResult {
   ok: boolean; diagnostics: Diagnostic[];
+  omittedDiagnostics: number;   // diagnostics beyond the reported ones, only counted
   executable: string | null;    // path of a statically linked executable (in the compile cache)
   cached: boolean; compiler: string; compileMs: number;
 }
@@ -73,25 +74,30 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
     ({ ...r, compiler: tc.kind, compileMs: Math.round(performance.now() - started) });
 
   const hit = cache.lookup(key);
-  if (hit) return done({ ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], executable: hit.executable, cached: true });
+  if (hit) {
+    return done({
+      ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
+      executable: hit.executable, cached: true,
+    });
+  }
 
-  let front: { program: Program | null; diagnostics: Diagnostic[] };
-  let c: string;
+  let front: Translation;
   try {
-    front = compileFrontEnd(source);
-    if (!front.program) return done({ ok: false, diagnostics: front.diagnostics, executable: null, cached: false });
-    c = generateC(front.program, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
+    front = await (options.translate ?? translateHere)(source, { latinDigits, byPointer: tc.kind === 'tcc-musl' });
   } catch (error) {
     throw CompilerFailure.from(error); // at the position the front end or the back end reached
   }
+  const { c, diagnostics, omittedDiagnostics } = front;
+  if (c === null) return done({ ok: false, diagnostics, omittedDiagnostics, executable: null, cached: false });
+
   const workDir = cache.makeWorkDir();
   try {
     writeFileSync(path.join(workDir, 'prog.c'), c);
     const run = options.runCompiler ?? runCompilerLocally;
     const r = await run({ argv: tc.argv('prog.c', 'prog', optimise), workDir, readOnlyPaths: tc.readOnlyPaths });
     if (!r.ok) throw new CCompileError(tc.kind, r.stderr);
-    const executable = cache.store(key, path.join(workDir, 'prog'), { compiler: tc.kind, diagnostics: front.diagnostics });
-    return done({ ok: true, diagnostics: front.diagnostics, executable, cached: false });
+    const executable = cache.store(key, path.join(workDir, 'prog'), { compiler: tc.kind, diagnostics, omittedDiagnostics });
+    return done({ ok: true, diagnostics, omittedDiagnostics, executable, cached: false });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

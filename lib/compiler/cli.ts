@@ -17,7 +17,8 @@ import { loadSandbox } from './driver/sandbox-bridge';
 import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
 import { CompilerFailure, oneLine } from './failure';
-import { check } from './index';
+import { compileFrontEnd } from './frontend/index';
+import { devanagariDigits } from './frontend/diagnostics';
 
 const EXIT = { ok: 0, compile: 2, usage: 64, noInput: 66, internal: 70, timeLimit: 124 } as const;
 
@@ -97,13 +98,19 @@ function reportFailure(a: Args, source: string, failure: CompilerFailure): never
 
 function commandCheck(a: Args): number {
   const source = readSource(a.file);
+  let front: ReturnType<typeof compileFrontEnd> | null = null;
   let failed: unknown = null;
-  const diagnostics = check(source, { onFailure: (error) => { failed = error; } });
+  try { front = compileFrontEnd(source); } catch (error) { failed = error; }
+  const diagnostics = front ? front.diagnostics : [CompilerFailure.from(failed).diagnostic];
   if (a.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
   else if (failed) reportFailure(a, source, CompilerFailure.from(failed));
   else if (diagnostics.length) process.stderr.write(`${formatDiagnostics(a.file!, source, diagnostics)}\n`);
-  if (failed) return EXIT.internal;
-  return diagnostics.some((d) => d.severity === 'error') ? EXIT.compile : EXIT.ok;
+  if (!front) return EXIT.internal;
+  if (front.omittedDiagnostics > 0 && !a.json) {
+    process.stderr.write(`… र ${devanagariDigits(String(front.omittedDiagnostics))} थप / and ${front.omittedDiagnostics} more\n`);
+  }
+  // An error may be among the diagnostics left out: the program is the authority.
+  return front.program ? EXIT.ok : EXIT.compile;
 }
 
 async function compile(a: Args, source: string, extra: Partial<BuildOptions> = {}) {

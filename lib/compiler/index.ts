@@ -4,9 +4,10 @@
 import { compilerFailureDiagnostic } from './failure';
 import { analyseFrontEnd, type AnalysedProgram } from './frontend';
 import type { Declaration, Diagnostic } from './frontend/ast';
+import { makeDiagnostic, Messages } from './frontend/diagnostics';
 
 export type { Diagnostic } from './frontend/ast';
-export { compileFrontEnd } from './frontend';
+export { compileFrontEnd, MAX_DIAGNOSTICS } from './frontend';
 export {
   KEYWORDS, BUILTINS, ROMANISED_KEYWORDS, ROMANISED_BUILTINS,
   type KeywordInfo, type BuiltinInfo,
@@ -28,15 +29,34 @@ export interface CheckOptions {
   onFailure?: (error: unknown) => void;
 }
 
+export interface CheckSummary {
+  diagnostics: Diagnostic[]; // the first MAX_DIAGNOSTICS, in source order
+  omittedDiagnostics: number; // how many more there were
+}
+
 // Never throws: a failure inside the front end becomes one E9999 diagnostic at the position
 // the front end reached (failure.ts), and is handed to `onFailure`.
 export function check(source: string, options: CheckOptions = {}): Diagnostic[] {
+  return checkSummary(source, options).diagnostics;
+}
+
+/** check() with the count of the diagnostics left out beyond the first MAX_DIAGNOSTICS. */
+export function checkSummary(source: string, options: CheckOptions = {}): CheckSummary {
   try {
-    return analyseFrontEnd(source).diagnostics;
+    const { diagnostics, omittedDiagnostics } = analyseFrontEnd(source);
+    return { diagnostics, omittedDiagnostics };
   } catch (error) {
     options.onFailure?.(error);
-    return [compilerFailureDiagnostic()];
+    return { diagnostics: [compilerFailureDiagnostic()], omittedDiagnostics: 0 };
   }
+}
+
+/**
+ * What the caller gets instead when the analysis of a program ran out of its budget (CPU time
+ * or memory) and was stopped: one error at the start of the program.
+ */
+export function programTooComplex(): Diagnostic {
+  return makeDiagnostic(Messages.programTooComplex, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
 }
 
 export function analyse(source: string, options: CheckOptions = {}): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {

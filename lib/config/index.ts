@@ -27,6 +27,15 @@ const schema = z.object({
   SAJILO_TIER_QUEUE: nonNegativeInt.default(8),
   /** A program is upgraded after a run that used at least this much CPU (ms; default 0: any run). */
   SAJILO_TIER_MIN_CPU_MS: nonNegativeInt.default(0),
+  /** Worker threads that run the compiler front end on the server; 0 (default): one per core. */
+  SAJILO_FRONTEND_THREADS: nonNegativeInt.default(0),
+  /** CPU time (ms) one check or compile may spend in the front end before it is stopped. */
+  SAJILO_FRONTEND_CPU_MS: z.coerce.number().int().min(50).default(2000),
+  /** Heap limit (MB) of one front-end worker thread. */
+  SAJILO_FRONTEND_MEMORY_MB: z.coerce.number().int().min(32).default(512),
+  /** "1": the front end runs on the event loop with no budget, only for benchmarks that
+   *  measure what the worker threads cost; never in production. */
+  SAJILO_FRONTEND_IN_PROCESS: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = z.infer<typeof schema>;

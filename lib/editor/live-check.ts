@@ -1,5 +1,7 @@
 // Debounced live diagnostics, framework-free: the app calls `contentChanged()` on every edit;
 // after a quiet `delayMs` the checker runs the front end on the model's text and publishes.
+// The check may answer later (a Web Worker, check-in-worker.ts): an answer for a text that has
+// changed since is dropped.
 import type { Diagnostic } from './compiler-bridge';
 
 export interface ModelLike {
@@ -14,7 +16,7 @@ export interface TimerLike {
 
 export interface LiveCheckOptions {
   model: ModelLike;
-  check: (source: string) => Diagnostic[];
+  check: (source: string) => Diagnostic[] | Promise<Diagnostic[]>;
   publish: (diagnostics: Diagnostic[], versionId: number) => void;
   delayMs?: number;
   timer?: TimerLike;
@@ -51,13 +53,20 @@ export function createLiveChecker(options: LiveCheckOptions): LiveChecker {
     pending = null;
     if (disposed) return;
     const versionId = model.getVersionId();
-    let diagnostics: Diagnostic[];
+    let diagnostics: Diagnostic[] | Promise<Diagnostic[]>;
     try {
       diagnostics = check(model.getValue());
     } catch {
       diagnostics = []; // the front end promises never to throw; a bug must not break typing
     }
-    publish(diagnostics, versionId);
+    if (Array.isArray(diagnostics)) {
+      publish(diagnostics, versionId);
+      return;
+    }
+    diagnostics.then(
+      (later) => { if (!disposed && model.getVersionId() === versionId) publish(later, versionId); },
+      () => { /* as above: a failed check leaves the markers as they are */ },
+    );
   }
 
   return {

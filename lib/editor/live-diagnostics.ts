@@ -8,7 +8,8 @@ import type { MonacoApi } from './monaco-types';
 import type { UiLanguage } from './ui-language';
 
 export interface LiveDiagnosticsOptions {
-  check: Check;
+  /** The front end's check(), or one answering later (from a Web Worker: check-in-worker.ts). */
+  check: Check | ((source: string) => Promise<ReturnType<Check>>);
   getUiLanguage?: () => UiLanguage;
   delayMs?: number;
   timer?: TimerLike;

@@ -3,10 +3,10 @@
 // executable in the sandbox's run profile, through the bounded run queue.
 import type { CompilerRunner } from '@/lib/compiler/build';
 import { runCompilerLocally } from '@/lib/compiler/driver/local-runner';
-import { logCompilerFailure } from '@/lib/compiler/failure-log';
-import { check, type Diagnostic } from '@/lib/compiler';
+import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
+import { FrontEndPool } from './front-end-pool';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
@@ -24,7 +24,7 @@ export type CompileLimits = Record<keyof typeof COMPILE_LIMITS, number>;
 
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
-  compile: { ok: boolean; diagnostics: Diagnostic[] };
+  compile: { ok: boolean; diagnostics: Diagnostic[]; omittedDiagnostics: number };
   /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"). */
   run: null | (SandboxResult & { tier: Tier });
 }
@@ -33,15 +33,20 @@ export interface RunOutput {
 export const runQueue = new RunQueue();
 
 /**
- * The front end runs on the server's event loop (a 64 KiB source takes a few hundred ms), so
- * checks go one at a time through a bounded queue of their own: a flood of them is refused
- * with 429 instead of stalling every other request.
+ * The compiler front end and C generator never run on the event loop: every check and every
+ * compile goes to these worker threads, each job with a CPU budget (front-end-pool.ts).
  */
-export const checkQueue = new RunQueue({ concurrency: 1, maxQueued: runQueue.stats.concurrency * 4 });
+export const frontEndPool = new FrontEndPool();
+
+/**
+ * Checks wait in a bounded queue of their own (one per front-end thread), so a flood of them
+ * is refused with 429 instead of queueing without end.
+ */
+export const checkQueue = new RunQueue({ concurrency: frontEndPool.stats.threads, maxQueued: frontEndPool.stats.threads * 4 });
 
 /** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
-export function checkProgram(source: string): Promise<Diagnostic[]> {
-  return checkQueue.run(async () => check(source, { onFailure: (error) => logCompilerFailure('check', source, error) }));
+export function checkProgram(source: string): Promise<{ diagnostics: Diagnostic[]; omittedDiagnostics: number }> {
+  return checkQueue.run(() => frontEndPool.check(source));
 }
 
 /** The C compiler inside the sandbox's compile profile, with these limits. */
@@ -74,6 +79,7 @@ export const upgradeQueue = new UpgradeQueue({
     return { waiting: q.queued, freeSlots: Math.max(0, q.concurrency - q.running) };
   },
   compiler: backgroundCompiler(),
+  translate: frontEndPool.translate,
 });
 
 /** Tiering switch and threshold (SAJILO_TIERING, SAJILO_TIER_MIN_CPU_MS); tests may change them. */
@@ -118,20 +124,17 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
   if (runQueue.stats.running >= runQueue.stats.concurrency) upgradeQueue.yieldToInteractive();
   return runQueue.run(async () => {
     const program = { source: req.source, latinDigits: req.latinDigits ?? false };
-    const build = await buildForRun(program, await chooseCompiler(), tiering.enabled);
-    if (!build.ok || !build.executable) {
-      const compile = { ok: false, diagnostics: build.diagnostics };
-      hooks.onCompiled?.(compile);
-      return { compile, run: null };
-    }
-    hooks.onCompiled?.({ ok: true, diagnostics: build.diagnostics });
+    const build = await buildForRun(program, await chooseCompiler(), tiering.enabled, frontEndPool.translate);
+    const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
+    hooks.onCompiled?.(compile);
+    if (!compile.ok || !build.executable) return { compile, run: null };
     const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
       // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
       ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);
-    return { compile: { ok: true, diagnostics: build.diagnostics }, run: { ...run, tier: build.tier } };
+    return { compile, run: { ...run, tier: build.tier } };
   }, { client: hooks.client, signal: hooks.signal });
 }
 

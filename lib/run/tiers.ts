@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import {
   buildExecutable, buildOrReport, findCachedExecutable, type BuildResult, type CompilerRunner,
 } from '@/lib/compiler/build';
+import type { Translator } from '@/lib/compiler/translate';
 import { findOnPath } from '@/lib/compiler/driver/detect';
 import { loadRuntimeLibs } from '@/lib/compiler/driver/runtime-libs';
 import { tierPlan, type Tier } from '@/lib/compiler/driver/tiers';
@@ -28,6 +29,8 @@ export interface UpgradeQueueOptions {
   /** Interactive runs waiting for a slot, and run slots free now. */
   interactiveLoad: () => { waiting: number; freeSlots: number };
   compiler: BackgroundCompiler;
+  /** Where the front end and the C generator run (the server: its worker-thread pool). */
+  translate?: Translator;
 }
 
 /** Failed sources are remembered (by key) so a program gcc cannot build is not retried forever. */
@@ -136,6 +139,7 @@ export class UpgradeQueue extends EventEmitter {
       try {
         const r = await buildExecutable(next.req.source, {
           latinDigits: next.req.latinDigits, optimise: true, runCompiler: this.options.compiler(abort.signal),
+          ...(this.options.translate ? { translate: this.options.translate } : {}),
         });
         outcome = r.ok ? 'built' : 'failed';
         if (!r.ok) console.warn(`[tiers] optimised build refused the program (${next.key.slice(0, 12)}); it stays on the fast tier`);
@@ -168,7 +172,7 @@ export function optimisedTierAvailable(): boolean {
  * (compiled now if need be). Diagnostics are the front end's either way.
  */
 export async function buildForRun(
-  req: UpgradeRequest, runCompiler: CompilerRunner | undefined, tiering: boolean,
+  req: UpgradeRequest, runCompiler: CompilerRunner | undefined, tiering: boolean, translate?: Translator,
 ): Promise<BuildResult & { tier: Tier }> {
   if (tiering && optimisedTierAvailable()) {
     // A cache that cannot be read is no reason to fail the run: the fast tier reports it.
@@ -177,7 +181,7 @@ export async function buildForRun(
     if (optimised) return { ...optimised, tier: 'optimised' };
   }
   // Never throws: a compiler failure is the E9999 diagnostic (logged with the source's hash).
-  const fast = await buildOrReport(req.source, { latinDigits: req.latinDigits, runCompiler });
+  const fast = await buildOrReport(req.source, { latinDigits: req.latinDigits, runCompiler, ...(translate ? { translate } : {}) });
   return { ...fast, tier: 'fast' };
 }
 

@@ -36,11 +36,12 @@ export interface ApiRunResult {
   tier?: 'fast' | 'optimised';
 }
 
+/** At most the first 100 diagnostics are listed, in source order; `omittedDiagnostics` counts the rest. */
 export interface RunResponse {
-  compile: { ok: boolean; diagnostics: ApiDiagnostic[] };
+  compile: { ok: boolean; diagnostics: ApiDiagnostic[]; omittedDiagnostics: number };
   run: ApiRunResult | null;
 }
-export interface CheckResponse { diagnostics: ApiDiagnostic[] }
+export interface CheckResponse { diagnostics: ApiDiagnostic[]; omittedDiagnostics: number }
 
 /** POST /api/run with `Accept: application/x-ndjson`: one JSON object per line, in this order —
  *  compile, then stdout/stderr chunks as the program writes them, then result (run null after a

@@ -97,7 +97,7 @@ describe.skipIf(sandboxReason)('POST /api/run: programs', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(Object.keys(body).sort()).toEqual(['compile', 'run']);
-    expect(body.compile).toEqual({ ok: true, diagnostics: [] });
+    expect(body.compile).toEqual({ ok: true, diagnostics: [], omittedDiagnostics: 0 });
     expect(Object.keys(body.run).sort()).toEqual(RUN_KEYS);
     expect(body.run.verdict).toBe('ok');
     expect(body.run.exitCode).toBe(0);
@@ -150,7 +150,7 @@ describe('POST /api/check', () => {
   test('a correct program has no diagnostics', async () => {
     const res = await post(checkPOST, { source: 'देखाउ("नमस्ते")\n' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ diagnostics: [] });
+    expect(await res.json()).toEqual({ diagnostics: [], omittedDiagnostics: 0 });
   });
 
   test('an error comes back with exactly the contract fields', async () => {
@@ -175,6 +175,31 @@ describe('POST /api/check', () => {
       checkQueue.configure({ concurrency: limits.concurrency, maxQueued: limits.maxQueued });
     }
     expect((await post(checkPOST, { source: 'देखाउ(१)' })).status).toBe(200);
+  });
+
+  test('64 KiB of "@": the first hundred diagnostics and the count of the rest, a small answer', async () => {
+    const res = await post(checkPOST, { source: '@'.repeat(64 * 1024) });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    const body = JSON.parse(text);
+    expect(body.diagnostics).toHaveLength(100);
+    expect(body.omittedDiagnostics).toBe(64 * 1024 - 100);
+    const run = await (await post(runPOST, { source: '@'.repeat(64 * 1024) })).json();
+    expect(run.compile).toMatchObject({ ok: false, omittedDiagnostics: 64 * 1024 - 100 });
+    expect(run.compile.diagnostics).toHaveLength(100);
+    expect(run.run).toBeNull();
+  });
+
+  test('a function with more parameters than the C compiler takes is a diagnostic, on check and run', async () => {
+    const parameters = Array.from({ length: 251 }, (_, i) => `p${i}`).join(', ');
+    const source = `कार्य f(${parameters})\n  फर्काउ ०\nअन्त्य\nदेखाउ(१)\n`;
+    const check = await (await post(checkPOST, { source })).json();
+    expect(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { messageEn: string }) => d.messageEn))
+      .toEqual(['Function "f" has too many parameters (at most 200); pass some of the values together in a list or a map']);
+    const res = await post(runPOST, { source });
+    expect(res.status).toBe(200);
+    expect((await res.json()).compile.ok).toBe(false);
   });
 
   test('malformed and oversize requests', async () => {

@@ -66,7 +66,7 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const got = await all(res);
-    expect(got[0]).toEqual({ type: 'compile', ok: true, diagnostics: [] });
+    expect(got[0]).toEqual({ type: 'compile', ok: true, diagnostics: [], omittedDiagnostics: 0 });
     const last = got[got.length - 1] as { type: string; run: Record<string, unknown> };
     expect(last.type).toBe('result');
     expect(Object.keys(last.run).sort()).toEqual(RUN_KEYS);

@@ -12,8 +12,8 @@ export async function POST(req: Request): Promise<Response> {
   if (!parsed.ok) return parsed.response;
 
   try {
-    const diagnostics = await checkProgram(parsed.data.source);
-    const response: CheckResponse = { diagnostics: diagnostics.map(toApiDiagnostic) };
+    const { diagnostics, omittedDiagnostics } = await checkProgram(parsed.data.source);
+    const response: CheckResponse = { diagnostics: diagnostics.map(toApiDiagnostic), omittedDiagnostics };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });

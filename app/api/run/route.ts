@@ -25,7 +25,10 @@ export async function POST(req: Request): Promise<Response> {
     const result = await runProgram(parsed.data, { client, signal: req.signal });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
-      compile: { ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic) },
+      compile: {
+        ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic),
+        omittedDiagnostics: result.compile.omittedDiagnostics,
+      },
       run: result.run && toApiRunResult(result.run),
     };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
@@ -75,7 +78,10 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   const done = runProgram(input, {
     client,
     signal: stop.signal,
-    onCompiled: (c) => { send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic) }); compiled(); },
+    onCompiled: (c) => {
+      send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic), omittedDiagnostics: c.omittedDiagnostics });
+      compiled();
+    },
     onOutput: (type, data) => send({ type, data }),
   });
   try {

@@ -14,6 +14,7 @@ export interface CacheMeta {
   sha256: string;              // of the executable: a mismatch means a corrupted entry
   compiler: string;
   diagnostics: unknown[];      // warnings of a successful compile, replayed on a hit
+  omittedDiagnostics?: number; // warnings beyond those, only counted
 }
 
 const DEFAULT_MAX_MB = 512;

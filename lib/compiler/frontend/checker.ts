@@ -34,6 +34,12 @@ export interface CheckResult {
 const BUILTIN_BY_KEY: ReadonlyMap<string, BuiltinInfo> = new Map(BUILTINS.map((b) => [nameKey(b.name), b]));
 const KEYWORD_WORDS = KEYWORDS.map((k) => k.word);
 
+// The most parameters a function may have. tcc, the fast C compiler, fails on a function with
+// more than 250 ("memory full (vstack)"); the margin keeps room for what the generated C adds.
+// Calls need no limit of their own: a call to a function checks its arity against this, and
+// calls of builtins and function values compile with thousands of arguments.
+export const MAX_PARAMETERS = 200;
+
 interface Scope {
   names: Map<string, number>; // key → declaration id
   later: Map<string, number>; // key → line, for variables this block declares further down
@@ -180,9 +186,7 @@ class Checker {
       this.reportJoinedParticle(node, split);
       return;
     }
-    // Past the first hundred unknown names the program is not a draft with typos: skip the search.
-    const search = this.suggestionsLeft-- > 0;
-    const suggestion = search ? closestWord(node.name, this.visibleNames()) ?? fromRomanised(node.name) : null;
+    const suggestion = this.suggestionFor(node.name);
     if (suggestion) this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion).replacement = suggestion;
     else if (split) this.reportJoinedParticle(node, split);
     else this.diagnostics.report(Messages.undeclaredName, node.range, node.name);
@@ -191,6 +195,14 @@ class Checker {
   // No quick fix: outside a loop header the particle on its own would not parse either.
   private reportJoinedParticle(node: ast.NameExpression, split: { word: string; particle: string }): void {
     this.diagnostics.report(Messages.undeclaredJoinedParticle, node.range, node.name, split.word, split.particle);
+  }
+
+  // "Did you mean …?" for an unknown name. Each search walks every visible name, so past the
+  // first hundred the program is not a draft with typos and the search is skipped: the cost
+  // stays linear in the program's size.
+  private suggestionFor(name: string): string | null {
+    if (this.suggestionsLeft-- <= 0) return null;
+    return closestWord(name, this.visibleNames()) ?? fromRomanised(name);
   }
 
   private *visibleNames(): Generator<string> {
@@ -282,7 +294,7 @@ class Checker {
     const key = nameKey(target.name);
     const { id, laterLine } = this.lookup(key);
     if (id !== null || laterLine !== null || BUILTIN_BY_KEY.has(key)) return false;
-    if (closestWord(target.name, this.visibleNames()) || fromRomanised(target.name)) return false;
+    if (this.suggestionFor(target.name)) return false;
     this.diagnostics.report(Messages.assignToUndeclared, target.range, target.name).replacement = `राख ${target.name}`;
     const kind = this.scope.isGlobal ? 'globalVariable' : 'localVariable';
     const name: ast.DeclaredName = { kind: 'DeclaredName', name: target.name, declarationId: -1, range: target.range };
@@ -328,6 +340,9 @@ class Checker {
     const scope = this.pushScope(fn.body, false, true);
     this.blockStack.push(fn.body);
     for (const parameter of fn.parameters) this.declare(parameter, 'parameter', scope);
+    if (fn.parameters.length > MAX_PARAMETERS) {
+      this.diagnostics.report(Messages.tooManyParameters, fn.parameters[MAX_PARAMETERS].range, fn.name.name, MAX_PARAMETERS);
+    }
     this.statements(fn.body.statements);
     this.blockStack.pop();
     this.scopes.pop();

@@ -114,6 +114,13 @@ export const Messages = {
   assignToUndeclared: error('E2016',
     '"{0}" घोषणा गरिएको छैन; नयाँ चल बनाउन "राख {0} = …" लेख्नुहोस्',
     '"{0}" is not declared; to create a variable write "राख {0} = …"'),
+  tooManyParameters: error('E2017',
+    'कार्य "{0}" मा धेरै प्यारामिटर भए (बढीमा {1}); केही मानहरू एउटै सूची वा शब्दकोशमा राखेर पठाउनुहोस्',
+    'Function "{0}" has too many parameters (at most {1}); pass some of the values together in a list or a map'),
+  // ── limits of the analysis itself ──
+  programTooComplex: error('E9001',
+    'कार्यक्रम जाँच्न धेरै ठूलो वा जटिल भयो; यसलाई छोटो वा सरल बनाउनुहोस्',
+    'Program too large or complex to analyse; make it shorter or simpler'),
   // ── warnings ──
   unusedVariable: warning('W2101', '"{0}" घोषणा भयो तर कहीँ पढिएन', '"{0}" is declared but never read'),
   shadowsBuiltin: warning('W2102', '"{0}" ले सोही नामको भित्री कार्यलाई ढाक्छ',

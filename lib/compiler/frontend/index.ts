@@ -14,9 +14,13 @@ import { normaliseSource } from './source';
 
 export type * from './ast';
 
+/** At most this many diagnostics are reported; the rest are only counted. */
+export const MAX_DIAGNOSTICS = 100;
+
 export interface FrontEndResult {
   program: Program | null; // null when there is any error
-  diagnostics: Diagnostic[]; // errors and warnings, in source order
+  diagnostics: Diagnostic[]; // errors and warnings, in source order: the first MAX_DIAGNOSTICS
+  omittedDiagnostics: number; // how many more there were
 }
 
 export interface AnalysedProgram extends FrontEndResult {
@@ -32,10 +36,14 @@ export function analyseFrontEnd(source: string): AnalysedProgram {
   const { scopeEnds } = checkProgram(program, diagnostics, { blocksUnclosed: unclosedBlocks > 0, brokenFunctions });
   lintProgram(program, diagnostics);
   const ok = diagnostics.errorCount === 0;
-  return { program: ok ? program : null, tree: program, diagnostics: diagnostics.sorted(), scopeEnds };
+  const all = diagnostics.sorted();
+  return {
+    program: ok ? program : null, tree: program, scopeEnds,
+    diagnostics: all.slice(0, MAX_DIAGNOSTICS), omittedDiagnostics: Math.max(0, all.length - MAX_DIAGNOSTICS),
+  };
 }
 
 export function compileFrontEnd(source: string): FrontEndResult {
-  const { program, diagnostics } = analyseFrontEnd(source);
-  return { program, diagnostics };
+  const { program, diagnostics, omittedDiagnostics } = analyseFrontEnd(source);
+  return { program, diagnostics, omittedDiagnostics };
 }

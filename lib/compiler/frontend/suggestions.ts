@@ -16,25 +16,49 @@ export const ENGLISH_EQUIVALENTS: Readonly<Record<string, string>> = {
   round: 'गोलो', floor: 'भुइँ', ceil: 'छत',
 };
 
-// Optimal string alignment distance (Levenshtein plus adjacent transposition), on code points.
-export function editDistance(a: string, b: string): number {
+// Names longer than this (in code points) get no "did you mean": nobody mistypes one letter of
+// a 60-letter name, and every comparison stays cheap however long a hostile name is.
+export const MAX_SUGGESTED_NAME_LENGTH = 48;
+
+// Optimal string alignment distance (Levenshtein plus adjacent transposition), on code points,
+// computed only within `cutoff` of the diagonal: any answer above `cutoff` is `cutoff + 1`.
+// Time is length × (2 × cutoff + 1), not length × length.
+export function editDistance(a: string, b: string, cutoff = Infinity): number {
   const x = Array.from(a);
   const y = Array.from(b);
-  let before = new Array<number>(y.length + 1).fill(0);
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const band = Math.min(cutoff, Math.max(x.length, y.length));
+  if (Math.abs(x.length - y.length) > band) return band + 1;
+  const beyond = band + 1; // any cell outside the band: "more than the cutoff"
+  // Three rows reused in turn; each row writes its band and one cell either side, which is
+  // everything the next two rows read.
+  let before = new Array<number>(y.length + 1).fill(beyond);
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => (j <= band ? j : beyond));
+  let current = new Array<number>(y.length + 1).fill(beyond);
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(y.length, i + band);
+    current[from - 1] = from === 1 && i <= band ? i : beyond;
+    if (to < y.length) current[to + 1] = beyond;
+    let rowMinimum = current[from - 1];
+    for (let j = from; j <= to; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
-        current[j] = Math.min(current[j], before[j - 2] + 1);
-      }
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = Math.min(d, beyond);
+      if (current[j] < rowMinimum) rowMinimum = current[j];
     }
-    before = previous;
-    previous = current;
+    // Every alignment passes through this row (a transposition from the row before it costs
+    // at least as much as a cell of this one), so the cutoff is already exceeded.
+    if (rowMinimum > band) return beyond;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[y.length];
+  return Math.min(previous[y.length], beyond);
+}
+
+function tooLongToSuggest(text: string): boolean {
+  // UTF-16 length bounds the code-point length from above and below (at most 2 units each).
+  return text.length > 2 * MAX_SUGGESTED_NAME_LENGTH
+    || (text.length > MAX_SUGGESTED_NAME_LENGTH && Array.from(text).length > MAX_SUGGESTED_NAME_LENGTH);
 }
 
 // How many edits a word of this length may be away and still be a likely misspelling:
@@ -47,16 +71,18 @@ function allowedDistance(key: string): number {
 
 // The closest of `candidates` (real words, as written) to `name`, or null.
 export function closestWord(name: string, candidates: Iterable<string>): string | null {
+  if (tooLongToSuggest(name)) return null;
   const key = nameKey(name);
   const limit = allowedDistance(key);
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    if (tooLongToSuggest(candidate)) continue;
     const candidateKey = nameKey(candidate);
     // A word cut short (`अन्त` for `अन्त्य`) counts as one edit away.
     const truncated = key.length >= 3 && candidateKey.startsWith(key);
     if (!truncated && Math.abs(candidateKey.length - key.length) > limit) continue; // cannot be close
-    const distance = truncated ? Math.min(1, limit) : editDistance(key, candidateKey);
+    const distance = truncated ? Math.min(1, limit) : editDistance(key, candidateKey, limit);
     if (distance < bestDistance && distance > 0) {
       best = candidate;
       bestDistance = distance;
@@ -77,7 +103,7 @@ const ROMANISED: readonly RomanisedWord[] = [
 
 // `yadi` → `यदि`, `dekhau` → `देखाउ`, also one or two letters off (`dekhaau`).
 export function fromRomanised(name: string, allowed: (word: string) => boolean = () => true): string | null {
-  if (!/^[A-Za-z_]+$/.test(name)) return null;
+  if (tooLongToSuggest(name) || !/^[A-Za-z_]+$/.test(name)) return null;
   const english = Object.hasOwn(ENGLISH_EQUIVALENTS, name) ? ENGLISH_EQUIVALENTS[name] : undefined;
   if (english && allowed(english)) return english;
   const lower = name.toLowerCase();
@@ -86,7 +112,7 @@ export function fromRomanised(name: string, allowed: (word: string) => boolean =
   let bestDistance = limit + 1;
   for (const { roman, word } of ROMANISED) {
     if (!allowed(word)) continue;
-    const distance = editDistance(lower, roman);
+    const distance = editDistance(lower, roman, limit);
     if (distance < bestDistance) {
       best = word;
       bestDistance = distance;

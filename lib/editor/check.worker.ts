@@ -1,0 +1,10 @@
+// The live check's Web Worker: the compiler front end on its own thread, so no program, however
+// large or hostile, can freeze the tab (lib/editor/check-in-worker.ts starts and budgets it).
+import { checkSummary } from '../compiler';
+
+export interface CheckRequestMessage { id: number; source: string }
+
+self.onmessage = (event: MessageEvent<CheckRequestMessage>) => {
+  const { id, source } = event.data;
+  self.postMessage({ id, summary: checkSummary(source) });
+};
