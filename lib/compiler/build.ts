@@ -63,7 +63,8 @@ export function findCachedExecutable(source: string, options: BuildOptions = {})
   const { tc, key, cache } = planBuild(source, options);
   const hit = cache.lookup(key);
   if (!hit) return null;
-  return { ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], executable: hit.executable, cached: true,
+  return { ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
+    executable: hit.executable, cached: true,
     compiler: tc.kind, compileMs: Math.round(performance.now() - started) };
 }
 
@@ -117,6 +118,6 @@ export async function buildOrReport(source: string, options: BuildOptions = {}):
     logCompilerFailure('build', source, error);
     const failure = CompilerFailure.from(error);
     const compiler = failure instanceof CCompileError ? failure.compiler : 'none';
-    return { ok: false, diagnostics: [failure.diagnostic], executable: null, cached: false, compiler, compileMs: Math.round(performance.now() - started) };
+    return { ok: false, diagnostics: [failure.diagnostic], omittedDiagnostics: 0, executable: null, cached: false, compiler, compileMs: Math.round(performance.now() - started) };
   }
 }
