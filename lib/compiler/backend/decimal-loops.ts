@@ -12,7 +12,7 @@
 // code's, at the same point of the run.
 import type { Block, Expression, RangeLoop } from '../frontend/ast';
 import type { FunctionState } from './context';
-import { cDouble } from './escape';
+import { cDouble, cInt } from './escape';
 
 interface Plan {
   /** Hoisted C declarations, and the tests that make them valid, done once before the loop. */
@@ -120,8 +120,10 @@ function decimalExpr(fs: FunctionState, plan: Plan, e: Expression, loopVar: numb
   }
 }
 
-/** An integer index: the loop's own variable, or an enclosing range loop's (a known integer). */
+/** An integer index: a literal, the loop's own variable, or an enclosing range loop's (a known
+ *  integer). Negative literals parse as a negation, which takes the generic path. */
 function intIndex(fs: FunctionState, plan: Plan, e: Expression, loopVar: number, r: string): string | null {
+  if (e.kind === 'Integer') return `(${cInt(e.value)})`;
   if (e.kind !== 'Name' || e.binding.kind !== 'declaration') return null;
   const id = e.binding.id;
   if (id === loopVar) return `${r}.cur`;
