@@ -8,6 +8,7 @@ import type {
 import { isInt, posC, type FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
 import { cInt } from './escape';
+import { emitTypedDecimalLoop } from './decimal-loops';
 import { emitSetIndex } from './fastpaths';
 import { markProgress } from '../frontend/progress';
 import { globalSetFlag } from './mangle';
@@ -139,6 +140,7 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   const go = fs.fresh('go');
   const left = fs.fresh('n');
   fs.line(`SJG_RANGE_COUNT(${r}, ${go}, ${left});`);
+  emitTypedDecimalLoop(fs, s, r, go, left);
   fs.open(`for (; ${go}; SJG_RANGE_STEP(${r}, ${go}, ${left}))`);
   const id = s.variable.declarationId;
   fs.line(`SJG_SETINT(${fs.variable(id)}, ${r}.cur);`);
