@@ -67,9 +67,10 @@ export async function tieredRuns(programs: [string, string][], table: Table): Pr
 }
 
 /** Wall time of one runProgram, ms. */
-async function timedRun(source: string): Promise<number> {
+async function timedRun(source: string, client = 'bench'): Promise<number> {
   const t = performance.now();
-  const r = await runProgram({ source });
+  // Each simulated client is its own client of the fair run queue.
+  const r = await runProgram({ source }, { client });
   if (r.run?.verdict !== 'ok') throw new Error(`bench program failed: ${r.run?.verdict}`);
   return performance.now() - t;
 }
@@ -115,8 +116,8 @@ async function loadPhase(enabled: boolean, seconds: number, clients: number): Pr
   await Promise.all(Array.from({ length: clients }, (_, i) => i).map(async (client) => {
     for (let n = 0; performance.now() < until; n++) {
       const source = loadProgram(client, n, stamp);
-      runs.push(await timedRun(source));
-      runs.push(await timedRun(source));   // the same program again: an upgrade may serve it
+      runs.push(await timedRun(source, `bench-client-${client}`));
+      runs.push(await timedRun(source, `bench-client-${client}`));   // the same program again: an upgrade may serve it
     }
   }));
   await upgradeQueue.idle();
