@@ -6,6 +6,8 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from '@/components/ide/monaco-setup';
 import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
+import { attachSuggestKeys } from '@/components/ide/suggest-keys';
+import { attachAutoOutdent } from '@/components/ide/auto-outdent';
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
@@ -43,6 +45,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     editorRef.current = editor;
     const model = editor.getModel();
     bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
+    disposables.current.push(attachSuggestKeys(editor, monaco), attachAutoOutdent(editor));
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in the browser, debounced (no server trip).
     if (model) {
@@ -147,6 +150,12 @@ export default function CodeEditor(props: CodeEditorProps) {
         // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
         // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
         editContext: false,
+        // Enter is a new line; it accepts a completion only after the selection moved
+        // (components/ide/suggest-keys.ts). Tab accepts.
+        acceptSuggestionOnEnter: 'off',
+        tabCompletion: 'off',
+        // Only the language's own entries: words of the document would re-offer the word typed.
+        wordBasedSuggestions: 'off',
       }}
     />
   );
