@@ -11,7 +11,8 @@ import { attachAutoOutdent } from '@/components/ide/auto-outdent';
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
-import { check } from '@/lib/compiler';
+import { analyse, check } from '@/lib/compiler';
+import { createNameList } from '@/components/ide/program-names';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
@@ -22,7 +23,11 @@ export interface CodeEditorProps {
   value: string;
   onChange: (value: string) => void;
   layout: LayoutChoice;
+  latinDigits: boolean;
   onCycleLayout: () => void;
+  onLatinInTextChange?: (on: boolean) => void;
+  /** Accessible name of the phonetic candidate list. */
+  candidatesLabel: string;
   onRun: () => void;
   theme: 'light' | 'dark';
   uiLanguage: UiLanguage;
@@ -44,7 +49,15 @@ export default function CodeEditor(props: CodeEditorProps) {
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
     const model = editor.getModel();
-    bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
+    const names = createNameList(editor, analyse);
+    disposables.current.push(names);
+    bridgeRef.current = attachKeyboard(editor, monaco, {
+      getLayout: () => latest.current.layout,
+      getLatinDigits: () => latest.current.latinDigits,
+      getNames: names.get,
+      candidatesLabel: props.candidatesLabel,
+      onLatinInTextChange: (on) => latest.current.onLatinInTextChange?.(on),
+    });
     disposables.current.push(attachSuggestKeys(editor, monaco), attachAutoOutdent(editor));
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in the browser, debounced (no server trip).
@@ -57,13 +70,13 @@ export default function CodeEditor(props: CodeEditorProps) {
       id: 'sajilo.run',
       label: 'Run program / प्रोग्राम चलाउनुहोस्',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => latest.current.onRun(),
+      run: () => { bridgeRef.current?.commit(); latest.current.onRun(); },
     });
     editor.addAction({
       id: 'sajilo.cycleLayout',
       label: 'Switch keyboard layout / किबोर्ड बदल्नुहोस्',
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyK],
-      run: () => latest.current.onCycleLayout(),
+      run: () => { bridgeRef.current?.commit(); latest.current.onCycleLayout(); },
     });
     // The caret position as an attribute of the editor's wrapper: tests read it, nothing else.
     editor.onDidChangeCursorPosition((e) => {
@@ -99,6 +112,12 @@ export default function CodeEditor(props: CodeEditorProps) {
       typeText(text) {
         bridgeRef.current?.typeText(text);
       },
+      pressKey(key) {
+        bridgeRef.current?.pressKey({ key });
+      },
+      commitComposition() {
+        bridgeRef.current?.commit();
+      },
       deleteLeft() {
         if (!isTouchOnly()) editor.focus();
         editor.trigger('keyboard', 'deleteLeft', null);
@@ -109,6 +128,12 @@ export default function CodeEditor(props: CodeEditorProps) {
     document.fonts?.ready.then(() => monaco.editor.remeasureFonts());
     if (!isTouchOnly()) editor.focus();
   };
+
+  // Phonetic typing has its own candidate list: Monaco's would open over it on every word.
+  useEffect(() => {
+    bridgeRef.current?.commit();
+    editorRef.current?.updateOptions({ quickSuggestions: props.layout !== 'phonetic' });
+  }, [props.layout]);
 
   // The squiggles' messages follow the interface language.
   useEffect(() => { live.current?.checker.checkNow(); }, [props.uiLanguage]);
@@ -153,6 +178,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         // Enter is a new line; it accepts a completion only after the selection moved
         // (components/ide/suggest-keys.ts). Tab accepts.
         acceptSuggestionOnEnter: 'off',
+        quickSuggestions: props.layout !== 'phonetic',
         tabCompletion: 'off',
         // Only the language's own entries: words of the document would re-offer the word typed.
         wordBasedSuggestions: 'off',

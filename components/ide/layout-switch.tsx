@@ -5,6 +5,7 @@ import { LAYOUT_CHOICES, type LayoutChoice } from '@/components/ide/layout-choic
 import type { StringKey } from '@/lib/i18n/strings';
 
 const LABEL: Record<LayoutChoice, StringKey> = {
+  phonetic: 'keyboard.phonetic',
   'nepali-romanized': 'keyboard.romanized',
   'nepali-traditional': 'keyboard.traditional',
   off: 'keyboard.off',

@@ -85,6 +85,15 @@ const ne = {
   'verdict.compile_error': 'कम्पाइल त्रुटि',
   'verdict.stopped': 'रोकियो',
   'output.stopped': 'तपाईंले प्रोग्राम रोक्नुभयो।',
+  'keyboard.candidates': 'शब्दका विकल्प',
+  'keyboard.symbols': 'कोडका चिह्न',
+  'keyboard.romanizedHint': 'रोमनाइज्ड: एउटा कुञ्जी, एउटा अक्षर: n m s / t e → नमस्ते।',
+  'keyboard.traditionalHint': 'परम्परागत (टाइपराइटर): g d ; \\ t ] → नमस्ते।',
+  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर; yadi लेखेर सूचीबाट Tab ले यदि छान्नुहोस्।',
+  'keyboard.latinInTextOn': 'पाठभित्र ABC',
+  'snippet.renameTitle': 'प्रोग्रामको नयाँ शीर्षक',
+  'dialog.save': 'राख्नुहोस्',
+  'dialog.cancel': 'रद्द गर्नुहोस्',
 } as const;
 
 export type StringKey = keyof typeof ne;
@@ -169,6 +178,15 @@ const en: Record<StringKey, string> = {
   'verdict.compile_error': 'Compile error',
   'verdict.stopped': 'Stopped',
   'output.stopped': 'You stopped the program.',
+  'keyboard.candidates': 'Word choices',
+  'keyboard.symbols': 'Code symbols',
+  'keyboard.romanizedHint': 'Romanized: one key, one letter: n m s / t e → नमस्ते.',
+  'keyboard.traditionalHint': 'Traditional (typewriter): g d ; \\ t ] → नमस्ते.',
+  'keyboard.offHint': 'ABC: English letters; type yadi and pick यदि from the list with Tab.',
+  'keyboard.latinInTextOn': 'ABC in texts',
+  'snippet.renameTitle': 'New title for the program',
+  'dialog.save': 'Save',
+  'dialog.cancel': 'Cancel',
 };
 
 export const STRINGS: Record<UiLanguage, Record<StringKey, string>> = { ne, en };
