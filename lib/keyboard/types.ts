@@ -6,10 +6,11 @@ export type KeyCode = string;
 /** What a key types without and with Shift. */
 export type KeyPair = readonly [base: string, shifted: string];
 
-export type LayoutId = 'nepali-romanized' | 'nepali-traditional' | 'off';
+/** 'phonetic' types by sound (lib/keyboard/phonetic); the two Nepali layouts are fixed tables. */
+export type LayoutId = 'phonetic' | 'nepali-romanized' | 'nepali-traditional' | 'off';
 
 export interface LayoutData {
-  id: Exclude<LayoutId, 'off'>;
+  id: Exclude<LayoutId, 'off' | 'phonetic'>;
   nameNe: string;
   nameEn: string;
   /** Where the table comes from (for docs/keyboard.md and reviewers). */

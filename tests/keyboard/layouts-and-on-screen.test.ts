@@ -5,15 +5,16 @@ import {
 import { press } from './us-keyboard';
 
 describe('layout list', () => {
-  it('offers Romanized, Traditional and off with Nepali and English names', () => {
-    expect(LAYOUTS.map((l) => l.id)).toEqual(['nepali-romanized', 'nepali-traditional', 'off']);
+  it('offers Phonetic, Romanized, Traditional and off with Nepali and English names', () => {
+    expect(LAYOUTS.map((l) => l.id)).toEqual(['phonetic', 'nepali-romanized', 'nepali-traditional', 'off']);
     for (const layout of LAYOUTS) {
       expect(layout.nameNe).toMatch(/[\u0900-\u097F]/);
       expect(layout.nameEn).toMatch(/[A-Za-z]/);
     }
   });
 
-  it('the default is a known layout', () => {
+  it('the default is phonetic typing', () => {
+    expect(DEFAULT_LAYOUT_ID).toBe('phonetic');
     expect(isLayoutId(DEFAULT_LAYOUT_ID)).toBe(true);
     expect(isLayoutId('qwerty')).toBe(false);
   });

@@ -12,17 +12,19 @@ export interface LayoutInfo {
 const TABLES: readonly LayoutData[] = [NEPALI_ROMANIZED, NEPALI_TRADITIONAL];
 
 export const LAYOUTS: readonly LayoutInfo[] = [
+  { id: 'phonetic', nameNe: 'फोनेटिक', nameEn: 'Phonetic' },
   ...TABLES.map(({ id, nameNe, nameEn }) => ({ id, nameNe, nameEn })),
   { id: 'off', nameNe: 'बन्द (ABC)', nameEn: 'Off (ABC)' },
 ];
 
-export const DEFAULT_LAYOUT_ID: LayoutId = 'nepali-romanized';
+/** Phonetic typing is the default: most Nepali speakers type by sound, not by a fixed layout. */
+export const DEFAULT_LAYOUT_ID: LayoutId = 'phonetic';
 
 export function isLayoutId(value: unknown): value is LayoutId {
   return LAYOUTS.some((layout) => layout.id === value);
 }
 
-/** The table of a layout, or null for 'off' and unknown ids. */
+/** The table of a fixed layout, or null for 'phonetic', 'off' and unknown ids. */
 export function layoutData(id: string): LayoutData | null {
   return TABLES.find((layout) => layout.id === id) ?? null;
 }

@@ -1,0 +1,94 @@
+// Devanagari → the phonetic scheme's Latin (the spelling `transliterate` turns back into the
+// word), and the folded keys the candidate list compares, so `dekhau`, `dekhaau` and
+// `dekhaaun` all find देखाउ.
+import { VIRAMA } from './scheme';
+
+/** The scheme's spelling of each consonant (the reverse of CONSONANTS, one choice each). */
+const CONSONANT_SPELLINGS: Readonly<Record<string, string>> = {
+  क: 'k', ख: 'kh', ग: 'g', घ: 'gh', ङ: 'ng', च: 'ch', छ: 'chh', ज: 'j', झ: 'jh', ञ: 'JN',
+  ट: 'T', ठ: 'Th', ड: 'D', ढ: 'Dh', ण: 'N', त: 't', थ: 'th', द: 'd', ध: 'dh', न: 'n',
+  प: 'p', फ: 'ph', ब: 'b', भ: 'bh', म: 'm', य: 'y', र: 'r', ल: 'l', ळ: 'l', व: 'v',
+  श: 'sh', ष: 'Sh', स: 's', ह: 'h',
+};
+const VOWEL_LETTERS: Readonly<Record<string, string>> = {
+  अ: 'a', आ: 'aa', इ: 'i', ई: 'ii', उ: 'u', ऊ: 'uu', ऋ: 'Ri', ए: 'e', ऐ: 'ai', ओ: 'o', औ: 'au',
+};
+const VOWEL_SIGNS: Readonly<Record<string, string>> = {
+  'ा': 'aa', 'ि': 'i', 'ी': 'ii', 'ु': 'u', 'ू': 'uu', 'ृ': 'ri', 'े': 'e', 'ै': 'ai', 'ो': 'o', 'ौ': 'au',
+};
+const OTHER_SIGNS: Readonly<Record<string, string>> = { 'ं': 'M', 'ँ': 'MM', 'ः': 'H', 'ॐ': 'OM', 'ऽ': '' };
+const IGNORED = /[\u200C\u200D\u093C]/g; // joiners and nukta
+const JNY = 'ज्ञ';
+const DEVANAGARI_ZERO = 0x0966;
+
+/**
+ * The scheme's Latin for a Devanagari word: `transliterate(romanise(w)) === w` for the words
+ * of the language. Characters outside Devanagari pass through.
+ */
+export function romanise(word: string): string {
+  const chars = [...word.replace(IGNORED, '').replaceAll(JNY, '\u0000')];
+  let out = '';
+  chars.forEach((char, i) => {
+    const consonant = char === '\u0000' ? 'jny' : CONSONANT_SPELLINGS[char];
+    if (consonant !== undefined) {
+      const next = chars[i + 1];
+      const ownVowel = next === VIRAMA || (next !== undefined && VOWEL_SIGNS[next] !== undefined);
+      out += ownVowel ? consonant : consonant + 'a';
+      return;
+    }
+    if (char === VIRAMA) {
+      // A halant before another consonant is implied by the scheme; elsewhere it is spelt.
+      const next = chars[i + 1];
+      if (next === undefined || (CONSONANT_SPELLINGS[next] === undefined && next !== '\u0000')) out += 'q';
+      return;
+    }
+    const code = char.codePointAt(0)! - DEVANAGARI_ZERO;
+    if (code >= 0 && code <= 9) {
+      out += String(code);
+      return;
+    }
+    out += VOWEL_LETTERS[char] ?? VOWEL_SIGNS[char] ?? OTHER_SIGNS[char] ?? char;
+  });
+  return out;
+}
+
+const VOWEL = 'aeiou';
+const isVowel = (c: string | undefined) => c !== undefined && VOWEL.includes(c);
+
+/**
+ * Spellings learners mix up, folded to one form: case, long and short vowels
+ * (aa/a, ii/ee/i, uu/oo/u), w/v, z/j, f/ph, x/ksh, anusvara and chandrabindu as n, and a
+ * chandrabindu-like final n after i, u, e, o (`dekhaaun` = `dekhau`).
+ */
+export function mediumKey(latin: string): string {
+  let key = latin.replace(/M+/g, 'n').toLowerCase()
+    .replace(/aa/g, 'a').replace(/ii|ee/g, 'i').replace(/uu|oo/g, 'u')
+    .replace(/w/g, 'v').replace(/z/g, 'j').replace(/f/g, 'ph').replace(/x/g, 'ksh')
+    .replace(/q/g, '');
+  if (key.length > 1 && key.endsWith('n') && 'ieou'.includes(key[key.length - 2])) key = key.slice(0, -1);
+  return key;
+}
+
+/**
+ * A looser key on top of mediumKey: aspirates (kh/k, sh/s, …), doubled letters, class nasals
+ * (n/m before a consonant), ज्ञ spellings, and the short `a` after a consonant, which
+ * learners write or drop at will (`jabsamma` = `jabasamma`).
+ */
+export function looseKey(latin: string): string {
+  const medium = mediumKey(latin)
+    .replace(/jny|jn/g, 'gy')
+    .replace(/([bcdgjkpst])h+/g, '$1')
+    .replace(/(.)\1+/g, '$1');
+  let key = '';
+  for (let i = 0; i < medium.length; i++) {
+    const char = medium[i];
+    const previous = medium[i - 1];
+    if (char === 'a' && previous !== undefined && !isVowel(previous)) continue;
+    if ((char === 'n' || char === 'm') && medium[i + 1] !== undefined && !isVowel(medium[i + 1]) && medium[i + 1] !== 'y') {
+      key += 'n';
+      continue;
+    }
+    key += char;
+  }
+  return key;
+}
