@@ -229,7 +229,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               id="on-screen-keyboard"
               layout={layout}
               onType={(text) => editor.current?.typeText(text)}
-              onKey={(key) => editor.current?.pressKey(key)}
+              onKey={(key: string) => editor.current?.pressKey(key)}
               onBackspace={() => editor.current?.deleteLeft()}
             />
           )}

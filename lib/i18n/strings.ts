@@ -95,7 +95,6 @@ const ne = {
   'keyboard.traditionalHint': 'परम्परागत (टाइपराइटर): g d ; \\ t ] → नमस्ते।',
   'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर; yadi लेखेर सूचीबाट Tab ले यदि छान्नुहोस्।',
   'keyboard.latinInTextOn': 'पाठभित्र ABC',
-  'snippet.renameTitle': 'प्रोग्रामको नयाँ शीर्षक',
   'dialog.save': 'राख्नुहोस्',
   'dialog.cancel': 'रद्द गर्नुहोस्',
 } as const;
@@ -192,7 +191,6 @@ const en: Record<StringKey, string> = {
   'keyboard.traditionalHint': 'Traditional (typewriter): g d ; \\ t ] → नमस्ते.',
   'keyboard.offHint': 'ABC: English letters; type yadi and pick यदि from the list with Tab.',
   'keyboard.latinInTextOn': 'ABC in texts',
-  'snippet.renameTitle': 'New title for the program',
   'dialog.save': 'Save',
   'dialog.cancel': 'Cancel',
 };
