@@ -27,6 +27,8 @@ export interface CandidateOptions {
 
 /** Candidates offered at most (the digits 1–9 pick them). */
 export const MAX_CANDIDATES = 9;
+/** Loose-only matches need a loose key this long. */
+const LOOSE_MIN_LETTERS = 2;
 /** Words the Latin only begins are offered once its loose key has this many letters. */
 const COMPLETION_MIN_LETTERS = 2;
 
@@ -43,7 +45,7 @@ const SOURCE_RANK: Readonly<Record<CandidateSource, number>> = { keyword: 0, bui
 
 function entry(text: string, source: Entry['source'], extraSpellings: readonly string[]): Entry {
   const latin = romanise(text);
-  const spellings = new Set([latin, latin.replace(/a$/, ''), ...extraSpellings].map((s) => s.toLowerCase()));
+  const spellings = new Set([latin, /[^aeiouAEIOU]$/.test(latin) ? latin + 'a' : latin, ...extraSpellings].map((s) => s.toLowerCase()));
   return {
     text,
     key: nameKey(text),
@@ -102,7 +104,8 @@ export class CandidateIndex {
     const tiered: { entry: Entry; tier: number }[] = [];
     for (const e of this.byLooseKey.get(loose) ?? []) {
       const tier = e.key === ruleKey || e.spellings.has(lower) ? 0 : e.mediumKeys.has(medium) ? 1 : 2;
-      tiered.push({ entry: e, tier });
+      // One-letter loose keys match too much (`ba` would find वा): only closer matches there.
+      if (tier < 2 || loose.length >= LOOSE_MIN_LETTERS) tiered.push({ entry: e, tier });
     }
     tiered.sort((a, b) => a.tier - b.tier || compareEntries(a.entry, b.entry));
     const matches = tiered.map(({ entry: e }) => e);

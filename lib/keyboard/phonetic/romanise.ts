@@ -1,11 +1,11 @@
 // Devanagari → the phonetic scheme's Latin (the spelling `transliterate` turns back into the
 // word), and the folded keys the candidate list compares, so `dekhau`, `dekhaau` and
 // `dekhaaun` all find देखाउ.
-import { VIRAMA } from './scheme';
+import { NASAL_BEFORE, VIRAMA } from './scheme';
 
 /** The scheme's spelling of each consonant (the reverse of CONSONANTS, one choice each). */
 const CONSONANT_SPELLINGS: Readonly<Record<string, string>> = {
-  क: 'k', ख: 'kh', ग: 'g', घ: 'gh', ङ: 'ng', च: 'ch', छ: 'chh', ज: 'j', झ: 'jh', ञ: 'JN',
+  क: 'k', ख: 'kh', ग: 'g', घ: 'gh', ङ: 'NG', च: 'ch', छ: 'chh', ज: 'j', झ: 'jh', ञ: 'JN',
   ट: 'T', ठ: 'Th', ड: 'D', ढ: 'Dh', ण: 'N', त: 't', थ: 'th', द: 'd', ध: 'dh', न: 'n',
   प: 'p', फ: 'ph', ब: 'b', भ: 'bh', म: 'm', य: 'y', र: 'r', ल: 'l', ळ: 'l', व: 'v',
   श: 'sh', ष: 'Sh', स: 's', ह: 'h',
@@ -29,16 +29,19 @@ export function romanise(word: string): string {
   const chars = [...word.replace(IGNORED, '').replaceAll(JNY, '\u0000')];
   let out = '';
   chars.forEach((char, i) => {
-    const consonant = char === '\u0000' ? 'jny' : CONSONANT_SPELLINGS[char];
+    const next = chars[i + 1];
+    const consonant = char === '\u0000' ? 'jny' : nasalSpelling(char, next, chars[i + 2]) ?? CONSONANT_SPELLINGS[char];
     if (consonant !== undefined) {
-      const next = chars[i + 1];
-      const ownVowel = next === VIRAMA || (next !== undefined && VOWEL_SIGNS[next] !== undefined);
+      // The inherent vowel is spelt inside a word; at its end the scheme implies it.
+      const ownVowel = next === undefined || next === VIRAMA || VOWEL_SIGNS[next] !== undefined;
       out += ownVowel ? consonant : consonant + 'a';
+      // ग्य is spelt with its halant, since `gy` alone is ज्ञ.
+      if (char === 'ग' && next === VIRAMA && chars[i + 2] === 'य') out += 'q';
       return;
     }
     if (char === VIRAMA) {
       // A halant before another consonant is implied by the scheme; elsewhere it is spelt.
-      const next = chars[i + 1];
+      if (chars[i - 1] === 'ग' && next === 'य') return;
       if (next === undefined || (CONSONANT_SPELLINGS[next] === undefined && next !== '\u0000')) out += 'q';
       return;
     }
@@ -55,8 +58,16 @@ export function romanise(word: string): string {
 const VOWEL = 'aeiou';
 const isVowel = (c: string | undefined) => c !== undefined && VOWEL.includes(c);
 
+/** A class nasal + halant before its own class is spelt `n` (NASAL_BEFORE); final ङ is `ng`. */
+function nasalSpelling(char: string, next: string | undefined, afterNext: string | undefined): string | undefined {
+  if (char === 'ङ' && next === undefined) return 'ng';
+  if ((char === 'ङ' || char === 'ञ' || char === 'ण') && next === VIRAMA && afterNext !== undefined && NASAL_BEFORE[afterNext] === char) return 'n';
+  return undefined;
+}
+
+
 /**
- * Spellings learners mix up, folded to one form: case, long and short vowels
+ * Spellings learners mix up, folded to one form: case, a final inherent `a`, long and short vowels
  * (aa/a, ii/ee/i, uu/oo/u), w/v, z/j, f/ph, x/ksh, anusvara and chandrabindu as n, and a
  * chandrabindu-like final n after i, u, e, o (`dekhaaun` = `dekhau`).
  */
@@ -65,30 +76,29 @@ export function mediumKey(latin: string): string {
     .replace(/aa/g, 'a').replace(/ii|ee/g, 'i').replace(/uu|oo/g, 'u')
     .replace(/w/g, 'v').replace(/z/g, 'j').replace(/f/g, 'ph').replace(/x/g, 'ksh')
     .replace(/q/g, '');
+  // A final inherent `a` is written or not at will (`rakha` = `rakh`).
+  if (key.length > 1 && key.endsWith('a') && !isVowel(key[key.length - 2])) key = key.slice(0, -1);
   if (key.length > 1 && key.endsWith('n') && 'ieou'.includes(key[key.length - 2])) key = key.slice(0, -1);
   return key;
 }
 
 /**
- * A looser key on top of mediumKey: aspirates (kh/k, sh/s, …), doubled letters, class nasals
- * (n/m before a consonant), ज्ञ spellings, and the short `a` after a consonant, which
+ * A looser key on top of mediumKey: aspirates (kh/k, sh/s, …), b/v, doubled letters, n/m,
+ * ज्ञ spellings, and the short `a` after a consonant, which
  * learners write or drop at will (`jabsamma` = `jabasamma`).
  */
 export function looseKey(latin: string): string {
   const medium = mediumKey(latin)
     .replace(/jny|jn/g, 'gy')
+    .replace(/v/g, 'b')
     .replace(/([bcdgjkpst])h+/g, '$1')
     .replace(/(.)\1+/g, '$1');
-  let key = '';
+  let consonants = '';
   for (let i = 0; i < medium.length; i++) {
-    const char = medium[i];
-    const previous = medium[i - 1];
-    if (char === 'a' && previous !== undefined && !isVowel(previous)) continue;
-    if ((char === 'n' || char === 'm') && medium[i + 1] !== undefined && !isVowel(medium[i + 1]) && medium[i + 1] !== 'y') {
-      key += 'n';
-      continue;
-    }
-    key += char;
+    if (medium[i] === 'a' && i > 0 && !isVowel(medium[i - 1])) continue;
+    consonants += medium[i];
   }
-  return key;
+  // n and m are one nasal here: anusvara is spelt either way (`samkhya`, `sankhya`), and a
+  // key that does not look ahead keeps prefixes prefixes (for completions).
+  return consonants.replace(/m/g, 'n');
 }

@@ -8,7 +8,8 @@
 //   - lower case is enough for everyday words; upper case picks the retroflex and long forms
 //     (T ट, D ड, N ण, Sh ष, A आ, I ई, U ऊ), as in ITRANS and Nepali phonetic keyboards;
 //   - Nepali habits: `w` = `v` (व), `z` = `j` (ज), `f` = `ph` (फ), `x` = `ksh` (क्ष),
-//     `gy`/`jny` = ज्ञ, `ri` after a consonant = ृ (`krishi` कृषि), `shri` = श्री.
+//     `gy`/`jny` = ज्ञ, `ri` after a consonant = ृ (`krishi` कृषि), `shri` = श्री, and `n`
+//     before a consonant takes that consonant's nasal (`jangal` जङ्गल, `kunjii` कुञ्जी).
 // The engine (transliterate.ts) reads these tables by longest match; docs/keyboard.md prints
 // them. Every entry is NFC.
 
@@ -48,7 +49,7 @@ export const AFTER_VOCALIC_R: Readonly<Record<string, string>> = { sh: 'ष' };
 
 /** Consonants (and the conjuncts Nepali treats as letters), written without halant. */
 export const CONSONANTS: Readonly<Record<string, string>> = {
-  k: 'क', kh: 'ख', g: 'ग', gh: 'घ', ng: 'ङ',
+  k: 'क', kh: 'ख', g: 'ग', gh: 'घ', NG: 'ङ',
   c: 'च', ch: 'च', chh: 'छ', Ch: 'छ', j: 'ज', jh: 'झ', z: 'ज', JN: 'ञ',
   T: 'ट', Th: 'ठ', D: 'ड', Dh: 'ढ', N: 'ण',
   t: 'त', th: 'थ', d: 'द', dh: 'ध', n: 'न',
@@ -70,9 +71,23 @@ export const LONG_A_INSIDE_WORD: Readonly<Record<string, { readonly atWordEnd: s
   GY: { atWordEnd: 'ज्ञ' },
 };
 
+/**
+ * `n` before a consonant of another class is written with that class's nasal, as Nepali
+ * spelling wants: `jangal` जङ्गल, `sankhyaa` सङ्ख्या, `kunjii` कुञ्जी, `ghanTaa` घण्टा.
+ * Not before च and छ: the verb forms `hunchha` हुन्छ, `jaanchhu` जान्छु keep न् (ञ्च is `JNch`).
+ */
+export const NASAL_BEFORE: Readonly<Record<string, string>> = {
+  क: 'ङ', ख: 'ङ', ग: 'ङ', घ: 'ङ',
+  ज: 'ञ', झ: 'ञ',
+  ट: 'ण', ठ: 'ण', ड: 'ण', ढ: 'ण',
+};
+
+/** Spellings with their own meaning at the very end of a word: `rang` रङ, `sing` सिङ. */
+export const AT_WORD_END: Readonly<Record<string, string>> = { ng: 'ङ' };
+
 /** Whole syllables the letter-by-letter rules would spell otherwise. */
 export const SYLLABLES: Readonly<Record<string, string>> = {
-  shri: 'श्री',
+  shri: 'श्री', shrii: 'श्री', shree: 'श्री',
 };
 
 /** Signs that follow a vowel (or a consonant's inherent vowel). */

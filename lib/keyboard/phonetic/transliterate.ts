@@ -3,7 +3,7 @@
 // Runs of ASCII letters are words; everything else passes through (digits become Devanagari
 // digits unless asked otherwise).
 import {
-  AFTER_VOCALIC_R, CONSONANTS, DEVANAGARI_DIGITS, HALANT_LETTER, LONG_A_INSIDE_WORD, SIGNS, SYLLABLES,
+  AFTER_VOCALIC_R, AT_WORD_END, CONSONANTS, NASAL_BEFORE, DEVANAGARI_DIGITS, HALANT_LETTER, LONG_A_INSIDE_WORD, SIGNS, SYLLABLES,
   VIRAMA, VOCALIC_R_AFTER_CONSONANT, VOWELS, type VowelEntry,
 } from './scheme';
 
@@ -31,6 +31,9 @@ const LONG_A = VOWELS.aa;
 
 /** The piece spelt at `start`: longest spelling first, exact case before lower case. */
 function pieceAt(word: string, start: number): { piece: Piece; length: number } {
+  const rest = word.slice(start);
+  const atEnd = AT_WORD_END[rest];
+  if (atEnd !== undefined) return { piece: { kind: 'consonant', text: atEnd, spelling: rest }, length: rest.length };
   for (let length = Math.min(LONGEST_SPELLING, word.length - start); length > 0; length--) {
     const spelling = word.slice(start, start + length);
     const piece = PIECES.get(spelling) ?? PIECES.get(spelling.toLowerCase());
@@ -63,8 +66,11 @@ export function transliterateWord(word: string): string {
     switch (piece.kind) {
       case 'consonant': {
         const afterVocalicR = out.endsWith(VOWELS.R.sign) || out.endsWith(VOWELS.R.letter);
+        const text = (afterVocalicR ? AFTER_VOCALIC_R[piece.spelling] : undefined) ?? piece.text;
+        const nasal = open?.spelling === 'n' ? NASAL_BEFORE[text] : undefined;
+        if (nasal) out = out.slice(0, -CONSONANTS.n.length) + nasal;
         if (open) out += VIRAMA;
-        out += (afterVocalicR ? AFTER_VOCALIC_R[piece.spelling] : undefined) ?? piece.text;
+        out += text;
         open = { spelling: piece.spelling };
         break;
       }
