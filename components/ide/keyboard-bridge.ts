@@ -121,7 +121,16 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
       if (!anchor && result.composition) anchor = editor.getPosition();
       finish(result.insert);
       if (composer.latinInText !== latinInText) options.onLatinInTextChange?.(composer.latinInText);
-      return result.handled;
+      if (result.handled) return true;
+      // A committing key (Space, Enter, a symbol) types itself here too: left to the browser,
+      // it reaches Monaco's textarea before Monaco has synced it with the word just inserted,
+      // and Monaco then applies it without auto-indent (Enter after भने lost its indentation).
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (result.insert && plain && (event.key === 'Enter' || [...event.key].length === 1)) {
+        typeText(event.key === 'Enter' ? '\n' : event.key);
+        return true;
+      }
+      return false;
     }
     if (layout === 'off' || !event.code) return false;
     const text = mapLayoutKey(toKeyInput({

@@ -81,3 +81,25 @@ test.describe('keyboard off', () => {
     expect(await lines(page)).toHaveLength(2);
   });
 });
+
+test('the completion list draws a matched Devanagari prefix in the same font as the word (no split syllables)', async ({ page }) => {
+  await openIde(page, { source: '' }, 'nepali-romanized');
+  await focusEditorEnd(page);
+  await pressUsKeys(page, 'd'); // द: matches देखाउ, देखि… inside their first syllable
+  await expect(suggestWidget(page)).toBeVisible({ timeout: 10_000 });
+  const highlights = suggestWidget(page).locator('.monaco-highlighted-label .highlight');
+  await expect(highlights.first()).toBeVisible();
+  // A bold span is shaped apart from the vowel sign after it (a dotted circle); same font, one shape.
+  const fonts = await highlights.evaluateAll((spans) => spans.map((span) => {
+    const own = getComputedStyle(span);
+    const label = getComputedStyle(span.parentElement!);
+    return own.fontWeight === label.fontWeight && own.fontFamily === label.fontFamily && own.fontSize === label.fontSize;
+  }));
+  expect(fonts.every(Boolean)).toBe(true);
+  // Under the word: the list's left edge is near the word's start, below its line.
+  const line = (await page.locator('[data-testid=editor] .view-line').first().boundingBox())!;
+  const list = (await suggestWidget(page).boundingBox())!;
+  expect(list.y).toBeGreaterThanOrEqual(line.y + line.height - 1);
+  expect(Math.abs(list.x - line.x)).toBeLessThan(40);
+  await page.screenshot({ path: 'test-results/completion-list.png' });
+});
