@@ -127,7 +127,10 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
       // and Monaco then applies it without auto-indent (Enter after भने lost its indentation).
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       if (result.insert && plain && (event.key === 'Enter' || [...event.key].length === 1)) {
-        typeText(event.key === 'Enter' ? '\n' : event.key);
+        // After the microtasks the word's insertion queued (auto-outdent of अन्त्य), so a new
+        // line takes the indentation of the line as it ends up.
+        const key = event.key === 'Enter' ? '\n' : event.key;
+        queueMicrotask(() => typeText(key));
         return true;
       }
       return false;

@@ -93,7 +93,7 @@ test('with the layout off, a romanised word completes to its Devanagari keyword'
   await page.keyboard.type('dekhau');
   const suggestion = page.locator('[data-testid=editor] .suggest-widget .monaco-list-row').filter({ hasText: 'देखाउ' });
   await expect(suggestion.first()).toBeVisible({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab'); // Tab accepts; Enter would start a new line
   await expect.poll(() => editorText(page)).toContain('देखाउ');
   expect(await editorText(page)).not.toContain('dekhau');
 });
