@@ -192,3 +192,23 @@ test('on a 390×844 phone: the symbol row types code symbols, keys are at least 
   await context.close();
 });
 
+
+test('text fields type by sound with the same engine: stdin (the program reads it) and the sign-up name', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ(पढ())\n' });
+  await page.getByTestId('stdin').click();
+  await pressUsKeys(page, 'namaste');
+  const composition = page.locator('.ide-stdin').getByTestId('composition');
+  await expect(composition).toBeVisible();
+  await expect(composition.getByTestId('composition-latin')).toHaveText('namaste');
+  await page.keyboard.press('Digit1'); // the first candidate
+  await expect(page.getByTestId('stdin')).toHaveValue('नमस्ते');
+  await expect(composition).toBeHidden();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते', { timeout: 30_000 });
+
+  await page.goto('/signup');
+  await page.getByTestId('signup-name').click();
+  await pressUsKeys(page, 'ramesh shreShTha');
+  await page.getByTestId('signup-email').click(); // leaving the field keeps the word
+  await expect(page.getByTestId('signup-name')).toHaveValue('रमेश श्रेष्ठ');
+});
