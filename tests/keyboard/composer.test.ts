@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhoneticComposer, type ComposerKey, type ComposerResult, type TypingContext } from '@/lib/keyboard';
+import { PHONETIC_WORDS } from './phonetic-words';
 
 /** A key press as the browser reports it (`key` is what the OS layout types). */
 function key(name: string, over: Partial<ComposerKey> = {}): ComposerKey {
@@ -232,5 +233,14 @@ describe('PhoneticComposer: names from the program', () => {
     expect(typeKeys(composer, [...'falphul ']).text).toBe('फलफूल ');
     names = ['विद्यार्थी'];
     expect(typeKeys(composer, [...'bidyarthi ']).text).toBe('विद्यार्थी ');
+  });
+});
+
+describe('PhoneticComposer: the word table key by key', () => {
+  it('every word typed letter by letter, then Space, gives its documented Devanagari', () => {
+    const composer = new PhoneticComposer();
+    for (const { latin, devanagari } of PHONETIC_WORDS) {
+      expect(typeKeys(composer, [...latin, ' ']).text, latin).toBe(`${devanagari} `);
+    }
   });
 });

@@ -60,6 +60,23 @@ function compareEntries(a: Entry, b: Entry): number {
   return SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.text.length - b.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }
 
+/**
+ * Entries of names seen before, so a new names array (after each edit) costs lookups, not
+ * romanisations. Bounded: cleared when it grows past NAME_CACHE_LIMIT.
+ */
+const nameEntries = new Map<string, Entry>();
+const NAME_CACHE_LIMIT = 100_000;
+
+function nameEntry(name: string): Entry {
+  let e = nameEntries.get(name);
+  if (!e) {
+    if (nameEntries.size >= NAME_CACHE_LIMIT) nameEntries.clear();
+    e = entry(name, 'name', []);
+    nameEntries.set(name, e);
+  }
+  return e;
+}
+
 const LANGUAGE_ENTRIES: readonly Entry[] = [
   ...KEYWORDS.map((k) => entry(k.word, 'keyword', [k.roman])),
   ...BUILTINS.map((b) => entry(b.name, 'builtin', [b.roman])),
@@ -79,10 +96,11 @@ export class CandidateIndex {
       entries.push(e);
     }
     for (const name of names) {
-      const key = nameKey(name);
-      if (name === '' || seen.has(key)) continue;
-      seen.add(key);
-      entries.push(entry(name, 'name', []));
+      if (name === '') continue;
+      const e = nameEntry(name);
+      if (seen.has(e.key)) continue;
+      seen.add(e.key);
+      entries.push(e);
     }
     for (const e of entries) {
       const bucket = this.byLooseKey.get(e.looseKey);

@@ -1,24 +1,21 @@
 // Devanagari → the phonetic scheme's Latin (the spelling `transliterate` turns back into the
 // word), and the folded keys the candidate list compares, so `dekhau`, `dekhaau` and
 // `dekhaaun` all find देखाउ.
-import { NASAL_BEFORE, VIRAMA } from './scheme';
+import { CONSONANTS, NASAL_BEFORE, SIGNS, VIRAMA, VOWELS } from './scheme';
 
-/** The scheme's spelling of each consonant (the reverse of CONSONANTS, one choice each). */
-const CONSONANT_SPELLINGS: Readonly<Record<string, string>> = {
-  क: 'k', ख: 'kh', ग: 'g', घ: 'gh', ङ: 'NG', च: 'ch', छ: 'chh', ज: 'j', झ: 'jh', ञ: 'JN',
-  ट: 'T', ठ: 'Th', ड: 'D', ढ: 'Dh', ण: 'N', त: 't', थ: 'th', द: 'd', ध: 'dh', न: 'n',
-  प: 'p', फ: 'ph', ब: 'b', भ: 'bh', म: 'm', य: 'y', र: 'r', ल: 'l', ळ: 'l', व: 'v',
-  श: 'sh', ष: 'Sh', स: 's', ह: 'h',
-};
-const VOWEL_LETTERS: Readonly<Record<string, string>> = {
-  अ: 'a', आ: 'aa', इ: 'i', ई: 'ii', उ: 'u', ऊ: 'uu', ऋ: 'Ri', ए: 'e', ऐ: 'ai', ओ: 'o', औ: 'au',
-};
-const VOWEL_SIGNS: Readonly<Record<string, string>> = {
-  'ा': 'aa', 'ि': 'i', 'ी': 'ii', 'ु': 'u', 'ू': 'uu', 'ृ': 'ri', 'े': 'e', 'ै': 'ai', 'ो': 'o', 'ौ': 'au',
-};
-const OTHER_SIGNS: Readonly<Record<string, string>> = { 'ं': 'M', 'ँ': 'MM', 'ः': 'H', 'ॐ': 'OM', 'ऽ': '' };
+/** Devanagari → the first spelling the scheme lists for it. */
+function firstSpellings(pairs: readonly (readonly [spelling: string, text: string])[]): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [spelling, text] of pairs) if (text !== '' && !(text in out)) out[text] = spelling;
+  return out;
+}
+
+const CONSONANT_SPELLINGS = firstSpellings(Object.entries(CONSONANTS));
+const VOWEL_LETTERS = firstSpellings(Object.entries(VOWELS).map(([spelling, v]) => [spelling, v.letter]));
+const VOWEL_SIGNS = firstSpellings(Object.entries(VOWELS).map(([spelling, v]) => [spelling, v.sign]));
+const OTHER_SIGNS: Readonly<Record<string, string>> = { ...firstSpellings(Object.entries(SIGNS)), 'ऽ': '' };
 const IGNORED = /[\u200C\u200D\u093C]/g; // joiners and nukta
-const JNY = 'ज्ञ';
+const JNY = 'ज्ञ'; // one letter for the scheme, three code points here
 const DEVANAGARI_ZERO = 0x0966;
 
 /**
@@ -30,7 +27,7 @@ export function romanise(word: string): string {
   let out = '';
   chars.forEach((char, i) => {
     const next = chars[i + 1];
-    const consonant = char === '\u0000' ? 'jny' : nasalSpelling(char, next, chars[i + 2]) ?? CONSONANT_SPELLINGS[char];
+    const consonant = char === '\u0000' ? CONSONANT_SPELLINGS[JNY] : nasalSpelling(char, next, chars[i + 2]) ?? CONSONANT_SPELLINGS[char];
     if (consonant !== undefined) {
       // The inherent vowel is spelt inside a word; at its end the scheme implies it.
       const ownVowel = next === undefined || next === VIRAMA || VOWEL_SIGNS[next] !== undefined;

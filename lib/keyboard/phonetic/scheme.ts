@@ -10,8 +10,9 @@
 //   - Nepali habits: `w` = `v` (व), `z` = `j` (ज), `f` = `ph` (फ), `x` = `ksh` (क्ष),
 //     `gy`/`jny` = ज्ञ, `ri` after a consonant = ृ (`krishi` कृषि), `shri` = श्री, and `n`
 //     before a consonant takes that consonant's nasal (`jangal` जङ्गल, `kunjii` कुञ्जी).
-// The engine (transliterate.ts) reads these tables by longest match; docs/keyboard.md prints
-// them. Every entry is NFC.
+// The engine (transliterate.ts) reads these tables by longest match; romanise.ts reads them
+// backwards (the first spelling listed for a letter is the one it writes); docs/keyboard.md
+// prints them. Every entry is NFC.
 
 /** A vowel: its letter at the start of a syllable, and its sign after a consonant. */
 export interface VowelEntry {
@@ -31,7 +32,7 @@ export const VOWELS: Readonly<Record<string, VowelEntry>> = {
   ai: { letter: 'ऐ', sign: 'ै' },
   o: { letter: 'ओ', sign: 'ो' },
   au: { letter: 'औ', sign: 'ौ' }, ou: { letter: 'औ', sign: 'ौ' },
-  R: { letter: 'ऋ', sign: 'ृ' }, Ri: { letter: 'ऋ', sign: 'ृ' },
+  Ri: { letter: 'ऋ', sign: 'ृ' }, R: { letter: 'ऋ', sign: 'ृ' },
 };
 
 /**
@@ -50,7 +51,7 @@ export const AFTER_VOCALIC_R: Readonly<Record<string, string>> = { sh: 'ष' };
 /** Consonants (and the conjuncts Nepali treats as letters), written without halant. */
 export const CONSONANTS: Readonly<Record<string, string>> = {
   k: 'क', kh: 'ख', g: 'ग', gh: 'घ', NG: 'ङ',
-  c: 'च', ch: 'च', chh: 'छ', Ch: 'छ', j: 'ज', jh: 'झ', z: 'ज', JN: 'ञ',
+  ch: 'च', c: 'च', chh: 'छ', Ch: 'छ', j: 'ज', jh: 'झ', z: 'ज', JN: 'ञ',
   T: 'ट', Th: 'ठ', D: 'ड', Dh: 'ढ', N: 'ण',
   t: 'त', th: 'थ', d: 'द', dh: 'ध', n: 'न',
   p: 'प', ph: 'फ', f: 'फ', b: 'ब', bh: 'भ', m: 'म',
