@@ -7,65 +7,17 @@
 //      accepts typing (navigation start → a typed character is on screen), on localhost.
 // Target (issue 4): median on a cache hit < 30 ms above the sandbox's own cost.
 // BENCH_BASE_URL=http://host:port measures a server that is already running instead.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { f, pct, startServer, table } from './support/next-server';
 import { buildExecutable } from '../lib/compiler/build';
 import { RUN_LIMITS } from '../lib/run/index';
 import { runSandboxed, shutdownSandbox } from '../sandbox/index';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = process.env.SAJILO_NEXT_DIST || '.next';
 const HELLO = 'देखाउ("नमस्ते, संसार!")\n';
 const SEQUENTIAL = 200;
 const CLIENTS = 8;
 const PER_CLIENT = 25;
 const MISSES = 40;
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-function table(head: string[], rows: (string | number)[][]) {
-  console.log(`| ${head.join(' | ')} |`);
-  console.log(`|${head.map(() => '---').join('|')}|`);
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log('');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(): Promise<{ baseURL: string; stop: () => void }> {
-  if (process.env.BENCH_BASE_URL) return { baseURL: process.env.BENCH_BASE_URL, stop: () => {} };
-  if (!existsSync(path.join(root, dist, 'BUILD_ID')) || process.env.BENCH_BUILD) {
-    console.log(`[bench] building the app into ${dist}…`);
-    const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('next build failed');
-  }
-  const port = await freePort();
-  const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' },
-  });
-  const stop = () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } };
-  process.on('exit', stop);
-  const baseURL = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try { if ((await fetch(baseURL)).status < 500) return { baseURL, stop }; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  stop();
-  throw new Error('the server did not start');
-}
 
 async function postRun(baseURL: string, source: string): Promise<number> {
   const t = performance.now();
@@ -106,6 +58,7 @@ async function browserFigures(baseURL: string) {
       if (req.resourceType() !== 'script' && !/\.js(\?|$)/.test(req.url())) return;
       scripts.push(req.sizes().then(async (s) => ({ encoded: s.responseBodySize, decoded: (await (await req.response())?.body())?.length ?? 0 })));
     });
+    await page.addInitScript(() => localStorage.setItem('sajilo:keyboard-layout', 'nepali-romanized'));
     const t0 = Date.now();
     await page.goto(baseURL, { waitUntil: 'commit' });
     const lines = page.locator('[data-testid=editor] .view-lines');

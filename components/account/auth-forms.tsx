@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useAccountStrings, type AccountStringKey } from './strings';
 import { MIN_PASSWORD } from '@/lib/validations/auth';
+import { NepaliInput } from '@/components/input/nepali-text-field';
 import { safeCallback } from './callback';
 import { usePreferences } from '@/components/preferences';
 import { serverMessage } from '@/components/share/api';
@@ -117,7 +118,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <div className="auth-card">
       <h1>{s('signUp')}</h1>
       <form onSubmit={onSubmit} className="auth-form" data-testid="signup-form">
-        <label>{s('name')}<input name="name" autoComplete="name" maxLength={80} data-testid="signup-name" /></label>
+        <label>{s('name')}<NepaliInput name="name" autoComplete="name" maxLength={80} data-testid="signup-name" /></label>
         <label>{s('email')}<input name="email" type="email" autoComplete="email" required data-testid="signup-email" /></label>
         <label>{s('password')} <small>({s('passwordHint')})</small>
           <input name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} data-testid="signup-password" />

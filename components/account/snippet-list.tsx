@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { useAccountStrings } from './strings';
 import { sendJson, errorKey } from '@/components/share/api';
+import { TextDialog } from '@/components/input/text-dialog';
 
 export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
 
@@ -12,11 +13,11 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
   const { lang } = usePreferences();
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<MySnippet | null>(null);
   const date = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ne-NP', { dateStyle: 'medium', timeStyle: 'short' });
 
-  async function rename(item: MySnippet) {
-    const title = window.prompt(s('newTitle'), item.title);
-    if (title === null) return;
+  async function rename(item: MySnippet, title: string) {
+    setRenaming(null);
     const res = await sendJson('PATCH', `/api/snippets/${item.id}`, { title, version: item.version });
     if (res.ok) {
       setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.body.version, updatedAt: res.body.updatedAt } : x)));
@@ -37,6 +38,15 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
     <section data-testid="my-snippets">
       <h1>{s('myPrograms')}{userName ? ` — ${userName}` : ''}</h1>
       {error && <p className="alert" role="alert">{error}</p>}
+      <TextDialog
+        open={renaming !== null}
+        title={s('newTitle')}
+        initialValue={renaming?.title ?? ''}
+        maxLength={200}
+        onSubmit={(title) => { if (renaming) void rename(renaming, title); }}
+        onCancel={() => setRenaming(null)}
+        testId="rename-dialog"
+      />
       {items.length === 0 ? (
         <p data-testid="my-snippets-empty">{s('empty')}</p>
       ) : (
@@ -51,7 +61,7 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
                 <td><time dateTime={item.updatedAt}>{date(item.updatedAt)}</time></td>
                 <td>{item.size} {s('bytes')}</td>
                 <td className="snippet-actions">
-                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => void rename(item)}>{s('rename')}</button>
+                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => setRenaming(item)}>{s('rename')}</button>
                   <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{s('delete')}</button>
                 </td>
               </tr>

@@ -6,10 +6,14 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from '@/components/ide/monaco-setup';
 import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
+import { attachSuggestKeys } from '@/components/ide/suggest-keys';
+import { attachAutoOutdent } from '@/components/ide/auto-outdent';
 import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/components/ide/sajilo-language';
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
+import { analyse } from '@/lib/compiler';
+import { createNameList } from '@/components/ide/program-names';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
@@ -20,7 +24,11 @@ export interface CodeEditorProps {
   value: string;
   onChange: (value: string) => void;
   layout: LayoutChoice;
+  latinDigits: boolean;
   onCycleLayout: () => void;
+  onLatinInTextChange?: (on: boolean) => void;
+  /** Accessible name of the phonetic candidate list. */
+  candidatesLabel: string;
   onRun: () => void;
   theme: 'light' | 'dark';
   uiLanguage: UiLanguage;
@@ -42,7 +50,16 @@ export default function CodeEditor(props: CodeEditorProps) {
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
     const model = editor.getModel();
-    bridgeRef.current = attachKeyboard(editor, () => latest.current.layout);
+    const names = createNameList(editor, analyse);
+    disposables.current.push(names);
+    bridgeRef.current = attachKeyboard(editor, monaco, {
+      getLayout: () => latest.current.layout,
+      getLatinDigits: () => latest.current.latinDigits,
+      getNames: names.get,
+      candidatesLabel: props.candidatesLabel,
+      onLatinInTextChange: (on) => latest.current.onLatinInTextChange?.(on),
+    });
+    disposables.current.push(attachSuggestKeys(editor, monaco), attachAutoOutdent(editor));
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
@@ -55,13 +72,13 @@ export default function CodeEditor(props: CodeEditorProps) {
       id: 'sajilo.run',
       label: 'Run program / प्रोग्राम चलाउनुहोस्',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => latest.current.onRun(),
+      run: () => { bridgeRef.current?.commit(); latest.current.onRun(); },
     });
     editor.addAction({
       id: 'sajilo.cycleLayout',
       label: 'Switch keyboard layout / किबोर्ड बदल्नुहोस्',
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyK],
-      run: () => latest.current.onCycleLayout(),
+      run: () => { bridgeRef.current?.commit(); latest.current.onCycleLayout(); },
     });
     // The caret position as an attribute of the editor's wrapper: tests read it, nothing else.
     editor.onDidChangeCursorPosition((e) => {
@@ -97,6 +114,12 @@ export default function CodeEditor(props: CodeEditorProps) {
       typeText(text) {
         bridgeRef.current?.typeText(text);
       },
+      pressKey(key) {
+        bridgeRef.current?.pressKey({ key });
+      },
+      commitComposition() {
+        bridgeRef.current?.commit();
+      },
       deleteLeft() {
         if (!isTouchOnly()) editor.focus();
         editor.trigger('keyboard', 'deleteLeft', null);
@@ -107,6 +130,12 @@ export default function CodeEditor(props: CodeEditorProps) {
     document.fonts?.ready.then(() => monaco.editor.remeasureFonts());
     if (!isTouchOnly()) editor.focus();
   };
+
+  // Phonetic typing has its own candidate list: Monaco's would open over it on every word.
+  useEffect(() => {
+    bridgeRef.current?.commit();
+    editorRef.current?.updateOptions({ quickSuggestions: props.layout !== 'phonetic' });
+  }, [props.layout]);
 
   // The squiggles' messages follow the interface language.
   useEffect(() => { live.current?.checker.checkNow(); }, [props.uiLanguage]);
@@ -148,6 +177,13 @@ export default function CodeEditor(props: CodeEditorProps) {
         // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
         // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
         editContext: false,
+        // Enter is a new line; it accepts a completion only after the selection moved
+        // (components/ide/suggest-keys.ts). Tab accepts.
+        acceptSuggestionOnEnter: 'off',
+        quickSuggestions: props.layout !== 'phonetic',
+        tabCompletion: 'off',
+        // Only the language's own entries: words of the document would re-offer the word typed.
+        wordBasedSuggestions: 'off',
       }}
     />
   );

@@ -16,4 +16,8 @@ export interface EditorHandle {
   /** Types text at the caret as if typed (on-screen keyboard). */
   typeText(text: string): void;
   deleteLeft(): void;
+  /** A key of the on-screen keyboard through the input engine (phonetic composition). */
+  pressKey(key: string): void;
+  /** Commits a word being composed phonetically (before Run or a layout switch). */
+  commitComposition(): void;
 }

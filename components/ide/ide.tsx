@@ -14,21 +14,8 @@ import { DEFAULT_LAYOUT, LAYOUT_STORAGE_KEY, isLayoutChoice, nextLayout, type La
 import type { EditorHandle } from '@/components/ide/editor-handle';
 import type { RunResponse } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
-import { mapKey, toKeyInput } from '@/lib/keyboard';
-
-/** The keyboard layout works in the stdin box too: mapped keys insert their Devanagari text. */
-function typeMappedInTextarea(e: React.KeyboardEvent<HTMLTextAreaElement>, layout: LayoutChoice) {
-  if (layout === 'off') return;
-  const text = mapKey(toKeyInput(e.nativeEvent), layout);
-  if (!text) return;
-  e.preventDefault();
-  const box = e.currentTarget;
-  // insertText keeps the browser's undo history and fires the input event React listens to.
-  if (!document.execCommand?.('insertText', false, text)) {
-    box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-}
+import { NepaliTextArea } from '@/components/input/nepali-text-field';
+import { TypingHint } from '@/components/ide/typing-hint';
 
 const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   ssr: false,
@@ -61,6 +48,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const [restored, setRestored] = useState(false);
   const [layout, setLayoutState] = useState<LayoutChoice>(DEFAULT_LAYOUT);
   const [showKeyboard, setShowKeyboard] = useState(false);
+  const [latinInText, setLatinInText] = useState(false);
   const [running, setRunning] = useState(false);
   const [response, setResponse] = useState<RunResponse | null>(null);
   const [error, setError] = useState<{ messageKey: StringKey; vars?: Record<string, string | number> } | null>(null);
@@ -111,6 +99,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   };
 
   const run = useCallback(async () => {
+    editor.current?.commitComposition();
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
@@ -215,6 +204,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         <span className="spacer" />
         {toolbarExtras?.({ source, stdin, latinDigits })}
       </div>
+      <TypingHint layout={layout} latinInText={latinInText} />
       <div className="ide-body">
         <div className="ide-editor-column">
           <div className="ide-editor">
@@ -223,7 +213,10 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               value={source}
               onChange={setSource}
               layout={layout}
+              latinDigits={latinDigits}
               onCycleLayout={cycleLayout}
+              onLatinInTextChange={setLatinInText}
+              candidatesLabel={t('keyboard.candidates')}
               onRun={() => void run()}
               theme={theme}
               uiLanguage={lang}
@@ -236,6 +229,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               id="on-screen-keyboard"
               layout={layout}
               onType={(text) => editor.current?.typeText(text)}
+              onKey={(key: string) => editor.current?.pressKey(key)}
               onBackspace={() => editor.current?.deleteLeft()}
             />
           )}
@@ -243,12 +237,13 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         <div className="ide-side">
           <div className="ide-stdin">
             <label htmlFor="ide-stdin">{t('ide.stdin')}</label>
-            <textarea
+            <NepaliTextArea
               id="ide-stdin"
               data-testid="stdin"
+              layout={layout}
+              latinDigits={latinDigits}
               value={stdin}
               onChange={(e) => setStdin(e.target.value)}
-              onKeyDown={(e) => typeMappedInTextarea(e, layout)}
               placeholder={t('ide.stdinPlaceholder')}
               spellCheck={false}
             />

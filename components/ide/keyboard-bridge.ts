@@ -1,13 +1,39 @@
-// Connects lib/keyboard's layouts to Monaco. Monaco 0.57 in Chromium edits through
-// EditContext, so the hook is editor.onKeyDown: a mapped key press is swallowed and its text
-// typed with the editor's own 'type' command (so auto-closing, multi-cursor and undo work).
-// Shortcuts with Ctrl, Cmd or Alt, and IME composition, pass through untouched.
+// Connects lib/keyboard to Monaco: phonetic typing (an input method drawn in the editor) and
+// the fixed layouts with the code-symbol rule. The hook is editor.onKeyDown: a key the
+// engine takes is swallowed and its text typed with the editor's own 'type' command (so
+// auto-closing, auto-indent, multi-cursor and undo work). IME composition passes untouched.
+//
+// Phonetic: the Latin being composed is not in the text. It is drawn where the word goes
+// (an injected-text decoration at the caret) and the candidates in a content widget under
+// the word; nothing in the model changes until a candidate is committed, so live checks,
+// undo and completion never see half a word.
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { mapKey, toKeyInput } from '@/lib/keyboard';
+import { mapLayoutKey, PhoneticComposer, toKeyInput, type ComposerKey, type Composition } from '@/lib/keyboard';
+import { caretContext } from '@/lib/editor';
+import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 
+type MonacoNamespace = typeof Monaco;
+type Editor = Monaco.editor.IStandaloneCodeEditor;
+
+export interface KeyboardBridgeOptions {
+  getLayout: () => LayoutChoice;
+  getLatinDigits: () => boolean;
+  /** The program's names for candidates; the same array until they change. */
+  getNames: () => readonly string[];
+  /** Accessible name of the candidate list. */
+  candidatesLabel: string;
+  /** Called when Alt+L switches Latin typing inside texts and comments. */
+  onLatinInTextChange?: (on: boolean) => void;
+}
+
 export interface KeyboardBridge {
+  /** Types text at the caret (on-screen keyboard with a fixed layout or off). */
   typeText(text: string): void;
+  /** A key of the on-screen keyboard ('a', ' ', 'Enter', 'Backspace'…) through the engine. */
+  pressKey(key: ComposerKey): void;
+  /** Commits an open composition (layout switch, Run). */
+  commit(): void;
   dispose(): void;
 }
 
@@ -19,7 +45,23 @@ export function needsUndoStop(before: string, text: string): boolean {
   return WORD_BREAK.test(text[0] ?? '') !== WORD_BREAK.test(before) || WORD_BREAK.test(text[0] ?? '');
 }
 
-export function attachKeyboard(editor: Monaco.editor.IStandaloneCodeEditor, getLayout: () => LayoutChoice): KeyboardBridge {
+export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options: KeyboardBridgeOptions): KeyboardBridge {
+  const composer = new PhoneticComposer({ names: options.getNames, latinDigits: options.getLatinDigits });
+  /** Where the word being composed starts (the caret when its first letter was typed). */
+  let anchor: Monaco.IPosition | null = null;
+  const preedit = editor.createDecorationsCollection();
+  const view = createCompositionView((index) => finish(composer.choose(index)), options.candidatesLabel);
+  const widget: Monaco.editor.IContentWidget = {
+    getId: () => 'sajilo.composition',
+    getDomNode: () => view.element,
+    getPosition: () => anchor && {
+      position: anchor,
+      preference: [monaco.editor.ContentWidgetPositionPreference.BELOW, monaco.editor.ContentWidgetPositionPreference.ABOVE],
+    },
+    allowEditorOverflow: true,
+  };
+  editor.addContentWidget(widget);
+
   const typeText = (text: string) => {
     const model = editor.getModel();
     const pos = editor.getPosition();
@@ -32,24 +74,115 @@ export function attachKeyboard(editor: Monaco.editor.IStandaloneCodeEditor, getL
     editor.trigger('keyboard', 'type', { text });
   };
 
-  const sub = editor.onKeyDown((e) => {
-    const layout = getLayout();
-    if (layout === 'off') return;
-    // IME composition, Ctrl/Cmd/Alt shortcuts and keys outside the typing block map to null.
-    const text = mapKey(toKeyInput(e.browserEvent), layout);
-    if (text == null || text === '') return;
-    e.preventDefault();
-    e.stopPropagation();
+  const contextAtCaret = () => {
+    const model = editor.getModel();
+    const pos = editor.getPosition();
+    if (!model || !pos) return 'code' as const;
+    return caretContext(model.getLineContent(pos.lineNumber).slice(0, pos.column - 1));
+  };
+
+  /** Inserts committed text where the word was composed, then shows the new state. */
+  function finish(insert: string) {
+    if (insert) {
+      const pos = editor.getPosition();
+      if (!anchor || (pos && pos.lineNumber === anchor.lineNumber && pos.column === anchor.column)) {
+        typeText(insert);
+      } else {
+        // The caret moved away (a click): the word still goes where it was typed.
+        editor.executeEdits('sajilo.phonetic', [{
+          range: { startLineNumber: anchor.lineNumber, startColumn: anchor.column, endLineNumber: anchor.lineNumber, endColumn: anchor.column },
+          text: insert,
+        }]);
+      }
+    }
+    render(composer.composition);
+  }
+
+  function render(composition: Composition | null) {
+    if (!composition) anchor = null;
+    else anchor ??= editor.getPosition();
+    preedit.set(composition && anchor ? [{
+      range: { startLineNumber: anchor.lineNumber, startColumn: anchor.column, endLineNumber: anchor.lineNumber, endColumn: anchor.column },
+      options: { showIfCollapsed: true, after: { content: composition.latin, inlineClassName: 'composition-preedit' } },
+    }] : []);
+    view.update(composition);
+    editor.layoutContentWidget(widget);
+    const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
+    if (wrapper) wrapper.dataset.composing = composition ? composition.latin : '';
+  }
+
+  /** One key press through the engine; true when the engine took it. */
+  function handleKey(event: ComposerKey & { code?: string }): boolean {
+    const layout = options.getLayout();
+    if (layout === 'phonetic') {
+      if (!composer.composition) anchor = null;
+      const latinInText = composer.latinInText;
+      const result = composer.key(event, contextAtCaret());
+      if (!anchor && result.composition) anchor = editor.getPosition();
+      finish(result.insert);
+      if (composer.latinInText !== latinInText) options.onLatinInTextChange?.(composer.latinInText);
+      if (result.handled) return true;
+      // A committing key (Space, Enter, a symbol) types itself here too: left to the browser,
+      // it reaches Monaco's textarea before Monaco has synced it with the word just inserted,
+      // and Monaco then applies it without auto-indent (Enter after भने lost its indentation).
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (result.insert && plain && (event.key === 'Enter' || [...event.key].length === 1)) {
+        // After the microtasks the word's insertion queued (auto-outdent of अन्त्य), so a new
+        // line takes the indentation of the line as it ends up.
+        const key = event.key === 'Enter' ? '\n' : event.key;
+        queueMicrotask(() => typeText(key));
+        return true;
+      }
+      return false;
+    }
+    if (layout === 'off' || !event.code) return false;
+    const text = mapLayoutKey(toKeyInput({
+      code: event.code, key: event.key, keyCode: event.keyCode, shiftKey: !!event.shiftKey, ctrlKey: !!event.ctrlKey,
+      metaKey: !!event.metaKey, altKey: !!event.altKey, isComposing: event.isComposing,
+      getModifierState: (event as KeyboardEvent).getModifierState?.bind(event),
+    }), layout, contextAtCaret(), { latinDigits: options.getLatinDigits() });
+    if (text == null || text === '') return false;
     typeText(text);
-  });
+    return true;
+  }
+
+  const commit = () => {
+    if (composer.composition) finish(composer.commit());
+  };
+
+  const subscriptions = [
+    editor.onKeyDown((e) => {
+      if (handleKey(e.browserEvent)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    }),
+    // A click elsewhere or leaving the editor keeps the word as it would be committed.
+    editor.onMouseDown(commit),
+    editor.onDidBlurEditorText(commit),
+  ];
 
   return {
     typeText: (text) => {
       // On touch screens focusing the editor would open the phone's own keyboard over ours.
       if (!isTouchOnly()) editor.focus();
+      commit();
       typeText(text);
     },
-    dispose: () => sub.dispose(),
+    pressKey: (key) => {
+      if (!isTouchOnly()) editor.focus();
+      if (handleKey(key)) return;
+      // Not taken by the engine: the key does what it does on a real keyboard.
+      if (key.key === 'Backspace') editor.trigger('keyboard', 'deleteLeft', null);
+      else if (key.key === 'Enter') typeText('\n');
+      else if (key.key.length === 1 || [...key.key].length === 1) typeText(key.key);
+    },
+    commit,
+    dispose: () => {
+      subscriptions.forEach((s) => s.dispose());
+      editor.removeContentWidget(widget);
+      preedit.clear();
+    },
   };
 }
 

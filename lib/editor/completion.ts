@@ -29,7 +29,7 @@ export interface SajiloCompletion {
 export interface CompletionResult {
   word: WordSpan;
   items: SajiloCompletion[];
-  /** True when the list depends on more than Monaco's own filter (romanised prefixes). */
+  /** True: the list depends on more than Monaco's own filter (romanised prefixes, exact words). */
   incomplete: boolean;
 }
 
@@ -84,6 +84,14 @@ function matches(candidate: Candidate, prefix: string): boolean {
   return canonicalSpelling(candidate.word).startsWith(canonicalSpelling(prefix));
 }
 
+/**
+ * A plain entry that would insert exactly the word already typed: offering it only opens a
+ * list that takes the next key press, so it is left out (snippets still expand the word).
+ */
+function completesNothing(candidate: Candidate, word: WordSpan): boolean {
+  return !candidate.isSnippet && word.prefix !== '' && word.prefix === word.word && candidate.insertText === word.word;
+}
+
 /** The text Monaco's fuzzy filter should see so that a matched candidate stays listed. */
 function filterTextFor(candidate: Candidate, prefix: string): string {
   if (!isLatinWord(prefix)) return candidate.word;
@@ -117,7 +125,9 @@ export function completionsAt(request: CompletionRequest): CompletionResult {
     ...snippetCandidates(uiLanguage),
   ];
   const items = candidates
-    .filter((c) => matches(c, word.prefix))
+    .filter((c) => matches(c, word.prefix) && !completesNothing(c, word))
     .map((c) => toCompletion(c, word.prefix));
-  return { word, items, incomplete: isLatinWord(word.prefix) };
+  // Always asked again on the next key: a romanised prefix needs our matching, and a word
+  // typed in full must drop its own entry (an exact match opens no list).
+  return { word, items, incomplete: true };
 }

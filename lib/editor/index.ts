@@ -29,3 +29,6 @@ export { canonicalSpelling, spellingPattern } from './spelling';
 export type { UiLanguage } from './ui-language';
 export type { Analyse, Check, Diagnostic, SymbolInfo } from './compiler-bridge';
 export type { MonacoApi } from './monaco-types';
+export { closingLineIndentation, insertionMadeClosingLine } from './outdent';
+export { caretContext } from './caret-context';
+export type { CaretContext } from './caret-context';

@@ -39,7 +39,7 @@ const ne = {
   'keyboard.space': 'खाली ठाउँ',
   'keyboard.backspace': 'मेटाउनुहोस्',
   'keyboard.enter': 'नयाँ पङ्क्ति',
-  'keyboard.offNotice': 'किबोर्ड बन्द छ: माथिबाट रोमनाइज्ड वा परम्परागत छान्नुहोस्।',
+  'keyboard.offNotice': 'किबोर्ड बन्द छ: माथिबाट फोनेटिक, रोमनाइज्ड वा परम्परागत छान्नुहोस्।',
   'keyboard.phonetic': 'फोनेटिक',
   'keyboard.phoneticHint': 'उच्चारण अनुसार टाइप गर्नुहोस्: namaste → नमस्ते, yadi → यदि। Space वा Enter ले पहिलो शब्द राख्छ, Tab वा १–९ ले अर्को छान्छ, Esc ले रोमन अक्षर नै राख्छ।',
   'keyboard.latinInText': 'पाठ र टिप्पणीभित्र अङ्ग्रेजी अक्षर: Alt+L (Mac मा Option+L)',
@@ -90,6 +90,14 @@ const ne = {
   'verdict.compile_error': 'कम्पाइल त्रुटि',
   'verdict.stopped': 'रोकियो',
   'output.stopped': 'तपाईंले प्रोग्राम रोक्नुभयो।',
+  'keyboard.candidates': 'शब्दका विकल्प',
+  'keyboard.symbols': 'कोडका चिह्न',
+  'keyboard.romanizedHint': 'रोमनाइज्ड: एउटा कुञ्जी, एउटा अक्षर: n m s / t e → नमस्ते।',
+  'keyboard.traditionalHint': 'परम्परागत (टाइपराइटर): g d ; \\ t ] → नमस्ते।',
+  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर; yadi लेखेर सूचीबाट Tab ले यदि छान्नुहोस्।',
+  'keyboard.latinInTextOn': 'पाठभित्र ABC',
+  'dialog.save': 'राख्नुहोस्',
+  'dialog.cancel': 'रद्द गर्नुहोस्',
 } as const;
 
 export type StringKey = keyof typeof ne;
@@ -128,7 +136,7 @@ const en: Record<StringKey, string> = {
   'keyboard.space': 'Space',
   'keyboard.backspace': 'Backspace',
   'keyboard.enter': 'New line',
-  'keyboard.offNotice': 'The keyboard is off: choose Romanized or Traditional above.',
+  'keyboard.offNotice': 'The keyboard is off: choose Phonetic, Romanized or Traditional above.',
   'keyboard.phonetic': 'Phonetic',
   'keyboard.phoneticHint': 'Type by sound in Latin letters (namaste, yadi, dekhau). Space or Enter keeps the first word, Tab or 1–9 picks another, Esc keeps the Latin letters.',
   'keyboard.latinInText': 'English letters inside texts and comments: Alt+L (Option+L on a Mac)',
@@ -179,6 +187,14 @@ const en: Record<StringKey, string> = {
   'verdict.compile_error': 'Compile error',
   'verdict.stopped': 'Stopped',
   'output.stopped': 'You stopped the program.',
+  'keyboard.candidates': 'Word choices',
+  'keyboard.symbols': 'Code symbols',
+  'keyboard.romanizedHint': 'Romanized: one key, one letter: n m s / t e → नमस्ते.',
+  'keyboard.traditionalHint': 'Traditional (typewriter): g d ; \\ t ] → नमस्ते.',
+  'keyboard.offHint': 'ABC: English letters; type yadi and pick यदि from the list with Tab.',
+  'keyboard.latinInTextOn': 'ABC in texts',
+  'dialog.save': 'Save',
+  'dialog.cancel': 'Cancel',
 };
 
 export const STRINGS: Record<UiLanguage, Record<StringKey, string>> = { ne, en };

@@ -158,8 +158,16 @@ test('the owner saves changes; a stale save is refused and keeps the edits; /me 
   // /me: rename one, delete the other.
   await page.goto('/me');
   await expect(page.getByTestId('snippet-row')).toHaveCount(2);
-  page.once('dialog', (d) => void d.accept('नयाँ नाम'));
+  // Rename is a dialog whose field types Nepali by sound (phonetic is the default layout).
   await page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('rename-button').click();
+  const renameDialog = page.getByTestId('rename-dialog');
+  await expect(renameDialog).toBeVisible();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('nayaaMM naam');
+  await expect(renameDialog.getByTestId('composition')).toBeVisible();
+  await page.keyboard.press('Enter'); // commits नाम and saves
+  await expect(renameDialog).toBeHidden();
   await expect(page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('snippet-title')).toHaveText('नयाँ नाम');
   page.once('dialog', (d) => void d.accept());
   await page.locator(`[data-testid=snippet-row][data-id="${two.id}"]`).getByTestId('delete-button').click();

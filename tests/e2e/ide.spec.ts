@@ -1,6 +1,9 @@
 // The IDE end to end, in Debian's Chromium against the production build (scripts/e2e.mjs).
 import { expect, test, type Page } from '@playwright/test';
 import { keyOutput, TYPING_KEYS } from '../../lib/keyboard';
+import { editorText, focusEditorEnd, openIde } from './typing-helpers';
+
+const ROMANIZED = 'nepali-romanized';
 
 // Every test also checks that the page fetched nothing from outside our server.
 let external: string[] = [];
@@ -38,32 +41,8 @@ async function typeWithLayout(page: Page, text: string, layout = 'nepali-romaniz
   }
 }
 
-async function openIde(page: Page, draft?: { source: string; stdin?: string }) {
-  if (draft) {
-    await page.addInitScript((d) => {
-      if (!sessionStorage.getItem('e2e-seeded')) {
-        localStorage.setItem('sajilo:draft:main', JSON.stringify({ source: d.source, stdin: d.stdin ?? '', latinDigits: false }));
-        sessionStorage.setItem('e2e-seeded', '1');
-      }
-    }, draft);
-  }
-  await page.goto('/');
-  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined)); // the Devanagari webfont is in
-}
-
-/** The editor's text as Monaco renders it (rendered lines, spaces as Monaco draws them). */
-async function editorText(page: Page): Promise<string> {
-  return (await page.locator('[data-testid=editor] .view-lines').innerText()).replace(/\u00a0/g, ' ');
-}
-
-async function focusEditorEnd(page: Page) {
-  await page.locator('[data-testid=editor] .view-lines').click();
-  await page.keyboard.press('Control+End');
-}
-
 test('type a program with the Romanized layout, run it with Ctrl+Enter, see its output', async ({ page }) => {
-  await openIde(page, { source: '' });
+  await openIde(page, { source: '' }, ROMANIZED);
   await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
   await focusEditorEnd(page);
   await typeWithLayout(page, 'देखाउ("नमस्ते, संसार!")');
@@ -76,7 +55,7 @@ test('type a program with the Romanized layout, run it with Ctrl+Enter, see its 
 });
 
 test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not the line', async ({ page }) => {
-  await openIde(page, { source: '' });
+  await openIde(page, { source: '' }, ROMANIZED);
   await focusEditorEnd(page);
   await typeWithLayout(page, 'राख क');
   await expect.poll(() => editorText(page)).toBe('राख क');
@@ -98,7 +77,7 @@ test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not th
 });
 
 test('the layout types Devanagari into the stdin box too, and the program reads it', async ({ page }) => {
-  await openIde(page, { source: 'देखाउ(पढ())\n' });
+  await openIde(page, { source: 'देखाउ(पढ())\n' }, ROMANIZED);
   await page.getByTestId('stdin').click();
   await typeWithLayout(page, 'नमस्ते');
   await expect(page.getByTestId('stdin')).toHaveValue('नमस्ते');
@@ -114,7 +93,7 @@ test('with the layout off, a romanised word completes to its Devanagari keyword'
   await page.keyboard.type('dekhau');
   const suggestion = page.locator('[data-testid=editor] .suggest-widget .monaco-list-row').filter({ hasText: 'देखाउ' });
   await expect(suggestion.first()).toBeVisible({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab'); // Tab accepts; Enter would start a new line
   await expect.poll(() => editorText(page)).toContain('देखाउ');
   expect(await editorText(page)).not.toContain('dekhau');
 });
@@ -128,15 +107,17 @@ test('fast typing keeps every character, with the layout off and on', async ({ p
   await expect.poll(() => editorText(page)).toBe(latin);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Alt+KeyK'); // off → Romanized
+  await page.keyboard.press('Alt+KeyK'); // off → phonetic (the cycle wraps)
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'phonetic');
+  await page.keyboard.press('Alt+KeyK'); // phonetic → Romanized
   await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
   await typeWithLayout(page, 'नमस्ते संसार नमस्ते संसार');
   await expect.poll(() => editorText(page)).toBe(`${latin}\nनमस्ते संसार नमस्ते संसार`);
 });
 
 test('an operating-system IME composes as usual while a layout is on', async ({ page }) => {
-  await openIde(page, { source: '' });
-  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
+  await openIde(page, { source: '' }, ROMANIZED);
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', ROMANIZED);
   await focusEditorEnd(page);
   // What Chromium sees from an IME: key presses reported as 'Process' (229), then composition.
   const cdp = await page.context().newCDPSession(page);
@@ -150,7 +131,7 @@ test('an operating-system IME composes as usual while a layout is on', async ({ 
 });
 
 test('the on-screen keyboard types into the editor', async ({ page }) => {
-  await openIde(page, { source: '' });
+  await openIde(page, { source: '' }, ROMANIZED);
   await focusEditorEnd(page);
   await page.getByTestId('keyboard-toggle').click();
   const osk = page.getByTestId('on-screen-keyboard');
@@ -163,7 +144,7 @@ test('the on-screen keyboard types into the editor', async ({ page }) => {
 test('on a touch screen the on-screen keyboard types without opening the phone keyboard', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await openIde(page, { source: '' });
+  await openIde(page, { source: '' }, ROMANIZED);
   expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
   await page.getByTestId('keyboard-toggle').tap();
   const osk = page.getByTestId('on-screen-keyboard');
@@ -271,7 +252,7 @@ test('program output is text: HTML is shown, not interpreted', async ({ page }) 
 });
 
 test('switch the interface language; the choice and the draft survive a reload', async ({ page }) => {
-  await openIde(page, { source: 'देखाउ(१)\n', stdin: 'इनपुट' });
+  await openIde(page, { source: 'देखाउ(१)\n', stdin: 'इनपुट' }, ROMANIZED);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ne');
   await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
   await page.getByTestId('ui-language-switch').click();

@@ -55,7 +55,7 @@ describe('Devanagari prefixes', () => {
     const result = completeAt('दे|');
     expect(labels(result)).toEqual(expect.arrayContaining(['देखाउ', 'देखि']));
     expect(labels(result)).not.toContain('यदि');
-    expect(result.incomplete).toBe(false);
+    expect(result.incomplete).toBe(true); // asked again each key, so a word typed in full drops its own entry
   });
 
   it('matches across the anusvara / class-nasal spellings', () => {
@@ -184,5 +184,18 @@ describe('snippet bodies', () => {
       const errors = check(filled).filter((d) => d.severity === 'error');
       expect(errors, `${snippet.label}\n${filled}`).toEqual([]);
     }
+  });
+});
+
+describe('a word already typed in full', () => {
+  it.each(['भने|', 'देखाउ|', 'राख|', 'राख क = ख\nख|'])('offers nothing that inserts the same word (%s)', (text) => {
+    const word = text.split('\n').pop()!.replace('|', '');
+    expect(completeAt(text).items.filter((i) => !i.isSnippet).map((i) => i.insertText)).not.toContain(word);
+  });
+
+  it('still offers longer words and snippets', () => {
+    const source = 'राख ख = १\n|';
+    expect(labels(completeAt(source.replace('|', 'ख|')))).toContain('खाली');
+    expect(completeAt('यदि|').items.some((i) => i.isSnippet)).toBe(true);
   });
 });

@@ -1,0 +1,29 @@
+// Typing अन्त्य, नत्र or `नत्र यदि` moves the line to its block's level at once, whichever
+// way the word arrived (a layout key, a phonetic commit, an operating-system IME).
+// The rule is lib/editor/outdent.ts; this only watches the edits and applies it.
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { closingLineIndentation, insertionMadeClosingLine } from '@/lib/editor';
+
+export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): Monaco.IDisposable {
+  return editor.onDidChangeModelContent((e) => {
+    if (e.isUndoing || e.isRedoing || e.isFlush || e.changes.length !== 1) return;
+    const [change] = e.changes;
+    if (change.rangeLength !== 0 || change.text === '') return;
+    const model = editor.getModel();
+    if (!model) return;
+    const line = change.range.startLineNumber;
+    const lineText = model.getLineContent(line);
+    if (!insertionMadeClosingLine(lineText, change.text, change.range.startColumn + change.text.length)) return;
+    const wanted = closingLineIndentation(model.getValue(), line);
+    const current = /^[ \t]*/.exec(lineText)![0];
+    if (wanted === null || wanted === current) return;
+    // Not inside the change event: Monaco finishes its own edit first.
+    queueMicrotask(() => {
+      if (model.getLineContent(line) !== lineText) return;
+      editor.executeEdits('sajilo.outdent', [{
+        range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: current.length + 1 },
+        text: wanted,
+      }]);
+    });
+  });
+}

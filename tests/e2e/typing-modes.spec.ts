@@ -1,0 +1,214 @@
+// Typing code in Nepali with real key presses in Debian's Chromium: phonetic (the default),
+// Romanized and Traditional with the code-symbol rule, on a PC (Alt) and with a Mac's Option
+// key (Chromium on a Mac reports Option+[ as key "“": the engine must read the key's code).
+import { expect, test, type Page } from '@playwright/test';
+import { mapLayoutKey, TYPING_KEYS } from '../../lib/keyboard';
+import { editorText, focusEditorEnd, openIde, pressUsKeys } from './typing-helpers';
+
+/** A complete program: a function, a loop, a condition with <, a list, a decimal, a division. */
+const PROGRAM = [
+  'कार्य आधा(क)',
+  '    फर्काउ क / २',
+  'अन्त्य',
+  'राख सुचि = [१, २, ३]',
+  'हरेक स सुचि मा',
+  '    यदि स < ३ भने',
+  '        देखाउ(आधा(स))',
+  '    अन्त्य',
+  'अन्त्य',
+  'देखाउ(३.५ * २)',
+].join('\n');
+const OUTPUT = '०.५\n१.०\n७.०';
+
+/** The same program typed by sound; indentation comes from the editor. */
+const PROGRAM_PHONETIC = [
+  'karya aadhaa(ka)', 'pharkau ka / 2', 'antya', 'rakha suchi = [1, 2, 3]', 'harek sa suchi maa',
+  'yadi sa < 3 bhane', 'dekhau(aadhaa(sa))', 'antya', 'antya', 'dekhau(3.5 * 2)',
+].join('\n');
+
+async function runAndExpect(page: Page, output: string) {
+  await expect.poll(() => editorText(page)).toBe(PROGRAM);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
+  await expect(page.getByTestId('output-stdout')).toHaveText(output);
+}
+
+test('phonetic typing is the default: a whole program typed by sound runs', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'phonetic');
+  await expect(page.getByTestId('typing-hint')).toContainText('namaste → नमस्ते');
+  await focusEditorEnd(page);
+  await pressUsKeys(page, PROGRAM_PHONETIC);
+  await runAndExpect(page, OUTPUT);
+});
+
+test('phonetic: the Latin shows where the word goes, candidates sit under it; Tab, digits, Esc, Backspace', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  await pressUsKeys(page, 'dekhaau');
+  const composition = page.getByTestId('composition');
+  await expect(composition).toBeVisible();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-composing', 'dekhaau');
+  await expect(page.locator('[data-testid=editor] .composition-preedit')).toHaveText('dekhaau');
+  await expect(composition.locator('li').first()).toHaveText(/देखाउ/);
+  // Under the word: the list starts at the word's left edge, below its line.
+  const line = (await page.locator('[data-testid=editor] .view-line').first().boundingBox())!;
+  const list = (await composition.boundingBox())!;
+  expect(list.y).toBeGreaterThanOrEqual(line.y + line.height - 1);
+  expect(Math.abs(list.x - line.x)).toBeLessThan(8);
+  await page.screenshot({ path: 'test-results/phonetic-desktop.png' });
+  await page.keyboard.press('Backspace'); // dekhaa
+  await expect(page.locator('[data-testid=editor] .composition-preedit')).toHaveText('dekhaa');
+  await page.keyboard.press('Escape'); // keeps the Latin letters
+  await expect.poll(() => editorText(page)).toBe('dekhaa');
+  await pressUsKeys(page, ' rakha');
+  await page.keyboard.press('Tab'); // the second candidate
+  const second = await composition.locator('li[aria-selected=true] .composition-text').textContent();
+  await page.keyboard.press('Space');
+  await expect.poll(() => editorText(page)).toBe(`dekhaa ${second} `);
+  await pressUsKeys(page, 'rakha');
+  await page.keyboard.press('Digit1'); // the first candidate; the digit is not typed
+  await pressUsKeys(page, ' 12');
+  await expect.poll(() => editorText(page)).toBe(`dekhaa ${second} राख १२`);
+  await expect(composition).toBeHidden();
+});
+
+test('phonetic in a text: the rule spelling, and Alt+L (Option+L on a Mac) for English letters', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  await pressUsKeys(page, 'dekhau("namaste ');
+  await page.keyboard.press('Alt+KeyL');
+  await expect(page.getByTestId('latin-in-text')).toBeVisible();
+  await pressUsKeys(page, 'hello 42');
+  // Option+L on a Mac: key "¬", code KeyL.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', modifiers: 1, key: '¬', code: 'KeyL', windowsVirtualKeyCode: 76 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: 1, key: '¬', code: 'KeyL', windowsVirtualKeyCode: 76 });
+  await expect(page.getByTestId('latin-in-text')).toBeHidden();
+  await pressUsKeys(page, ' saMsaar")');
+  await expect.poll(() => editorText(page)).toBe('देखाउ("नमस्ते hello 42 संसार")');
+});
+
+/** Mac US keyboard: what Option (+Shift) + a key reports as event.key. */
+const MAC_OPTION_KEY: Readonly<Record<string, [string, string]>> = {
+  BracketLeft: ['“', '”'], BracketRight: ['‘', '’'], Comma: ['≤', '¯'], Period: ['≥', '˘'], Slash: ['÷', '¿'],
+  Digit8: ['•', '°'], Digit9: ['ª', '·'], Digit0: ['º', '‚'], Equal: ['≠', '±'], Minus: ['–', '—'],
+};
+
+interface Press { code: string; shift: boolean; alt: boolean }
+
+/** The key presses that type `text` in code with a fixed layout: its own keys, else Alt+key. */
+function pressesFor(text: string, layout: string): Press[] {
+  const lookup = new Map<string, Press>();
+  const plain = (code: string, shift: boolean, alt: boolean) =>
+    mapLayoutKey({ code, shiftKey: shift, altKey: alt, ctrlKey: false, metaKey: false }, layout, 'code');
+  for (const alt of [false, true]) {
+    for (const shift of [false, true]) {
+      for (const code of TYPING_KEYS) {
+        const out = plain(code, shift, alt);
+        if (out && !lookup.has(out)) lookup.set(out, { code, shift, alt });
+      }
+    }
+  }
+  const presses: Press[] = [];
+  for (const ch of text) {
+    if (ch === ' ') presses.push({ code: 'Space', shift: false, alt: false });
+    else if (ch === '\n') presses.push({ code: 'Enter', shift: false, alt: false });
+    else {
+      const press = lookup.get(ch);
+      if (!press) throw new Error(`no key types ${JSON.stringify(ch)} in code with ${layout}`);
+      presses.push(press);
+    }
+  }
+  return presses;
+}
+
+async function typeFixed(page: Page, text: string, layout: string, style: 'pc' | 'mac') {
+  const cdp = style === 'mac' ? await page.context().newCDPSession(page) : null;
+  for (const p of pressesFor(text, layout)) {
+    if (!p.alt || !cdp) {
+      await page.keyboard.press(`${p.alt ? 'Alt+' : ''}${p.shift ? 'Shift+' : ''}${p.code}`);
+      continue;
+    }
+    const key = MAC_OPTION_KEY[p.code]?.[p.shift ? 1 : 0];
+    if (!key) throw new Error(`no Mac Option key value listed for ${p.code}`);
+    const modifiers = 1 | (p.shift ? 8 : 0);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', modifiers, key, code: p.code, text: key, windowsVirtualKeyCode: 0 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, key, code: p.code });
+  }
+}
+
+/** The program without its indentation: the editor indents and outdents by itself. */
+const UNINDENTED = PROGRAM.split('\n').map((l) => l.trimStart()).join('\n');
+
+for (const layout of ['nepali-romanized', 'nepali-traditional']) {
+  for (const style of ['pc', 'mac'] as const) {
+    test(`${layout}, ${style === 'pc' ? 'PC (Alt)' : 'Mac (Option)'}: the program typed with the code-symbol rule runs`, async ({ page }) => {
+      await openIde(page, { source: '' }, layout);
+      await expect(page.getByTestId('typing-rule')).toBeVisible();
+      await focusEditorEnd(page);
+      await typeFixed(page, UNINDENTED, layout, style);
+      await runAndExpect(page, OUTPUT);
+    });
+  }
+}
+
+test('Enter after every block-opening line starts a new, indented line (phonetic)', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  const openers = ['karya ph(ka)', 'jabasamma satya', 'harek i = 1 dekhi 3 samma', 'dohoryau 2 patak', 'yadi ka < 1 bhane'];
+  for (const opener of openers) {
+    await pressUsKeys(page, `${opener}\nrok\n`);
+  }
+  await expect.poll(async () => (await editorText(page)).split('\n').filter((l) => l.trim() === 'रोक').map((l) => l.match(/^ */)![0].length))
+    .toEqual([4, 8, 12, 16, 20]); // one level deeper after each opener
+});
+
+test('on a 390×844 phone: the symbol row types code symbols, keys are at least 44 px tall, phonetic letters compose', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openIde(page, { source: '' });
+  await page.getByTestId('keyboard-toggle').tap();
+  const osk = page.getByTestId('on-screen-keyboard');
+  await expect(osk).toBeVisible();
+  const heights = await osk.locator('button').evaluateAll((b) => b.map((x) => x.getBoundingClientRect().height));
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The whole keyboard fits on the screen at once.
+  await osk.scrollIntoViewIfNeeded();
+  const box = (await osk.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(844.5); // sub-pixel rounding of scrollIntoView
+  for (const key of ['KeyY', 'KeyA', 'KeyD', 'KeyI']) await osk.locator(`[data-code=${key}]`).tap();
+  await expect(page.getByTestId('composition')).toBeVisible();
+  await osk.locator('.osk-key-space').tap();
+  for (const symbol of ['(', '[', '<', '/', '.', ']', ')']) {
+    const button = osk.locator(`[data-symbol="${symbol}"]`);
+    await button.scrollIntoViewIfNeeded();
+    await button.tap();
+  }
+  await expect.poll(() => editorText(page)).toBe('यदि ([</.])');
+  await page.screenshot({ path: 'test-results/phone-osk.png' });
+  await context.close();
+});
+
+
+test('text fields type by sound with the same engine: stdin (the program reads it) and the sign-up name', async ({ page }) => {
+  await openIde(page, { source: 'देखाउ(पढ())\n' });
+  await page.getByTestId('stdin').click();
+  await pressUsKeys(page, 'namaste');
+  const composition = page.locator('.ide-stdin').getByTestId('composition');
+  await expect(composition).toBeVisible();
+  await expect(composition.getByTestId('composition-latin')).toHaveText('namaste');
+  await page.keyboard.press('Digit1'); // the first candidate
+  await expect(page.getByTestId('stdin')).toHaveValue('नमस्ते');
+  await expect(composition).toBeHidden();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते', { timeout: 30_000 });
+
+  await page.goto('/signup');
+  await page.getByTestId('signup-name').click();
+  await pressUsKeys(page, 'ramesh shreShTha');
+  await page.getByTestId('signup-email').click(); // leaving the field keeps the word
+  await expect(page.getByTestId('signup-name')).toHaveValue('रमेश श्रेष्ठ');
+});
