@@ -4,7 +4,7 @@
 //      CPython 3 and hand-written C -O2 (hyperfine, one run, side by side);
 //  (c) peak RSS of a loop that builds and drops 1,000,000 texts (and lists);
 //  (d) front end + C generation of a 5,000-line program.
-// Targets (issue 2): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
+// Targets (docs/compiler.md): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
