@@ -21,12 +21,14 @@ export const CLIS = { sajilo: 'lib/compiler/cli.ts', 'sajilo-sandbox': 'sandbox/
 const ownLocation = {
   name: 'own-location',
   setup(b) {
-    b.onLoad({ filter: /\.tsx?$/ }, (args) => {
+    b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const text = readFileSync(args.path, 'utf8');
-      if (args.path.includes(`${path.sep}node_modules${path.sep}`) || !text.includes('import.meta.url')) return undefined;
+      if (!text.includes('import.meta.url')) return undefined;
       const rel = path.relative(outDir, args.path).split(path.sep).join('/');
       const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
-      return { contents: text.replaceAll('import.meta.url', url), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      const loader = path.extname(args.path).replace(/^\.[cm]?/, ''); // .mts -> ts, .tsx -> tsx, .cjs -> js
+      return { contents: text.replaceAll('import.meta.url', url), loader };
     });
   },
 };
