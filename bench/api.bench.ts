@@ -5,7 +5,7 @@
 //      the same executable (runSandboxed called directly, in this process);
 //  (b) the IDE page in Chromium: JavaScript transferred, and the time until the editor
 //      accepts typing (navigation start → a typed character is on screen), on localhost.
-// Target (issue 4): median on a cache hit < 30 ms above the sandbox's own cost.
+// Target: median on a cache hit < 30 ms above the sandbox's own cost.
 // BENCH_BASE_URL=http://host:port measures a server that is already running instead.
 import { chromium } from '@playwright/test';
 import { f, pct, startServer, table } from './support/next-server';

@@ -5,7 +5,7 @@
 //  (c) peak RSS of a loop that builds and drops 1,000,000 texts (and lists);
 //  (d) front end + C generation of a 5,000-line program;
 //  (e)-(g) tiered compilation through the run pipeline (bench/compiler-tiers.ts).
-// Targets (issue 2): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
+// Targets (docs/compiler.md): (b) ≥10x faster than CPython and within 5x of C; (c) < 32 MB; (d) < 100 ms.
 // Targets (tiers, packed lists): the second run (optimised tier) of fib, the sieve and matmul
 // within 1.2x of --optimise; matmul --optimise within 3x of C; a new hello world's first run
 // no slower than before; tiering costs interactive runs under load at most 10 % at p50.

@@ -8,11 +8,12 @@
 //    program's output: process spawn + full sandboxed run, as comparable as it gets to one
 //    `bwrap ...` invocation.
 //  - "sajilo (TS API)": runSandboxed() in this process, the way the server calls it.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LAUNCHER, runSandboxed, shutdownSandbox } from '../sandbox/index';
+import { runSandboxed, shutdownSandbox } from '../sandbox/index';
+import { startFifoSupervisor } from './native-client';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 200;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
@@ -31,28 +32,11 @@ if (missing.length && process.getuid?.() === 0) {
 }
 if (!have('hyperfine')) { console.log('hyperfine not installed: apt-get install hyperfine'); process.exit(1); }
 
-// A supervisor on two FIFOs for the native client. We hold a writer of req and a reader of
-// resp, so clients come and go without EOF; the supervisor holds only its own ends, so it
-// sees EOF (and cleans up) when we exit.
-const req = path.join(dir, 'req.fifo');
-const resp = path.join(dir, 'resp.fifo');
-execFileSync('mkfifo', [req, resp]);
-const holdReq = openSync(req, 'r+');
-const holdResp = openSync(resp, 'r+');
-const reqFd = openSync(req, 'r');
-const respFd = openSync(resp, 'w');
-const sup = spawn(LAUNCHER, ['serve'], { stdio: [reqFd, respFd, 'inherit'] });
-void holdReq;
-{ // consume the supervisor's READY line, so that clients see only replies
-  const b = Buffer.alloc(1);
-  let line = '';
-  while (!line.endsWith('\n') && readSync(holdResp, b) === 1) line += b.toString();
-  if (!line.startsWith('READY')) throw new Error(`supervisor: ${line}`);
-}
+const native = startFifoSupervisor(dir);
 
 const commands: [string, string][] = [
   ['bare fork+exec', hello],
-  ['sajilo (client)', `${LAUNCHER} client ${req} ${resp} ${hello}`],
+  ['sajilo (client)', native.command(hello)],
 ];
 if (have('bwrap')) commands.push(['bubblewrap --unshare-all', `bwrap --unshare-all --die-with-parent --new-session --ro-bind ${hello} /hello /hello`]);
 if (have('firejail')) commands.push(['firejail --net=none', `firejail --quiet --noprofile --net=none ${hello}`]);
@@ -119,7 +103,7 @@ for (let round = 0; round < ROUNDS; round++) {
     if (env) delete process.env[env];
   }
 }
-sup.kill();
+native.stop();
 const rps = await throughput(600);
 await shutdownSandbox();
 console.log(`static hello world, ${ROUNDS} interleaved rounds of ${per} runs (idle: ${Math.min(per, 20)} for the TS API), median of round medians; ${os.cpus().length} cores, load ${load0.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}`);

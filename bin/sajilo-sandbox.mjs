@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// `sajilo-sandbox` command: the sandbox's CLI, written in TypeScript and loaded through tsx.
-import { register } from 'tsx/esm/api';
-register();
-await import('../sandbox/cli.ts');
+// `sajilo-sandbox` command: the sandbox's CLI (sandbox/cli.ts), built or through tsx (bin/launch.mjs).
+import { launch } from './launch.mjs';
+await launch('sajilo-sandbox', 'sandbox/cli.ts');

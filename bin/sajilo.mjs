@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// `sajilo` command: the compiler's CLI, written in TypeScript and loaded through tsx.
-import { register } from 'tsx/esm/api';
-register();
-await import('../lib/compiler/cli.ts');
+// `sajilo` command: the compiler's CLI (lib/compiler/cli.ts), built or through tsx (bin/launch.mjs).
+import { launch } from './launch.mjs';
+await launch('sajilo', 'lib/compiler/cli.ts');

@@ -1,4 +1,4 @@
-// `sajilo-sandbox` command (issue 3 contract):
+// `sajilo-sandbox` command (contract: docs/sandbox.md; bin/sajilo-sandbox.mjs runs its bundle or this file):
 //   sajilo-sandbox run [options] -- PROGRAM [ARG...]   prints one JSON object (SandboxResult keys)
 //     --profile run|compile --cpu-ms N --wall-ms N --memory-mb N --pids N --output-bytes N
 //     compile profile also: --work-dir DIR --read-only PATH (repeatable) --env K=V (repeatable)

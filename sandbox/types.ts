@@ -80,7 +80,7 @@ export const VERDICT_TEXT: Record<Verdict, { ne: string; en: string }> = {
   },
 };
 
-/** Defaults of the command-line contract (issue 3), also used by the API. */
+/** Defaults of the command-line contract (docs/sandbox.md), also used by the API. */
 export const DEFAULTS = {
   cpuMs: 2000,
   wallMs: 5000,

@@ -1,5 +1,5 @@
 // Runs after `npm install` (and as `npm run setup`): builds everything the app and the tests
-// need that npm does not: the sandbox launcher, the C runtime, the Prisma client.
+// need that npm does not: the sandbox launcher, the C runtime, the Prisma client, the CLIs' bundles.
 // Each part owns a step script; a step that is not there yet is skipped.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ const steps = [
   ['sandbox launcher', 'sandbox/build.mjs'],
   ['C runtime', 'lib/compiler/runtime/build.mjs'],
   ['Prisma client', 'prisma/generate.mjs'],
+  ['command-line tools', 'scripts/build-cli.mjs'],
 ];
 
 let failed = false;

@@ -1,4 +1,4 @@
-// `sajilo` — the compiler's command-line tool (bin/sajilo.mjs loads this through tsx).
+// `sajilo` — the compiler's command-line tool (bin/sajilo.mjs runs its bundle from build/cli/, or this file through tsx).
 //   sajilo check FILE [--json]
 //   sajilo build FILE -o OUT [--latin-digits] [--optimise]
 //   sajilo run FILE [--latin-digits] [--optimise] [--no-sandbox] [--verbose]

@@ -1,4 +1,4 @@
-// The HTTP contract of POST /api/run and POST /api/check (issue 4), one schema for both sides:
+// The HTTP contract of POST /api/run and POST /api/check (docs/interfaces.md), one schema for both sides:
 // the route handlers validate with it, the IDE types its requests and responses with it.
 import { z } from 'zod';
 import { readBodyLimited as readBodyOf } from '@/lib/http/body';

@@ -1,4 +1,4 @@
-// The command-line contract of issue 3: one JSON object with exactly these keys and types,
+// The command-line contract (docs/sandbox.md, "Command line"): one JSON object with exactly these keys and types,
 // stdin passed through, exit status by verdict; doctor tells what is active.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The hostile battery of issue 3: each behaviour with its expected verdict, in both profiles,
+// The hostile battery (docs/sandbox.md): each behaviour with its expected verdict, in both profiles,
 // then a check that nothing was left behind and that a normal program still runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';

@@ -1,4 +1,4 @@
-// POST /api/run {"source", "stdin"?, "latinDigits"?} → {"compile", "run"} (issue 4's contract),
+// POST /api/run {"source", "stdin"?, "latinDigits"?} → {"compile", "run"} (docs/interfaces.md),
 // or, with `Accept: application/x-ndjson`, the same as a stream of lines while the program runs
 // (docs/interfaces.md). A client that goes away stops its program and frees the slot, in both
 // forms: Next.js aborts `req.signal` when the connection closes before the answer is sent.

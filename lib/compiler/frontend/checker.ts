@@ -3,7 +3,7 @@
 // assignments to constants, call arity, रोक/जारी outside loops, फर्काउ outside functions,
 // functions below the top level.
 //
-// Scope rules (see docs/language.md, "Decisions where the design is silent"):
+// Scope rules (see docs/reference.md, §3 and §10.1):
 // - A name is visible from its declaration to the end of its block; inner blocks may shadow.
 // - Functions are visible everywhere (declared before the first statement runs).
 // - Inside a function, every top-level variable and constant is visible, wherever it is

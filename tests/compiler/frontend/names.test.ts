@@ -1,4 +1,4 @@
-// Name equivalences (design §1) and suggestions (design §7).
+// Name equivalences (docs/reference.md §1) and suggestions (§7).
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
 import { nameKey, normaliseSource, originalColumn } from '@/lib/compiler/frontend/source';

@@ -4,7 +4,7 @@ import { analyseFrontEnd } from '@/lib/compiler/frontend';
 import type { IfStatement, RangeLoop, EachLoop, FunctionDeclaration, Statement } from '@/lib/compiler/frontend/ast';
 import { errorCodes, parseOk, shape } from './helpers';
 
-describe('parser: precedence (design §4)', () => {
+describe('parser: precedence (reference §4)', () => {
   it.each([
     ['-२ ** २', '(- (** 2 2))'],
     ['२ ** ३ ** २', '(** 2 (** 3 2))'],

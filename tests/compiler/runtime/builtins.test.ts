@@ -1,4 +1,4 @@
-// Builtins of language design §6: conversions, lists, maps, maths, and calls
+// Builtins of the language reference (docs/reference.md) §6: conversions, lists, maps, maths, and calls
 // through function values.
 import { describe, expect, it } from 'vitest';
 import { compileAndRun, errorPosition, recipeNames } from './harness';
