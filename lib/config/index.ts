@@ -5,11 +5,18 @@
 import { z } from 'zod';
 
 const nonNegativeInt = z.coerce.number().int().min(0);
+/** An http(s) URL; an empty variable counts as unset. */
+const optionalHttpUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
 
 const schema = z.object({
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
    *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
   SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
+  /** The site's public origin (https://sajilo.example); unset, each request's own origin is
+   *  used, so `npm start` works on any host and port. Auth callbacks and link previews use it. */
+  SAJILO_PUBLIC_URL: optionalHttpUrl,
+  /** next-auth's own name for the public origin, honoured when SAJILO_PUBLIC_URL is unset. */
+  NEXTAUTH_URL: optionalHttpUrl,
 });
 
 export type Config = z.infer<typeof schema>;

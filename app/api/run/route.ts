@@ -3,16 +3,17 @@
 // (docs/interfaces.md). A client that goes away stops its program and frees the slot.
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
-  NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
+  MAX_BODY_BYTES, NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
   type RunResponse, type RunStreamLine,
 } from '@/lib/validations/run';
 import { parseRequest } from '../_lib/parse-request';
 import { apiError, apiErrorBody } from '../_lib/responses';
+import { httpRoute } from '@/lib/http/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: Request): Promise<Response> {
+async function run(req: Request): Promise<Response> {
   const parsed = await parseRequest(req, runRequestSchema, (d) => ({ source: d.source, stdin: d.stdin }));
   if (!parsed.ok) return parsed.response;
   if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data);
@@ -81,3 +82,5 @@ async function streamRun(req: Request, input: RunRequestInput): Promise<Response
     },
   });
 }
+
+export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, run);

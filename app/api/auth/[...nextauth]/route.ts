@@ -2,13 +2,13 @@
 // built per request, so a production server without NEXTAUTH_SECRET fails here loudly rather
 // than at build time. A credentials sign-in from an IP or for an account that has used up its
 // failures is answered 429 with Retry-After before next-auth sees it.
-import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
 import { clientIp } from '@/lib/auth/ip';
 import { assertNotLimited } from '@/lib/auth/rate-limit';
 import { emailSchema } from '@/lib/validations/auth';
 import { errorResponse } from '@/lib/snippets/http';
-import { ApiError } from '@/lib/snippets/errors';
+import { httpRoute } from '@/lib/http/route';
+import { NEXT_AUTH_MEDIA_TYPES, nextAuthResponse } from '@/lib/http/next-auth';
 
 const MAX_AUTH_BODY = 16 * 1024;
 
@@ -26,17 +26,15 @@ async function precheckCredentials(req: Request): Promise<void> {
 async function handler(req: Request, ctx: Ctx): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
-    // next-auth reads whole bodies; its forms are tiny, so refuse anything declared large.
-    if (Number(req.headers.get('content-length') ?? '0') > MAX_AUTH_BODY) {
-      throw new ApiError(413, 'request body too large');
-    }
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }
-    return await NextAuth(req as never, ctx as never, getAuthOptions());
+    return await nextAuthResponse(req, nextauth, getAuthOptions());
   } catch (err) {
     return errorResponse(err);
   }
 }
 
-export { handler as GET, handler as POST };
+// next-auth's forms are tiny: the body is cut off at MAX_AUTH_BODY before anything parses it.
+const limited = httpRoute({ maxBodyBytes: MAX_AUTH_BODY, mediaTypes: NEXT_AUTH_MEDIA_TYPES }, handler);
+export { limited as GET, limited as POST };
