@@ -5,5 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkAuthSecretAtStart } = await import('./lib/auth/startup');
     checkAuthSecretAtStart();
+    const { alignNextAuthOrigin } = await import('./lib/http/next-auth');
+    alignNextAuthOrigin();
   }
 }

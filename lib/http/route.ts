@@ -2,10 +2,12 @@
 // route does. In order: a state-changing request from another site is refused (403); a body
 // of the wrong media type is refused (415); the body is read up to the route's byte limit and
 // no further (413) — chunked bodies included — and the handler gets a Request holding exactly
-// those bytes, so nothing downstream (next-auth's parsers included) can read more.
+// those bytes, so nothing downstream (next-auth's parsers included) can read more. Every
+// answer, the handler's or a refusal, carries the security headers.
 import { readBytesLimited } from './body';
 import { httpError } from './errors';
-import { isCrossOriginWrite } from './origin';
+import { isCrossOriginWrite, isHttps } from './origin';
+import { securityHeaders } from './security-headers';
 
 export type RouteRules = {
   /** The largest body the route accepts, in bytes. */
@@ -46,7 +48,7 @@ export function httpRoute<Rest extends unknown[]>(
   handler: (req: Request, ...rest: Rest) => Promise<Response>,
 ): (req: Request, ...rest: Rest) => Promise<Response> {
   const accepted = rules.mediaTypes ?? JSON_ONLY;
-  return async (req, ...rest) => {
+  const guarded = async (req: Request, rest: Rest): Promise<Response> => {
     if (isCrossOriginWrite(req.method, req.headers)) return httpError('cross_origin');
     if (!carriesBody(req)) return handler(req, ...rest);
     if (!accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
@@ -59,4 +61,21 @@ export function httpRoute<Rest extends unknown[]>(
     if (!body.ok) return httpError('too_large');
     return handler(withBody(req, body.bytes), ...rest);
   };
+  return async (req, ...rest) => withSecurityHeaders(await guarded(req, rest), isHttps(req.headers));
+}
+
+function withSecurityHeaders(res: Response, https: boolean): Response {
+  // A Response taken from fetch() has immutable headers; copy it then (the body is not read).
+  const out = safelyMutable(res);
+  for (const [name, value] of Object.entries(securityHeaders('api', { https }))) out.headers.set(name, value);
+  return out;
+}
+
+function safelyMutable(res: Response): Response {
+  try {
+    res.headers.set('x-content-type-options', 'nosniff');
+    return res;
+  } catch {
+    return new Response(res.body, res);
+  }
 }

@@ -1,0 +1,32 @@
+// Runs before every page and file Next serves (not /api: route handlers set their own headers
+// through lib/http/route.ts, and a proxy would make Next buffer request bodies for them).
+// Each page gets a fresh CSP nonce: Next reads it from the request's Content-Security-Policy
+// header and puts it on its own script tags; the root layout reads x-nonce for its one inline
+// script. Pages therefore render per request (they already do: they read the session).
+import { NextResponse, type NextRequest } from 'next/server';
+import { isHttps } from '@/lib/http/origin';
+import { isAssetPath, newNonce, securityHeaders } from '@/lib/http/security-headers';
+
+export function proxy(request: NextRequest) {
+  const asset = isAssetPath(request.nextUrl.pathname);
+  const nonce = asset ? undefined : newNonce();
+  const headers = securityHeaders(asset ? 'asset' : 'page', {
+    nonce, https: isHttps(request.headers), dev: process.env.NODE_ENV === 'development',
+  });
+  const forwarded = new Headers(request.headers);
+  forwarded.delete('x-nonce'); // only ever ours
+  forwarded.delete('content-security-policy');
+  if (nonce) {
+    forwarded.set('x-nonce', nonce);
+    forwarded.set('content-security-policy', headers['Content-Security-Policy']);
+  }
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but the API. (Request bodies sent to pages are buffered by Next for the proxy,
+  // at most experimental.proxyClientMaxBodySize: see next.config.js.)
+  matcher: ['/((?!api(?:/|$)).*)'],
+};
