@@ -3,8 +3,10 @@
 // Each page gets a fresh CSP nonce: Next reads it from the request's Content-Security-Policy
 // header and puts it on its own script tags; the root layout reads x-nonce for its one inline
 // script. Pages therefore render per request (they already do: they read the session).
+// The forwarded host and protocol a page sees are rewritten to the public origin, so what a
+// client writes in them never reaches next-auth's session lookup (see lib/http/next-auth.ts).
 import { NextResponse, type NextRequest } from 'next/server';
-import { isHttps } from '@/lib/http/origin';
+import { isHttps, publicOrigin } from '@/lib/http/origin';
 import { isAssetPath, newNonce, securityHeaders } from '@/lib/http/security-headers';
 
 export function proxy(request: NextRequest) {
@@ -13,9 +15,14 @@ export function proxy(request: NextRequest) {
   const headers = securityHeaders(asset ? 'asset' : 'page', {
     nonce, https: isHttps(request.headers), dev: process.env.NODE_ENV === 'development',
   });
+  const origin = publicOrigin(request.headers);
+  if (!origin) return new NextResponse('Bad Host header', { status: 400, headers });
   const forwarded = new Headers(request.headers);
   forwarded.delete('x-nonce'); // only ever ours
   forwarded.delete('content-security-policy');
+  const { host, protocol } = new URL(origin);
+  forwarded.set('x-forwarded-host', host);
+  forwarded.set('x-forwarded-proto', protocol.slice(0, -1));
   if (nonce) {
     forwarded.set('x-nonce', nonce);
     forwarded.set('content-security-policy', headers['Content-Security-Policy']);

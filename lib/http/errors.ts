@@ -1,8 +1,8 @@
 // The HTTP layer's own refusals, in the API's one error shape: a code, Nepali and English text.
-export type HttpErrorCode = 'too_large' | 'unsupported_media_type' | 'cross_origin' | 'bad_body' | 'bad_host' | 'not_found' | 'internal';
+export type HttpErrorCode = 'too_large' | 'unsupported_media_type' | 'cross_origin' | 'bad_body' | 'bad_host' | 'bad_callback_url' | 'not_found' | 'internal';
 
 const STATUS: Record<HttpErrorCode, number> = {
-  too_large: 413, unsupported_media_type: 415, cross_origin: 403, bad_body: 400, bad_host: 400, not_found: 404, internal: 500,
+  too_large: 413, unsupported_media_type: 415, cross_origin: 403, bad_body: 400, bad_host: 400, bad_callback_url: 400, not_found: 404, internal: 500,
 };
 
 const TEXT: Record<HttpErrorCode, { ne: string; en: string }> = {
@@ -17,6 +17,10 @@ const TEXT: Record<HttpErrorCode, { ne: string; en: string }> = {
   },
   bad_body: { ne: 'अनुरोधको सामग्री पढ्न सकिएन।', en: 'The request body could not be read.' },
   bad_host: { ne: 'अनुरोधको Host मिलेन।', en: 'The request has no valid Host header.' },
+  bad_callback_url: {
+    ne: 'callbackUrl मान्य http(s) ठेगाना वा यही साइटको बाटो हुनुपर्छ।',
+    en: 'callbackUrl must be an http(s) URL or a path on this site.',
+  },
   not_found: { ne: 'यस्तो API छैन।', en: 'There is no such API.' },
   internal: { ne: 'सर्भरमा समस्या आयो।', en: 'Something went wrong on the server.' },
 };

@@ -21,9 +21,8 @@ export const NEXT_AUTH_MEDIA_TYPES = ['application/x-www-form-urlencoded', 'appl
 /**
  * Points next-auth's own origin logic at ours for the whole process, so server components
  * (getServerSession) agree with the route: a configured public URL becomes NEXTAUTH_URL;
- * without one next-auth may read the forwarded headers, which the route handler below always
- * rewrites. Pages only read the session's cookie name from them (by the protocol), so a
- * client forging them there can only hide its own session from itself.
+ * without one next-auth may read the forwarded headers, which this route handler and
+ * proxy.ts (for pages) always rewrite to the public origin first.
  */
 export function alignNextAuthOrigin(env: NodeJS.ProcessEnv = process.env): void {
   const { SAJILO_PUBLIC_URL, NEXTAUTH_URL } = config();
@@ -73,6 +72,19 @@ function responseCollector() {
   return { res, response: () => new Response(body, { status, headers }) };
 }
 
+/** next-auth's own test of a callback URL: absolute http(s), or a path on our origin. It
+ *  answers 500 ("server configuration") to anything else; we answer 400 before it looks. */
+function isHttpUrl(value: unknown, origin: string): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const CALLBACK_COOKIE = /(?:^|\.)next-auth\.callback-url$/;
+
 /** next-auth's answer to `req` at /api/auth/<segments>. */
 export async function nextAuthResponse(req: Request, segments: string[], options: NextAuthOptions): Promise<Response> {
   alignNextAuthOrigin();
@@ -84,12 +96,19 @@ export async function nextAuthResponse(req: Request, segments: string[], options
   headers['x-forwarded-proto'] = protocol.slice(0, -1);
 
   const url = new URL(req.url);
-  const cookies = new NextRequest(url, { headers: req.headers }).cookies.getAll();
+  const body = await parseBody(req);
+  const query = Object.fromEntries(url.searchParams);
+  for (const given of [query.callbackUrl, body?.callbackUrl]) {
+    if (given !== undefined && !isHttpUrl(given, origin)) return httpError('bad_callback_url');
+  }
+  // next-auth writes this cookie itself; one that is not a URL was not written by it.
+  const cookies = new NextRequest(url, { headers: req.headers }).cookies.getAll()
+    .filter((c) => !CALLBACK_COOKIE.test(c.name) || isHttpUrl(c.value, origin));
   const nodeReq = {
     method: req.method,
     headers,
-    body: await parseBody(req),
-    query: { ...Object.fromEntries(url.searchParams), nextauth: segments },
+    body,
+    query: { ...query, nextauth: segments },
     cookies: Object.fromEntries(cookies.map((c) => [c.name, c.value])),
   };
   const { res, response } = responseCollector();
