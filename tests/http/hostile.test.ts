@@ -176,6 +176,38 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
     expect(page).not.toContain('evil.example');
   });
 
+  test('a callbackUrl that is not a URL is 400 wherever it comes from, never a 500', async () => {
+    const csrfRes = await fetch(`${server.origin}/api/auth/csrf`);
+    const { csrfToken } = await csrfRes.json();
+    const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    for (const bad of ['%', 'javascript:alert(1)', 'http://[::1', 'ftp://example.org/']) {
+      const q = await fetch(`${server.origin}/api/auth/signin?callbackUrl=${encodeURIComponent(bad)}`, { redirect: 'manual' });
+      expect({ bad, status: q.status }).toEqual({ bad, status: 400 });
+      expect((await q.json()).error).toBe('bad_callback_url');
+      const body = await fetch(`${server.origin}/api/auth/signout`, {
+        method: 'POST', redirect: 'manual', headers: { ...FORM_TYPE, cookie: csrfCookie },
+        body: new URLSearchParams({ csrfToken, callbackUrl: bad, json: 'true' }).toString(),
+      });
+      expect({ bad, status: body.status }).toEqual({ bad, status: 400 });
+      const cookie = await fetch(`${server.origin}/api/auth/session`, { headers: { cookie: `next-auth.callback-url=${encodeURIComponent(bad)}` } });
+      expect({ bad, status: cookie.status }).toEqual({ bad, status: 200 });
+    }
+    const fine = await fetch(`${server.origin}/api/auth/signin?callbackUrl=${encodeURIComponent('/me')}`, { redirect: 'manual' });
+    expect(fine.status).toBe(302);
+  });
+
+  test('a forged X-Forwarded-Host on a page cannot break the session lookup; a bad Host is 400', async () => {
+    for (const host of ['a b', 'evil.example/x', '']) {
+      const res = await fetch(`${server.origin}/me`, { headers: { 'x-forwarded-host': host, 'x-forwarded-proto': 'gopher' }, redirect: 'manual' });
+      expect({ host, status: res.status }).toEqual({ host, status: expect.any(Number) });
+      expect(res.status).toBeLessThan(500);
+    }
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(`${server.origin}/`, { headers: { host: 'a b' } }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject);
+    });
+    expect(status).toBe(400);
+  });
+
   test(`signing in and out on a port other than 3000 with no NEXTAUTH_URL`, async () => {
     const email = `port-${Date.now()}@example.org`;
     const password = 'correct horse battery staple';
