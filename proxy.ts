@@ -5,11 +5,32 @@
 // script. Pages therefore render per request (they already do: they read the session).
 // The forwarded host and protocol a page sees are rewritten to the public origin, so what a
 // client writes in them never reaches next-auth's session lookup (see lib/http/next-auth.ts).
+// A path whose percent-encoding does not decode (/s/%ff) makes Next's router fail with a bare
+// 500 after this proxy has run; it is answered 404 here (a malformed id is not found), API
+// paths included, which is the one reason the proxy sees /api paths (only those with a '%').
 import { NextResponse, type NextRequest } from 'next/server';
+import { httpError } from '@/lib/http/errors';
 import { isHttps, publicOrigin } from '@/lib/http/origin';
 import { isAssetPath, newNonce, securityHeaders } from '@/lib/http/security-headers';
 
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const api = pathname === '/api' || pathname.startsWith('/api/');
+  if (api) {
+    if (decodes(pathname)) return NextResponse.next();
+    const notFound = httpError('not_found');
+    for (const [name, value] of Object.entries(securityHeaders('api', { https: isHttps(request.headers) }))) notFound.headers.set(name, value);
+    return notFound;
+  }
   const asset = isAssetPath(request.nextUrl.pathname);
   const nonce = asset ? undefined : newNonce();
   const headers = securityHeaders(asset ? 'asset' : 'page', {
@@ -27,13 +48,16 @@ export function proxy(request: NextRequest) {
     forwarded.set('x-nonce', nonce);
     forwarded.set('content-security-policy', headers['Content-Security-Policy']);
   }
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const response = decodes(pathname)
+    ? NextResponse.next({ request: { headers: forwarded } })
+    : NextResponse.rewrite(new URL('/malformed-path', request.url), { request: { headers: forwarded } }); // no such page: 404
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Everything but the API. (Request bodies sent to pages are buffered by Next for the proxy,
-  // at most experimental.proxyClientMaxBodySize: see next.config.js.)
-  matcher: ['/((?!api(?:/|$)).*)'],
+  // Everything but the API, and API paths with a '%' (for the decoding check above; our ids
+  // never need one). Request bodies sent to matched paths are buffered by Next for the proxy,
+  // at most experimental.proxyClientMaxBodySize (next.config.js).
+  matcher: ['/((?!api(?:/|$)).*)', '/api/:path(.*%.*)'],
 };

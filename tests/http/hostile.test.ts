@@ -18,7 +18,7 @@ function sendChunked(path: string, method: string, headers: Record<string, strin
   return new Promise((resolve, reject) => {
     let bytesSent = 0;
     let answered = false;
-    const req = http.request(`${server.origin}${path}`, { method, headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+    const req = http.request(`${server.origin}${path}`, { method, agent: false, headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
       answered = true;
       let body = '';
       res.setEncoding('utf8');
