@@ -40,7 +40,7 @@ function generator(seed: number) {
 type Case = { method: string; path: string; headers: Record<string, string>; body?: Buffer };
 
 function makeCase(g: ReturnType<typeof generator>): Case {
-  const id = () => g.pick([sharedId, 'zzzzzzzz', 'a', 'नमस्ते', '..', '%2e%2e', 'x'.repeat(g.int(3000)), encodeURIComponent('\u0000'), '%20', '-', '0']);
+  const id = () => g.pick([sharedId, 'zzzzzzzz', 'a', 'नमस्ते', '..', '%2e%2e', 'x'.repeat(g.int(3000)), encodeURIComponent('\u0000'), '%20', '-', '0', '%ff', '%E0%A4', '%', '%%30']);
   const path = g.pick([
     '/api/run', '/api/check', '/api/snippets', `/api/snippets/${id()}`, `/api/snippets/${id()}/fork`,
     '/api/me/snippets', '/api/signup', `/api/auth/${g.pick(['csrf', 'session', 'providers', 'signin', 'signout', 'callback/credentials', 'signin/credentials', 'error', '_log', 'verify-request', 'callback/github', id()])}`,

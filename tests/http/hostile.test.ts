@@ -208,6 +208,19 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
     expect(status).toBe(400);
   });
 
+  test('paths whose percent-encoding does not decode are 404, pages and API alike', async () => {
+    for (const [method, path] of [['GET', '/s/%ff'], ['GET', '/examples/%E0%A4'], ['GET', '/%'], ['GET', '/api/snippets/%ff'],
+      ['PATCH', '/api/snippets/%ff'], ['DELETE', '/api/snippets/%ff'], ['POST', '/api/snippets/%ff/fork'], ['GET', '/api/%ff']]) {
+      const res = await fetch(`${server.origin}${path}`, { method, headers: method === 'PATCH' ? JSON_TYPE : {}, body: method === 'PATCH' ? '{"version":1}' : undefined });
+      expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+      expectSecurityHeaders(res, path);
+      if (path.startsWith('/api/')) expect((await res.json()).error).toBe('not_found');
+    }
+    const fine = await fetch(`${server.origin}/api/snippets/%41bc`);
+    expect(fine.status).toBe(404); // decodes (to "Abc"), then simply not found by the handler
+    expect((await fine.json()).error).not.toBe('not_found');
+  });
+
   test(`signing in and out on a port other than 3000 with no NEXTAUTH_URL`, async () => {
     const email = `port-${Date.now()}@example.org`;
     const password = 'correct horse battery staple';
