@@ -11,6 +11,8 @@ function watch(page: Page): Problem[] {
   const problems: Problem[] = [];
   const where = () => new URL(page.url()).pathname;
   page.on('console', (m) => {
+    // The one expected error: the browser reports the 404 of a page that does not exist.
+    if (where() === '/no-such-page' && /status of 404/.test(m.text())) return;
     if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) {
       problems.push({ page: where(), kind: `console.${m.type()}`, text: m.text() });
     }
