@@ -2,7 +2,7 @@
 // loopback port in 3160–3169, in its own process group (stopped by group), with its own
 // PGlite data directory and none of the origin settings (the defaults are what is tested).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +10,28 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 const distDir = process.env.SAJILO_NEXT_DIST || '.next';
 
-/** Why the suite cannot run here, or null. */
-export const noBuildReason = existsSync(path.join(root, distDir, 'BUILD_ID'))
-  ? null
-  : `no production build in ${distDir}: run \`npx next build\` first`;
+/** The newest modification time of the server's sources (a build older than them is stale). */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) { for (const e of readdirSync(p)) if (e !== 'generated') walk(path.join(p, e)); } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['app', 'lib', 'components', 'proxy.ts', 'instrumentation.ts', 'next.config.js']) walk(path.join(root, p));
+  return newest;
+}
+
+function buildProblem(): string | null {
+  const id = path.join(root, distDir, 'BUILD_ID');
+  if (!existsSync(id)) return `no production build in ${distDir}: run \`npx next build\` first`;
+  if (statSync(id).mtimeMs < newestSource()) return `the build in ${distDir} is older than the sources: run \`npx next build\` again`;
+  return null;
+}
+
+/** Why the suite cannot run here (no build, or a stale one), or null. */
+export const noBuildReason = buildProblem();
+if (noBuildReason) console.warn(`[tests/http] skipped: ${noBuildReason}`);
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
