@@ -26,14 +26,14 @@ function trustedEntry(value: string | null, proxies: number): string | undefined
   return list[Math.max(0, list.length - proxies)];
 }
 
-/** The origin the nearest trusted proxies report, or null when no proxy is trusted or they
- *  sent nothing usable. */
-export function forwardedOrigin(headers: HeaderSource): string | null {
+/** The origin the trusted proxies report, or undefined when no proxy is trusted or they sent
+ *  nothing usable. */
+export function forwardedOrigin(headers: HeaderSource): string | undefined {
   const proxies = config().SAJILO_TRUSTED_PROXIES;
-  if (proxies === 0) return null;
+  if (proxies === 0) return undefined;
   const host = trustedEntry(headers.get('x-forwarded-host'), proxies) ?? headers.get('host');
   const proto = trustedEntry(headers.get('x-forwarded-proto'), proxies)?.toLowerCase() ?? 'http';
-  return originOf(proto, host);
+  return originOf(proto, host) ?? undefined;
 }
 
 /** The configured public origin, or null when none is set. */
