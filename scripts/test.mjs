@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, '.test-results');
@@ -17,6 +18,12 @@ function run(cmd, args, env = {}) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+// One production build serves the server tests (vitest) and the end-to-end tests alike.
+const buildStatus = buildIfStale();
+console.log(`[test] production build ${buildStatus === 0 ? 'ready' : 'failed'}`);
+if (buildStatus === 0) passed += 1;
+else failed += 1;
 
 const vitestJson = path.join(out, 'vitest.json');
 rmSync(vitestJson, { force: true });
@@ -47,7 +54,9 @@ if (extra.length === 0) {
 if (!process.env.SKIP_E2E && existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {
   const e2eJson = path.join(out, 'playwright.json');
   rmSync(e2eJson, { force: true });
-  const status = run(process.execPath, [path.join(root, 'scripts/e2e.mjs')], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+  const status = run(process.execPath, [path.join(root, 'scripts/e2e.mjs')], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, ...(buildStatus === 0 ? { E2E_SKIP_BUILD: '1' } : {}),
+  });
   if (existsSync(e2eJson)) {
     const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
     passed += s.expected + (s.flaky ?? 0);
