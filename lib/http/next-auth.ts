@@ -88,6 +88,10 @@ const CALLBACK_COOKIE = /(?:^|\.)next-auth\.callback-url$/;
 /** next-auth's answer to `req` at /api/auth/<segments>. */
 export async function nextAuthResponse(req: Request, segments: string[], options: NextAuthOptions): Promise<Response> {
   alignNextAuthOrigin();
+  // next-auth answers any other method on the credentials callback with a 500.
+  if (segments[0] === 'callback' && segments[1] === 'credentials' && req.method !== 'POST') {
+    return httpError('method_not_allowed', { allow: 'POST' });
+  }
   const origin = publicOrigin(req.headers);
   if (!origin) return httpError('bad_host');
   const { protocol, host } = new URL(origin);

@@ -194,6 +194,9 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
     }
     const fine = await fetch(`${server.origin}/api/auth/signin?callbackUrl=${encodeURIComponent('/me')}`, { redirect: 'manual' });
     expect(fine.status).toBe(302);
+    const get = await fetch(`${server.origin}/api/auth/callback/credentials`); // next-auth's own answer is a 500
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
   });
 
   test('a forged X-Forwarded-Host on a page cannot break the session lookup; a bad Host is 400', async () => {

@@ -1,31 +1,21 @@
 // A production server for the HTTP suites: `next start` from the existing build, on a free
 // loopback port in 3160–3169, in its own process group (stopped by group), with its own
 // PGlite data directory and none of the origin settings (the defaults are what is tested).
+// `npm test` makes the build first; run alone, the suites skip (saying why) without a fresh one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+// @ts-expect-error: a plain ES module script without type declarations
+import { buildIsStale } from '../../scripts/build-if-stale.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const distDir = process.env.SAJILO_NEXT_DIST || '.next';
 
-/** The newest modification time of the server's sources (a build older than them is stale). */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) { for (const e of readdirSync(p)) if (e !== 'generated') walk(path.join(p, e)); } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['app', 'lib', 'components', 'proxy.ts', 'instrumentation.ts', 'next.config.js']) walk(path.join(root, p));
-  return newest;
-}
-
 function buildProblem(): string | null {
-  const id = path.join(root, distDir, 'BUILD_ID');
-  if (!existsSync(id)) return `no production build in ${distDir}: run \`npx next build\` first`;
-  if (statSync(id).mtimeMs < newestSource()) return `the build in ${distDir} is older than the sources: run \`npx next build\` again`;
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) return `no production build in ${distDir}: run \`npx next build\` first`;
+  if (buildIsStale()) return `the build in ${distDir} is older than the sources: run \`node scripts/build-if-stale.mjs\``;
   return null;
 }
 
