@@ -67,7 +67,10 @@ export function httpRoute<Rest extends unknown[]>(
 function withSecurityHeaders(res: Response, https: boolean): Response {
   // A Response taken from fetch() has immutable headers; copy it then (the body is not read).
   const out = safelyMutable(res);
-  for (const [name, value] of Object.entries(securityHeaders('api', { https }))) out.headers.set(name, value);
+  // next-auth's own HTML pages (its sign-out confirmation, its error page) need their inline
+  // styles and their form: they get the policy of our files rather than the API's 'none'.
+  const kind = out.headers.get('content-type')?.startsWith('text/html') ? 'asset' : 'api';
+  for (const [name, value] of Object.entries(securityHeaders(kind, { https }))) out.headers.set(name, value);
   return out;
 }
 

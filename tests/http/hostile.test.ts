@@ -194,6 +194,9 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
     }
     const fine = await fetch(`${server.origin}/api/auth/signin?callbackUrl=${encodeURIComponent('/me')}`, { redirect: 'manual' });
     expect(fine.status).toBe(302);
+    const page = await fetch(`${server.origin}/api/auth/error?error=Configuration`); // next-auth's own HTML page
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const get = await fetch(`${server.origin}/api/auth/callback/credentials`); // next-auth's own answer is a 500
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
