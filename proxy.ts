@@ -6,8 +6,9 @@
 // The forwarded host and protocol a page sees are rewritten to the public origin, so what a
 // client writes in them never reaches next-auth's session lookup (see lib/http/next-auth.ts).
 // A path whose percent-encoding does not decode (/s/%ff) makes Next's router fail with a bare
-// 500 after this proxy has run; it is answered 404 here (a malformed id is not found), API
-// paths included, which is the one reason the proxy sees /api paths (only those with a '%').
+// 500 after this proxy has run; it is answered 404 here in the API's JSON shape (a malformed
+// id is not found), API paths included, which is the one reason the proxy sees /api paths
+// (only those with a '%').
 import { NextResponse, type NextRequest } from 'next/server';
 import { httpError } from '@/lib/http/errors';
 import { isHttps, publicOrigin } from '@/lib/http/origin';
@@ -25,12 +26,12 @@ function decodes(pathname: string): boolean {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname === '/api' || pathname.startsWith('/api/');
-  if (api) {
-    if (decodes(pathname)) return NextResponse.next();
+  if (!decodes(pathname)) {
     const notFound = httpError('not_found');
     for (const [name, value] of Object.entries(securityHeaders('api', { https: isHttps(request.headers) }))) notFound.headers.set(name, value);
     return notFound;
   }
+  if (api) return NextResponse.next();
   const asset = isAssetPath(request.nextUrl.pathname);
   const nonce = asset ? undefined : newNonce();
   const headers = securityHeaders(asset ? 'asset' : 'page', {
@@ -48,9 +49,7 @@ export function proxy(request: NextRequest) {
     forwarded.set('x-nonce', nonce);
     forwarded.set('content-security-policy', headers['Content-Security-Policy']);
   }
-  const response = decodes(pathname)
-    ? NextResponse.next({ request: { headers: forwarded } })
-    : NextResponse.rewrite(new URL('/malformed-path', request.url), { request: { headers: forwarded } }); // no such page: 404
+  const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -21,7 +21,7 @@ const TEXT: Record<HttpErrorCode, { ne: string; en: string }> = {
     ne: 'callbackUrl मान्य http(s) ठेगाना वा यही साइटको बाटो हुनुपर्छ।',
     en: 'callbackUrl must be an http(s) URL or a path on this site.',
   },
-  not_found: { ne: 'यस्तो API छैन।', en: 'There is no such API.' },
+  not_found: { ne: 'यो ठेगानामा केही भेटिएन।', en: 'Nothing is found at this address.' },
   method_not_allowed: { ne: 'यो ठेगानाले यो विधि स्वीकार्दैन।', en: 'This address does not accept this method.' },
   internal: { ne: 'सर्भरमा समस्या आयो।', en: 'Something went wrong on the server.' },
 };
