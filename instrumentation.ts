@@ -8,5 +8,7 @@ export async function register() {
     installPeerStamp();
     const { checkAuthSecretAtStart } = await import('./lib/auth/startup');
     checkAuthSecretAtStart();
+    const { alignNextAuthOrigin } = await import('./lib/http/next-auth');
+    alignNextAuthOrigin();
   }
 }

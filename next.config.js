@@ -7,6 +7,10 @@ const nextConfig = {
   // (part of `npm test`), so a test's type error never stops `npm start`.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   // Server-only packages that must not be bundled (native paths, WebAssembly, child processes).
+  // No X-Powered-By: it tells an attacker which exploits to try first.
+  poweredByHeader: false,
+  // Pages take no request bodies; Next buffers what is sent to them for proxy.ts up to this.
+  experimental: { proxyClientMaxBodySize: '16kb' },
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
 };
 

@@ -2,6 +2,7 @@
 // Sign-in and sign-up forms. Sign-in goes through next-auth's credentials route; sign-up posts
 // to /api/signup and then signs in. After either, a full page load so every part of the page
 // (the header's menu included) sees the new session.
+import '@/components/zod-without-eval'; // first: before any zod schema is made
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';

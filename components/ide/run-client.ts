@@ -1,5 +1,6 @@
 // The IDE's side of POST /api/run: sends the program, asks for the streaming form (NDJSON lines,
 // docs/interfaces.md) and passes output on as it arrives; turns every answer into one shape.
+import '@/components/zod-without-eval'; // first: before any zod schema is made
 import { NDJSON_TYPE, type RunRequest, type RunResponse, type RunStreamLine } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
 

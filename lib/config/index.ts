@@ -5,6 +5,8 @@
 import { z } from 'zod';
 
 const nonNegativeInt = z.coerce.number().int().min(0);
+/** An http(s) URL; an empty variable counts as unset. */
+const optionalHttpUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
 
 const schema = z.object({
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
@@ -36,6 +38,11 @@ const schema = z.object({
   /** "1": the front end runs on the event loop with no budget, only for benchmarks that
    *  measure what the worker threads cost; never in production. */
   SAJILO_FRONTEND_IN_PROCESS: z.enum(['0', '1']).default('0'),
+  /** The site's public origin (https://sajilo.example); unset, each request's own origin is
+   *  used, so `npm start` works on any host and port. Auth callbacks and link previews use it. */
+  SAJILO_PUBLIC_URL: optionalHttpUrl,
+  /** next-auth's own name for the public origin, honoured when SAJILO_PUBLIC_URL is unset. */
+  NEXTAUTH_URL: optionalHttpUrl,
 });
 
 export type Config = z.infer<typeof schema>;

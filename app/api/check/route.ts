@@ -1,13 +1,14 @@
 // POST /api/check {"source"} → {"diagnostics"}: the compiler front end only (no compile, no run).
 import { checkProgram, isOverloaded } from '@/lib/run';
-import { checkRequestSchema, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
+import { MAX_BODY_BYTES, checkRequestSchema, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
 import { parseRequest } from '../_lib/parse-request';
 import { apiError } from '../_lib/responses';
+import { httpRoute } from '@/lib/http/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: Request): Promise<Response> {
+async function check(req: Request): Promise<Response> {
   const parsed = await parseRequest(req, checkRequestSchema, (d) => ({ source: d.source }));
   if (!parsed.ok) return parsed.response;
 
@@ -21,3 +22,5 @@ export async function POST(req: Request): Promise<Response> {
     return apiError('internal');
   }
 }
+
+export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, check);

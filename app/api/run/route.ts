@@ -6,16 +6,17 @@ import { sessionUserId } from '@/lib/auth/session';
 import { clientAddressGroup, clientIp } from '@/lib/http/client';
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
-  NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
+  MAX_BODY_BYTES, NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
   type RunResponse, type RunStreamLine,
 } from '@/lib/validations/run';
 import { parseRequest } from '../_lib/parse-request';
 import { apiError, apiErrorBody } from '../_lib/responses';
+import { httpRoute } from '@/lib/http/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: Request): Promise<Response> {
+async function run(req: Request): Promise<Response> {
   const parsed = await parseRequest(req, runRequestSchema, (d) => ({ source: d.source, stdin: d.stdin }));
   if (!parsed.ok) return parsed.response;
   const client = await runClient(req);
@@ -106,3 +107,5 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
     },
   });
 }
+
+export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, run);

@@ -4,11 +4,15 @@ import { getDb } from '@/lib/db';
 import { clientIp } from '@/lib/auth/ip';
 import { signUp } from '@/lib/auth/users';
 import { json, readJson, route } from '@/lib/snippets/http';
+import { httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(async (req: Request) => {
+// The same bound as the handler's own read, applied before any byte reaches it.
+const SIGNUP_BODY_BYTES = 4096;
+
+export const POST = httpRoute({ maxBodyBytes: SIGNUP_BODY_BYTES }, route(async (req: Request) => {
   const body = await readJson(req, 4096);
   const user = await signUp(await getDb(), body, clientIp(req.headers));
   return json({ id: user.id, email: user.email, name: user.name }, 201);
-});
+}));

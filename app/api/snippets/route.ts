@@ -7,14 +7,15 @@ import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { createSnippet, parseCreate, snippetUrl } from '@/lib/snippets';
 import { json, readJson, route } from '@/lib/snippets/http';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
+import { httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(async (req: Request) => {
+export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, route(async (req: Request) => {
   const userId = await sessionUserId(req);
   if (userId) await consume('shareUser', userId);
   else await consumeAnonymousShare(clientIp(req.headers));
   const input = parseCreate(await readJson(req, MAX_BODY_BYTES));
   const { id, version } = await createSnippet(await getDb(), input, userId);
   return json({ id, url: new URL(snippetUrl(id), req.url).toString(), version }, 201);
-});
+}));

@@ -9,6 +9,7 @@ import { getSnippet } from '@/lib/snippets';
 import { previewOf } from '@/lib/snippets/preview';
 import { currentUser } from '@/lib/auth/server';
 import { SnippetIde } from '@/components/share/snippet-ide';
+import { publicOrigin } from '@/lib/http/origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,17 +17,11 @@ type Props = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => getSnippet(await getDb(), id));
 
-/** Absolute URLs in previews: NEXTAUTH_URL when set, else the request's own host. */
+/** Absolute URLs in previews: the public origin (the setting, else this request's own; a
+ *  client's X-Forwarded-Host counts only behind a trusted proxy). */
 async function siteOrigin(): Promise<URL | null> {
-  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL);
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  try {
-    return host ? new URL(`${proto}://${host}`) : null;
-  } catch {
-    return null;
-  }
+  const origin = publicOrigin(await headers());
+  return origin ? new URL(origin) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,12 +2,12 @@
 // built per request, so a production server without NEXTAUTH_SECRET fails here loudly rather
 // than at build time. A credentials sign-in that the sign-in limiter would refuse is answered
 // 429 with Retry-After before next-auth sees it.
-import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
 import { precheckCredentials } from '@/lib/auth/credentials-precheck';
 import { assertCallbackUrls } from '@/lib/auth/callback-url';
 import { errorResponse } from '@/lib/snippets/http';
-import { ApiError } from '@/lib/snippets/errors';
+import { httpRoute } from '@/lib/http/route';
+import { NEXT_AUTH_MEDIA_TYPES, nextAuthResponse } from '@/lib/http/next-auth';
 
 const MAX_AUTH_BODY = 16 * 1024;
 
@@ -18,18 +18,16 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 async function handler(req: Request, ctx: Ctx): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
-    // next-auth reads whole bodies; its forms are tiny, so refuse anything declared large.
-    if (Number(req.headers.get('content-length') ?? '0') > MAX_AUTH_BODY) {
-      throw new ApiError(413, 'request body too large');
-    }
     assertCallbackUrls(req);
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }
-    return await NextAuth(req as never, ctx as never, getAuthOptions());
+    return await nextAuthResponse(req, nextauth, getAuthOptions());
   } catch (err) {
     return errorResponse(err);
   }
 }
 
-export { handler as GET, handler as POST };
+// next-auth's forms are tiny: the body is cut off at MAX_AUTH_BODY before anything parses it.
+const limited = httpRoute({ maxBodyBytes: MAX_AUTH_BODY, mediaTypes: NEXT_AUTH_MEDIA_TYPES }, handler);
+export { limited as GET, limited as POST };

@@ -4,10 +4,11 @@ import { sessionUserId } from '@/lib/auth/session';
 import { listSnippets } from '@/lib/snippets';
 import { signedOut } from '@/lib/snippets/errors';
 import { json, route } from '@/lib/snippets/http';
+import { IGNORED_BODY_BYTES, httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (req: Request) => {
+export const GET = httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, route(async (req: Request) => {
   const userId = await sessionUserId(req);
   if (!userId) throw signedOut();
   const list = await listSnippets(await getDb(), userId);
@@ -16,4 +17,4 @@ export const GET = route(async (req: Request) => {
     200,
     { 'cache-control': 'no-store' },
   );
-});
+}));

@@ -7,12 +7,13 @@ import { checkId, getSnippet, updateSnippet, deleteSnippet, parsePatch } from '@
 import { notFound, signedOut } from '@/lib/snippets/errors';
 import { json, readJson, route } from '@/lib/snippets/http';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
+import { IGNORED_BODY_BYTES, httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = route(async (_req: Request, ctx: Ctx) => {
+export const GET = httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, route(async (_req: Request, ctx: Ctx) => {
   const id = checkId((await ctx.params).id);
   const s = await getSnippet(await getDb(), id);
   if (!s) throw notFound();
@@ -26,21 +27,21 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
     200,
     { 'cache-control': 'no-store' },
   );
-});
+}));
 
-export const PATCH = route(async (req: Request, ctx: Ctx) => {
+export const PATCH = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, route(async (req: Request, ctx: Ctx) => {
   const id = checkId((await ctx.params).id);
   const userId = await sessionUserId(req);
   if (!userId) throw signedOut();
   const patch = parsePatch(await readJson(req, MAX_BODY_BYTES));
   const s = await updateSnippet(await getDb(), id, userId, patch);
   return json({ id: s.id, version: s.version, updatedAt: s.updatedAt.toISOString() });
-});
+}));
 
-export const DELETE = route(async (req: Request, ctx: Ctx) => {
+export const DELETE = httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, route(async (req: Request, ctx: Ctx) => {
   const id = checkId((await ctx.params).id);
   const userId = await sessionUserId(req);
   if (!userId) throw signedOut();
   await deleteSnippet(await getDb(), id, userId);
   return json(null, 204);
-});
+}));

@@ -1,0 +1,84 @@
+// One wrapper for every route handler in app/api/: the HTTP rules that hold whatever the
+// route does. In order: a state-changing request from another site is refused (403); a body
+// of the wrong media type is refused (415); the body is read up to the route's byte limit and
+// no further (413) — chunked bodies included — and the handler gets a Request holding exactly
+// those bytes, so nothing downstream (next-auth's parsers included) can read more. Every
+// answer, the handler's or a refusal, carries the security headers.
+import { readBytesLimited } from './body';
+import { httpError } from './errors';
+import { isCrossOriginWrite, isHttps } from './origin';
+import { securityHeaders } from './security-headers';
+
+export type RouteRules = {
+  /** The largest body the route accepts, in bytes. */
+  maxBodyBytes: number;
+  /** Media types a body may have; JSON unless said otherwise. */
+  mediaTypes?: readonly string[];
+};
+
+/** The limit for routes that take no body: small enough to cost nothing, large enough that a
+ *  client sending `{}` out of habit is not refused. */
+export const IGNORED_BODY_BYTES = 1024;
+
+const JSON_ONLY = ['application/json'] as const;
+
+/** A request has a body when it declares a length above zero or a transfer coding. */
+function carriesBody(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  if (req.headers.has('transfer-encoding')) return true;
+  return Number(req.headers.get('content-length') ?? '0') !== 0;
+}
+
+function mediaType(req: Request): string {
+  return (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** The request again, its body replaced by the bytes already read (the client's signal kept,
+ *  so a handler still learns when the client goes away). */
+function withBody(req: Request, bytes: Uint8Array<ArrayBuffer>): Request {
+  const headers = new Headers(req.headers);
+  headers.delete('transfer-encoding');
+  headers.set('content-length', String(bytes.byteLength));
+  return new Request(req.url, { method: req.method, headers, body: bytes, signal: req.signal });
+}
+
+/** The handler, behind the rules above; its other arguments (Next's route context) pass through. */
+export function httpRoute<Rest extends unknown[]>(
+  rules: RouteRules,
+  handler: (req: Request, ...rest: Rest) => Promise<Response>,
+): (req: Request, ...rest: Rest) => Promise<Response> {
+  const accepted = rules.mediaTypes ?? JSON_ONLY;
+  const guarded = async (req: Request, rest: Rest): Promise<Response> => {
+    if (isCrossOriginWrite(req.method, req.headers)) return httpError('cross_origin');
+    if (!carriesBody(req)) return handler(req, ...rest);
+    if (!accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
+    let body;
+    try {
+      body = await readBytesLimited(req, rules.maxBodyBytes);
+    } catch {
+      return httpError('bad_body'); // the client broke the body off (or sent a bad chunk)
+    }
+    if (!body.ok) return httpError('too_large');
+    return handler(withBody(req, body.bytes), ...rest);
+  };
+  return async (req, ...rest) => withSecurityHeaders(await guarded(req, rest), isHttps(req.headers));
+}
+
+function withSecurityHeaders(res: Response, https: boolean): Response {
+  // A Response taken from fetch() has immutable headers; copy it then (the body is not read).
+  const out = safelyMutable(res);
+  // next-auth's own HTML pages (its sign-out confirmation, its error page) need their inline
+  // styles and their form: they get the policy of our files rather than the API's 'none'.
+  const kind = out.headers.get('content-type')?.startsWith('text/html') ? 'asset' : 'api';
+  for (const [name, value] of Object.entries(securityHeaders(kind, { https }))) out.headers.set(name, value);
+  return out;
+}
+
+function safelyMutable(res: Response): Response {
+  try {
+    res.headers.set('x-content-type-options', 'nosniff');
+    return res;
+  } catch {
+    return new Response(res.body, res);
+  }
+}
