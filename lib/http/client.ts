@@ -13,13 +13,14 @@ import { config } from '@/lib/config';
 /** The socket's peer address, as stamped by the server (never a client's own copy). */
 export const PEER_HEADER = 'x-sajilo-peer-address';
 
-export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+export type HeaderSource = Pick<Headers, 'get'> | Record<string, string | string[] | undefined>;
 
 const MAX_ADDRESS_LENGTH = 64;
 
 function header(h: HeaderSource, name: string): string | undefined {
-  if (h instanceof Headers) return h.get(name) ?? undefined;
-  const v = h[name] ?? h[name.toLowerCase()];
+  if (typeof h.get === 'function') return (h as Pick<Headers, 'get'>).get(name) ?? undefined;
+  const record = h as Record<string, string | string[] | undefined>;
+  const v = record[name] ?? record[name.toLowerCase()];
   return Array.isArray(v) ? v.join(',') : v;
 }
 
@@ -83,8 +84,10 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]
 export function forwardedOrigin(headers: HeaderSource): string | undefined {
   const hops = config().SAJILO_TRUSTED_PROXIES;
   if (hops === 0) return undefined;
-  const proto = lastEntries(header(headers, 'x-forwarded-proto'), hops)[0]?.toLowerCase();
-  const host = lastEntries(header(headers, 'x-forwarded-host'), hops)[0];
+  // A proxy that passes the Host header through and sends only X-Forwarded-Proto (a common
+  // set-up) is understood: the host is then the Host header, and no protocol means http.
+  const proto = (lastEntries(header(headers, 'x-forwarded-proto'), hops)[0] ?? 'http').toLowerCase();
+  const host = lastEntries(header(headers, 'x-forwarded-host'), hops)[0] ?? header(headers, 'host');
   if ((proto !== 'http' && proto !== 'https') || !host || host.length > 260 || !HOST.test(host)) return undefined;
   return `${proto}://${host.toLowerCase()}`;
 }

@@ -3,8 +3,11 @@
 // works on any host and port. Forwarded headers (X-Forwarded-Host, X-Forwarded-Proto) are
 // believed only when SAJILO_TRUSTED_PROXIES says a proxy stands in front: anyone can send them.
 import { config } from '@/lib/config';
+import { forwardedOrigin } from './client';
 
-type HeaderSource = Pick<Headers, 'get'>;
+export { forwardedOrigin };
+
+type HeaderSource = Pick<Headers, 'get'>; // a Request's, a NextRequest's or next/headers' headers
 
 // A host as the Host header may carry it: a name or IPv4 address, or a bracketed IPv6
 // address, with an optional port. Anything else (paths, user info, spaces) is refused.
@@ -17,23 +20,6 @@ function originOf(proto: string, host: string | null | undefined): string | null
   } catch {
     return null;
   }
-}
-
-/** The entry the outermost trusted proxy wrote: each proxy appends, so with N trusted proxies
- *  it is the Nth from the right (the first when the list is shorter). */
-function trustedEntry(value: string | null, proxies: number): string | undefined {
-  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return list[Math.max(0, list.length - proxies)];
-}
-
-/** The origin the trusted proxies report, or undefined when no proxy is trusted or they sent
- *  nothing usable. */
-export function forwardedOrigin(headers: HeaderSource): string | undefined {
-  const proxies = config().SAJILO_TRUSTED_PROXIES;
-  if (proxies === 0) return undefined;
-  const host = trustedEntry(headers.get('x-forwarded-host'), proxies) ?? headers.get('host');
-  const proto = trustedEntry(headers.get('x-forwarded-proto'), proxies)?.toLowerCase() ?? 'http';
-  return originOf(proto, host) ?? undefined;
 }
 
 /** The configured public origin, or null when none is set. */

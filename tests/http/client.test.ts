@@ -111,7 +111,9 @@ describe('forwardedOrigin', () => {
     expect(forwardedOrigin(fwd('HTTPS', 'Sajilo.Example:8443'))).toBe('https://sajilo.example:8443');
     // A proxy that appends: the client's own value on the left is ignored.
     expect(forwardedOrigin(fwd('http, https', 'evil.example, sajilo.example'))).toBe('https://sajilo.example');
-    expect(forwardedOrigin(new Headers({ 'x-forwarded-host': 'sajilo.example' }))).toBeUndefined();
+    // Only one of the two: the other comes from the request (Host) or is plain http.
+    expect(forwardedOrigin(new Headers({ 'x-forwarded-host': 'sajilo.example' }))).toBe('http://sajilo.example');
+    expect(forwardedOrigin(new Headers({ 'x-forwarded-proto': 'https', host: 'sajilo.example' }))).toBe('https://sajilo.example');
   });
 
   test('hostile values are refused, never passed on', () => {

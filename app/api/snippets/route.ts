@@ -7,6 +7,7 @@ import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { createSnippet, parseCreate, snippetUrl } from '@/lib/snippets';
 import { json, readJson, route } from '@/lib/snippets/http';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
+import { publicOrigin } from '@/lib/http/origin';
 import { httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -17,5 +18,5 @@ export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, route(async (req
   else await consumeAnonymousShare(clientIp(req.headers));
   const input = parseCreate(await readJson(req, MAX_BODY_BYTES));
   const { id, version } = await createSnippet(await getDb(), input, userId);
-  return json({ id, url: new URL(snippetUrl(id), req.url).toString(), version }, 201);
+  return json({ id, url: new URL(snippetUrl(id), publicOrigin(req.headers) ?? req.url).toString(), version }, 201);
 }));

@@ -5,6 +5,7 @@ import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
 import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { checkId, forkSnippet, snippetUrl } from '@/lib/snippets';
+import { publicOrigin } from '@/lib/http/origin';
 import { json, route } from '@/lib/snippets/http';
 import { IGNORED_BODY_BYTES, httpRoute } from '@/lib/http/route';
 
@@ -16,5 +17,5 @@ export const POST = httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, route(async 
   if (userId) await consume('shareUser', userId);
   else await consumeAnonymousShare(clientIp(req.headers));
   const fork = await forkSnippet(await getDb(), id, userId);
-  return json({ id: fork.id, url: new URL(snippetUrl(fork.id), req.url).toString(), version: fork.version }, 201);
+  return json({ id: fork.id, url: new URL(snippetUrl(fork.id), publicOrigin(req.headers) ?? req.url).toString(), version: fork.version }, 201);
 }));
