@@ -4,7 +4,6 @@
 // 429 with Retry-After before next-auth sees it.
 import { getAuthOptions } from '@/lib/auth/options';
 import { precheckCredentials } from '@/lib/auth/credentials-precheck';
-import { assertCallbackUrls } from '@/lib/auth/callback-url';
 import { errorResponse } from '@/lib/snippets/http';
 import { httpRoute } from '@/lib/http/route';
 import { NEXT_AUTH_MEDIA_TYPES, nextAuthResponse } from '@/lib/http/next-auth';
@@ -18,7 +17,6 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 async function handler(req: Request, ctx: Ctx): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
-    assertCallbackUrls(req);
     if (req.method === 'POST' && nextauth?.[0] === 'callback' && nextauth?.[1] === 'credentials') {
       await precheckCredentials(req);
     }
