@@ -25,7 +25,10 @@ function program(lines: number): string {
   return out.slice(0, lines).join('\n');
 }
 
-async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'): Promise<{ dom: number[]; frame: number[] }> {
+/** Per key, in the order observed: latency to the DOM change, to the next frame, and whether it was a letter. */
+interface Latencies { dom: number[]; frame: number[]; letter: boolean[] }
+
+async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'): Promise<Latencies> {
   await page.goto('about:blank');
   await page.addInitScript(({ source, l }) => {
     localStorage.setItem('sajilo:draft:main', JSON.stringify({ source, stdin: '', latinDigits: false }));
@@ -41,15 +44,17 @@ async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'):
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: { dom: number[]; frame: number[] } };
-    w.__lat = { dom: [], frame: [] };
+    const w = window as unknown as { __lat: Latencies };
+    w.__lat = { dom: [], frame: [], letter: [] };
     let keyAt: number | null = null;
-    window.addEventListener('keydown', (e) => { keyAt = e.timeStamp; }, true);
+    let letter = false;
+    window.addEventListener('keydown', (e) => { keyAt = e.timeStamp; letter = /^[a-z]$/i.test(e.key); }, true);
     new MutationObserver(() => {
       if (keyAt === null) return;
       const t0 = keyAt;
       keyAt = null;
       w.__lat.dom.push(performance.now() - t0);
+      w.__lat.letter.push(letter);
       requestAnimationFrame(() => w.__lat.frame.push(performance.now() - t0));
     }).observe(document.querySelector('[data-testid=editor]')!, { subtree: true, childList: true, characterData: true });
   });
@@ -57,7 +62,7 @@ async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'):
     await page.keyboard.press(ch === '\n' ? 'Enter' : ch === ' ' ? 'Space' : ch);
     await page.waitForTimeout(KEY_INTERVAL_MS);
   }
-  const lat = await page.evaluate(() => (window as unknown as { __lat: { dom: number[]; frame: number[] } }).__lat);
+  const lat = await page.evaluate(() => (window as unknown as { __lat: Latencies }).__lat);
   const text = await page.locator('[data-testid=editor] .view-lines').innerText();
   if (layout === 'phonetic' && !text.includes('देखाउ(क)')) throw new Error('phonetic typing did not produce देखाउ(क)');
   return lat;
@@ -74,8 +79,15 @@ async function main() {
     const rows: (string | number)[][] = [];
     for (const [layout, name] of [['phonetic', 'phonetic (default)'], ['off', 'plain Latin (keyboard off)']] as const) {
       await measure(page, baseURL, layout); // warm-up: JIT, fonts, caches
-      const { dom, frame } = await measure(page, baseURL, layout);
+      const { dom, frame, letter } = await measure(page, baseURL, layout);
       rows.push([name, dom.length, f(pct(dom, 50)), f(pct(dom, 95)), f(pct(frame, 50)), f(pct(frame, 95))]);
+      // Letters (composing in phonetic mode) and the other keys (Space, Enter, symbols, digits:
+      // committing a word in phonetic mode) apart: the tail of phonetic typing is the commits.
+      for (const [kind, isLetter] of [['letters', true], ['other keys', false]] as const) {
+        const pick = (xs: number[]) => xs.filter((_, i) => letter[i] === isLetter);
+        const d = pick(dom), fr = pick(frame);
+        if (d.length) rows.push([`  ${kind}`, d.length, f(pct(d, 50)), f(pct(d, 95)), f(pct(fr, 50)), f(pct(fr, 95))]);
+      }
     }
     console.log(`Keystroke → screen in Chromium, caret in the middle of a ${LINES}-line program, one key every ${KEY_INTERVAL_MS} ms (ms):\n`);
     table(['typing', 'keys', 'p50', 'p95', 'p50 → next frame', 'p95 → next frame'], rows);
