@@ -60,6 +60,7 @@ if (!process.env.SKIP_E2E && existsSync(path.join(root, 'scripts/e2e.mjs')) && e
   if (existsSync(e2eJson)) {
     const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
     passed += s.expected + (s.flaky ?? 0);
+    if (s.flaky) console.log(`[test] ${s.flaky} end-to-end test(s) flaky: failed once, passed on the retry (listed above)`);
     failed += s.unexpected;
     skipped += s.skipped;
   } else if (status !== 0) {

@@ -12,6 +12,7 @@ import { mapLayoutKey, PhoneticComposer, toKeyInput, type ComposerKey, type Comp
 import { caretContext } from '@/lib/editor';
 import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
+import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
 
 type MonacoNamespace = typeof Monaco;
 type Editor = Monaco.editor.IStandaloneCodeEditor;
@@ -71,6 +72,7 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
       }) : '\n';
       if (needsUndoStop(before, text)) editor.pushUndoStop();
     }
+    if (text.includes('\n')) tokenizeToCaret(editor);
     editor.trigger('keyboard', 'type', { text });
   };
 

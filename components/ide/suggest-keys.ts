@@ -6,6 +6,7 @@
 // a phonetic word, an outdent) that textarea can lag behind, and Monaco then inserts the line
 // break without auto-indent.
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { tokenizeToCaret } from './tokenize-to-caret';
 
 type MonacoNamespace = typeof Monaco;
 
@@ -33,6 +34,7 @@ export function attachSuggestKeys(editor: Monaco.editor.IStandaloneCodeEditor, m
   }, 'suggestWidgetVisible && sajiloSuggestSelectionMoved');
   editor.addCommand(monaco.KeyCode.Enter, () => {
     moved.set(false);
+    tokenizeToCaret(editor);
     editor.trigger('keyboard', 'type', { text: '\n' });
   }, 'editorTextFocus && !suggestWidgetVisible || editorTextFocus && !sajiloSuggestSelectionMoved');
   return { dispose: () => { keys.dispose(); moved.reset(); } };
