@@ -24,14 +24,16 @@ export function buildHostile(dir: string): string {
 const V1_CONTROLLERS = ['memory', 'pids', 'cpuacct'];
 
 /** Mount points of the cgroup hierarchies, with the controllers of each (empty for cgroup2). */
-function cgroupMounts(): { mountPoint: string; version: 'v1' | 'v2'; controllers: string[] }[] {
-  return mountTable().split('\n').flatMap((line) => {
+interface CgroupMount { mountPoint: string; version: 'v1' | 'v2'; controllers: string[] }
+
+function cgroupMounts(): CgroupMount[] {
+  return mountTable().split('\n').flatMap((line): CgroupMount[] => {
     const [before, after] = line.split(' - ');
     if (!after) return [];
     const [fsType, , superOptions = ''] = after.split(' ');
     const mountPoint = before.split(' ')[4];
-    if (fsType === 'cgroup2') return [{ mountPoint, version: 'v2' as const, controllers: [] }];
-    if (fsType === 'cgroup') return [{ mountPoint, version: 'v1' as const, controllers: superOptions.split(',') }];
+    if (fsType === 'cgroup2') return [{ mountPoint, version: 'v2', controllers: [] }];
+    if (fsType === 'cgroup') return [{ mountPoint, version: 'v1', controllers: superOptions.split(',') }];
     return [];
   });
 }
