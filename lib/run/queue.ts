@@ -85,6 +85,9 @@ export class RunQueue {
   /** Moving average of job durations, for Retry-After and a running job's first charge. */
   private averageMs = 1000;
   private readonly now: () => number;
+  /** Called as each job starts, with the jobs now running: a test records the most at once
+   *  at the moment it changes, where sampling the count could miss a brief excess. */
+  onStart: ((running: number) => void) | null = null;
 
   /** `clock` is for tests that need time to pass exactly as they say. */
   constructor(limits: QueueLimits = defaultLimits(), clock: { now: () => number } = Date) {
@@ -197,6 +200,7 @@ export class RunQueue {
   /** Starts a job: it is charged the average job time now (returned), corrected at its end. */
   private begin(client: string): number {
     this.running++;
+    this.onStart?.(this.running);
     this.held.set(client, this.heldBy(client) + 1);
     const charged = this.averageMs;
     this.charge(client, charged);

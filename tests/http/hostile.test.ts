@@ -4,7 +4,7 @@
 // pages, API answers and static files, link previews, and signing in and out on this port.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import http from 'node:http';
-import { groupRssMiB, noBuildReason, startServer, type Server } from './server';
+import { groupPeakRssMiB, groupRssMiB, noBuildReason, resetGroupPeakRss, startServer, type Server } from './server';
 
 let server: Server;
 beforeAll(async () => { if (!noBuildReason) server = await startServer(); }, 120_000);
@@ -73,27 +73,23 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
 
   test('chunked bodies of hundreds of MB: 413 on every body route, server memory stays flat', async () => {
     const before = groupRssMiB(server.pgid);
-    let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, groupRssMiB(server.pgid)); }, 25);
-    try {
-      for (const [method, path, headers] of BODY_ROUTES) {
-        const sent = await sendChunkedSeen(path, method, headers, 400 * 1024 * 1024);
-        expect({ path, status: sent.status }).toEqual({ path, status: 413 });
-        expect(JSON.parse(sent.body)).toMatchObject({ error: 'too_large', message: expect.any(String), messageEn: expect.any(String) });
-        expect(sent.bytesSent).toBeLessThan(64 * 1024 * 1024); // the server stopped reading early
-      }
-    } finally {
-      clearInterval(sampler);
+    resetGroupPeakRss(server.pgid);
+    for (const [method, path, headers] of BODY_ROUTES) {
+      const sent = await sendChunkedSeen(path, method, headers, 400 * 1024 * 1024);
+      expect({ path, status: sent.status }).toEqual({ path, status: 413 });
+      expect(JSON.parse(sent.body)).toMatchObject({ error: 'too_large', message: expect.any(String), messageEn: expect.any(String) });
+      expect(sent.bytesSent).toBeLessThan(64 * 1024 * 1024); // the server stopped reading early
     }
+    const peak = groupPeakRssMiB(server.pgid);
     console.log(`[hostile] server RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB during ${BODY_ROUTES.length} × 400 MB chunked bodies`);
     expect(peak - before).toBeLessThan(120);
   }, 180_000);
 
   test('a large chunked body posted to a page is buffered at most 16 KiB (memory stays flat)', async () => {
     const before = groupRssMiB(server.pgid);
-    let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, groupRssMiB(server.pgid)); }, 25);
-    const sent = await sendChunkedSeen('/', 'POST', { 'content-type': 'text/plain' }, 100 * 1024 * 1024).finally(() => clearInterval(sampler));
+    resetGroupPeakRss(server.pgid);
+    const sent = await sendChunkedSeen('/', 'POST', { 'content-type': 'text/plain' }, 100 * 1024 * 1024);
+    const peak = groupPeakRssMiB(server.pgid);
     expect(sent.status).toBeLessThan(500);
     console.log(`[hostile] page POST of 100 MB: RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MiB`);
     expect(peak - before).toBeLessThan(120);

@@ -3,7 +3,7 @@
 // PGlite data directory and none of the origin settings (the defaults are what is tested).
 // `npm test` makes the build first; run alone, the suites skip (saying why) without a fresh one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,17 +69,43 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   throw new Error(`the server did not start:\n${output}`);
 }
 
-/** Resident memory of every process in the group, in MiB (from /proc). */
-export function groupRssMiB(pgid: number): number {
-  let kib = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+/** The processes of a process group. */
+function groupPids(pgid: number): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue; // field 5 of stat: the process group
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid; // field 5: the group
+    } catch { return false; /* exited meanwhile */ }
+  });
+}
+
+function groupStatusMiB(pgid: number, field: 'VmRSS' | 'VmHWM'): number {
+  let kib = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      kib += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch { /* exited meanwhile */ }
   }
   return kib / 1024;
+}
+
+/** Resident memory of every process in the group, in MiB (from /proc). */
+export function groupRssMiB(pgid: number): number {
+  return groupStatusMiB(pgid, 'VmRSS');
+}
+
+/** Starts a peak measurement: each process's peak resident size (VmHWM) is reset to its
+ *  current size (`clear_refs` 5). */
+export function resetGroupPeakRss(pgid: number): void {
+  for (const pid of groupPids(pgid)) {
+    try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* exited meanwhile */ }
+  }
+}
+
+/** The peak resident size since `resetGroupPeakRss`, summed over the group. The kernel records
+ *  each peak as it happens, so a brief one cannot fall between samples; the sum of the
+ *  processes' peaks is at least the group's peak, so the measure errs on the strict side. */
+export function groupPeakRssMiB(pgid: number): number {
+  return groupStatusMiB(pgid, 'VmHWM');
 }

@@ -8,7 +8,7 @@ import { LAUNCHER } from '@/sandbox/index';
 const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 
 describe.skipIf(sandboxReason)('runProgram', () => {
-  afterEach(() => runQueue.configure(defaultLimits()));
+  afterEach(() => { runQueue.configure(defaultLimits()); runQueue.onStart = null; });
 
   test('an output flood is cut at the output limit', async () => {
     const r = await runProgram({ source: 'जबसम्म सत्य\n    देखाउ("कखगघङ")\nअन्त्य\n' });
@@ -25,10 +25,10 @@ describe.skipIf(sandboxReason)('runProgram', () => {
 
   test('never more programs at once than the concurrency; the queue beyond its bound refuses', async () => {
     runQueue.configure({ concurrency: 1, maxQueued: 1 });
+    // The count is recorded at each start, so an excess however brief cannot fall between samples.
     let peak = 0;
-    const sampler = setInterval(() => { peak = Math.max(peak, runQueue.stats.running); }, 1);
+    runQueue.onStart = (running) => { peak = Math.max(peak, running); };
     const results = await Promise.allSettled([0, 1, 2].map((i) => runProgram({ source: `देखाउ(${i})\n` })));
-    clearInterval(sampler);
     const refused = results.filter((r) => r.status === 'rejected');
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(OverloadedError);

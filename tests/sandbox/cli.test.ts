@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostile, tempDir } from './helpers';
+import { buildHostile, slotDirsPerSupervisor, tempDir } from './helpers';
 
 const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'sajilo-sandbox.mjs');
 let dir: string;
@@ -68,13 +68,14 @@ describe('sajilo-sandbox run', () => {
 });
 
 describe('sajilo-sandbox doctor', () => {
-  it('reports every protection, active on this host as root with v1 cgroups', () => {
+  it('reports every protection; cgroups active where this host lets the launcher make a slot', () => {
     const r = cli(['doctor', '--json']);
     expect(r.status).toBe(0);
     const { checks, facts } = JSON.parse(r.stdout);
     const byName = Object.fromEntries(checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'cgroups', 'network']) expect(byName[n]).toBe('active');
-    expect(facts.cgroup_version).toMatch(/^v[12]$/);
+    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'network']) expect(byName[n]).toBe('active');
+    expect(byName.cgroups).toBe(slotDirsPerSupervisor() > 0 ? 'active' : 'degraded');
+    expect(facts.cgroup_version).toMatch(/^(v1|v2|none)$/);
     // Swap accounting is reported as it is, not assumed.
     expect(byName['swap accounting']).toBe(facts.cgroup_swap_accounting === '1' ? 'active' : 'degraded');
   });

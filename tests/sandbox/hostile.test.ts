@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSandboxed, shutdownSandbox, supervisorPids, type SandboxOptions, type Verdict } from '../../sandbox/index';
-import { alive, buildHostile, mountTable, slotDirsOf, tempDir } from './helpers';
+import { alive, buildHostile, mountTable, slotDirsOf, slotDirsPerSupervisor, tempDir } from './helpers';
 
 let dir: string;
 let work: string;
@@ -150,7 +150,8 @@ describe('after the battery', () => {
   it('leaves no cgroup, process or mount behind', async () => {
     const pids = supervisorPids();
     expect(pids.length).toBeGreaterThan(0);
-    for (const p of pids) expect(slotDirsOf(p).length).toBe(3);    // v1: memory, pids, cpuacct (this host and CI)
+    const perSupervisor = slotDirsPerSupervisor();
+    for (const p of pids) expect(slotDirsOf(p).length).toBe(perSupervisor);
     await shutdownSandbox();
     for (const p of pids) {
       expect(alive(p)).toBe(false);

@@ -11,20 +11,13 @@ import { cDouble, cInt } from './escape';
 import { comparison, emitArithmetic, emitIndex, emitIndexBorrowed, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
 import { markProgress } from '../frontend/progress';
+import { forEachChild, type Node } from '../frontend/walk';
 import { uninitialisedGlobalError } from './messages';
 
 /** Whether evaluating `e` may run user code, which may reassign global variables. */
-export function containsCall(e: Expression): boolean {
-  switch (e.kind) {
-    case 'Call':
-      return e.target.kind !== 'builtin' || containsCall(e.callee) || e.arguments.some(containsCall);
-    case 'List': return e.elements.some(containsCall);
-    case 'Map': return e.entries.some((m) => containsCall(m.key) || containsCall(m.value));
-    case 'Unary': return containsCall(e.operand);
-    case 'Binary': case 'Logical': return containsCall(e.left) || containsCall(e.right);
-    case 'Index': return containsCall(e.object) || containsCall(e.index);
-    default: return false;
-  }
+export function containsCall(e: Node): boolean {
+  if (e.kind === 'Call' && e.target.kind !== 'builtin') return true;
+  return forEachChild(e, (child) => containsCall(child) || undefined) ?? false;
 }
 
 /** Stores an owned C value in a fresh temporary. */

@@ -17,6 +17,7 @@ import { markProgress } from './progress';
 import { DiagnosticBag, Messages } from './diagnostics';
 import { nameKey } from './source';
 import { closestWord, fromRomanised, splitParticle } from './suggestions';
+import { forEachChild, isExpression, isStatement, type Node } from './walk';
 
 export interface CheckOptions {
   // Blocks were left unclosed: a function "inside" one is most likely a missing `अन्त्य`,
@@ -239,30 +240,30 @@ class Checker {
     switch (statement.kind) {
       case 'VariableDeclaration': return this.variableDeclaration(statement);
       case 'Assignment': return this.assignment(statement);
-      case 'IndexAssignment':
-        this.expression(statement.target);
-        return this.expression(statement.value);
-      case 'If': return this.ifStatement(statement);
       case 'While':
-        this.expression(statement.condition);
-        return this.loopBody(statement.body, null);
       case 'RangeLoop':
-        this.expression(statement.start);
-        this.expression(statement.end);
-        if (statement.step) this.expression(statement.step);
-        return this.loopBody(statement.body, statement.variable);
       case 'EachLoop':
-        this.expression(statement.iterable);
-        return this.loopBody(statement.body, statement.variable);
-      case 'Repeat':
-        this.expression(statement.count);
-        return this.loopBody(statement.body, null);
+      case 'Repeat': return this.loop(statement);
       case 'FunctionDeclaration': return this.functionDeclaration(statement);
       case 'Return': return this.returnStatement(statement);
       case 'Break': return this.loopJump(statement.range, 'break');
       case 'Continue': return this.loopJump(statement.range, 'continue');
-      case 'ExpressionStatement': return this.expression(statement.expression);
+      case 'If':
+      case 'IndexAssignment':
+      case 'ExpressionStatement': return this.children(statement);
     }
+  }
+
+  private children(node: Node): void {
+    forEachChild(node, (child) => this.node(child));
+  }
+
+  // A child met by `children`: a block there is a plain nested scope (such as an `If`'s), and a
+  // declared name is declared by the statement that owns it.
+  private node(node: Node): void {
+    if (node.kind === 'Block') return this.blockScope(node, null);
+    if (isStatement(node)) return this.statement(node);
+    if (isExpression(node)) return this.expression(node);
   }
 
   private variableDeclaration(statement: ast.VariableDeclaration): void {
@@ -303,12 +304,10 @@ class Checker {
     return true;
   }
 
-  private ifStatement(statement: ast.IfStatement): void {
-    for (const branch of statement.branches) {
-      this.expression(branch.condition);
-      this.blockScope(branch.body, null);
-    }
-    if (statement.elseBody) this.blockScope(statement.elseBody, null);
+  // The header's expressions, then the body in its own scope with the loop's variable.
+  private loop(loop: ast.WhileStatement | ast.RangeLoop | ast.EachLoop | ast.RepeatLoop): void {
+    const variable = loop.kind === 'RangeLoop' || loop.kind === 'EachLoop' ? loop.variable : null;
+    forEachChild(loop, (child) => (child === loop.body ? this.loopBody(loop.body, variable) : this.node(child)));
   }
 
   private loopBody(body: ast.Block, variable: ast.DeclaredName | null): void {
@@ -364,28 +363,9 @@ class Checker {
 
   private expression(expression: ast.Expression): void {
     markProgress(expression.range.start);
-    switch (expression.kind) {
-      case 'Name': return this.read(expression);
-      case 'Call': return this.call(expression);
-      case 'Index':
-        this.expression(expression.object);
-        return this.expression(expression.index);
-      case 'Unary': return this.expression(expression.operand);
-      case 'Binary':
-      case 'Logical':
-        this.expression(expression.left);
-        return this.expression(expression.right);
-      case 'List':
-        for (const element of expression.elements) this.expression(element);
-        return;
-      case 'Map':
-        for (const entry of expression.entries) {
-          this.expression(entry.key);
-          this.expression(entry.value);
-        }
-        return;
-      default: return;
-    }
+    if (expression.kind === 'Name') return this.read(expression);
+    if (expression.kind === 'Call') return this.call(expression);
+    this.children(expression);
   }
 
   // A name used for its value.

@@ -5,88 +5,31 @@
 import type * as ast from './ast';
 import { DiagnosticBag, Messages } from './diagnostics';
 import { markProgress } from './progress';
+import { forEachChild, isStatement, type Node } from './walk';
 
 export function lintProgram(program: ast.Program, diagnostics: DiagnosticBag): void {
-  for (const statement of program.body.statements) lintStatement(statement, diagnostics);
+  lintNode(program, false, diagnostics);
 }
 
-function lintBlock(block: ast.Block, diagnostics: DiagnosticBag): void {
-  for (const statement of block.statements) lintStatement(statement, diagnostics);
-}
-
-function lintStatement(statement: ast.Statement, diagnostics: DiagnosticBag): void {
-  markProgress(statement.range.start);
-  switch (statement.kind) {
-    case 'VariableDeclaration': return lintExpression(statement.initializer, diagnostics);
-    case 'Assignment': return lintExpression(statement.value, diagnostics);
-    case 'IndexAssignment':
-      lintExpression(statement.target, diagnostics);
-      return lintExpression(statement.value, diagnostics);
-    case 'If':
-      for (const branch of statement.branches) {
-        lintCondition(branch.condition, diagnostics);
-        lintBlock(branch.body, diagnostics);
-      }
-      return statement.elseBody ? lintBlock(statement.elseBody, diagnostics) : undefined;
-    case 'While':
-      lintCondition(statement.condition, diagnostics);
-      return lintBlock(statement.body, diagnostics);
-    case 'RangeLoop':
-      lintExpression(statement.start, diagnostics);
-      lintExpression(statement.end, diagnostics);
-      if (statement.step) lintExpression(statement.step, diagnostics);
-      return lintBlock(statement.body, diagnostics);
-    case 'EachLoop':
-      lintExpression(statement.iterable, diagnostics);
-      return lintBlock(statement.body, diagnostics);
-    case 'Repeat':
-      lintExpression(statement.count, diagnostics);
-      return lintBlock(statement.body, diagnostics);
-    case 'FunctionDeclaration': return lintBlock(statement.body, diagnostics);
-    case 'Return': return statement.value ? lintExpression(statement.value, diagnostics) : undefined;
-    case 'ExpressionStatement': return lintExpression(statement.expression, diagnostics);
-    default: return;
-  }
-}
-
-function lintExpression(expression: ast.Expression, diagnostics: DiagnosticBag): void {
-  switch (expression.kind) {
-    case 'Binary':
-      lintArithmetic(expression, diagnostics);
-      lintExpression(expression.left, diagnostics);
-      return lintExpression(expression.right, diagnostics);
-    case 'Logical':
-      lintCondition(expression.left, diagnostics);
-      return lintCondition(expression.right, diagnostics);
-    case 'Unary':
-      if (expression.operator === 'not') return lintCondition(expression.operand, diagnostics);
-      return lintExpression(expression.operand, diagnostics);
-    case 'Call':
-      lintExpression(expression.callee, diagnostics);
-      for (const argument of expression.arguments) lintExpression(argument, diagnostics);
-      return;
-    case 'Index':
-      lintExpression(expression.object, diagnostics);
-      return lintExpression(expression.index, diagnostics);
-    case 'List':
-      for (const element of expression.elements) lintExpression(element, diagnostics);
-      return;
-    case 'Map':
-      for (const entry of expression.entries) {
-        lintExpression(entry.key, diagnostics);
-        lintExpression(entry.value, diagnostics);
-      }
-      return;
-    default: return;
-  }
+function lintNode(node: Node, isCondition: boolean, diagnostics: DiagnosticBag): void {
+  if (isStatement(node)) markProgress(node.range.start);
+  if (isCondition && NOT_BOOLEAN.has(node.kind)) diagnostics.report(Messages.conditionNotBoolean, node.range);
+  if (node.kind === 'Binary') lintArithmetic(node, diagnostics);
+  const conditions = conditionsOf(node);
+  forEachChild(node, (child) => lintNode(child, conditions.includes(child), diagnostics));
 }
 
 const NOT_BOOLEAN: ReadonlySet<string> = new Set(['Integer', 'Decimal', 'Text', 'Null', 'List', 'Map']);
 
 // A condition (यदि, जबसम्म, and the operands of र, वा, होइन) must be a boolean.
-function lintCondition(condition: ast.Expression, diagnostics: DiagnosticBag): void {
-  if (NOT_BOOLEAN.has(condition.kind)) diagnostics.report(Messages.conditionNotBoolean, condition.range);
-  lintExpression(condition, diagnostics);
+function conditionsOf(node: Node): Node[] {
+  switch (node.kind) {
+    case 'If': return node.branches.map((branch) => branch.condition);
+    case 'While': return [node.condition];
+    case 'Logical': return [node.left, node.right];
+    case 'Unary': return node.operator === 'not' ? [node.operand] : [];
+    default: return [];
+  }
 }
 
 function isNumber(e: ast.Expression): boolean {
