@@ -49,7 +49,7 @@ describe('static highlighting matches Monaco', () => {
     expect(guideBlocks.length).toBeGreaterThan(5);
   });
 
-  it.each([...examples, ...guideBlocks, ['broken text', '"खुला\nराख क = "\\q" # x\n@@ ३.१४']])('%s', (_name, source) => {
+  it.each<readonly [string, string]>([...examples, ...guideBlocks, ['broken text', '"खुला\nराख क = "\\q" # x\n@@ ३.१४']])('%s', (_name, source) => {
     expect(staticColours(source)).toEqual(monacoColours(source));
   });
 
