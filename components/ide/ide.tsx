@@ -216,6 +216,8 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         <div className="ide-editor-column">
           <div className="ide-editor">
             {!editorShown && <StaticCode source={source} />}
+            {/* Shown while the editor has the focus (CSS): Monaco keeps Tab for indenting. */}
+            <p className="editor-focus-hint" id="editor-focus-hint" data-testid="editor-focus-hint">{t('ide.leaveEditorHint')}</p>
             <CodeEditor
               key={editorKey}
               value={source}
