@@ -50,44 +50,49 @@ async function openProfile(dir: string): Promise<BrowserContext> {
   return context;
 }
 
-async function measure(baseURL: string): Promise<{ cold: number[]; warm: number[] }> {
-  const cold: number[] = [];
-  const warm: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-first-screen-'));
-    const context = await openProfile(dir);
-    try {
-      const page = context.pages()[0] ?? await context.newPage();
-      await page.goto(baseURL, { waitUntil: 'commit' });
-      cold.push(await timeToTypedLetter(page));
-      await page.waitForLoadState('networkidle');
-      await page.reload({ waitUntil: 'commit' });
-      warm.push(await timeToTypedLetter(page));
-    } finally {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+/** One cold load (new profile) and one warm reload of the same profile. */
+async function measureOnce(baseURL: string): Promise<{ cold: number; warm: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-first-screen-'));
+  const context = await openProfile(dir);
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(baseURL, { waitUntil: 'commit' });
+    const cold = await timeToTypedLetter(page);
+    await page.waitForLoadState('networkidle');
+    await page.reload({ waitUntil: 'commit' });
+    return { cold, warm: await timeToTypedLetter(page) };
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { cold, warm };
 }
 
 const builds: { name: string; distDir?: string }[] = [];
 if (process.env.FIRST_SCREEN_BEFORE_DIST) builds.push({ name: `before (${process.env.FIRST_SCREEN_BEFORE_DIST})`, distDir: process.env.FIRST_SCREEN_BEFORE_DIST });
 builds.push({ name: 'this build' });
 
-const rows: (string | number)[][] = [];
 console.log(`[bench] ${new Date().toISOString()}, ${os.availableParallelism()} cores, load average at start ${load()}`);
-for (const build of builds) {
-  const { baseURL, stop } = await startServer({ distDir: build.distDir });
-  try {
-    await (await fetch(baseURL)).text(); // the server's own first render is not the browser's
-    const { cold, warm } = await measure(baseURL);
-    for (const [kind, xs] of [['cold', cold], ['warm', warm]] as const) {
-      rows.push([build.name, kind, xs.length, f(pct(xs, 50)), f(Math.max(...xs)), xs.map((x) => x.toFixed(0)).join(' ')]);
+// Both servers run at once and the runs alternate between them, so that a busy machine's ups
+// and downs fall on both builds alike.
+const servers = [];
+for (const build of builds) servers.push({ ...build, ...(await startServer({ distDir: build.distDir })), cold: [] as number[], warm: [] as number[] });
+try {
+  for (const s of servers) await (await fetch(s.baseURL)).text(); // the server's own first render is not the browser's
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const s of servers) {
+      const { cold, warm } = await measureOnce(s.baseURL);
+      s.cold.push(cold);
+      s.warm.push(warm);
     }
-    console.log(`[bench] ${build.name} measured; load average ${load()}`);
-  } finally {
-    stop();
+    console.log(`[bench] round ${i + 1}/${SAMPLES}; load average ${load()}`);
+  }
+} finally {
+  for (const s of servers) s.stop();
+}
+const rows: (string | number)[][] = [];
+for (const s of servers) {
+  for (const [kind, xs] of [['cold', s.cold], ['warm', s.warm]] as const) {
+    rows.push([s.name, kind, xs.length, f(pct(xs, 50)), f(Math.max(...xs)), xs.map((x) => x.toFixed(0)).join(' ')]);
   }
 }
 console.log('\n### Navigation → a typed letter on screen in the editor (ms)\n');
