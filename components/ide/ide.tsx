@@ -196,7 +196,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
           type="button"
           className="button"
           aria-pressed={showKeyboard}
-          aria-controls="on-screen-keyboard"
+          aria-controls={showKeyboard ? 'on-screen-keyboard' : undefined}
           data-testid="keyboard-toggle"
           onClick={() => setShowKeyboard((s) => !s)}
           title={t(showKeyboard ? 'keyboard.hide' : 'keyboard.show')}
