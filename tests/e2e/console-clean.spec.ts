@@ -10,7 +10,7 @@ import path from 'node:path';
 
 type Problem = { page: string; kind: string; text: string };
 
-const examples = (JSON.parse(readFileSync(path.resolve(__dirname, '../../examples/index.json'), 'utf8')) as { slug: string }[])
+const examples = (JSON.parse(readFileSync(path.join(process.cwd(), 'examples', 'index.json'), 'utf8')) as { slug: string }[])
   .map((e) => e.slug);
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const NOT_FOUND = '/no-such-page';
