@@ -58,7 +58,9 @@ async function measureOnce(baseURL: string): Promise<{ cold: number; warm: numbe
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(baseURL, { waitUntil: 'commit' });
     const cold = await timeToTypedLetter(page);
-    await page.waitForLoadState('networkidle');
+    // Let the page settle (the session request, the checker's worker) before reloading it.
+    await page.waitForLoadState('load', { timeout: TIMEOUT_MS });
+    await page.waitForTimeout(2000);
     await page.reload({ waitUntil: 'commit' });
     return { cold, warm: await timeToTypedLetter(page) };
   } finally {
