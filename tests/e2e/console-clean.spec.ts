@@ -116,7 +116,7 @@ for (const lang of ['ne', 'en'] as const) {
         await page.getByTestId('signup-submit').click();
         await page.waitForURL((u) => u.pathname === '/');
       });
-      await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
+      await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
       const mine = await page.request.post('/api/snippets', {
         data: { title: 'मेरो', source: 'देखाउ(१)' }, headers: { origin: new URL(page.url()).origin },
       });
