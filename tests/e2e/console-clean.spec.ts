@@ -63,8 +63,10 @@ for (const lang of ['ne', 'en'] as const) {
       test.setTimeout(20 * 60_000);
       const context = await browser.newContext();
       await context.addInitScript(([l, t]) => {
-        localStorage.setItem('sajilo:ui-language', l);
-        localStorage.setItem('sajilo:theme', t);
+        try {
+          localStorage.setItem('sajilo:ui-language', l);
+          localStorage.setItem('sajilo:theme', t);
+        } catch { /* a frame with no storage (about:blank): nothing to set */ }
       }, [lang, theme] as const);
       const page = await context.newPage();
       const { problems, visit, navigating } = watch(page);
