@@ -7,6 +7,7 @@ import '@fontsource/noto-sans-devanagari/devanagari-700.css';
 import './globals.css';
 import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider, T } from '@/components/preferences';
 import { SiteHeader } from '@/components/site-header';
+import { EditorPreload } from '@/components/ide/editor-preload';
 
 export const metadata: Metadata = {
   title: { default: 'सजिलो — Sajilo', template: '%s · सजिलो' },
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PREFERENCES_BOOT_SCRIPT }} />
       </head>
       <body>
+        <EditorPreload />
         <PreferencesProvider>
           <a href="#main" className="skip-link"><T k="skip.toEditor" /></a>
           <SiteHeader />

@@ -10,7 +10,7 @@ import { UserMenu } from '@/components/account/user-menu';
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <Link href="/" className="site-name">
+      <Link href="/" className="site-name" prefetch={false}>
         <span lang="ne">सजिलो</span>
         <span className="site-tagline"><T k="site.tagline" /></span>
       </Link>

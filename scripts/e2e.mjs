@@ -60,7 +60,7 @@ if (!process.env.E2E_SKIP_BUILD) {
   if (built !== 0) process.exit(built);
 }
 
-const port = await freePort();
+const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-e2e-data-'));
 const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { T } from '@/components/preferences';
 import { Localized } from '@/components/localized';
+import { PointerHint } from '@/components/pointer-hint';
 import { getExample, listExamples } from './content';
 
 export const metadata: Metadata = { title: 'उदाहरणहरू · Examples' };
@@ -11,7 +12,7 @@ export default function ExamplesPage() {
   return (
     <div className="page">
       <h1><T k="examples.title" /></h1>
-      <p><T k="examples.intro" /></p>
+      <p><PointerHint keyboard={<T k="examples.intro" />} touch={<T k="examples.introTouch" />} /></p>
       {examples.length === 0 ? <p><T k="examples.none" /></p> : (
         <ul className="examples-grid" data-testid="examples">
           {examples.map((e) => (

@@ -4,15 +4,20 @@ import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import { T } from '@/components/preferences';
 import { tryHref } from '@/app/try/link';
+import { headingId } from './heading-id';
 
 export const metadata: Metadata = { title: 'भाषा निर्देशिका · Language guide' };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-// Sajilo code blocks get a link that opens them in the IDE.
+// Sajilo code blocks get a link that opens them in the IDE; headings get ids, which the
+// contents' links point at.
 const marked = new Marked({
   gfm: true,
   renderer: {
+    heading({ tokens, depth, text }: Tokens.Heading) {
+      return `<h${depth} id="${escapeHtml(headingId(text))}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+    },
     code({ text, lang }: Tokens.Code) {
       const block = `<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${escapeHtml(text)}\n</code></pre>\n`;
       if (lang !== 'sajilo' && lang !== 'saj') return block;

@@ -30,16 +30,20 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<{ baseURL: string; stop: () => void }> {
-  if (process.env.BENCH_BASE_URL) return { baseURL: process.env.BENCH_BASE_URL, stop: () => {} };
-  if (!existsSync(path.join(root, dist, 'BUILD_ID')) || process.env.BENCH_BUILD) {
-    console.log(`[bench] building the app into ${dist}…`);
+/** `distDir` serves another build (e.g. one of an earlier commit, for a before/after table);
+ *  it is never built here. BENCH_PORT picks the port (else a free one). */
+export async function startServer(options: { distDir?: string } = {}): Promise<{ baseURL: string; stop: () => void }> {
+  if (process.env.BENCH_BASE_URL && !options.distDir) return { baseURL: process.env.BENCH_BASE_URL, stop: () => {} };
+  const distDir = options.distDir ?? dist;
+  if (options.distDir && !existsSync(path.join(root, distDir, 'BUILD_ID'))) throw new Error(`no build in ${distDir}`);
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID')) || (process.env.BENCH_BUILD && !options.distDir)) {
+    console.log(`[bench] building the app into ${distDir}…`);
     const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  const port = await freePort();
+  const port = process.env.BENCH_PORT && !options.distDir ? Number(process.env.BENCH_PORT) : await freePort();
   const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' },
+    cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', SAJILO_NEXT_DIST: distDir },
   });
   const stop = () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } };
   process.on('exit', stop);

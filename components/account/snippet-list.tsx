@@ -1,10 +1,12 @@
 'use client';
 // The list on /me: title, updated, size; rename (PATCH title with the version) and delete.
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { useAccountStrings } from './strings';
 import { sendJson, errorKey } from '@/components/share/api';
 import { TextDialog } from '@/components/input/text-dialog';
+
+const subscribeNothing = () => () => {};
 
 export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
 
@@ -14,7 +16,12 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<MySnippet | null>(null);
-  const date = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ne-NP', { dateStyle: 'medium', timeStyle: 'short' });
+  // The server knows neither the visitor's time zone nor its browser's date formats: until
+  // hydration is over the date is shown in UTC, spelt the same by both, then in local time.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const date = (iso: string) => (hydrated
+    ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ne-NP', { dateStyle: 'medium', timeStyle: 'short' })
+    : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`);
 
   async function rename(item: MySnippet, title: string) {
     setRenaming(null);

@@ -26,14 +26,14 @@ export function UserMenu() {
   if (!user) {
     return (
       <div className="user-menu" data-testid="user-menu" data-signed-in="false">
-        <Link href="/signin" className="button button-quiet" data-testid="signin-link">{s('signIn')}</Link>
-        <Link href="/signup" className="button" data-testid="signup-link">{s('signUp')}</Link>
+        <Link href="/signin" prefetch={false} className="button button-quiet" data-testid="signin-link">{s('signIn')}</Link>
+        <Link href="/signup" prefetch={false} className="button" data-testid="signup-link">{s('signUp')}</Link>
       </div>
     );
   }
   return (
     <div className="user-menu" data-testid="user-menu" data-signed-in="true">
-      <Link href="/me" className="button button-quiet" data-testid="my-programs-link">
+      <Link href="/me" prefetch={false} className="button button-quiet" data-testid="my-programs-link">
         <span className="user-menu-name" data-testid="user-name">{user.name || user.email}</span> · {s('myPrograms')}
       </Link>
       <button type="button" className="button button-quiet" data-testid="signout-button"

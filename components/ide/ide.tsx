@@ -16,7 +16,13 @@ import type { RunResponse } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
 import { NepaliTextArea } from '@/components/input/nepali-text-field';
 import { TypingHint } from '@/components/ide/typing-hint';
+import { StaticCode } from '@/components/ide/static-code';
 
+// Monaco's code is fetched as soon as this module is evaluated in the browser (before
+// hydration), in parallel with the rest of the page; the layout preloads its chunks
+// (components/ide/editor-preload.tsx). next/dynamic's own import below then finds it loaded
+// or in flight. Until it is ready, StaticCode shows the program highlighted.
+if (typeof window !== 'undefined') void import('@/components/ide/code-editor');
 const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   ssr: false,
   loading: () => <EditorLoading />,
@@ -24,7 +30,7 @@ const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
 
 function EditorLoading() {
   const { t } = usePreferences();
-  return <p className="ide-editor-loading" role="status">{t('ide.editorLoading')}</p>;
+  return <p className="visually-hidden" role="status">{t('ide.editorLoading')}</p>;
 }
 
 export const SAMPLE_SOURCE = `# पहिलो प्रोग्राम
@@ -58,6 +64,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const liveRef = useRef<LiveOutput>({ stdout: '', stderr: '' });
   const liveFrame = useRef<number | null>(null);
   const [editorKey, setEditorKey] = useState(0);
+  const [editorShown, setEditorShown] = useState(false);
   const editor = useRef<EditorHandle | null>(null);
   const abort = useRef<AbortController | null>(null);
   const outputRef = useRef<HTMLDivElement | null>(null);
@@ -189,7 +196,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
           type="button"
           className="button"
           aria-pressed={showKeyboard}
-          aria-controls="on-screen-keyboard"
+          aria-controls={showKeyboard ? 'on-screen-keyboard' : undefined}
           data-testid="keyboard-toggle"
           onClick={() => setShowKeyboard((s) => !s)}
           title={t(showKeyboard ? 'keyboard.hide' : 'keyboard.show')}
@@ -208,6 +215,9 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
       <div className="ide-body">
         <div className="ide-editor-column">
           <div className="ide-editor">
+            {!editorShown && <StaticCode source={source} />}
+            {/* Shown while the editor has the focus (CSS): Monaco keeps Tab for indenting. */}
+            <p className="editor-focus-hint" id="editor-focus-hint" data-testid="editor-focus-hint">{t('ide.leaveEditorHint')}</p>
             <CodeEditor
               key={editorKey}
               value={source}
@@ -221,7 +231,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               theme={theme}
               uiLanguage={lang}
               ariaLabel={t('ide.editorLabel')}
-              onReady={(h) => { editor.current = h; }}
+              onReady={(h) => { editor.current = h; setEditorShown(h !== null); }}
             />
           </div>
           {showKeyboard && (

@@ -6,6 +6,7 @@ import { usePreferences } from '@/components/preferences';
 import { formatNumber, type StringKey } from '@/lib/i18n/strings';
 import type { RunResponse } from '@/lib/validations/run';
 import { runtimeErrorPosition } from '@/components/ide/runtime-error';
+import { PointerHint } from '@/components/pointer-hint';
 
 /** Output of a run that has not ended (streamed as it arrives) or that was stopped. */
 export interface LiveOutput { stdout: string; stderr: string }
@@ -73,7 +74,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
       </>
     );
   } else if (!response) {
-    body = <p className="ide-status">{t('output.empty')}</p>;
+    body = <p className="ide-status"><PointerHint keyboard={t('output.empty')} touch={t('output.emptyTouch')} /></p>;
   } else if (!response.compile.ok || !response.run) {
     body = (
       <>

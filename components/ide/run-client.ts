@@ -63,9 +63,26 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
       const line = JSON.parse(text) as RunStreamLine;
       if (line.type === 'compile') compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
-      else if (line.type === 'result' && compile) return { kind: 'result', response: { compile, run: line.run } };
+      else if (line.type === 'result' && compile) {
+        await finish(reader);
+        return { kind: 'result', response: { compile, run: line.run } };
+      }
       else return { kind: 'error', messageKey: 'error.server' };
     }
     if (done) return { kind: 'error', messageKey: 'error.server' };   // ended without a result
   }
+}
+
+/** The result is the stream's last line: read on to its end (the server closes it at once), so
+ *  the browser does not count the request as aborted (a console error on every run); give up
+ *  after a second rather than wait on a server that keeps it open. */
+async function finish(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 1000));
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline]);
+      if (next === 'late') { void reader.cancel().catch(() => {}); return; }
+      if (next.done) return;
+    }
+  } catch { /* the answer is complete already */ }
 }

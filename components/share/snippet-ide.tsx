@@ -70,7 +70,7 @@ export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwn
             )}
             <button type="button" className="button" data-testid="fork-button" disabled={busy !== null}
               title={s('forkHint')} onClick={() => void fork()}>
-              ⑂ {s('fork')}
+              <CopyIcon /> {s('fork')}
             </button>
             <ShareButton state={st} title={snippet.title}
               existingUrl={unchanged(st) ? `/s/${snippet.id}` : undefined} />
@@ -78,5 +78,15 @@ export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwn
         )}
       />
     </>
+  );
+}
+
+/** Two overlapping pages: drawn as SVG, since the fork glyph (⑂) is missing from most fonts. */
+function CopyIcon() {
+  return (
+    <svg className="button-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="5.5" y="5.5" width="8" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M3.5 10.5h-.5a1.5 1.5 0 0 1-1.5-1.5V3A1.5 1.5 0 0 1 3 1.5h5A1.5 1.5 0 0 1 9.5 3v.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }

@@ -66,3 +66,32 @@ describe('loadDraft', () => {
     expect(loadDraft('old')).toEqual({ source: 'ग', stdin: '', latinDigits: false });
   });
 });
+
+describe('requestRun, streaming', () => {
+  test('reads the answer to its end after the result line, so the request is not left half-read (the browser reports it aborted)', async () => {
+    const encoder = new TextEncoder();
+    const lines = [
+      { type: 'compile', ok: true, diagnostics: [] },
+      { type: 'stdout', data: 'नमस्ते\n' },
+      { type: 'result', run: { verdict: 'ok', exitCode: 0, stdout: 'नमस्ते\n', stderr: '' } },
+    ];
+    let closedByReading = false;
+    let cancelled = false;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent < lines.length) controller.enqueue(encoder.encode(`${JSON.stringify(lines[sent++])}\n`));
+        else { closedByReading = true; controller.close(); }
+      },
+      cancel() { cancelled = true; },
+    }, { highWaterMark: 0 }); // pulled only when read: nothing is read ahead
+
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } })));
+    const output: string[] = [];
+    const outcome = await requestRun({ source: 'देखाउ("नमस्ते")' }, undefined, { onOutput: (_s, chunk) => output.push(chunk) });
+    expect(outcome.kind).toBe('result');
+    expect(output).toEqual(['नमस्ते\n']);
+    expect(closedByReading).toBe(true);
+    expect(cancelled).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Ide } from '@/components/ide/ide';
+import { ExampleIde } from '@/components/share/example-ide';
 import { getExample, listExamples } from '../content';
 
 export const dynamicParams = false;
@@ -17,8 +17,12 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ExamplePage({ params }: { params: Promise<{ slug: string }> }) {
   const example = getExample((await params).slug);
   if (!example) notFound();
+  const all = listExamples();
+  const at = all.findIndex((e) => e.slug === example.slug);
   return (
-    <Ide
+    <ExampleIde
+      previous={all[at - 1] ?? null}
+      next={all[at + 1] ?? null}
       initialSource={example.source}
       initialStdin={example.stdin}
       draftKey={`draft:example:${example.slug}`}
