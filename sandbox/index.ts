@@ -55,7 +55,7 @@ class Supervisor {
   readonly ready: Promise<string | null>;
 
   constructor(slot: number, private onExit: (s: Supervisor) => void) {
-    this.proc = spawn(settings.launcher, ['serve', String(slot)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(/*turbopackIgnore: true*/ settings.launcher, ['serve', String(slot)], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.ready = new Promise((resolve) => { this.readyWaiter = resolve; });
     this.proc.stdout.on('data', (d: Buffer) => { this.buf = Buffer.concat([this.buf, d]); this.parse(); });
     this.proc.stdin.on('error', () => {});

@@ -19,6 +19,7 @@ import { probeSlot, runSandboxed, VERDICT_TEXT } from '../../sandbox/index';
 import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
 import { CompilerFailure, oneLine } from './failure';
+import { ConfigError } from '../config';
 import { compileFrontEnd } from './frontend/index';
 import { devanagariDigits } from './frontend/diagnostics';
 
@@ -216,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof ConfigError) {
     process.stderr.write(`sajilo: ${err.message}\nप्रयोग / usage: sajilo --help\n`);
     process.exitCode = EXIT.usage;
   } else if (err instanceof InputError) {

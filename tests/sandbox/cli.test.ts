@@ -73,7 +73,7 @@ describe('sajilo-sandbox doctor', () => {
     expect(r.status).toBe(0);
     const { checks, facts } = JSON.parse(r.stdout);
     const byName = Object.fromEntries(checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'cgroups', 'network']) expect(byName[n]).toBe('active');
+    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'compile profile', 'cgroups', 'network']) expect(byName[n]).toBe('active');
     expect(facts.cgroup_version).toMatch(/^v[12]$/);
     // Swap accounting is reported as it is, not assumed.
     expect(byName['swap accounting']).toBe(facts.cgroup_swap_accounting === '1' ? 'active' : 'degraded');
