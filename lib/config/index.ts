@@ -101,7 +101,8 @@ let cached: Config | undefined;
 /** The validated configuration; throws a clear error naming every bad variable. */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env && cached) return cached;
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset, for defaults too.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     const names = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
