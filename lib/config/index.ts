@@ -96,23 +96,33 @@ export class ConfigError extends Error {
   }
 }
 
-let cached: Config | undefined;
+let cached: { key: string; value: Config } | undefined;
 
-/** The validated configuration; throws a clear error naming every bad variable. */
+/** The variables this module reads, as they are now: the validated value is reused while they stay. */
+function snapshotKey(env: NodeJS.ProcessEnv): string {
+  return CONFIG_KEYS.map((k) => env[k] ?? '').join('\0');
+}
+
+/**
+ * The validated configuration; throws a ConfigError naming every bad variable. Validated again
+ * only when one of its variables has changed (tests and benchmarks set them between cases).
+ */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
-  if (env === process.env && cached) return cached;
+  const key = env === process.env ? snapshotKey(env) : null;
+  if (key !== null && cached?.key === key) return cached.value;
   // An empty variable counts as unset, for defaults too.
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const present = Object.fromEntries(CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     const names = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
     throw new ConfigError(names, `Invalid configuration (see docs/configuration.md):\n${lines.join('\n')}`);
   }
-  if (env === process.env) cached = parsed.data;
+  if (key !== null) cached = { key, value: parsed.data };
   return parsed.data;
 }
 
-/** For tests that change process.env between cases. */
+/** Forgets the validated value (kept for tests written before it followed process.env). */
 export function resetConfigForTests(): void {
   cached = undefined;
 }
