@@ -3,9 +3,10 @@
 // `prisma migrate deploy` / `prisma migrate status`, on a machine where the Prisma CLI can
 // fetch its schema engine, agree with our own migrator (lib/db/migrate.ts).
 import { defineConfig } from 'prisma/config';
+import { config } from './lib/config';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  datasource: { url: process.env.DATABASE_URL ?? '' },
+  datasource: { url: config().DATABASE_URL ?? '' },
 });

@@ -10,6 +10,7 @@
 // id is not found), API paths included, which is the one reason the proxy sees /api paths
 // (only those with a '%').
 import { NextResponse, type NextRequest } from 'next/server';
+import { config as settings } from '@/lib/config';
 import { httpError } from '@/lib/http/errors';
 import { isHttps, publicOrigin } from '@/lib/http/origin';
 import { isAssetPath, newNonce, securityHeaders } from '@/lib/http/security-headers';
@@ -35,7 +36,7 @@ export function proxy(request: NextRequest) {
   const asset = isAssetPath(request.nextUrl.pathname);
   const nonce = asset ? undefined : newNonce();
   const headers = securityHeaders(asset ? 'asset' : 'page', {
-    nonce, https: isHttps(request.headers), dev: process.env.NODE_ENV === 'development',
+    nonce, https: isHttps(request.headers), dev: settings().NODE_ENV === 'development',
   });
   const origin = publicOrigin(request.headers);
   if (!origin) return new NextResponse('Bad Host header', { status: 400, headers });

@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { LAUNCHER } from '../sandbox/index';
+import { LAUNCHER, LIMIT_WIRE_KEYS, SANDBOX_DEFAULT_LIMITS, type SandboxLimits } from '../sandbox/index';
 
 /** Starts the supervisor in DIR; `command(program)` is the client's command line for hyperfine. */
 export function startFifoSupervisor(dir: string): { command: (program: string) => string; stop: () => void } {
@@ -23,5 +23,7 @@ export function startFifoSupervisor(dir: string): { command: (program: string) =
   let line = '';
   while (!line.endsWith('\n') && readSync(holdResp, b) === 1) line += b.toString();
   if (!line.startsWith('READY')) throw new Error(`supervisor: ${line}`);
-  return { command: (program) => `${LAUNCHER} client ${req} ${resp} ${program}`, stop: () => sup.kill() };
+  const limits = Object.entries(LIMIT_WIRE_KEYS)
+    .map(([k, wire]) => `${wire}=${SANDBOX_DEFAULT_LIMITS.run[k as keyof SandboxLimits]}`).join(' ');
+  return { command: (program) => `${LAUNCHER} client ${req} ${resp} ${limits} -- ${program}`, stop: () => sup.kill() };
 }

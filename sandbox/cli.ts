@@ -84,6 +84,14 @@ async function doctor(json: boolean) {
   if (cg) add('swap accounting', facts.cgroup_swap_accounting === '1' ? true : 'degraded',
     facts.cgroup_swap_accounting === '1' ? 'memory limit includes swap (memory.memsw / memory.swap.max)'
       : 'memory.memsw.* absent (kernel without swap accounting): swap is not counted against the memory limit');
+  if (started) {
+    // What a compiler gets: callers that compile only in the sandbox (Sajilo's server) refuse to
+    // compile while this is missing.
+    const probe = await runSandboxed({ profile: 'compile', argv: ['/bin/true'] });
+    const works = probe.verdict === 'ok' && probe.exitCode === 0;
+    add('compile profile', works, works ? 'runs /bin/true with the host toolchain directories read-only'
+      : `unavailable (${probe.detail ?? probe.verdict}): callers that compile only in the sandbox refuse to compile`);
+  }
   if (started) add('network', true, slot.netns === 'pre'
     ? 'run profile: pre-made empty user, mount and network namespaces per supervisor; compile: fresh ones per run (loopback down)'
     : 'fresh empty user, mount and network namespaces per run (loopback down; pre-made ones could not be built)');

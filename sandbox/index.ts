@@ -14,11 +14,14 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS, type SandboxOptions, type SandboxResult, type Verdict } from './types';
+import { completeLimits, LIMIT_WIRE_KEYS, type SandboxLimits } from './limits';
+import type { SandboxOptions, SandboxResult, Verdict } from './types';
 
 export * from './types';
+export * from './limits';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** The launcher sandbox/build.mjs builds (and this module builds on first use when missing). */
 export const LAUNCHER = path.join(ROOT, 'build', 'sandbox', 'sajilo-launcher');
 const MAX_STDIN = 16 << 20;
 const VERDICTS = new Set<Verdict>(['ok', 'runtime_error', 'time_limit', 'memory_limit', 'output_limit',
@@ -52,7 +55,7 @@ class Supervisor {
   readonly ready: Promise<string | null>;
 
   constructor(slot: number, private onExit: (s: Supervisor) => void) {
-    this.proc = spawn(LAUNCHER, ['serve', String(slot)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(/*turbopackIgnore: true*/ settings.launcher, ['serve', String(slot)], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.ready = new Promise((resolve) => { this.readyWaiter = resolve; });
     this.proc.stdout.on('data', (d: Buffer) => { this.buf = Buffer.concat([this.buf, d]); this.parse(); });
     this.proc.stdin.on('error', () => {});
@@ -152,7 +155,25 @@ class Supervisor {
   kill() { if (!this.dead) this.proc.kill('SIGKILL'); }
 }
 
-const SLOTS = Math.max(1, Number(process.env.SAJILO_SANDBOX_SLOTS) || Math.max(2, os.cpus().length * 2));
+export interface SandboxSettings {
+  /** Supervisors this process keeps (default: 2 × the CPUs, at least 2). */
+  slots: number;
+  /** The native launcher to start supervisors from (default LAUNCHER). */
+  launcher: string;
+}
+
+const settings: SandboxSettings = { slots: Math.max(2, os.cpus().length * 2), launcher: LAUNCHER };
+
+/**
+ * Changes the pool size or the launcher for supervisors started from now on. The sandbox reads
+ * no environment itself: whoever embeds it passes its settings here.
+ */
+export function configureSandbox(changes: Partial<SandboxSettings>): SandboxSettings {
+  if (changes.slots !== undefined) settings.slots = Math.max(1, Math.floor(changes.slots));
+  if (changes.launcher !== undefined) settings.launcher = path.resolve(changes.launcher);
+  return { ...settings };
+}
+
 const free: Supervisor[] = [];
 const all = new Set<Supervisor>();
 const queue: ((s: Supervisor | string) => void)[] = [];
@@ -160,6 +181,7 @@ let built = false;
 let slotCounter = 0;          // with SAJILO_SANDBOX_PIN=1 supervisors pin to CPU (slot mod CPUs)
 
 function ensureBuilt(): string | null {
+  if (settings.launcher !== LAUNCHER) return null;   // someone else's launcher: theirs to build
   if (built || existsSync(LAUNCHER)) { built = true; return null; }
   const r = spawnSync(process.execPath, [path.join(ROOT, 'sandbox', 'build.mjs')], { stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(LAUNCHER)) return 'launcher not built (node sandbox/build.mjs failed)';
@@ -173,7 +195,7 @@ async function acquire(): Promise<Supervisor | string> {
     if (!s) break;
     if (!s.dead) return s;
   }
-  if (all.size >= SLOTS) return new Promise((resolve) => queue.push(resolve));
+  if (all.size >= settings.slots) return new Promise((resolve) => queue.push(resolve));
   const err = ensureBuilt();
   if (err) return err;
   const s = new Supervisor(slotCounter++, (dead) => { all.delete(dead); const i = free.indexOf(dead); if (i >= 0) free.splice(i, 1); });
@@ -196,12 +218,11 @@ function stoppedResult(): SandboxResult {
     stdout: '', stderr: '', truncated: false, stopped: true };
 }
 
-function encode(o: SandboxOptions): Buffer {
-  const n = (v: number | undefined, d: number) => String(Math.max(1, Math.floor(v ?? d)));
+/** The request payload: every limit always written out (the launcher has no defaults). */
+function encode(o: SandboxOptions, limits: SandboxLimits): Buffer {
   const profile = o.profile ?? 'run';
-  const fields = [`profile=${profile}`, `cpu=${n(o.cpuMs, DEFAULTS.cpuMs)}`, `wall=${n(o.wallMs, DEFAULTS.wallMs)}`,
-    `mem=${n(o.memoryMb, DEFAULTS.memoryMb)}`, `pids=${n(o.pids, profile === 'compile' ? 64 : DEFAULTS.pids)}`,
-    `out=${n(o.outputBytes, DEFAULTS.outputBytes)}`];
+  const fields = [`profile=${profile}`];
+  for (const [k, wire] of Object.entries(LIMIT_WIRE_KEYS)) fields.push(`${wire}=${limits[k as keyof SandboxLimits]}`);
   if (o.onOutput) fields.push('stream=1');
   if (o.workDir) fields.push(`wd=${path.resolve(o.workDir)}`);
   for (const p of o.readOnlyPaths ?? []) fields.push(`ro=${path.resolve(p)}`);
@@ -216,8 +237,9 @@ export async function runSandboxed(options: SandboxOptions): Promise<SandboxResu
   if (!options.argv?.length || !options.argv[0]) return internal('argv is empty');
   if ((options.profile ?? 'run') === 'run' && (options.workDir || options.readOnlyPaths?.length))
     return internal('workDir and readOnlyPaths belong to the compile profile');
+  const limits = completeLimits(options.profile ?? 'run', options);
   let payload: Buffer;
-  try { payload = encode(options); } catch (e) { return internal((e as Error).message); }
+  try { payload = encode(options, limits); } catch (e) { return internal((e as Error).message); }
   const stdin = options.stdin === undefined ? Buffer.alloc(0)
     : typeof options.stdin === 'string' ? Buffer.from(options.stdin) : Buffer.from(options.stdin);
   if (stdin.length > MAX_STDIN) return internal(`stdin larger than ${MAX_STDIN} bytes`);
@@ -229,7 +251,7 @@ export async function runSandboxed(options: SandboxOptions): Promise<SandboxResu
   let output: ((stream: 1 | 2, bytes: Buffer) => void) | null = null;
   const dec = { 1: new StringDecoder('utf8'), 2: new StringDecoder('utf8') };
   if (onOutput) output = (n, bytes) => { const t = dec[n].write(bytes); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); };
-  const r = await s.run(payload, stdin, (options.wallMs ?? DEFAULTS.wallMs) + 10_000, output, signal);
+  const r = await s.run(payload, stdin, limits.wallMs + 10_000, output, signal);
   release(s);
   if (onOutput) for (const n of [1, 2] as const) { const t = dec[n].end(); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); }
   return signal?.aborted ? { ...r, stopped: true } : r;

@@ -1,5 +1,6 @@
 // The sandbox's public shapes (docs/interfaces.md). Kept apart from index.ts so that callers
 // and tests can import the types and texts without starting anything.
+import type { Profile, SandboxLimits } from './limits';
 
 export type Verdict =
   | 'ok'
@@ -10,15 +11,11 @@ export type Verdict =
   | 'security_violation'
   | 'internal_error';
 
-export interface SandboxOptions {
-  profile?: 'run' | 'compile'; // default 'run'
+/** Limits not given take the profile's defaults (limits.ts). */
+export interface SandboxOptions extends Partial<SandboxLimits> {
+  profile?: Profile; // default 'run'
   argv: string[]; // argv[0]: host path of the executable
   stdin?: string | Uint8Array;
-  cpuMs?: number;
-  wallMs?: number;
-  memoryMb?: number;
-  pids?: number;
-  outputBytes?: number;
   workDir?: string; // compile profile: host directory mounted writable, and the cwd
   readOnlyPaths?: string[]; // compile profile: extra host paths visible read-only
   env?: Record<string, string>;
@@ -79,12 +76,3 @@ export const VERDICT_TEXT: Record<Verdict, { ne: string; en: string }> = {
     en: 'The sandbox itself failed; please try again.',
   },
 };
-
-/** Defaults of the command-line contract (docs/sandbox.md), also used by the API. */
-export const DEFAULTS = {
-  cpuMs: 2000,
-  wallMs: 5000,
-  memoryMb: 128,
-  pids: 16,
-  outputBytes: 65536,
-} as const;

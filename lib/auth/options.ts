@@ -6,6 +6,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
+import { config } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAuthSecret } from './secret';
 import { verifyCredentials, linkOAuthUser } from './users';
@@ -16,9 +17,10 @@ import { SessionRevoked, currentSessionVersion, endAllSessions, isLiveSession, t
 
 /** The OAuth providers configured in this environment (the sign-in page shows these). */
 export function oauthProviders(env: NodeJS.ProcessEnv = process.env): { id: 'github' | 'google'; name: string }[] {
+  const { GITHUB_ID, GITHUB_SECRET, GOOGLE_ID, GOOGLE_SECRET } = config(env);
   const list: { id: 'github' | 'google'; name: string }[] = [];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
-  if (env.GOOGLE_ID && env.GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
+  if (GITHUB_ID && GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
+  if (GOOGLE_ID && GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
   return list;
 }
 
@@ -43,12 +45,9 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
       },
     }),
   ];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
-  }
-  if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
-    providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
-  }
+  const { GITHUB_ID, GITHUB_SECRET, GOOGLE_ID, GOOGLE_SECRET } = config(env);
+  if (GITHUB_ID && GITHUB_SECRET) providers.push(GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET }));
+  if (GOOGLE_ID && GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: GOOGLE_ID, clientSecret: GOOGLE_SECRET }));
   return {
     secret: getAuthSecret(env),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },

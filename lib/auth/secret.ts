@@ -1,6 +1,6 @@
 // The secret that signs and encrypts session cookies (next-auth's NEXTAUTH_SECRET).
 //
-// - NEXTAUTH_SECRET set: used as is (at least 32 characters).
+// - NEXTAUTH_SECRET set: used as is (at least 32 characters: lib/config refuses a shorter one).
 // - Production with a database server (NODE_ENV=production and DATABASE_URL set): required;
 //   without it the app refuses to start (instrumentation.ts) and sign-in answers 500.
 // - Otherwise (the embedded default): generated on first start and kept in
@@ -8,22 +8,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '@/lib/config';
 import { dataDir } from '@/lib/db/paths';
 
 export class MissingSecretError extends Error {}
 
 export function secretRequired(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === 'production' && !!env.DATABASE_URL;
+  const { NODE_ENV, DATABASE_URL } = config(env);
+  return NODE_ENV === 'production' && !!DATABASE_URL;
 }
 
 let cached: string | undefined;
 
 export function getAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.NEXTAUTH_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new MissingSecretError('NEXTAUTH_SECRET must be at least 32 characters');
-    return fromEnv;
-  }
+  const fromEnv = config(env).NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
   if (secretRequired(env)) {
     throw new MissingSecretError(
       'NEXTAUTH_SECRET is not set. In production with DATABASE_URL it is required: generate one with ' +

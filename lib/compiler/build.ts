@@ -2,6 +2,7 @@
 // Server only. Contract: docs/interfaces.md ("Compiler back end").
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../config';
 import { CompileCache, hashKey } from './driver/cache';
 import { compilerFingerprint } from './driver/fingerprint';
 import { type CompilerRunner, runCompilerLocally } from './driver/local-runner';
@@ -46,7 +47,7 @@ function planBuild(source: string, options: BuildOptions) {
   const optimise = options.optimise ?? false;
   const latinDigits = options.latinDigits ?? false;
   const runtime = loadRuntimeLibs();
-  const tc = chooseToolchain(runtime, optimise, options.compilePath ?? process.env.SAJILO_CC);
+  const tc = chooseToolchain(runtime, optimise, options.compilePath ?? config().SAJILO_CC);
   const key = hashKey({
     format: CACHE_FORMAT, source, latinDigits, optimise,
     compiler: tc.identity, runtime: runtime.hash, backend: compilerFingerprint(),

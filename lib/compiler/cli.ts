@@ -11,12 +11,15 @@ import { buildExecutable, type BuildOptions } from './build';
 import { detectHostTools } from './driver/detect';
 import { formatDiagnostics } from './driver/format-diagnostics';
 import { REPO_ROOT } from './driver/paths';
-import { DIRECT_LIMITS, runDirect } from './driver/run-direct';
+import { runDirect } from './driver/run-direct';
 import { RuntimeMissingError, loadRuntimeLibs } from './driver/runtime-libs';
-import { loadSandbox } from './driver/sandbox-bridge';
+import { compileRunner, describeCompilePlacement } from '../run/compile-runner';
+import { CLI_RUN_LIMITS } from '../run/limits';
+import { probeSlot, runSandboxed, VERDICT_TEXT } from '../../sandbox/index';
 import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
 import { CompilerFailure, oneLine } from './failure';
+import { ConfigError } from '../config';
 import { compileFrontEnd } from './frontend/index';
 import { devanagariDigits } from './frontend/diagnostics';
 
@@ -147,21 +150,31 @@ async function readAllStdin(source: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Whether the sandbox can isolate programs on this host: true, or why not. */
+async function sandboxUsable(): Promise<true | string> {
+  try {
+    const info = await probeSlot();
+    return typeof info === 'string' ? `the sandbox is unavailable on this host: ${info}` : true;
+  } catch (err) {
+    return `the sandbox failed to start: ${(err as Error).message}`;
+  }
+}
+
 async function commandRun(a: Args): Promise<number> {
   const source = readSource(a.file);
-  const sandbox = a.noSandbox ? { bridge: null, reason: '--no-sandbox' } : await loadSandbox();
-  log(a.verbose, sandbox.bridge ? 'sandbox: compile and run profiles' : `no sandbox (${sandbox.reason}): direct run with rlimits`);
-  const r = await compile(a, source, sandbox.bridge ? { runCompiler: sandbox.bridge.compileRunner } : {});
+  const sandbox = a.noSandbox ? '--no-sandbox' : await sandboxUsable();
+  log(a.verbose, sandbox === true ? 'sandbox: compile and run profiles' : `no sandbox (${sandbox}): direct run with rlimits`);
+  // The user's own program on their own machine: compiling on the host is allowed here.
+  const r = await compile(a, source, sandbox === true ? { runCompiler: compileRunner({ allowHost: true }) } : {});
   if (!r.ok || !r.executable) return EXIT.compile;
-  if (!sandbox.bridge) return (await runDirect(r.executable)).status;
-  const mod = sandbox.bridge.module;
-  const res = await mod.runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(source), cpuMs: DIRECT_LIMITS.cpuSeconds * 1000, wallMs: 4 * DIRECT_LIMITS.cpuSeconds * 1000, memoryMb: 512, outputBytes: 16 * 2 ** 20 });
+  if (sandbox !== true) return (await runDirect(r.executable)).status;
+  const res = await runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(source), ...CLI_RUN_LIMITS });
   process.stdout.write(res.stdout);
   process.stderr.write(res.stderr);
   log(a.verbose, `verdict ${res.verdict}, ${res.cpuMs} ms CPU, ${res.wallMs} ms wall, ${res.memoryKb} KB`);
   if (res.verdict === 'ok') return EXIT.ok;
   if (res.verdict === 'runtime_error') return res.exitCode || 1;
-  const text = mod.VERDICT_TEXT[res.verdict];
+  const text = VERDICT_TEXT[res.verdict];
   process.stderr.write(`${text.ne}\n${text.en}\n`);
   return res.verdict === 'time_limit' ? EXIT.timeLimit : 1;
 }
@@ -180,8 +193,9 @@ async function commandDoctor(): Promise<number> {
   } catch (err) {
     console.log(`runtime: ${(err as Error).message}`);
   }
-  const sb = await loadSandbox();
-  console.log(`sandbox: ${sb.bridge ? 'available' : `not used (${sb.reason})`}`);
+  const sandbox = await sandboxUsable();
+  console.log(`sandbox: ${sandbox === true ? 'available' : `not used (${sandbox})`}`);
+  console.log(await describeCompilePlacement());
   return EXIT.ok;
 }
 
@@ -203,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof ConfigError) {
     process.stderr.write(`sajilo: ${err.message}\nप्रयोग / usage: sajilo --help\n`);
     process.exitCode = EXIT.usage;
   } else if (err instanceof InputError) {

@@ -20,14 +20,25 @@ export function compilerFailureDiagnostic(position: Position = progressReached()
   return makeDiagnostic(COMPILER_FAILED, { start: position, end: position });
 }
 
+export const COMPILE_REFUSED_CODE = 'E9002';
+
+const COMPILE_REFUSED: MessageTemplate = {
+  code: COMPILE_REFUSED_CODE,
+  severity: 'error',
+  ne: 'सर्भरले अहिले कार्यक्रम सुरक्षित रूपमा कम्पाइल गर्न सक्दैन (स्यान्डबक्स उपलब्ध छैन); केही बेरपछि फेरि प्रयास गर्नुहोस्',
+  en: 'The server cannot compile programs safely right now (its sandbox is unavailable); please try again later',
+};
+
 /** Thrown by buildExecutable when the compiler fails; carries the diagnostic to show. */
 export class CompilerFailure extends Error {
   readonly diagnostic: Diagnostic;
 
-  constructor(message: string, options: { cause?: unknown; position?: Position } = {}) {
+  constructor(message: string, options: { cause?: unknown; position?: Position; template?: MessageTemplate } = {}) {
     super(message, { cause: options.cause });
     this.name = 'CompilerFailure';
-    this.diagnostic = compilerFailureDiagnostic(options.position);
+    this.diagnostic = options.template
+      ? makeDiagnostic(options.template, { start: options.position ?? progressReached(), end: options.position ?? progressReached() })
+      : compilerFailureDiagnostic(options.position);
   }
 
   /** Wraps anything thrown inside the compiler (an existing CompilerFailure stays as it is). */
@@ -41,4 +52,17 @@ export class CompilerFailure extends Error {
 export function oneLine(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.replace(/\s+/g, ' ').slice(0, 500);
+}
+
+/**
+ * The C compile was refused: the sandbox's compile profile is unavailable and this server may
+ * not run the C compiler on the host (lib/run/compile-runner.ts). Not a compiler bug, so it has
+ * its own code: the visitor is told to try again, the operator finds the reason in the log.
+ */
+export class CompileRefused extends CompilerFailure {
+  constructor(readonly reason: string) {
+    super(`compile refused: the sandbox's compile profile is unavailable (${reason}) and compiling on the host is not allowed`,
+      { position: { line: 1, column: 1 }, template: COMPILE_REFUSED });
+    this.name = 'CompileRefused';
+  }
 }

@@ -1,14 +1,52 @@
-// Every environment variable the server reads, validated once with zod. A variable that is set
-// but wrong stops the process with a message naming it, instead of being ignored somewhere deep.
-// New settings are added here (and to the table in docs/configuration.md), never read from
-// process.env elsewhere.
+// Every environment variable Sajilo reads, validated once with zod. A variable that is set but
+// wrong stops the process with a message naming it, instead of being ignored somewhere deep.
+// New settings are added here (and to the table in docs/configuration.md, which a test keeps in
+// step), never read from process.env elsewhere; the few files that cannot import this module
+// are listed there with the reason.
 import { z } from 'zod';
 
+/** An empty variable counts as unset (`FOO= npm start` is how a shell unsets it for one run). */
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(type: T) => z.preprocess(unsetIfEmpty, type.optional());
 const nonNegativeInt = z.coerce.number().int().min(0);
-/** An http(s) URL; an empty variable counts as unset. */
-const optionalHttpUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
+const positiveInt = z.coerce.number().int().min(1);
+const optionalHttpUrl = optional(z.url({ protocol: /^https?$/ }));
+const optionalText = optional(z.string());
+const optionalPath = optional(z.string().refine((p) => !p.includes('\0'), 'must not contain a NUL byte'));
 
 const schema = z.object({
+  /** Set by Node tooling and Next: "production" makes the server strict (secrets, host compiles). */
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  /** The port `npm start` serves on. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** PostgreSQL for production; unset, the embedded PGlite under SAJILO_DATA_DIR. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' })),
+  /** PostgreSQL connections per process. */
+  SAJILO_DB_POOL: positiveInt.default(10),
+  /** Where PGlite and the generated session secret live (default .data/ in the working directory). */
+  SAJILO_DATA_DIR: optionalPath,
+  /** The session secret; required in production with DATABASE_URL, else generated under SAJILO_DATA_DIR. */
+  NEXTAUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Optional sign-in providers: each is offered when both its id and its secret are set. */
+  GITHUB_ID: optionalText,
+  GITHUB_SECRET: optionalText,
+  GOOGLE_ID: optionalText,
+  GOOGLE_SECRET: optionalText,
+  /** Forces one C compile path; unset, the fastest available. */
+  SAJILO_CC: optional(z.enum(['tcc-musl', 'musl-gcc', 'gcc'])),
+  /** Where programs are looked up (tcc, gcc, nice, prlimit): the system's own search path. */
+  PATH: optionalText,
+  /** The C compilers to use (default: tcc and gcc from PATH). */
+  SAJILO_TCC: optionalPath,
+  SAJILO_GCC: optionalPath,
+  /** The compile cache's folder (default .cache/sajilo in the repository) and its size bound. */
+  SAJILO_CACHE_DIR: optionalPath,
+  SAJILO_CACHE_MAX_MB: positiveInt.default(512),
+  /** Sandbox supervisors one process keeps (default: 2 × the CPUs, at least 2). */
+  SAJILO_SANDBOX_SLOTS: optional(positiveInt),
+  /** "1": compile on the host when the sandbox's compile profile is unavailable; "0": refuse.
+   *  Unset: refuse in production (NODE_ENV=production), allow with a warning otherwise. */
+  SAJILO_ALLOW_HOST_COMPILE: optional(z.enum(['0', '1'])),
   /** How many reverse proxies stand in front of the web server; 0 (default) trusts no
    *  forwarded header (X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto). */
   SAJILO_TRUSTED_PROXIES: nonNegativeInt.default(0),
@@ -47,21 +85,44 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
-let cached: Config | undefined;
+/** Every variable this module reads (docs/configuration.md has one row for each). */
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
 
-/** The validated configuration; throws a clear error naming every bad variable. */
+/** A variable that is set but invalid; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly variables: string[], message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+let cached: { key: string; value: Config } | undefined;
+
+/** The variables this module reads, as they are now: the validated value is reused while they stay. */
+function snapshotKey(env: NodeJS.ProcessEnv): string {
+  return CONFIG_KEYS.map((k) => env[k] ?? '').join('\0');
+}
+
+/**
+ * The validated configuration; throws a ConfigError naming every bad variable. Validated again
+ * only when one of its variables has changed (tests and benchmarks set them between cases).
+ */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
-  if (env === process.env && cached) return cached;
-  const parsed = schema.safeParse(env);
+  const key = env === process.env ? snapshotKey(env) : null;
+  if (key !== null && cached?.key === key) return cached.value;
+  // An empty variable counts as unset, for defaults too.
+  const present = Object.fromEntries(CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    const names = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
+    throw new ConfigError(names, `Invalid configuration (see docs/configuration.md):\n${lines.join('\n')}`);
   }
-  if (env === process.env) cached = parsed.data;
+  if (key !== null) cached = { key, value: parsed.data };
   return parsed.data;
 }
 
-/** For tests that change process.env between cases. */
+/** Forgets the validated value (kept for tests written before it followed process.env). */
 export function resetConfigForTests(): void {
   cached = undefined;
 }

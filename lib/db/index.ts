@@ -8,6 +8,7 @@
 //                           $SAJILO_DATA_DIR/pglite (default .data/pglite in the repository);
 //                           migrations are applied when it opens. Only one process may open a
 //                           data directory, so a lock file guards it and it is closed on exit.
+import { config as settings } from '@/lib/config';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { migrate, type SqlRunner } from './migrate';
 import { acquireDirLock, type DirLock } from './lock';
@@ -32,8 +33,9 @@ export interface DbHandle {
 export { dataDir };
 
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  if (env.DATABASE_URL) {
-    const url = new URL(env.DATABASE_URL);
+  const { DATABASE_URL } = settings(env);
+  if (DATABASE_URL) {
+    const url = new URL(DATABASE_URL);
     const schema = url.searchParams.get('schema');
     url.searchParams.delete('schema'); // Prisma's parameter; node-postgres does not know it
     return { kind: 'postgres', url: url.toString(), schema };
@@ -88,7 +90,7 @@ async function openPostgres(config: { kind: 'postgres'; url: string; schema: str
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const pgLib = (pgModule as unknown as { default?: typeof pgModule }).default ?? pgModule;
   // The schema goes into search_path (raw SQL, the migrator) and to the adapter (its queries).
-  const poolConfig = { connectionString: config.url, options: searchPathOption(config.schema), max: Number(process.env.SAJILO_DB_POOL ?? 10) };
+  const poolConfig = { connectionString: config.url, options: searchPathOption(config.schema), max: settings().SAJILO_DB_POOL };
   const pool = new pgLib.Pool(poolConfig);
   const runner: SqlRunner = {
     exec: async (sql) => { await pool.query(sql); },

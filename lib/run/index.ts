@@ -1,26 +1,21 @@
 // The run pipeline (server only; contract in docs/interfaces.md): compile with the back end
-// (the C compiler inside the sandbox's compile profile when the sandbox can host it), run the
-// executable in the sandbox's run profile, through the bounded run queue.
-import type { CompilerRunner } from '@/lib/compiler/build';
+// (the C compiler inside the sandbox's compile profile; compile-runner.ts decides, and refuses
+// when it cannot), run the executable in the sandbox's run profile, through the bounded run queue.
 import { runCompilerLocally } from '@/lib/compiler/driver/local-runner';
 import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
+import { applySandboxSettings, compileRunner } from './compile-runner';
 import { FrontEndPool } from './front-end-pool';
+import { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS, type SandboxLimits } from './limits';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
 export { OverloadedError, RunQueue, type OverloadScope } from './queue';
 export type { Tier } from './tiers';
 
-/** Limits of one program run (the sandbox's defaults, named here so the API's are visible). */
-export const RUN_LIMITS = { cpuMs: 2000, wallMs: 5000, memoryMb: 128, pids: 16, outputBytes: 64 * 1024 } as const;
-/** Limits of one C compile (tcc takes milliseconds; gcc with -static can take seconds). */
-export const COMPILE_LIMITS = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, pids: 32, outputBytes: 256 * 1024 } as const;
-/** Limits of one background (optimised) build: its own, smaller CPU budget; gcc -O2 of a
- *  64 KiB program fits easily, a pathological one is given up rather than let run on. */
-export const BACKGROUND_COMPILE_LIMITS: CompileLimits = { ...COMPILE_LIMITS, cpuMs: 10_000, wallMs: 30_000 };
-export type CompileLimits = Record<keyof typeof COMPILE_LIMITS, number>;
+export { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS } from './limits';
+export type CompileLimits = SandboxLimits;
 
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
@@ -49,25 +44,16 @@ export function checkProgram(source: string): Promise<{ diagnostics: Diagnostic[
   return checkQueue.run(() => frontEndPool.check(source));
 }
 
-/** The C compiler inside the sandbox's compile profile, with these limits. */
-function compileInSandbox(limits: CompileLimits, signal?: AbortSignal, argvPrefix: string[] = []): CompilerRunner {
-  return async (job) => {
-    const r = await runSandboxed({
-      profile: 'compile', argv: [...argvPrefix, ...job.argv], workDir: job.workDir, readOnlyPaths: job.readOnlyPaths,
-      env: { PATH: '/usr/bin:/bin', TMPDIR: job.workDir }, ...limits, ...(signal ? { signal } : {}),
-    });
-    return { ok: r.verdict === 'ok' && r.exitCode === 0 && !r.stopped, stderr: r.stderr || `${r.verdict}${r.detail ? `: ${r.detail}` : ''}` };
-  };
-}
-
-const sandboxCompiler = compileInSandbox(COMPILE_LIMITS);
+applySandboxSettings();
+const interactiveCompiler = compileRunner({ limits: COMPILE_LIMITS });
 
 /** Background builds: niced, their own CPU budget, killed when interactive work needs the slot. */
 export function backgroundCompiler(limits: CompileLimits = BACKGROUND_COMPILE_LIMITS): BackgroundCompiler {
   return (signal) => async (job) => {
     if (signal.aborted) return { ok: false, stderr: 'aborted: interactive work came first' };
-    if (await chooseCompiler() !== sandboxCompiler) return runCompilerLocally({ ...job, argv: [...lowPriorityPrefix(), ...job.argv] });
-    return compileInSandbox(limits, signal, lowPriorityPrefix())(job);
+    const niced = lowPriorityPrefix();
+    const hostRunner: typeof runCompilerLocally = (j) => runCompilerLocally({ ...j, argv: [...niced, ...j.argv] });
+    return compileRunner({ limits, signal, argvPrefix: niced, hostRunner })(job);
   };
 }
 
@@ -84,26 +70,6 @@ export const upgradeQueue = new UpgradeQueue({
 
 /** Tiering switch and threshold (SAJILO_TIERING, SAJILO_TIER_MIN_CPU_MS); tests may change them. */
 export const tiering = { enabled: config().SAJILO_TIERING === 'on', minCpuMs: config().SAJILO_TIER_MIN_CPU_MS };
-
-let compilerChoice: Promise<CompilerRunner | undefined> | null = null;
-
-/**
- * The sandbox's compile profile when it works on this host (checked once with a harmless
- * program), else undefined: buildExecutable then runs the compiler directly, with its timeout.
- */
-function chooseCompiler(): Promise<CompilerRunner | undefined> {
-  compilerChoice ??= runSandboxed({ profile: 'compile', argv: ['/bin/true'], wallMs: 5000 })
-    .then((r) => {
-      if (r.verdict === 'ok') return sandboxCompiler;
-      console.warn(`[run] the C compiler runs outside the sandbox: compile profile unavailable (${r.detail ?? r.verdict})`);
-      return undefined;
-    })
-    .catch((e: unknown) => {
-      console.warn(`[run] the C compiler runs outside the sandbox: ${(e as Error).message}`);
-      return undefined;
-    });
-  return compilerChoice;
-}
 
 /** For streaming callers (POST /api/run with Accept: application/x-ndjson). */
 export interface RunHooks {
@@ -124,7 +90,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
   if (runQueue.stats.running >= runQueue.stats.concurrency) upgradeQueue.yieldToInteractive();
   return runQueue.run(async () => {
     const program = { source: req.source, latinDigits: req.latinDigits ?? false };
-    const build = await buildForRun(program, await chooseCompiler(), tiering.enabled, frontEndPool.translate);
+    const build = await buildForRun(program, interactiveCompiler, tiering.enabled, frontEndPool.translate);
     const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
     hooks.onCompiled?.(compile);
     if (!compile.ok || !build.executable) return { compile, run: null };

@@ -47,12 +47,18 @@ static int doctor(void) {
 }
 
 /* A minimal client for benchmarks: one run through a supervisor whose stdin and stdout are
- * the FIFOs REQ and RESP (the benchmark keeps both open, so they never see EOF). Prints the
- * program's stdout; exits 0 when the verdict is ok. */
+ * the FIFOs REQ and RESP (the benchmark keeps both open, so they never see EOF). The arguments
+ * before "--" are payload fields as they are (the limits: key=value), those after it the argv.
+ * Prints the program's stdout; exits 0 when the verdict is ok. */
 static int client(const char *req, const char *resp, int argc, char **argv) {
   char payload[8192];
   size_t n = (size_t)snprintf(payload, sizeof payload, "profile=run%c", 0);
-  for (int i = 0; i < argc; i++) n += (size_t)snprintf(payload + n, sizeof payload - n, "arg=%s%c", argv[i], 0);
+  bool program = false;
+  for (int i = 0; i < argc && n < sizeof payload; i++) {
+    if (!program && !strcmp(argv[i], "--")) { program = true; continue; }
+    n += (size_t)snprintf(payload + n, sizeof payload - n, "%s%s%c", program ? "arg=" : "", argv[i], 0);
+  }
+  if (n >= sizeof payload) return 2;
   char head[64];
   int h = snprintf(head, sizeof head, "RUN %zu 0\n", n);
   int w = open(req, O_WRONLY | O_CLOEXEC), r = open(resp, O_RDONLY | O_CLOEXEC);

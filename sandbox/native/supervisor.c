@@ -6,7 +6,8 @@
  * Wire format (stdin -> us):
  *   "RUN <payload bytes> <stdin bytes>\n" payload stdin
  *   payload = NUL-terminated "key=value" strings: profile=run|compile cpu= wall= mem= pids=
- *   out= fsize= tmp= wd= ro=(repeated) env=(repeated) arg=(repeated, argv in order)
+ *   out= fsize= tmp= (every limit required: the launcher has no defaults) wd= ro=(repeated)
+ *   env=(repeated) arg=(repeated, argv in order)
  * Reply (us -> stdout):
  *   "RES <verdict> <exit|-> <signal|-> <cpuMs> <wallMs> <memKb> <truncated> <outLen> <errLen>
  *    <detailLen>\n" stdout-bytes stderr-bytes detail-bytes
@@ -148,11 +149,12 @@ static bool work_dir_ok(const char *d) {
   return true;
 }
 
-/* Parse the payload into `j`; false with g_err set on anything malformed. */
+/* Parse the payload into `j`; false with g_err set on anything malformed. There are no default
+ * limits here: the caller's table (sandbox/limits.ts) is the only one, and a request that leaves
+ * a limit out is refused rather than run under a number nobody chose. */
 static bool parse(char *p, size_t len, struct job *j) {
   memset(j, 0, sizeof *j);
-  j->cpu_ms = 2000; j->wall_ms = 5000; j->memory_mb = 128; j->pids = 16;
-  j->output_bytes = 65536; j->fsize_mb = 16; j->tmp_mb = 64;
+  j->cpu_ms = j->wall_ms = j->memory_mb = j->pids = j->output_bytes = j->fsize_mb = j->tmp_mb = -1;
   j->exe_fd = j->work_fd = -1;
   char *end = p + len, *next;
   if (len && end[-1] != 0) { failx("request", "unterminated", EINVAL); return false; }
@@ -182,6 +184,12 @@ static bool parse(char *p, size_t len, struct job *j) {
     else { failx("request key", k, EINVAL); return false; }
     if (field && (*field = num(v, lo, hi)) < 0) { failx("request value", k, ERANGE); return false; }
   }
+  const struct { const char *key; long value; } limits[] = {
+    { "cpu", j->cpu_ms }, { "wall", j->wall_ms }, { "mem", j->memory_mb }, { "pids", j->pids },
+    { "out", j->output_bytes }, { "fsize", j->fsize_mb }, { "tmp", j->tmp_mb },
+  };
+  for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+    if (limits[i].value < 0) { failx("request: missing limit", limits[i].key, EINVAL); return false; }
   if (j->argc == 0 || j->argv[0][0] != '/') { failx("argv[0]", j->argc ? j->argv[0] : "", EINVAL); return false; }
   if (j->profile == PROFILE_RUN && (j->work_dir || j->n_ro)) { failx("run profile", "workDir/readOnlyPaths", EINVAL); return false; }
   for (int i = 0; i < j->n_ro; i++) if (j->ro_paths[i][0] != '/') { failx("readOnlyPaths", j->ro_paths[i], EINVAL); return false; }

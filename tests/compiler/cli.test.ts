@@ -132,4 +132,19 @@ describe('sajilo doctor', () => {
     expect(tiers![1]).toBe(hasTcc ? 'tcc-musl' : 'gcc');
     expect(tiers![2]).toMatch(hasGcc ? /^(gcc|musl-gcc) -O2 \(built in the background after a run\)$/ : /^unavailable/);
   });
+
+  it('says whether the C compiler runs in the sandbox', () => {
+    const r = sajilo(['doctor']);
+    expect(r.stdout).toMatch(/^compile profile: available \(the C compiler runs in the sandbox\)$/m);
+  });
+});
+
+describe('configuration', () => {
+  it('stops with the variable named when a setting is invalid', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), 'doctor'],
+      { encoding: 'utf8', env: { ...env, SAJILO_CC: 'clang' }, cwd: root, timeout: 60_000 });
+    expect(r.status).toBe(64);
+    expect(r.stderr).toMatch(/SAJILO_CC/);
+    expect(r.stdout).toBe('');
+  });
 });

@@ -73,7 +73,7 @@ describe('sajilo-sandbox doctor', () => {
     expect(r.status).toBe(0);
     const { checks, facts } = JSON.parse(r.stdout);
     const byName = Object.fromEntries(checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'network']) expect(byName[n]).toBe('active');
+    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'compile profile', 'network']) expect(byName[n]).toBe('active');
     expect(byName.cgroups).toBe(slotDirsPerSupervisor() > 0 ? 'active' : 'degraded');
     expect(facts.cgroup_version).toMatch(/^(v1|v2|none)$/);
     // Swap accounting is reported as it is, not assumed.

@@ -8,6 +8,7 @@ import {
   mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { config } from '../../config';
 import { cacheDir } from './paths';
 
 export interface CacheMeta {
@@ -17,7 +18,6 @@ export interface CacheMeta {
   omittedDiagnostics?: number; // warnings beyond those, only counted
 }
 
-const DEFAULT_MAX_MB = 512;
 const STALE_WORKDIR_MS = 60 * 60 * 1000;
 
 export function hashKey(parts: Record<string, unknown>): string {
@@ -32,7 +32,7 @@ export class CompileCache {
   readonly dir: string;
   readonly maxBytes: number;
 
-  constructor(dir = cacheDir(), maxBytes = Number(process.env.SAJILO_CACHE_MAX_MB ?? DEFAULT_MAX_MB) * 2 ** 20) {
+  constructor(dir = cacheDir(), maxBytes = config().SAJILO_CACHE_MAX_MB * 2 ** 20) {
     this.dir = dir;
     this.maxBytes = maxBytes;
   }

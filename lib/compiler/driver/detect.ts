@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { config } from '../../config';
 
 export interface MuslInstall { libDir: string; includeDir: string; specs: string | null }
 export interface TccInstall { path: string; version: string; libDir: string; includeDir: string }
@@ -16,7 +17,7 @@ const MUSL_CANDIDATES = [
 ];
 
 /** Absolute path of a program on PATH, or null. */
-export function findOnPath(name: string, envPath = process.env.PATH ?? ''): string | null {
+export function findOnPath(name: string, envPath = config().PATH ?? ''): string | null {
   for (const dir of envPath.split(':')) {
     if (!dir) continue;
     const file = path.join(dir, name);
@@ -42,7 +43,7 @@ function detectMusl(): MuslInstall | null {
 
 // tcc prints its install directory (libtcc1.a and its own stddef.h/stdarg.h live there).
 function detectTcc(): TccInstall | null {
-  const bin = process.env.SAJILO_TCC ?? findOnPath('tcc');
+  const bin = config().SAJILO_TCC ?? findOnPath('tcc');
   if (!bin) return null;
   const version = firstLine(bin, ['-v']);
   const dirs = spawnSync(bin, ['-print-search-dirs'], { encoding: 'utf8', timeout: 5000 });
@@ -52,7 +53,7 @@ function detectTcc(): TccInstall | null {
 }
 
 function detectGcc(): GccInstall | null {
-  const bin = process.env.SAJILO_GCC ?? findOnPath('gcc');
+  const bin = config().SAJILO_GCC ?? findOnPath('gcc');
   if (!bin) return null;
   const version = firstLine(bin, ['--version']);
   const libgcc = firstLine(bin, ['-print-libgcc-file-name']);

@@ -3,12 +3,11 @@
 // file size, processes, no core dumps. stdin, stdout and stderr are the caller's own.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { DIRECT_RUN_LIMITS } from '../../run/limits';
 import { findOnPath } from './detect';
 
-export const DIRECT_LIMITS = { cpuSeconds: 10, addressSpaceBytes: 2 * 2 ** 30, fileBytes: 64 * 2 ** 20, processes: 64 };
-
 function limitedArgv(exe: string, args: string[]): string[] {
-  const L = DIRECT_LIMITS;
+  const L = DIRECT_RUN_LIMITS;
   const prlimit = findOnPath('prlimit');
   if (prlimit) {
     return [prlimit, `--cpu=${L.cpuSeconds}`, `--as=${L.addressSpaceBytes}`, `--fsize=${L.fileBytes}`,

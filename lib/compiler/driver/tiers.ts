@@ -3,6 +3,7 @@
 // after a program has run and served from the compile cache from then on.
 // Without tcc the fast tier is gcc -O0 (its quickest compile) and the optimised tier gcc -O2.
 // Without gcc the optimise path is tcc again, which ignores -O: there is no optimised tier.
+import { config } from '../../config';
 import { chooseToolchain, type PathKind } from './toolchain';
 import type { RuntimeLibs } from './runtime-libs';
 
@@ -14,7 +15,7 @@ export interface TierPlan {
   optimised: PathKind | null;
 }
 
-export function tierPlan(rt: RuntimeLibs, forced = process.env.SAJILO_CC): TierPlan {
+export function tierPlan(rt: RuntimeLibs, forced: string | undefined = config().SAJILO_CC): TierPlan {
   const fast = chooseToolchain(rt, false, forced).kind;
   const best = chooseToolchain(rt, true, forced).kind;
   return { fast, optimised: best === 'tcc-musl' ? null : best };

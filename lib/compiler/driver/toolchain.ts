@@ -5,6 +5,7 @@
 //   musl-gcc  gcc against musl: links faster than static glibc, used when glibc's is missing
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../../config';
 import { detectHostTools, type HostTools } from './detect';
 import type { RuntimeLibs } from './runtime-libs';
 
@@ -84,7 +85,7 @@ const OPTIMISE_ORDER: PathKind[] = ['gcc', 'musl-gcc', 'tcc-musl'];
  * The path to use: SAJILO_CC forces one (tests run every path), otherwise the fastest that
  * is available; with `optimise`, the one that generates the best code.
  */
-export function chooseToolchain(rt: RuntimeLibs, optimise: boolean, forced = process.env.SAJILO_CC): Toolchain {
+export function chooseToolchain(rt: RuntimeLibs, optimise: boolean, forced: string | undefined = config().SAJILO_CC): Toolchain {
   const all = availableToolchains(rt);
   if (forced) {
     const hit = all.find((t) => t.kind === forced);
