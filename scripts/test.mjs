@@ -1,6 +1,7 @@
-// `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright in
-// Debian's Chromium) where the machine has or can install a browser. Ends with one line
-// `N passed, M failed` counted from both runners' JSON reports.
+// `npm test`: unit and integration tests (vitest), the type check, the lint and the formatting
+// check, then end-to-end tests (Playwright in Debian's Chromium) where the machine has or can
+// install a browser. Ends with one line `N passed, M failed, K skipped` counted from both
+// runners' JSON reports, each other check counting as one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,13 @@ if (extra.length === 0) {
   console.log(`[test] typecheck ${typecheck === 0 ? 'passed' : 'failed'}`);
   if (typecheck === 0) passed += 1;
   else failed += 1;
+  // The lint and the formatting, each one check like the type check.
+  for (const [name, script] of [['lint', 'lint'], ['formatting', 'format:check']]) {
+    const status = run('npm', ['run', '--silent', script]);
+    console.log(`[test] ${name} ${status === 0 ? 'passed' : 'failed'}`);
+    if (status === 0) passed += 1;
+    else failed += 1;
+  }
 }
 
 if (!process.env.SKIP_E2E && existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {
