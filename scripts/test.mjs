@@ -1,7 +1,8 @@
-// `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright in
-// Debian's Chromium) where the machine has or can install a browser. Ends with one line
-// `N passed, M failed, K skipped` counted from both runners' JSON reports; end-to-end tests
-// that could not run (no browser, or SKIP_E2E) are listed and counted as skipped.
+// `npm test`: unit and integration tests (vitest), the type check, the lint and the formatting
+// check, then end-to-end tests (Playwright in Debian's Chromium) where the machine has or can
+// install a browser. Ends with one line `N passed, M failed, K skipped` counted from both
+// runners' JSON reports, each other check counting as one; end-to-end tests that could
+// not run (no browser, or SKIP_E2E) are listed and counted as skipped.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,13 @@ if (extra.length === 0) {
   console.log(`[test] typecheck ${typecheck === 0 ? 'passed' : 'failed'}`);
   if (typecheck === 0) passed += 1;
   else failed += 1;
+  // The lint and the formatting, each one check like the type check.
+  for (const [name, script] of [['lint', 'lint'], ['formatting', 'format:check']]) {
+    const status = run('npm', ['run', '--silent', script]);
+    console.log(`[test] ${name} ${status === 0 ? 'passed' : 'failed'}`);
+    if (status === 0) passed += 1;
+    else failed += 1;
+  }
 }
 
 if (existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {

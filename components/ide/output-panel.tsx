@@ -22,7 +22,6 @@ export interface OutputPanelProps {
 
 /** Control characters other than newline and tab are made visible (␛ for ESC, …). */
 export function visibleText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => String.fromCharCode(0x2400 + (c === '\u007f' ? 0x21 : c.charCodeAt(0))));
 }
 

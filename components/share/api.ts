@@ -2,6 +2,7 @@
 import type { AccountStringKey } from '@/components/account/strings';
 
 export type ApiResult =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- our own API's JSON; each caller reads its endpoint's fields
   | { ok: true; status: number; body: any }
   | { ok: false; status: number; error: string; message?: string; messageEn?: string };
 

@@ -17,7 +17,6 @@ import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
 import { LIMITS } from '@/lib/auth/rate-limit';
 import { SIGN_IN_POLICY } from '@/lib/auth/sign-in-limiter';
-import { ApiError } from '@/lib/snippets/errors';
 
 const PASSWORD = 'सजिलो-password-1';
 

@@ -339,7 +339,7 @@ class Parser {
   }
 
   // Consumes the `अन्त्य` of a block, or notes that the block was left open at the end.
-  private closeBlock(opener: BlockOpener): Position {
+  private closeBlock(): Position {
     const token = this.peek();
     if (token.kind === 'eof') {
       this.unclosedAtEnd++;
@@ -490,7 +490,7 @@ class Parser {
       body.range = span(natra.range.end, body.range.end);
       elseBody ??= body;
     }
-    const end = this.closeBlock(opener);
+    const end = this.closeBlock();
     return { kind: 'If', branches, elseBody, range: span(keyword.range.start, end) };
   }
 
@@ -517,7 +517,7 @@ class Parser {
       return condition;
     }, () => this.errorExpression());
     const body = this.block(opener, false);
-    const end = this.closeBlock(opener);
+    const end = this.closeBlock();
     return { kind: 'While', condition, body, range: span(keyword.range.start, end) };
   }
 
@@ -532,7 +532,7 @@ class Parser {
       return this.forHeader();
     }, (): LoopHeader => ({ kind: 'EachLoop', iterable: this.errorExpression() }));
     const body = this.block(opener, false);
-    const end = this.closeBlock(opener);
+    const end = this.closeBlock();
     const range = span(keyword.range.start, end);
     if (header.kind === 'EachLoop') return { kind: 'EachLoop', variable, iterable: header.iterable, body, range };
     return { kind: 'RangeLoop', variable, start: header.start, end: header.end, step: header.step, body, range };
@@ -566,7 +566,7 @@ class Parser {
       return count;
     }, () => this.errorExpression());
     const body = this.block(opener, false);
-    const end = this.closeBlock(opener);
+    const end = this.closeBlock();
     return { kind: 'Repeat', count, body, range: span(keyword.range.start, end) };
   }
 
@@ -584,7 +584,7 @@ class Parser {
       return true;
     }, () => false);
     const body = this.block(opener, false);
-    const end = this.closeBlock(opener);
+    const end = this.closeBlock();
     const fn: ast.FunctionDeclaration = {
       kind: 'FunctionDeclaration', name, parameters, body, locals: [], usedAsValue: false,
       range: span(keyword.range.start, end),

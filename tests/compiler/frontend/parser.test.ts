@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
 import { analyseFrontEnd } from '@/lib/compiler/frontend';
-import type { IfStatement, RangeLoop, EachLoop, FunctionDeclaration, Statement } from '@/lib/compiler/frontend/ast';
+import type { IfStatement, RangeLoop, FunctionDeclaration, Statement } from '@/lib/compiler/frontend/ast';
 import { errorCodes, parseOk, shape } from './helpers';
 
 describe('parser: precedence (reference §4)', () => {
