@@ -7,10 +7,13 @@ import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { FrontEndPool } from './front-end-pool';
+import { cutAtGraphemeBoundary } from './output-cut';
+import { ERROR_TOKEN_ENV, newErrorToken, RuntimeErrorFilter, takeRuntimeError, type RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
 export { OverloadedError, RunQueue, type OverloadScope } from './queue';
+export type { RuntimeErrorRecord } from './runtime-error';
 export type { Tier } from './tiers';
 
 /** Limits of one program run (the sandbox's defaults, named here so the API's are visible). */
@@ -25,8 +28,9 @@ export type CompileLimits = Record<keyof typeof COMPILE_LIMITS, number>;
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
   compile: { ok: boolean; diagnostics: Diagnostic[]; omittedDiagnostics: number };
-  /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"). */
-  run: null | (SandboxResult & { tier: Tier });
+  /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"); `runtimeError`: the
+   *  runtime's own record of the error that ended the program (lib/run/runtime-error.ts). */
+  run: null | (SandboxResult & { tier: Tier; runtimeError?: RuntimeErrorRecord });
 }
 
 /** The queue every run goes through; tests and benchmarks may `configure` its limits. */
@@ -128,14 +132,36 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
     const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
     hooks.onCompiled?.(compile);
     if (!compile.ok || !build.executable) return { compile, run: null };
-    const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
-      // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
-      ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
+    // The runtime's error record carries this run's secret token (lib/run/runtime-error.ts).
+    const token = newErrorToken();
+    const onOutput = hooks.onOutput;
+    const stderrFilter = new RuntimeErrorFilter(token);
+    const sandboxed = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
+      env: { [ERROR_TOKEN_ENV]: token,
+        // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
+        ...(onOutput ? { SAJILO_STREAM_OUTPUT: '1' } : {}) },
+      ...(onOutput ? { onOutput: (stream: 'stdout' | 'stderr', chunk: string) => {
+        const shown = stream === 'stderr' ? stderrFilter.push(chunk) : chunk;
+        if (shown) onOutput(stream, shown);
+      } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    if (onOutput) { const rest = stderrFilter.end(); if (rest) onOutput('stderr', rest); }
+    const run = withRuntimeError(sandboxed, token);
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);
     return { compile, run: { ...run, tier: build.tier } };
   }, { client: hooks.client, signal: hooks.signal });
+}
+
+/** The run with the runtime's error record taken out of stderr (and kept as `runtimeError` when
+ *  the program failed at run time), and cut output ending on a whole grapheme cluster. */
+function withRuntimeError(run: SandboxResult, token: string): SandboxResult & { runtimeError?: RuntimeErrorRecord } {
+  const { stderr, record } = takeRuntimeError(run.stderr, token);
+  const cut = run.truncated ? cutAtGraphemeBoundary : (s: string) => s;
+  return {
+    ...run, stdout: cut(run.stdout), stderr: cut(stderr),
+    ...(record && run.verdict === 'runtime_error' && !run.stopped ? { runtimeError: record } : {}),
+  };
 }
 
 export function isOverloaded(e: unknown): e is OverloadedError {
