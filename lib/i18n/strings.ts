@@ -19,7 +19,6 @@ const ne = {
   'ide.editorLabel': 'प्रोग्रामको स्रोत',
   'ide.editorLoading': 'सम्पादक खुल्दैछ…',
   'ide.run': 'चलाउनुहोस्',
-  'ide.running': 'चल्दैछ…',
   'ide.stop': 'रोक्नुहोस्',
   'ide.stopHint': 'चलिरहेको प्रोग्राम रोक्नुहोस्',
   'ide.runHint': 'Ctrl+Enter',
@@ -54,7 +53,6 @@ const ne = {
   'output.cpu': 'CPU समय',
   'output.wall': 'कुल समय',
   'output.memory': 'अधिकतम मेमोरी',
-  'output.truncated': 'आउटपुट धेरै लामो भएकाले काटियो।',
   'output.compileErrors': 'प्रोग्राममा त्रुटि',
   'output.goTo': 'पङ्क्ति {line}, स्तम्भ {column}',
   'output.moreDiagnostics': 'र {n} थप त्रुटि वा चेतावनी (पहिलाका सच्याएपछि देखिन्छन्)',
@@ -114,7 +112,6 @@ const ne = {
   'run.bytes.kib': '{n} KiB',
   'run.bytes.b': '{n} बाइट',
   'run.outputCut': '… आउटपुट यहाँ काटियो ({kept} राखियो)',
-  'run.followOutput': 'नयाँ आउटपुटमा जानुहोस्',
 } as const;
 
 export type StringKey = keyof typeof ne;
@@ -133,7 +130,6 @@ const en: Record<StringKey, string> = {
   'ide.editorLabel': 'Program source',
   'ide.editorLoading': 'Opening the editor…',
   'ide.run': 'Run',
-  'ide.running': 'Running…',
   'ide.stop': 'Stop',
   'ide.stopHint': 'Stop the running program',
   'ide.runHint': 'Ctrl+Enter',
@@ -168,7 +164,6 @@ const en: Record<StringKey, string> = {
   'output.cpu': 'CPU time',
   'output.wall': 'Wall time',
   'output.memory': 'Peak memory',
-  'output.truncated': 'The output was too long and was cut.',
   'output.compileErrors': 'Errors in the program',
   'output.goTo': 'line {line}, column {column}',
   'output.moreDiagnostics': 'and {n} more errors or warnings (shown once the ones above are fixed)',
@@ -227,7 +222,6 @@ const en: Record<StringKey, string> = {
   'run.bytes.kib': '{n} KiB',
   'run.bytes.b': '{n} bytes',
   'run.outputCut': '… output cut here ({kept} kept)',
-  'run.followOutput': 'Follow new output',
 };
 
 export const STRINGS: Record<UiLanguage, Record<StringKey, string>> = { ne, en };

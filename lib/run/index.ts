@@ -7,7 +7,7 @@ import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { FrontEndPool } from './front-end-pool';
-import { cutAtGraphemeBoundary } from './output-cut';
+import { cutAtGraphemeBoundary, GraphemeHoldback } from './output-cut';
 import { ERROR_TOKEN_ENV, newErrorToken, RuntimeErrorFilter, takeRuntimeError, type RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
@@ -136,16 +136,22 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
     const token = newErrorToken();
     const onOutput = hooks.onOutput;
     const stderrFilter = new RuntimeErrorFilter(token);
+    const held = { stdout: new GraphemeHoldback(), stderr: new GraphemeHoldback() };
     const sandboxed = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
       env: { [ERROR_TOKEN_ENV]: token,
         // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
         ...(onOutput ? { SAJILO_STREAM_OUTPUT: '1' } : {}) },
       ...(onOutput ? { onOutput: (stream: 'stdout' | 'stderr', chunk: string) => {
-        const shown = stream === 'stderr' ? stderrFilter.push(chunk) : chunk;
+        const shown = held[stream].push(stream === 'stderr' ? stderrFilter.push(chunk) : chunk);
         if (shown) onOutput(stream, shown);
       } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
-    if (onOutput) { const rest = stderrFilter.end(); if (rest) onOutput('stderr', rest); }
+    if (onOutput) {
+      // The streamed text joined equals the result's (docs/interfaces.md), cut or not.
+      const rest = { stdout: held.stdout.end(sandboxed.truncated),
+        stderr: held.stderr.push(stderrFilter.end()) + held.stderr.end(sandboxed.truncated) };
+      for (const stream of ['stdout', 'stderr'] as const) if (rest[stream]) onOutput(stream, rest[stream]);
+    }
     const run = withRuntimeError(sandboxed, token);
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);

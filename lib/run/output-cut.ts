@@ -16,3 +16,26 @@ export function cutAtGraphemeBoundary(text: string): string {
   for (const s of segmenter.segment(text.slice(from))) last = s.index;
   return last < 0 ? text : text.slice(0, from + last);
 }
+
+/**
+ * The same cut for output streamed while the program runs: each chunk's last grapheme cluster
+ * is held back until more output comes (it may still grow: a virama and a consonant can follow),
+ * so that the chunks joined always equal the result's text, cut or not.
+ */
+export class GraphemeHoldback {
+  private held = '';
+
+  push(chunk: string): string {
+    const text = this.held + chunk;
+    const shown = cutAtGraphemeBoundary(text);
+    this.held = text.slice(shown.length);
+    return shown;
+  }
+
+  /** At the end: what was held back, unless the output limit cut the output right there. */
+  end(truncated: boolean): string {
+    const rest = this.held;
+    this.held = '';
+    return truncated ? '' : rest;
+  }
+}

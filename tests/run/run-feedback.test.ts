@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { runProgram, RUN_LIMITS } from '@/lib/run';
-import { cutAtGraphemeBoundary } from '@/lib/run/output-cut';
+import { cutAtGraphemeBoundary, GraphemeHoldback } from '@/lib/run/output-cut';
 import { RuntimeErrorFilter, takeRuntimeError } from '@/lib/run/runtime-error';
 import { completeUtf8, LAUNCHER } from '@/sandbox/index';
 
@@ -67,6 +67,16 @@ describe('output cut at a character boundary', () => {
     expect(cutAtGraphemeBoundary('पङ्क्ति\n')).toBe('पङ्क्ति\n');
     expect(cutAtGraphemeBoundary('')).toBe('');
   });
+
+  test('streamed chunks hold back their last cluster: joined, they equal the whole text, or its cut', () => {
+    const text = 'नमस्ते पङ्क्ति\nक्षत्रिय';
+    for (let at = 1; at < text.length; at++) {
+      const whole = new GraphemeHoldback();
+      expect(whole.push(text.slice(0, at)) + whole.push(text.slice(at)) + whole.end(false), `split at ${at}`).toBe(text);
+      const cut = new GraphemeHoldback();
+      expect(cut.push(text.slice(0, at)) + cut.push(text.slice(at)) + cut.end(true), `cut, split at ${at}`).toBe(cutAtGraphemeBoundary(text));
+    }
+  });
 });
 
 describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
@@ -97,8 +107,10 @@ describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
   });
 
   test('lots of Devanagari cut at the output limit ends on a whole grapheme cluster', async () => {
-    const r = await runProgram({ source: 'जबसम्म सत्य\n    लेख("पङ्क्ति")\nअन्त्य\n' });
+    let streamed = '';
+    const r = await runProgram({ source: 'जबसम्म सत्य\n    लेख("पङ्क्ति")\nअन्त्य\n' }, { onOutput: (s, c) => { if (s === 'stdout') streamed += c; } });
     expect(r.run?.verdict).toBe('output_limit');
+    expect(streamed).toBe(r.run?.stdout);
     expect(r.run?.limitExceeded).toEqual({ kind: 'output', limit: RUN_LIMITS.outputBytes });
     const out = r.run!.stdout;
     expect(out).not.toContain('\uFFFD');
