@@ -39,23 +39,25 @@ function FollowingOutput({ follow, children, ...props }: { follow: RefObject<boo
   const pre = useRef<HTMLPreElement | null>(null);
   useLayoutEffect(() => {
     const el = pre.current;
-    if (el && follow.current) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    if (follow.current) el.scrollTop = el.scrollHeight;
+    el.dataset.following = String(follow.current);
   });
   const onScroll = () => {
     const el = pre.current;
-    if (el) follow.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
+    if (!el) return;
+    follow.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
+    el.dataset.following = String(follow.current);
   };
-  return <pre ref={pre} onScroll={onScroll} data-following={follow.current ? 'true' : 'false'} {...props}>{children}</pre>;
+  return <pre ref={pre} onScroll={onScroll} {...props}>{children}</pre>;
 }
 
 export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
   const { lang, t } = usePreferences();
   const num = (n: number) => formatNumber(lang, n);
-  // Each run starts by following its output.
+  // Each run starts by following its output (before any output box of the run exists).
   const follow = useRef(true);
-  const wasRunning = useRef(running);
-  if (running && !wasRunning.current) follow.current = true;
-  wasRunning.current = running;
+  useLayoutEffect(() => { if (running) follow.current = true; }, [running]);
 
   /** Output so far, as text (same hooks as a finished run's). */
   const partial = (o: LiveOutput | null | undefined) => o && (
