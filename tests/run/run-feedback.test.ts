@@ -6,6 +6,7 @@ import { runProgram, RUN_LIMITS } from '@/lib/run';
 import { cutAtGraphemeBoundary, GraphemeHoldback } from '@/lib/run/output-cut';
 import { RuntimeErrorFilter, takeRuntimeError } from '@/lib/run/runtime-error';
 import { completeUtf8, LAUNCHER } from '@/sandbox/index';
+import { explainVerdict, outputCutMarker } from '@/lib/i18n/run-feedback';
 
 const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 const TOKEN = 'a'.repeat(32);
@@ -75,6 +76,26 @@ describe('output cut at a character boundary', () => {
       expect(whole.push(text.slice(0, at)) + whole.push(text.slice(at)) + whole.end(false), `split at ${at}`).toBe(text);
       const cut = new GraphemeHoldback();
       expect(cut.push(text.slice(0, at)) + cut.push(text.slice(at)) + cut.end(true), `cut, split at ${at}`).toBe(cutAtGraphemeBoundary(text));
+    }
+  });
+});
+
+describe('verdict wording (lib/i18n)', () => {
+  test('the limit hit, with its value in the interface\'s digits', () => {
+    expect(explainVerdict('ne', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe('रोकियो: २ सेकेन्डको CPU सीमा नाघ्यो');
+    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe('Stopped: the 2-second CPU limit was reached');
+    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'wall-time', limit: 5000 } })).toMatch(/^Stopped: the 5-second wall-clock limit/);
+    expect(explainVerdict('ne', { verdict: 'memory_limit', limitExceeded: { kind: 'memory', limit: 128 } })).toBe('रोकियो: १२८ MiB को मेमोरी सीमा नाघ्यो');
+    expect(explainVerdict('en', { verdict: 'output_limit', limitExceeded: { kind: 'output', limit: 65536 } })).toBe('Stopped: the 64 KiB output limit was reached');
+    expect(outputCutMarker('ne', 65536)).toBe('… आउटपुट यहाँ काटियो (६४ KiB राखियो)');
+    expect(outputCutMarker('en', 1000)).toBe('… output cut here (1000 bytes kept)');
+  });
+
+  test('without a limit, the verdict in words; an unknown verdict reads as an internal error; never a signal name', () => {
+    expect(explainVerdict('en', { verdict: 'time_limit' })).toMatch(/time limit/);
+    expect(explainVerdict('en', { verdict: 'strange' })).toBe(explainVerdict('en', { verdict: 'internal_error' }));
+    for (const verdict of ['ok', 'runtime_error', 'time_limit', 'memory_limit', 'output_limit', 'security_violation', 'internal_error']) {
+      for (const lang of ['ne', 'en'] as const) expect(explainVerdict(lang, { verdict })).not.toMatch(/SIG/);
     }
   });
 });
