@@ -7,8 +7,8 @@ import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
 import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { FrontEndPool } from './front-end-pool';
-import { cutAtGraphemeBoundary, GraphemeHoldback } from './output-cut';
-import { ERROR_TOKEN_ENV, newErrorToken, RuntimeErrorFilter, takeRuntimeError, type RuntimeErrorRecord } from './runtime-error';
+import { runCompiledProgram } from './program-output';
+import type { RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
@@ -132,42 +132,14 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
     const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
     hooks.onCompiled?.(compile);
     if (!compile.ok || !build.executable) return { compile, run: null };
-    // The runtime's error record carries this run's secret token (lib/run/runtime-error.ts).
-    const token = newErrorToken();
-    const onOutput = hooks.onOutput;
-    const stderrFilter = new RuntimeErrorFilter(token);
-    const held = { stdout: new GraphemeHoldback(), stderr: new GraphemeHoldback() };
-    const sandboxed = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
-      env: { [ERROR_TOKEN_ENV]: token,
-        // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
-        ...(onOutput ? { SAJILO_STREAM_OUTPUT: '1' } : {}) },
-      ...(onOutput ? { onOutput: (stream: 'stdout' | 'stderr', chunk: string) => {
-        const shown = held[stream].push(stream === 'stderr' ? stderrFilter.push(chunk) : chunk);
-        if (shown) onOutput(stream, shown);
-      } } : {}),
+    const run = await runCompiledProgram({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
+      // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
+      ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });
-    if (onOutput) {
-      // The streamed text joined equals the result's (docs/interfaces.md), cut or not.
-      const rest = { stdout: held.stdout.end(sandboxed.truncated),
-        stderr: held.stderr.push(stderrFilter.end()) + held.stderr.end(sandboxed.truncated) };
-      for (const stream of ['stdout', 'stderr'] as const) if (rest[stream]) onOutput(stream, rest[stream]);
-    }
-    const run = withRuntimeError(sandboxed, token);
     if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
     else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);
     return { compile, run: { ...run, tier: build.tier } };
   }, { client: hooks.client, signal: hooks.signal });
-}
-
-/** The run with the runtime's error record taken out of stderr (and kept as `runtimeError` when
- *  the program failed at run time), and cut output ending on a whole grapheme cluster. */
-function withRuntimeError(run: SandboxResult, token: string): SandboxResult & { runtimeError?: RuntimeErrorRecord } {
-  const { stderr, record } = takeRuntimeError(run.stderr, token);
-  const cut = run.truncated ? cutAtGraphemeBoundary : (s: string) => s;
-  return {
-    ...run, stdout: cut(run.stdout), stderr: cut(stderr),
-    ...(record && run.verdict === 'runtime_error' && !run.stopped ? { runtimeError: record } : {}),
-  };
 }
 
 export function isOverloaded(e: unknown): e is OverloadedError {
