@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { completeLimits, LIMIT_WIRE_KEYS, type SandboxLimits } from './limits';
-import type { SandboxOptions, SandboxResult, Verdict } from './types';
+import type { LimitExceeded, SandboxOptions, SandboxResult, Verdict } from './types';
 
 export * from './types';
 export * from './limits';
@@ -40,6 +40,26 @@ function degradedOf(info: SlotInfo): string[] {
   if (info.cgroup === 'none') d.push('cgroups: none writable; memory and process limits fall back to rlimits, CPU time counts per process');
   else if (!info.swapAccounted) d.push('swap: not accounted by the memory cgroup; a program may use swap beyond its memory limit');
   return d;
+}
+
+/** `bytes` without a last UTF-8 sequence that lacks some of its bytes (a cut one). */
+export function completeUtf8(bytes: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const b = bytes[bytes.length - back];
+    if ((b & 0xc0) === 0x80) continue;                      // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? bytes.subarray(0, bytes.length - back) : bytes;
+  }
+  return bytes;
+}
+
+function limitExceeded(r: SandboxResult, limits: SandboxLimits): LimitExceeded | undefined {
+  if (r.verdict === 'time_limit') {
+    return r.cpuMs >= limits.cpuMs ? { kind: 'cpu-time', limit: limits.cpuMs } : { kind: 'wall-time', limit: limits.wallMs };
+  }
+  if (r.verdict === 'memory_limit') return { kind: 'memory', limit: limits.memoryMb };
+  if (r.verdict === 'output_limit') return { kind: 'output', limit: limits.outputBytes };
+  return undefined;
 }
 
 type Proc = ChildProcessByStdio<Writable, Readable, null>;
@@ -104,6 +124,9 @@ class Supervisor {
       const body = this.buf.subarray(nl + 1, end);
       this.buf = this.buf.subarray(end);
       const verdict = head[1] as Verdict;
+      const truncated = head[7] === '1';
+      // Cut by the output cap: the last character may be missing bytes; end at the one before it.
+      const text = (b: Buffer) => (truncated ? completeUtf8(b) : b).toString('utf8');
       const detail = body.subarray(outLen + errLen).toString();
       const degraded = this.info ? degradedOf(this.info) : [];
       const r: SandboxResult = {
@@ -111,9 +134,9 @@ class Supervisor {
         exitCode: head[2] === '-' ? null : Number(head[2]),
         signal: head[3] === '-' ? null : head[3],
         cpuMs: Number(head[4]), wallMs: Number(head[5]), memoryKb: Number(head[6]),
-        stdout: body.subarray(0, outLen).toString('utf8'),
-        stderr: body.subarray(outLen, outLen + errLen).toString('utf8'),
-        truncated: head[7] === '1',
+        stdout: text(body.subarray(0, outLen)),
+        stderr: text(body.subarray(outLen, outLen + errLen)),
+        truncated,
         ...(degraded.length ? { degraded } : {}),
         ...(detail ? { detail } : {}),
       };
@@ -253,8 +276,11 @@ export async function runSandboxed(options: SandboxOptions): Promise<SandboxResu
   if (onOutput) output = (n, bytes) => { const t = dec[n].write(bytes); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); };
   const r = await s.run(payload, stdin, limits.wallMs + 10_000, output, signal);
   release(s);
-  if (onOutput) for (const n of [1, 2] as const) { const t = dec[n].end(); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); }
-  return signal?.aborted ? { ...r, stopped: true } : r;
+  // After a cut, bytes left in a decoder are a character the cap split: dropped, as in the result.
+  if (onOutput && !r.truncated) for (const n of [1, 2] as const) { const t = dec[n].end(); if (t) onOutput(n === 1 ? 'stdout' : 'stderr', t); }
+  const exceeded = limitExceeded(r, limits);
+  const result = exceeded ? { ...r, limitExceeded: exceeded } : r;
+  return signal?.aborted ? { ...result, stopped: true } : result;
 }
 
 /** Starts one supervisor and reports what it could set up (for `doctor`). */

@@ -1,5 +1,6 @@
 // The sandbox's public shapes (docs/interfaces.md). Kept apart from index.ts so that callers
-// and tests can import the types and texts without starting anything.
+// and tests can import the types without starting anything. Machine verdicts only: wording
+// them for people is the caller's business (the IDE's is in lib/i18n/run-feedback.ts).
 import type { Profile, SandboxLimits } from './limits';
 
 export type Verdict =
@@ -46,33 +47,10 @@ export interface SandboxResult {
   stopped?: boolean;
   /** For internal_error: what failed, for the server log (never shown to visitors). */
   detail?: string;
+  /** For time_limit, memory_limit and output_limit: which limit ended the run, and its value
+   *  (for callers to word it in their own language). Absent for the other verdicts. */
+  limitExceeded?: LimitExceeded;
 }
 
-/** Short explanations for the IDE, Nepali first. */
-export const VERDICT_TEXT: Record<Verdict, { ne: string; en: string }> = {
-  ok: { ne: 'कार्यक्रम सफलतापूर्वक सकियो।', en: 'The program finished successfully.' },
-  runtime_error: {
-    ne: 'कार्यक्रम चल्दा त्रुटि भयो (शून्य बाहेकको निकास कोड वा सङ्केत)।',
-    en: 'The program failed while running (non-zero exit status or a signal).',
-  },
-  time_limit: {
-    ne: 'कार्यक्रमले तोकिएको समयभन्दा बढी लियो।',
-    en: 'The program took longer than the time limit.',
-  },
-  memory_limit: {
-    ne: 'कार्यक्रमले तोकिएको मेमोरीभन्दा बढी प्रयोग गर्‍यो।',
-    en: 'The program used more memory than the limit.',
-  },
-  output_limit: {
-    ne: 'कार्यक्रमले धेरै नै आउटपुट लेख्यो, त्यसैले रोकियो।',
-    en: 'The program wrote too much output and was stopped.',
-  },
-  security_violation: {
-    ne: 'कार्यक्रमले अनुमति नभएको काम गर्न खोज्यो, त्यसैले रोकियो।',
-    en: 'The program tried an operation that is not allowed and was stopped.',
-  },
-  internal_error: {
-    ne: 'स्यान्डबक्समै समस्या आयो; कृपया फेरि प्रयास गर्नुहोस्।',
-    en: 'The sandbox itself failed; please try again.',
-  },
-};
+/** A limit that ended a run: `limit` in ms (cpu-time, wall-time), MiB (memory) or bytes (output). */
+export interface LimitExceeded { kind: 'cpu-time' | 'wall-time' | 'memory' | 'output'; limit: number }

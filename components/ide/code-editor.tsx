@@ -85,9 +85,13 @@ export default function CodeEditor(props: CodeEditorProps) {
       const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
       if (wrapper) wrapper.dataset.cursor = `${e.position.lineNumber}:${e.position.column}`;
     });
+    // A runtime error's line is highlighted as a whole (a marker alone underlines a few
+    // characters), with a mark in the gutter, like a compile error's squiggle stands out.
+    const runLines = editor.createDecorationsCollection();
     // Run markers belong to one version of the text: drop them when it changes.
     editor.onDidChangeModelContent(() => {
       if (model) monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
+      runLines.clear();
     });
 
     const handle: EditorHandle = {
@@ -109,6 +113,11 @@ export default function CodeEditor(props: CodeEditorProps) {
           endColumn: m.endColumn ?? model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
           severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
           message: m.message,
+        })));
+        runLines.set(markers.filter((m) => m.severity === 'error').map((m) => ({
+          range: new monaco.Range(m.line, 1, m.line, 1),
+          options: { isWholeLine: true, className: 'runtime-error-line', linesDecorationsClassName: 'runtime-error-gutter',
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
         })));
       },
       typeText(text) {

@@ -8,7 +8,6 @@ import { OutputPanel, type LiveOutput } from '@/components/ide/output-panel';
 import { LayoutSwitch } from '@/components/ide/layout-switch';
 import { OnScreenKeyboard } from '@/components/ide/on-screen-keyboard';
 import { requestRun } from '@/components/ide/run-client';
-import { runtimeErrorPosition } from '@/components/ide/runtime-error';
 import { DEFAULT_DRAFT_KEY, loadDraft, useDraftAutosave } from '@/components/ide/use-draft';
 import { DEFAULT_LAYOUT, LAYOUT_STORAGE_KEY, isLayoutChoice, nextLayout, type LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle } from '@/components/ide/editor-handle';
@@ -68,6 +67,19 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   const editor = useRef<EditorHandle | null>(null);
   const abort = useRef<AbortController | null>(null);
   const outputRef = useRef<HTMLDivElement | null>(null);
+  const runButton = useRef<HTMLButtonElement | null>(null);
+  const stopButton = useRef<HTMLButtonElement | null>(null);
+  // Focus on the slot's button that goes away moves to the one that takes its place.
+  const slotHadFocus = useRef(false);
+  const noteSlotFocus = () => {
+    slotHadFocus.current = document.activeElement === runButton.current || document.activeElement === stopButton.current;
+  };
+  useEffect(() => {
+    if (slotHadFocus.current) (running ? stopButton.current : runButton.current)?.focus();
+    slotHadFocus.current = false;
+  }, [running]);
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   // Restore the draft and the remembered layout after hydration.
   useEffect(() => {
@@ -110,9 +122,11 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
+    noteSlotFocus();
     setRunning(true);
     setError(null);
     setStopped(null);
+    editor.current?.setRunMarkers([]);
     clearLive();
     liveRef.current = { stdout: '', stderr: '' };
     const { source: src, stdin: input, latinDigits: latin } = state.current;
@@ -127,6 +141,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     if (outcome.kind === 'aborted' || abort.current !== controller) return;
     abort.current = null;
     clearLive();
+    noteSlotFocus();
     setRunning(false);
     if (outcome.kind === 'error') {
       setResponse(null);
@@ -141,9 +156,9 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     }
     if (!res.compile.ok) {
       editor.current?.setCompileMarkers(res.compile.diagnostics);
-    } else if (res.run?.verdict === 'runtime_error') {
-      const at = runtimeErrorPosition(res.run.stderr);
-      if (at) editor.current?.setRunMarkers([{ ...at, severity: 'error', message: res.run.stderr.trim() }]);
+    } else if (res.run?.verdict === 'runtime_error' && res.run.runtimeError?.line && res.run.runtimeError.column) {
+      const { line, column, message, messageEn } = res.run.runtimeError;
+      editor.current?.setRunMarkers([{ line, column, severity: 'error', message: langRef.current === 'ne' ? message : messageEn }]);
     }
   }, []);
 
@@ -154,6 +169,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     abort.current = null;
     controller.abort();
     clearLive();
+    noteSlotFocus();
     setRunning(false);
     setResponse(null);
     setError(null);
@@ -175,22 +191,35 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     <div className="ide" onKeyDown={onKeyDown}>
       <div className="ide-toolbar" role="group" aria-label={t('ide.toolbar')}>
         <h1 className="ide-title">{title ?? t('ide.title')}</h1>
-        <button
-          type="button"
-          className="button button-primary"
-          data-testid="run-button"
-          onClick={() => void run()}
-          disabled={running}
-          aria-keyshortcuts="Control+Enter"
-          title={t('ide.runHint')}
-        >
-          ▶ {running ? t('ide.running') : t('ide.run')}
-        </button>
-        {running && (
-          <button type="button" className="button" data-testid="stop-button" onClick={stop} title={t('ide.stopHint')} aria-label={t('ide.stopHint')}>
+        {/* Run and Stop share one slot, as wide as the wider of the two, so the toolbar never
+            shifts: the one not in use is hidden (not focusable, not read out). */}
+        <span className="run-slot">
+          <button
+            ref={runButton}
+            type="button"
+            className="button button-primary"
+            data-testid="run-button"
+            onClick={() => void run()}
+            disabled={running}
+            hidden={running}
+            aria-keyshortcuts="Control+Enter"
+            title={t('ide.runHint')}
+          >
+            ▶ {t('ide.run')}
+          </button>
+          <button
+            ref={stopButton}
+            type="button"
+            className="button"
+            data-testid="stop-button"
+            onClick={stop}
+            hidden={!running}
+            title={t('ide.stopHint')}
+            aria-label={t('ide.stopHint')}
+          >
             ■ {t('ide.stop')}
           </button>
-        )}
+        </span>
         <LayoutSwitch value={layout} onChange={setLayout} />
         <button
           type="button"

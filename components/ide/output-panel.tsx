@@ -1,11 +1,13 @@
 'use client';
 // The result of a run: verdict, output and error text (always as text: React escapes it, and
 // terminal escapes are shown, never interpreted), the numbers, and links to error positions.
-import { VERDICT_TEXT, type Verdict } from '@/sandbox/types';
+// The verdict's words come from lib/i18n (the server sends machine verdicts and the limit hit);
+// the runtime error's position from the result's `runtimeError`, never from parsing stderr.
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { formatNumber, type StringKey } from '@/lib/i18n/strings';
+import { explainVerdict, isRunVerdict, outputCutMarker } from '@/lib/i18n/run-feedback';
 import type { RunResponse } from '@/lib/validations/run';
-import { runtimeErrorPosition } from '@/components/ide/runtime-error';
 import { PointerHint } from '@/components/pointer-hint';
 
 /** Output of a run that has not ended (streamed as it arrives) or that was stopped. */
@@ -25,13 +27,37 @@ export function visibleText(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => String.fromCharCode(0x2400 + (c === '\u007f' ? 0x21 : c.charCodeAt(0))));
 }
 
-function isVerdict(v: string): v is Verdict {
-  return v in VERDICT_TEXT;
+/** Within this many pixels of the bottom counts as "at the bottom" (rounding, zoom). */
+const BOTTOM_SLACK_PX = 8;
+
+/**
+ * A program's output that follows new lines while the reader is at its bottom: scrolling up
+ * stops following, scrolling back to the bottom resumes it. `follow` is shared by the output
+ * while it streams and the final result, so a reader who scrolled up stays where they were.
+ */
+function FollowingOutput({ follow, children, ...props }: { follow: RefObject<boolean>; children: ReactNode } & React.HTMLAttributes<HTMLPreElement>) {
+  const pre = useRef<HTMLPreElement | null>(null);
+  useLayoutEffect(() => {
+    const el = pre.current;
+    if (!el) return;
+    if (follow.current) el.scrollTop = el.scrollHeight;
+    el.dataset.following = String(follow.current);
+  });
+  const onScroll = () => {
+    const el = pre.current;
+    if (!el) return;
+    follow.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
+    el.dataset.following = String(follow.current);
+  };
+  return <pre ref={pre} onScroll={onScroll} {...props}>{children}</pre>;
 }
 
 export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
   const { lang, t } = usePreferences();
   const num = (n: number) => formatNumber(lang, n);
+  // Each run starts by following its output (before any output box of the run exists).
+  const follow = useRef(true);
+  useLayoutEffect(() => { if (running) follow.current = true; }, [running]);
 
   /** Output so far, as text (same hooks as a finished run's). */
   const partial = (o: LiveOutput | null | undefined) => o && (
@@ -39,7 +65,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
       {o.stdout && (
         <>
           <h3 id="stdout-heading">{t('output.stdout')}</h3>
-          <pre data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</pre>
+          <FollowingOutput follow={follow} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</FollowingOutput>
         </>
       )}
       {o.stderr && (
@@ -96,8 +122,17 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
     );
   } else {
     const run = response.run;
-    const verdict = isVerdict(run.verdict) ? run.verdict : 'internal_error';
-    const where = run.verdict === 'runtime_error' ? runtimeErrorPosition(run.stderr) : null;
+    const verdict = isRunVerdict(run.verdict) ? run.verdict : 'internal_error';
+    const explanation = explainVerdict(lang, run);
+    const failure = run.verdict === 'runtime_error' ? run.runtimeError : undefined;
+    const where = failure && failure.line !== null && failure.column !== null ? { line: failure.line, column: failure.column } : null;
+    // Where the output limit cut the output (the streams share one limit; the program's output
+    // is where it almost always falls): a line of its own, never mistaken for the program's.
+    const cut = run.truncated && (
+      <span className="output-cut" data-testid="output-cut">
+        {outputCutMarker(lang, run.limitExceeded?.kind === 'output' ? run.limitExceeded.limit : new TextEncoder().encode(run.stdout + run.stderr).length)}
+      </span>
+    );
     body = (
       <>
         <p>
@@ -105,33 +140,39 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
             className={`verdict ${verdict === 'ok' ? 'verdict-ok' : 'verdict-bad'}`}
             data-testid="verdict"
             data-verdict={run.verdict}
-            title={VERDICT_TEXT[verdict][lang]}
+            title={explanation}
           >
             {t(`verdict.${verdict}` as StringKey)}
           </span>{' '}
-          <span className="ide-status">{VERDICT_TEXT[verdict][lang]}</span>
+          <span className="ide-status" data-testid="verdict-explanation">{explanation}</span>
         </p>
-        {where && (
-          <p>
-            <button type="button" className="button" data-testid="runtime-error-link" onClick={() => onReveal(where.line, where.column)}>
-              {t('output.runtimeErrorAt', { line: num(where.line), column: num(where.column) })}
-            </button>
+        {failure && (
+          <p className="runtime-error" data-testid="runtime-error">
+            {where && (
+              <>
+                <button type="button" className="button" data-testid="runtime-error-link" onClick={() => onReveal(where.line, where.column)}>
+                  {t('output.runtimeErrorAt', { line: num(where.line), column: num(where.column) })}
+                </button>{' '}
+              </>
+            )}
+            <span>{lang === 'ne' ? failure.message : failure.messageEn}</span>
           </p>
         )}
         <h3 id="stdout-heading">{t('output.stdout')}</h3>
-        <pre data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>
-          {run.stdout ? visibleText(run.stdout) : <span className="ide-status">{t('output.noOutput')}</span>}
-        </pre>
+        <FollowingOutput follow={follow} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>
+          {run.stdout ? visibleText(run.stdout) : !cut && <span className="ide-status">{t('output.noOutput')}</span>}
+          {cut}
+        </FollowingOutput>
         {run.stderr && (
           <>
             <h3 id="stderr-heading">{t('output.stderr')}</h3>
             <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>{visibleText(run.stderr)}</pre>
           </>
         )}
-        {run.truncated && <p className="ide-status">{t('output.truncated')}</p>}
         <dl className="output-stats" data-testid="run-stats">
           <dt>{t('output.exitCode')}</dt><dd>{run.exitCode === null ? '—' : num(run.exitCode)}</dd>
-          {run.signal && (<><dt>{t('output.signal')}</dt><dd>{run.signal}</dd></>)}
+          {/* A limit's kill signal says nothing the verdict does not: shown for a crash only. */}
+          {run.signal && run.verdict === 'runtime_error' && (<><dt>{t('output.signal')}</dt><dd>{run.signal}</dd></>)}
           <dt>{t('output.cpu')}</dt><dd>{t('output.ms', { n: num(run.cpuMs) })}</dd>
           <dt>{t('output.wall')}</dt><dd>{t('output.ms', { n: num(run.wallMs) })}</dd>
           <dt>{t('output.memory')}</dt><dd>{t('output.kb', { n: num(run.memoryKb) })}</dd>

@@ -15,13 +15,14 @@ import { runDirect } from './driver/run-direct';
 import { RuntimeMissingError, loadRuntimeLibs } from './driver/runtime-libs';
 import { compileRunner, describeCompilePlacement } from '../run/compile-runner';
 import { CLI_RUN_LIMITS } from '../run/limits';
-import { probeSlot, runSandboxed, VERDICT_TEXT } from '../../sandbox/index';
+import { probeSlot, runSandboxed } from '../../sandbox/index';
 import { describeTiers, tierPlan } from './driver/tiers';
 import { availableToolchains, chooseToolchain } from './driver/toolchain';
 import { CompilerFailure, oneLine } from './failure';
 import { ConfigError } from '../config';
 import { compileFrontEnd } from './frontend/index';
 import { devanagariDigits } from './frontend/diagnostics';
+import { explainVerdict } from '../i18n/run-feedback';
 
 const EXIT = { ok: 0, compile: 2, usage: 64, noInput: 66, internal: 70, timeLimit: 124 } as const;
 
@@ -174,8 +175,7 @@ async function commandRun(a: Args): Promise<number> {
   log(a.verbose, `verdict ${res.verdict}, ${res.cpuMs} ms CPU, ${res.wallMs} ms wall, ${res.memoryKb} KB`);
   if (res.verdict === 'ok') return EXIT.ok;
   if (res.verdict === 'runtime_error') return res.exitCode || 1;
-  const text = VERDICT_TEXT[res.verdict];
-  process.stderr.write(`${text.ne}\n${text.en}\n`);
+  process.stderr.write(`${explainVerdict('ne', res)}\n${explainVerdict('en', res)}\n`);
   return res.verdict === 'time_limit' ? EXIT.timeLimit : 1;
 }
 

@@ -20,7 +20,6 @@ const ne = {
   'ide.leaveEditorHint': 'यहाँ Tab ले खाली ठाउँ राख्छ। किबोर्डले बाहिर जान: Ctrl+M (Mac: Ctrl+Shift+M), अनि Tab।',
   'ide.editorLoading': 'सम्पादक खुल्दैछ…',
   'ide.run': 'चलाउनुहोस्',
-  'ide.running': 'चल्दैछ…',
   'ide.stop': 'रोक्नुहोस्',
   'ide.stopHint': 'चलिरहेको प्रोग्राम रोक्नुहोस्',
   'ide.runHint': 'Ctrl+Enter',
@@ -56,7 +55,6 @@ const ne = {
   'output.cpu': 'CPU समय',
   'output.wall': 'कुल समय',
   'output.memory': 'अधिकतम मेमोरी',
-  'output.truncated': 'आउटपुट धेरै लामो भएकाले काटियो।',
   'output.compileErrors': 'प्रोग्राममा त्रुटि',
   'output.goTo': 'पङ्क्ति {line}, स्तम्भ {column}',
   'output.moreDiagnostics': 'र {n} थप त्रुटि वा चेतावनी (पहिलाका सच्याएपछि देखिन्छन्)',
@@ -104,6 +102,22 @@ const ne = {
   'keyboard.latinInTextOn': 'पाठभित्र ABC',
   'dialog.save': 'राख्नुहोस्',
   'dialog.cancel': 'रद्द गर्नुहोस्',
+  // ── Run feedback: what a run's verdict means, which limit ended it, where output was cut
+  //    (worded by lib/i18n/run-feedback.ts; the sandbox reports machine verdicts only).
+  'run.explain.ok': 'प्रोग्राम सफलतापूर्वक सकियो।',
+  'run.explain.runtime_error': 'प्रोग्राम चल्दा त्रुटि भयो।',
+  'run.explain.time_limit': 'रोकियो: प्रोग्रामले समय सीमा नाघ्यो।',
+  'run.explain.memory_limit': 'रोकियो: प्रोग्रामले मेमोरी सीमा नाघ्यो।',
+  'run.explain.output_limit': 'रोकियो: प्रोग्रामले आउटपुट सीमा नाघ्यो।',
+  'run.explain.security_violation': 'रोकियो: प्रोग्रामले अनुमति नभएको काम गर्न खोज्यो।',
+  'run.explain.internal_error': 'प्रोग्राम चलाउने ठाउँमै समस्या आयो; फेरि प्रयास गर्नुहोस्।',
+  'run.limit.cpu-time': 'रोकियो: {limit} सेकेन्डको CPU सीमा नाघ्यो',
+  'run.limit.wall-time': 'रोकियो: {limit} सेकेन्डको कुल समय सीमा नाघ्यो (प्रोग्राम धेरै बेर पर्खियो)',
+  'run.limit.memory': 'रोकियो: {limit} MiB को मेमोरी सीमा नाघ्यो',
+  'run.limit.output': 'रोकियो: {limit} को आउटपुट सीमा नाघ्यो',
+  'run.bytes.kib': '{n} KiB',
+  'run.bytes.b': '{n} बाइट',
+  'run.outputCut': '… आउटपुट यहाँ काटियो ({kept} राखियो)',
 } as const;
 
 export type StringKey = keyof typeof ne;
@@ -123,7 +137,6 @@ const en: Record<StringKey, string> = {
   'ide.leaveEditorHint': 'Tab indents here. To leave with the keyboard: Ctrl+M (Mac: Ctrl+Shift+M), then Tab.',
   'ide.editorLoading': 'Opening the editor…',
   'ide.run': 'Run',
-  'ide.running': 'Running…',
   'ide.stop': 'Stop',
   'ide.stopHint': 'Stop the running program',
   'ide.runHint': 'Ctrl+Enter',
@@ -159,7 +172,6 @@ const en: Record<StringKey, string> = {
   'output.cpu': 'CPU time',
   'output.wall': 'Wall time',
   'output.memory': 'Peak memory',
-  'output.truncated': 'The output was too long and was cut.',
   'output.compileErrors': 'Errors in the program',
   'output.goTo': 'line {line}, column {column}',
   'output.moreDiagnostics': 'and {n} more errors or warnings (shown once the ones above are fixed)',
@@ -207,6 +219,21 @@ const en: Record<StringKey, string> = {
   'keyboard.latinInTextOn': 'ABC in texts',
   'dialog.save': 'Save',
   'dialog.cancel': 'Cancel',
+  // ── Run feedback (see the Nepali section above).
+  'run.explain.ok': 'The program finished successfully.',
+  'run.explain.runtime_error': 'The program failed while running.',
+  'run.explain.time_limit': 'Stopped: the program reached its time limit.',
+  'run.explain.memory_limit': 'Stopped: the program reached its memory limit.',
+  'run.explain.output_limit': 'Stopped: the program reached its output limit.',
+  'run.explain.security_violation': 'Stopped: the program tried something that is not allowed.',
+  'run.explain.internal_error': 'Running the program failed on our side; please try again.',
+  'run.limit.cpu-time': 'Stopped: the {limit}-second CPU limit was reached',
+  'run.limit.wall-time': 'Stopped: the {limit}-second wall-clock limit was reached (the program waited too long)',
+  'run.limit.memory': 'Stopped: the {limit} MiB memory limit was reached',
+  'run.limit.output': 'Stopped: the {limit} output limit was reached',
+  'run.bytes.kib': '{n} KiB',
+  'run.bytes.b': '{n} bytes',
+  'run.outputCut': '… output cut here ({kept} kept)',
 };
 
 export const STRINGS: Record<UiLanguage, Record<StringKey, string>> = { ne, en };

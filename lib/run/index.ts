@@ -8,10 +8,13 @@ import { runSandboxed, type SandboxResult } from '@/sandbox/index';
 import { applySandboxSettings, compileRunner } from './compile-runner';
 import { FrontEndPool } from './front-end-pool';
 import { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS, type SandboxLimits } from './limits';
+import { runCompiledProgram } from './program-output';
+import type { RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
 import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
 
 export { OverloadedError, RunQueue, type OverloadScope } from './queue';
+export type { RuntimeErrorRecord } from './runtime-error';
 export type { Tier } from './tiers';
 
 export { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS } from './limits';
@@ -20,8 +23,9 @@ export type CompileLimits = SandboxLimits;
 export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
 export interface RunOutput {
   compile: { ok: boolean; diagnostics: Diagnostic[]; omittedDiagnostics: number };
-  /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"). */
-  run: null | (SandboxResult & { tier: Tier });
+  /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"); `runtimeError`: the
+   *  runtime's own record of the error that ended the program (lib/run/runtime-error.ts). */
+  run: null | (SandboxResult & { tier: Tier; runtimeError?: RuntimeErrorRecord });
 }
 
 /** The queue every run goes through; tests and benchmarks may `configure` its limits. */
@@ -94,7 +98,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
     const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
     hooks.onCompiled?.(compile);
     if (!compile.ok || !build.executable) return { compile, run: null };
-    const run = await runSandboxed({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
+    const run = await runCompiledProgram({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
       // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
       ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}) });

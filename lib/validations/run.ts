@@ -34,6 +34,13 @@ export interface ApiRunResult {
   cpuMs: number; wallMs: number; memoryKb: number; truncated: boolean;
   /** Which build ran: "fast" (tcc, compiled now) or "optimised" (gcc -O2, built after an earlier run). */
   tier?: 'fast' | 'optimised';
+  /** The error that ended the program at run time (verdict runtime_error), from the runtime's own
+   *  record, never from the program's output: 1-based position (null when unknown), Nepali and
+   *  English message. Absent when the program did not fail at run time. */
+  runtimeError?: { line: number | null; column: number | null; message: string; messageEn: string };
+  /** For time_limit, memory_limit, output_limit: the limit that ended the run ("cpu-time" and
+   *  "wall-time" in ms, "memory" in MiB, "output" in bytes). */
+  limitExceeded?: { kind: 'cpu-time' | 'wall-time' | 'memory' | 'output'; limit: number };
 }
 
 /** At most the first 100 diagnostics are listed, in source order; `omittedDiagnostics` counts the rest. */
@@ -86,5 +93,8 @@ export function toApiRunResult(r: ApiRunResult): ApiRunResult {
     verdict: r.verdict, exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr,
     cpuMs: r.cpuMs, wallMs: r.wallMs, memoryKb: r.memoryKb, truncated: r.truncated,
     ...(r.tier ? { tier: r.tier } : {}),
+    ...(r.runtimeError ? { runtimeError: { line: r.runtimeError.line, column: r.runtimeError.column,
+      message: r.runtimeError.message, messageEn: r.runtimeError.messageEn } } : {}),
+    ...(r.limitExceeded ? { limitExceeded: { kind: r.limitExceeded.kind, limit: r.limitExceeded.limit } } : {}),
   };
 }

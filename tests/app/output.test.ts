@@ -1,20 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { runtimeErrorPosition } from '@/components/ide/runtime-error';
 import { visibleText } from '@/components/ide/output-panel';
 import { needsUndoStop } from '@/components/ide/keyboard-bridge';
 import { nextLayout, LAYOUT_CHOICES } from '@/components/ide/layout-choice';
-
-describe('runtime error position from stderr (docs/interfaces.md format)', () => {
-  test('reads line and column from the English line', () => {
-    const stderr = 'रनटाइम त्रुटि (पङ्क्ति ३, स्तम्भ ५): शून्यले भाग गर्न मिल्दैन\nRuntime error at line 3, column 5: division by zero\n';
-    expect(runtimeErrorPosition(stderr)).toEqual({ line: 3, column: 5 });
-  });
-  test('no position, no link', () => {
-    expect(runtimeErrorPosition('Segmentation fault')).toBeNull();
-    expect(runtimeErrorPosition('')).toBeNull();
-    expect(runtimeErrorPosition('at line 0, column 0')).toBeNull();
-  });
-});
 
 describe('program output is shown as text', () => {
   test('terminal escapes and other control characters become visible symbols', () => {

@@ -133,11 +133,15 @@ describe.skipIf(sandboxReason)('POST /api/run: programs', () => {
     expect(body.run.verdict).toBe('runtime_error');
     expect(body.run.exitCode).toBe(1);
     expect(body.run.stderr).toMatch(/line 2, column \d+/);
+    expect(body.run.runtimeError).toMatchObject({ line: 2, messageEn: 'division by zero' });
+    expect(body.run.stderr).not.toContain('SAJILO-RUNTIME-ERROR');
   });
 
   test('an infinite loop ends with the time_limit verdict', async () => {
     const body = await (await post(runPOST, { source: 'जबसम्म सत्य\nअन्त्य\n' })).json();
     expect(body.run.verdict).toBe('time_limit');
+    expect(['cpu-time', 'wall-time']).toContain(body.run.limitExceeded.kind);
+    expect(body.run.runtimeError).toBeUndefined();
   });
 
   test('program output is returned as is (HTML and escapes are data)', async () => {

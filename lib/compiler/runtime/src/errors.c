@@ -2,6 +2,14 @@
  * errors.c — runtime errors: two lines on stderr (Nepali, then English)
  * with the source position generated code stored in sj_pos, exit status 1.
  *
+ * When the environment holds SAJILO_ERROR_TOKEN (the server's runs), a third,
+ * machine-readable line follows for the server, which parses and removes it:
+ *   "\x1eSAJILO-RUNTIME-ERROR <token> <line> <column>\t<ne>\t<en>\n"
+ * (line and column 0 when unknown; \\, \t, \n, \r in the messages escaped).
+ * The token is a fresh secret per run; we copy it and wipe it from the
+ * environment at start, so a program cannot read it (nor print a record that
+ * the server would believe): only this file can write a genuine record.
+ *
  * Nothing here allocates: the error path must work when memory has run out
  * and when the stack is nearly exhausted (fixed-size buffers, write(2)).
  */
@@ -13,6 +21,17 @@
 #include "internal.h"
 
 uint64_t sj_pos;
+
+static char record_token[65];
+
+void sj_errors_init(void) {
+  char *t = getenv("SAJILO_ERROR_TOKEN");
+  if (!t) return;
+  size_t n = strlen(t);
+  if (n > 0 && n < sizeof record_token) memcpy(record_token, t, n + 1);
+  /* Wipe the bytes in place: /proc/self/environ reads this same memory. */
+  memset(t, 'x', n);
+}
 
 static void write_all(int fd, const char *s, size_t n) {
   while (n > 0) {
@@ -36,6 +55,29 @@ static size_t devanagari_number(uint32_t n, char *out) {
   return k;
 }
 
+/* Appends s to out (escaping \\, tab, newline, CR), never past cap; returns the new length. */
+static size_t append_escaped(char *out, size_t len, size_t cap, const char *s) {
+  for (; *s && len + 2 < cap; s++) {
+    char e = *s == '\\' ? '\\' : *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' : 0;
+    if (e) { out[len++] = '\\'; out[len++] = e; }
+    else out[len++] = *s;
+  }
+  return len;
+}
+
+static void write_error_record(const char *ne, const char *en) {
+  if (!record_token[0]) return;
+  char rec[4400];
+  uint32_t l = (uint32_t)(sj_pos >> 32), c = (uint32_t)sj_pos;
+  int h = snprintf(rec, sizeof rec, "\x1eSAJILO-RUNTIME-ERROR %s %u %u\t", record_token, l, c);
+  if (h < 0 || (size_t)h >= sizeof rec) return;
+  size_t n = append_escaped(rec, (size_t)h, sizeof rec - 2, ne);
+  rec[n++] = '\t';
+  n = append_escaped(rec, n, sizeof rec - 1, en);
+  rec[n++] = '\n';
+  write_all(2, rec, n);
+}
+
 static void write_error_lines(const char *ne, const char *en) {
   char line[2048];
   uint32_t l = (uint32_t)(sj_pos >> 32), c = (uint32_t)sj_pos;
@@ -54,6 +96,7 @@ static void write_error_lines(const char *ne, const char *en) {
   else
     n = (size_t)snprintf(line, sizeof line, "Runtime error: %s\n", en);
   write_all(2, line, n < sizeof line ? n : sizeof line - 1);
+  write_error_record(ne, en);
 }
 
 void sj_error(const char *message_ne, const char *message_en) {

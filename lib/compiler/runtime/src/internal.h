@@ -119,6 +119,7 @@ static inline void sj_check_stack(void) { SJ_ENTER(); }
 void sj_out_write(const char *bytes, size_t n);
 void sj_out_flush(void);
 void sj_io_init(void);
+void sj_errors_init(void);
 
 /* ---- grapheme.c / unicode_tables.c ---- */
 /* Grapheme_Cluster_Break classes, Extended_Pictographic and

@@ -87,6 +87,7 @@ static bool run_on_thread(void (*program)(void)) {
 int sj_run_main(int argc, char **argv, void (*program)(void), int latin_digits) {
   sj_latin_digits = latin_digits;
   sj_io_init();
+  sj_errors_init();
   char here;
   uintptr_t size = usable_stack();
   if (size >= MIN_MAIN_STACK || !run_on_thread(program)) {
