@@ -103,3 +103,12 @@ export function apiErrorBody(code: ApiErrorCode, options: ApiErrorOptions = {}):
 export function zodIssues(issues: readonly { path: PropertyKey[]; message: string }[]): ApiIssue[] {
   return issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/** 400 invalid_request for a body that does not fit its schema: the issues, and the first of
+ *  them in the message ("path: what is wrong"). */
+export function invalidRequest(issues: readonly { path: PropertyKey[]; message: string }[]): ApiError {
+  const listed = zodIssues(issues);
+  const first = listed[0];
+  const detail = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : '-';
+  return new ApiError('invalid_request', { issues: listed, vars: { detail } });
+}

@@ -2,7 +2,7 @@
 // request's zod schema (lib/api/schemas.ts). Failures throw ApiError, which the route wrapper
 // (lib/http/route.ts) answers in the one error shape.
 import type { z } from 'zod';
-import { ApiError, zodIssues } from '@/lib/api/errors';
+import { ApiError, invalidRequest } from '@/lib/api/errors';
 
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
 export type BytesResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; tooLarge: true };
@@ -58,6 +58,6 @@ export async function readJson(req: Request, schema?: z.ZodType, maxBytes = UNWR
   try { json = JSON.parse(body.text); } catch { throw new ApiError('bad_json'); }
   if (!schema) return json;
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError('invalid_request', { issues: zodIssues(parsed.error.issues) });
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 // Error answers of every route under /api, in the one shape of lib/api/errors.ts. Route
 // handlers throw ApiError (or let a ZodError through); the route wrapper calls errorResponse.
 import { ZodError } from 'zod';
-import { ApiError, API_ERROR_STATUS, apiErrorBody, zodIssues, type ApiErrorCode, type ApiErrorOptions } from '@/lib/api/errors';
+import { ApiError, API_ERROR_STATUS, apiErrorBody, invalidRequest, type ApiErrorCode, type ApiErrorOptions } from '@/lib/api/errors';
 
 export { ApiError, type ApiErrorCode } from '@/lib/api/errors';
 
@@ -17,7 +17,7 @@ export function httpError(code: ApiErrorCode, headers: Record<string, string> = 
  *  invalid_request with its issues, anything else logged and answered 500 without details. */
 export function errorResponse(err: unknown, where = '[api]'): Response {
   if (err instanceof ApiError) return httpError(err.code, {}, err.options);
-  if (err instanceof ZodError) return httpError('invalid_request', {}, { issues: zodIssues(err.issues) });
+  if (err instanceof ZodError) return errorResponse(invalidRequest(err.issues));
   console.error(where, 'unexpected error', err);
   return httpError('internal');
 }

@@ -52,8 +52,10 @@ export function httpRoute<Rest extends unknown[]>(
   const accepted = rules.mediaTypes ?? JSON_ONLY;
   const guarded = async (req: Request, rest: Rest): Promise<Response> => {
     if (isCrossOriginWrite(req.method, req.headers)) return httpError('cross_origin');
-    if (!carriesBody(req)) return handler(req, ...rest);
-    if (!accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
+    const declared = carriesBody(req);
+    // A body stream nobody declared (a handler called in-process) is still read within the limit.
+    if (!declared && (!req.body || req.method === 'GET' || req.method === 'HEAD')) return handler(req, ...rest);
+    if (declared && !accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
     let body;
     try {
       body = await readBytesLimited(req, rules.maxBodyBytes);

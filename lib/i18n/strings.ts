@@ -143,7 +143,7 @@ const ne = {
   'account.bytes': 'बाइट',
   // --- Error answers of the HTTP API, one per code of lib/api/errors.ts (api.<code>) ---
   'api.bad_json': 'अनुरोधको JSON मिलेन।',
-  'api.invalid_request': 'अनुरोधको ढाँचा मिलेन।',
+  'api.invalid_request': 'अनुरोधको ढाँचा मिलेन: {detail}',
   'api.bad_body': 'अनुरोधको सामग्री पढ्न सकिएन।',
   'api.bad_host': 'अनुरोधको Host मिलेन।',
   'api.bad_callback_url': 'callbackUrl मान्य http(s) ठेगाना वा यही साइटको बाटो हुनुपर्छ।',
@@ -308,7 +308,7 @@ const en: Record<StringKey, string> = {
   'account.bytes': 'bytes',
   // --- Error answers of the HTTP API, one per code of lib/api/errors.ts (api.<code>) ---
   'api.bad_json': 'The request body is not valid JSON.',
-  'api.invalid_request': 'The request does not have the expected shape.',
+  'api.invalid_request': 'The request does not have the expected shape: {detail}',
   'api.bad_body': 'The request body could not be read.',
   'api.bad_host': 'The request has no valid Host header.',
   'api.bad_callback_url': 'callbackUrl must be an http(s) URL or a path on this site.',

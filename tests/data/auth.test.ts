@@ -47,7 +47,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect((await signup({ email: e, password: PASSWORD })).status).toBe(201);
     const again = await signup({ email: e.toUpperCase(), password: 'another-password' });
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: expect.stringMatching(/already exists/), message: 'यो इमेलको खाता पहिले नै छ।', messageEn: expect.stringMatching(/already exists/) });
+    expect(await again.json()).toEqual({ error: 'email_taken', message: 'यो इमेलको खाता पहिले नै छ।', messageEn: expect.stringMatching(/already exists/) });
     expect(await db.handle.prisma.user.count({ where: { email: e } })).toBe(1);
   });
 
@@ -119,7 +119,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     );
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/too many/), message: expect.any(String), messageEn: expect.stringMatching(/too many/) });
+    expect(await res.json()).toEqual({ error: 'rate_limited', message: expect.any(String), messageEn: expect.stringMatching(/too many/) });
   });
 
   it("next-auth's routes refuse a large body with 413 before reading it", async () => {
