@@ -60,7 +60,9 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     ]) {
       const res = await signup(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(Object.keys(await res.json())).toEqual(['error', 'message', 'messageEn']);
+      const answer = await res.json();
+      if (answer.error === 'invalid_request') expect(Object.keys(answer)).toEqual(['error', 'message', 'messageEn', 'issues']);
+      else expect(answer).toEqual({ error: 'weak_password', message: expect.any(String), messageEn: expect.any(String) });
     }
     expect((await signupRoute(request('/api/signup', { rawBody: '{"email":', ip: nextIp(), method: 'POST' }))).status).toBe(400);
     expect((await signupRoute(request('/api/signup', { rawBody: 'x'.repeat(10_000), ip: nextIp(), method: 'POST' }))).status).toBe(413);
