@@ -16,7 +16,7 @@ export function UserMenu() {
   useEffect(() => {
     let live = true;
     fetch('/api/auth/session', { cache: 'no-store' })
-      .then((r) => (r.ok ? r.json() : null))
+      .then((r) => (r.ok ? (r.json() as Promise<{ user?: SessionUser } | null>) : null))
       .then((session) => { if (live) setUser(session?.user ?? null); })
       .catch(() => { if (live) setUser(null); });
     return () => { live = false; };
