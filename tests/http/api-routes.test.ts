@@ -12,6 +12,7 @@ import { API_ROUTES, WRAPPER_ERROR_CODES } from '@/lib/api/schemas';
 import * as apiSchemas from '@/lib/api/schemas';
 import { API_ERROR_CODES, API_ERROR_STATUS, apiErrorBodySchema, zodIssues } from '@/lib/api/errors';
 import { HTTP_METHODS, type HttpMethod } from '@/lib/http/route';
+import { STRINGS } from '@/lib/i18n/strings';
 import * as validationsRun from '@/lib/validations/run';
 import * as validationsSnippet from '@/lib/validations/snippet';
 import * as validationsAuth from '@/lib/validations/auth';
@@ -90,7 +91,11 @@ describe('every route, the one convention', () => {
   });
 
   test('every code has its texts, and only documented statuses', () => {
-    for (const code of API_ERROR_CODES) expect([400, 401, 403, 404, 405, 409, 413, 415, 429, 500]).toContain(API_ERROR_STATUS[code]);
+    for (const code of API_ERROR_CODES) {
+      expect([400, 401, 403, 404, 405, 409, 413, 415, 429, 500]).toContain(API_ERROR_STATUS[code]);
+      expect(STRINGS.ne[`api.${code}`], code).toMatch(/[\u0900-\u097F]/);
+      expect(STRINGS.en[`api.${code}`], code).not.toMatch(/[\u0900-\u097F]/);
+    }
     for (const r of API_ROUTES) for (const code of [...r.errors, ...WRAPPER_ERROR_CODES]) expect(API_ERROR_CODES).toContain(code);
   });
 
