@@ -6,34 +6,36 @@ import '@/components/zod-without-eval'; // first: before any zod schema is made
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
-import { useAccountStrings, type AccountStringKey } from './strings';
 import { MIN_PASSWORD } from '@/lib/validations/auth';
 import { NepaliInput } from '@/components/input/nepali-text-field';
 import { safeCallback } from './callback';
 import { usePreferences } from '@/components/preferences';
-import { serverMessage } from '@/components/share/api';
+import { callApi, apiErrorMessage } from '@/lib/api/client';
+import type { SignUpInput, SignedUp } from '@/lib/api/schemas';
+import type { StringKey } from '@/lib/i18n/strings';
 
+type AccountStringKey = Extract<StringKey, `account.${string}`>;
 
 function errorFor(code: string | null | undefined): AccountStringKey | null {
   if (!code) return null;
-  if (code === 'RateLimited') return 'tooMany';
-  if (code === 'CredentialsSignin') return 'wrongCredentials';
-  if (code === 'OAuthAccountNotLinked') return 'oauthNotLinked';
-  return 'failed';
+  if (code === 'RateLimited') return 'account.tooMany';
+  if (code === 'CredentialsSignin') return 'account.wrongCredentials';
+  if (code === 'OAuthAccountNotLinked') return 'account.oauthNotLinked';
+  return 'account.failed';
 }
 
 type Provider = { id: 'github' | 'google'; name: string };
 
 async function passwordSignIn(email: string, password: string): Promise<AccountStringKey | null> {
   const res = await signIn('credentials', { email, password, redirect: false });
-  if (!res) return 'failed';
-  if (res.status === 429) return 'tooMany';
+  if (!res) return 'account.failed';
+  if (res.status === 429) return 'account.tooMany';
   if (res.error) return errorFor(res.error);
-  return res.ok ? null : 'failed';
+  return res.ok ? null : 'account.failed';
 }
 
 export function SignInForm({ providers, callbackUrl, initialError }: { providers: Provider[]; callbackUrl?: string; initialError?: string }) {
-  const s = useAccountStrings();
+  const { t } = usePreferences();
   const [error, setError] = useState<AccountStringKey | null>(errorFor(initialError));
   const [busy, setBusy] = useState(false);
   const target = safeCallback(callbackUrl);
@@ -53,16 +55,16 @@ export function SignInForm({ providers, callbackUrl, initialError }: { providers
 
   return (
     <div className="auth-card">
-      <h1>{s('signIn')}</h1>
+      <h1>{t('account.signIn')}</h1>
       <form onSubmit={onSubmit} className="auth-form" data-testid="signin-form">
-        <label>{s('email')}<input name="email" type="email" autoComplete="email" required data-testid="signin-email" /></label>
-        <label>{s('password')}<input name="password" type="password" autoComplete="current-password" required data-testid="signin-password" /></label>
-        {error && <p className="alert" role="alert" data-testid="auth-error">{s(error)}</p>}
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="signin-submit">{s('signIn')}</button>
+        <label>{t('account.email')}<input name="email" type="email" autoComplete="email" required data-testid="signin-email" /></label>
+        <label>{t('account.password')}<input name="password" type="password" autoComplete="current-password" required data-testid="signin-password" /></label>
+        {error && <p className="alert" role="alert" data-testid="auth-error">{t(error)}</p>}
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="signin-submit">{t('account.signIn')}</button>
       </form>
       {providers.length > 0 && (
         <div className="auth-oauth">
-          <span>{s('orWith')}</span>
+          <span>{t('account.orWith')}</span>
           {providers.map((p) => (
             <button key={p.id} type="button" className="button" data-testid={`signin-${p.id}`}
               onClick={() => void signIn(p.id, { callbackUrl: target })}>
@@ -71,14 +73,13 @@ export function SignInForm({ providers, callbackUrl, initialError }: { providers
           ))}
         </div>
       )}
-      <p>{s('noAccount')} <Link href={`/signup${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{s('signUp')}</Link></p>
+      <p>{t('account.noAccount')} <Link href={`/signup${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{t('account.signUp')}</Link></p>
     </div>
   );
 }
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const s = useAccountStrings();
-  const { lang } = usePreferences();
+  const { lang, t } = usePreferences();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const target = safeCallback(callbackUrl);
@@ -91,25 +92,23 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     const name = String(form.get('name') ?? '').trim();
     setBusy(true);
     setError(null);
-    const res = await fetch('/api/signup', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password, ...(name ? { name } : {}) }),
-    }).catch(() => null);
-    if (!res || res.status !== 201) {
+    const res = await callApi<SignedUp, SignUpInput>('POST', '/api/signup', { email, password, ...(name ? { name } : {}) });
+    if (!res.ok) {
       setBusy(false);
-      const body = await res?.json().catch(() => null);
-      if (res?.status === 409) setError(s('emailTaken'));
-      else if (res?.status === 429) setError(s('tooMany'));
-      // The server says why, in both languages (a weak password: which rule it breaks).
-      else if (res?.status === 400) setError(serverMessage(body, lang) ?? s('invalid') + (body?.error ?? ''));
-      else setError(s('failed'));
+      if (res.status === 409) setError(t('account.emailTaken'));
+      else if (res.status === 429) setError(t('account.tooMany'));
+      // The server says why, in both languages (a weak password: which rule it breaks; a
+      // malformed field: which one).
+      else if (res.status === 400) {
+        const fields = res.error?.issues?.map((i) => i.path).join(', ');
+        setError(fields ? t('account.invalid') + fields : apiErrorMessage(res.error, lang) ?? t('account.invalid'));
+      } else setError(t('account.failed'));
       return;
     }
     const err = await passwordSignIn(email, password);
     if (err) {
       setBusy(false);
-      setError(s(err));
+      setError(t(err));
     } else {
       window.location.assign(target);
     }
@@ -117,17 +116,17 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <div className="auth-card">
-      <h1>{s('signUp')}</h1>
+      <h1>{t('account.signUp')}</h1>
       <form onSubmit={onSubmit} className="auth-form" data-testid="signup-form">
-        <label>{s('name')}<NepaliInput name="name" autoComplete="name" maxLength={80} data-testid="signup-name" /></label>
-        <label>{s('email')}<input name="email" type="email" autoComplete="email" required data-testid="signup-email" /></label>
-        <label>{s('password')} <small>({s('passwordHint')})</small>
+        <label>{t('account.name')}<NepaliInput name="name" autoComplete="name" maxLength={80} data-testid="signup-name" /></label>
+        <label>{t('account.email')}<input name="email" type="email" autoComplete="email" required data-testid="signup-email" /></label>
+        <label>{t('account.password')} <small>({t('account.passwordHint')})</small>
           <input name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} data-testid="signup-password" />
         </label>
         {error && <p className="alert" role="alert" data-testid="auth-error">{error}</p>}
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="signup-submit">{s('signUp')}</button>
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="signup-submit">{t('account.signUp')}</button>
       </form>
-      <p>{s('haveAccount')} <Link href={`/signin${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{s('signIn')}</Link></p>
+      <p>{t('account.haveAccount')} <Link href={`/signin${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{t('account.signIn')}</Link></p>
     </div>
   );
 }

@@ -2,17 +2,16 @@
 // The list on /me: title, updated, size; rename (PATCH title with the version) and delete.
 import { useState, useSyncExternalStore } from 'react';
 import { usePreferences } from '@/components/preferences';
-import { useAccountStrings } from './strings';
-import { sendJson, errorKey } from '@/components/share/api';
+import { callApi, failureMessageKey } from '@/lib/api/client';
+import type { MySnippet, SnippetPatchInput, SnippetPatched } from '@/lib/api/schemas';
 import { TextDialog } from '@/components/input/text-dialog';
 
 const subscribeNothing = () => () => {};
 
-export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
+export type { MySnippet };
 
 export function SnippetList({ initial, userName }: { initial: MySnippet[]; userName: string }) {
-  const s = useAccountStrings();
-  const { lang } = usePreferences();
+  const { lang, t } = usePreferences();
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<MySnippet | null>(null);
@@ -25,29 +24,29 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
 
   async function rename(item: MySnippet, title: string) {
     setRenaming(null);
-    const res = await sendJson('PATCH', `/api/snippets/${item.id}`, { title, version: item.version });
+    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${item.id}`, { title, version: item.version });
     if (res.ok) {
-      setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.body.version, updatedAt: res.body.updatedAt } : x)));
+      setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.data.version, updatedAt: res.data.updatedAt } : x)));
       setError(null);
     } else {
-      setError(s(errorKey(res.status)));
+      setError(t(failureMessageKey(res.status)));
     }
   }
 
   async function remove(item: MySnippet) {
-    if (!window.confirm(s('confirmDelete'))) return;
-    const res = await sendJson('DELETE', `/api/snippets/${item.id}`);
+    if (!window.confirm(t('account.confirmDelete'))) return;
+    const res = await callApi<null>('DELETE', `/api/snippets/${item.id}`);
     if (res.ok || res.status === 404) setItems((list) => list.filter((x) => x.id !== item.id));
-    else setError(s(errorKey(res.status)));
+    else setError(t(failureMessageKey(res.status)));
   }
 
   return (
     <section data-testid="my-snippets">
-      <h1>{s('myPrograms')}{userName ? ` — ${userName}` : ''}</h1>
+      <h1>{t('account.myPrograms')}{userName ? ` — ${userName}` : ''}</h1>
       {error && <p className="alert" role="alert">{error}</p>}
       <TextDialog
         open={renaming !== null}
-        title={s('newTitle')}
+        title={t('account.newTitle')}
         initialValue={renaming?.title ?? ''}
         maxLength={200}
         onSubmit={(title) => { if (renaming) void rename(renaming, title); }}
@@ -55,21 +54,21 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
         testId="rename-dialog"
       />
       {items.length === 0 ? (
-        <p data-testid="my-snippets-empty">{s('empty')}</p>
+        <p data-testid="my-snippets-empty">{t('account.empty')}</p>
       ) : (
         <table className="snippet-table">
           <thead>
-            <tr><th>{s('title')}</th><th>{s('updated')}</th><th>{s('size')}</th><th /></tr>
+            <tr><th>{t('account.title')}</th><th>{t('account.updated')}</th><th>{t('account.size')}</th><th /></tr>
           </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid="snippet-row" data-id={item.id}>
-                <td><a href={`/s/${item.id}`} data-testid="snippet-title">{item.title || s('untitled')}</a></td>
+                <td><a href={`/s/${item.id}`} data-testid="snippet-title">{item.title || t('account.untitled')}</a></td>
                 <td><time dateTime={item.updatedAt}>{date(item.updatedAt)}</time></td>
-                <td>{item.size} {s('bytes')}</td>
+                <td>{item.size} {t('account.bytes')}</td>
                 <td className="snippet-actions">
-                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => setRenaming(item)}>{s('rename')}</button>
-                  <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{s('delete')}</button>
+                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => setRenaming(item)}>{t('account.rename')}</button>
+                  <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{t('account.delete')}</button>
                 </td>
               </tr>
             ))}

@@ -4,9 +4,10 @@
 // server answers 409 and the edits stay here (and in the local draft), nothing is lost.
 import { useRef, useState } from 'react';
 import { Ide } from '@/components/ide/ide';
-import { useAccountStrings } from '@/components/account/strings';
+import { usePreferences } from '@/components/preferences';
 import { ShareButton, type ShareState } from './share-button';
-import { postJson, sendJson, errorKey } from './api';
+import { callApi, failureMessageKey } from '@/lib/api/client';
+import type { SnippetCreated, SnippetPatchInput, SnippetPatched } from '@/lib/api/schemas';
 
 export interface SharedSnippet {
   id: string; title: string; source: string; stdin: string; latinDigits: boolean; version: number;
@@ -14,7 +15,7 @@ export interface SharedSnippet {
 }
 
 export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwner: boolean }) {
-  const s = useAccountStrings();
+  const { t } = usePreferences();
   const saved = useRef({ source: snippet.source, stdin: snippet.stdin, latinDigits: snippet.latinDigits });
   const [version, setVersion] = useState(snippet.version);
   const [status, setStatus] = useState<string | null>(null);
@@ -25,32 +26,32 @@ export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwn
 
   async function fork() {
     setBusy('fork');
-    const res = await postJson(`/api/snippets/${snippet.id}/fork`);
+    const res = await callApi<SnippetCreated>('POST', `/api/snippets/${snippet.id}/fork`);
     setBusy(null);
-    if (res.ok) window.location.assign(new URL(res.body.url).pathname);
-    else setStatus(s(errorKey(res.status)));
+    if (res.ok) window.location.assign(new URL(res.data.url).pathname);
+    else setStatus(t(failureMessageKey(res.status)));
   }
 
   async function save(st: ShareState) {
     setBusy('save');
-    setStatus(s('saving'));
-    const res = await sendJson('PATCH', `/api/snippets/${snippet.id}`, { ...st, version });
+    setStatus(t('account.saving'));
+    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${snippet.id}`, { ...st, version });
     setBusy(null);
     if (res.ok) {
-      setVersion(res.body.version);
+      setVersion(res.data.version);
       saved.current = { ...st };
-      setStatus(s('saved'));
+      setStatus(t('account.saved'));
     } else {
-      setStatus(s(errorKey(res.status)));
+      setStatus(t(failureMessageKey(res.status)));
     }
   }
 
   return (
     <>
       <div className="snippet-meta" data-testid="snippet-meta">
-        <span>{s('by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? s('anonymous')}</strong></span>
+        <span>{t('account.by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? t('account.anonymous')}</strong></span>
         {snippet.forkedFrom && (
-          <span>{s('forkedFrom')} <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">/s/{snippet.forkedFrom}</a></span>
+          <span>{t('account.forkedFrom')} <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">/s/{snippet.forkedFrom}</a></span>
         )}
         {status && <span className="snippet-status" role="status" data-testid="snippet-status">{status}</span>}
       </div>
@@ -59,18 +60,18 @@ export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwn
         initialStdin={snippet.stdin}
         initialLatinDigits={snippet.latinDigits}
         draftKey={`draft:s:${snippet.id}`}
-        title={snippet.title || s('untitled')}
+        title={snippet.title || t('account.untitled')}
         toolbarExtras={(st) => (
           <>
             {isOwner && (
               <button type="button" className="button" data-testid="save-button" disabled={busy !== null || unchanged(st)}
                 onClick={() => void save(st)}>
-                💾 {s('save')}
+                💾 {t('account.save')}
               </button>
             )}
             <button type="button" className="button" data-testid="fork-button" disabled={busy !== null}
-              title={s('forkHint')} onClick={() => void fork()}>
-              <CopyIcon /> {s('fork')}
+              title={t('account.forkHint')} onClick={() => void fork()}>
+              <CopyIcon /> {t('account.fork')}
             </button>
             <ShareButton state={st} title={snippet.title}
               existingUrl={unchanged(st) ? `/s/${snippet.id}` : undefined} />

@@ -12,7 +12,7 @@ import { getAuthSecret } from './secret';
 import { verifyCredentials, linkOAuthUser } from './users';
 import { clientIp } from './ip';
 import { safeRedirect } from './callback-url';
-import { ApiError } from '@/lib/snippets/errors';
+import { ApiError } from '@/lib/api/errors';
 import { SessionRevoked, currentSessionVersion, endAllSessions, isLiveSession, tokenSessionVersion } from './session-version';
 
 /** The OAuth providers configured in this environment (the sign-in page shows these). */
@@ -39,7 +39,7 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
           const user = await verifyCredentials(await getDb(), credentials, ip);
           return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (err) {
-          if (err instanceof ApiError && err.status === 429) throw new Error(RATE_LIMITED);
+          if (err instanceof ApiError && err.code === 'rate_limited') throw new Error(RATE_LIMITED);
           throw err;
         }
       },

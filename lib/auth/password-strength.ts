@@ -5,7 +5,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { ApiError } from '@/lib/snippets/errors';
+import { ApiError } from '@/lib/api/errors';
 import { MIN_PASSWORD } from '@/lib/validations/auth';
 
 /** zxcvbn's 0–4 scale; 2 means at least about 10^6 guesses even with the dictionaries. */
@@ -25,9 +25,7 @@ function zxcvbn(): ZxcvbnFactory {
 export async function assertStrongPassword(password: string, userInputs: (string | undefined | null)[] = []): Promise<void> {
   // Spaces and other blanks count for nothing: "        " is not eight characters of secret.
   if ([...password.trim()].length < MIN_PASSWORD) {
-    throw new ApiError(400,
-      `weak password: at least ${MIN_PASSWORD} characters other than spaces are needed`, {},
-      `पासवर्ड कमजोर छ: खाली ठाउँ बाहेक कम्तीमा ${MIN_PASSWORD} अक्षर चाहिन्छ।`);
+    throw new ApiError('weak_password', { text: 'api.weak_password_short', vars: { min: MIN_PASSWORD } });
   }
   // The whole email, its local part and each piece of it and of the name.
   const words = userInputs
@@ -35,8 +33,7 @@ export async function assertStrongPassword(password: string, userInputs: (string
     .filter((s) => s.length >= 3);
   const result = await zxcvbn().check(password, words);
   if (result.score >= MIN_PASSWORD_SCORE) return;
+  // zxcvbn explains itself in English only: the Nepali text gives the general reason.
   const why = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, '')})` : '';
-  throw new ApiError(400,
-    `weak password: too easy to guess${why}; choose a longer, less predictable one`, {},
-    'पासवर्ड कमजोर छ: यो सजिलै अनुमान गर्न सकिन्छ (धेरैले प्रयोग गर्ने वा सरल ढाँचा)। अझ लामो र अनौठो पासवर्ड राख्नुहोस्।');
+  throw new ApiError('weak_password', { vars: { why: { ne: '', en: why } } });
 }

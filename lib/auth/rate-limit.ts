@@ -7,7 +7,7 @@
 //
 // Password sign-in has its own limiter with back-off: lib/auth/sign-in-limiter.ts.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError, tooMany } from '@/lib/snippets/errors';
+import { ApiError, retryAfter, tooMany } from '@/lib/snippets/errors';
 import { config } from '@/lib/config';
 import { resetSignInLimiter } from './sign-in-limiter';
 
@@ -60,10 +60,7 @@ export async function consumeAnonymousShare(ip: string): Promise<void> {
   } catch (res) {
     if (!(res instanceof RateLimiterRes)) throw res;
     const perDay = limitOptions('shareAnonIpDay').points;
-    throw new ApiError(429,
-      `daily limit of anonymous shares reached (${perDay} per address per day); sign in to share more`,
-      { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) },
-      `साइन इन नगरी एक ठेगानाबाट दिनमा ${perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।`);
+    throw new ApiError('anonymous_daily_cap', { vars: { perDay }, headers: retryAfter(res.msBeforeNext / 1000) });
   }
 }
 

@@ -30,7 +30,7 @@ export async function signUp(db: Db, input: unknown, ip: string): Promise<Public
     });
     return { id: user.id, email: user.email, name: user.name };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'an account with this email already exists', {}, 'यो इमेलको खाता पहिले नै छ।');
+    if (isUniqueViolation(err)) throw new ApiError('email_taken');
     throw err;
   }
 }

@@ -1,3 +1,9 @@
+// The one body reader of the API's route handlers: bounded bytes, then JSON, then the
+// request's zod schema (lib/api/schemas.ts). Failures throw ApiError, which the route wrapper
+// (lib/http/route.ts) answers in the one error shape.
+import type { z } from 'zod';
+import { ApiError, invalidRequest } from '@/lib/api/errors';
+
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
 export type BytesResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; tooLarge: true };
 
@@ -29,8 +35,29 @@ export async function readBytesLimited(req: Request, maxBytes: number): Promise<
   return { ok: true, bytes: all };
 }
 
-/** The same, decoded as UTF-8 text. Shared by every route handler that takes a body. */
+/** The same, decoded as UTF-8 text. */
 export async function readBodyLimited(req: Request, maxBytes: number): Promise<BodyResult> {
   const body = await readBytesLimited(req, maxBytes);
   return body.ok ? { ok: true, text: new TextDecoder().decode(body.bytes) } : body;
+}
+
+/** The route wrapper has already cut the body at the route's limit; this bound only guards a
+ *  handler called without it (a test calling the function directly). */
+const UNWRAPPED_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * The request's JSON body: 413 too_large past `maxBytes`, 400 bad_json when it is missing or
+ * not JSON, 400 invalid_request (with the issues) when it does not fit `schema`.
+ */
+export async function readJson(req: Request): Promise<unknown>;
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.infer<S>>;
+export async function readJson(req: Request, schema?: z.ZodType, maxBytes = UNWRAPPED_LIMIT): Promise<unknown> {
+  const body = await readBodyLimited(req, maxBytes).catch(() => { throw new ApiError('bad_body'); });
+  if (!body.ok) throw new ApiError('too_large');
+  let json: unknown;
+  try { json = JSON.parse(body.text); } catch { throw new ApiError('bad_json'); }
+  if (!schema) return json;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
+  return parsed.data;
 }

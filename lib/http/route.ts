@@ -2,10 +2,12 @@
 // route does. In order: a state-changing request from another site is refused (403); a body
 // of the wrong media type is refused (415); the body is read up to the route's byte limit and
 // no further (413) — chunked bodies included — and the handler gets a Request holding exactly
-// those bytes, so nothing downstream (next-auth's parsers included) can read more. Every
-// answer, the handler's or a refusal, carries the security headers.
+// those bytes, so nothing downstream (next-auth's parsers included) can read more. What the
+// handler throws is answered in the one error shape (ApiError as itself, ZodError as 400
+// invalid_request, anything else 500). Every answer, the handler's or a refusal, carries the
+// security headers. `apiMethods` completes a route with 405 answers for the methods it lacks.
 import { readBytesLimited } from './body';
-import { httpError } from './errors';
+import { errorResponse, httpError } from './errors';
 import { isCrossOriginWrite, isHttps } from './origin';
 import { securityHeaders } from './security-headers';
 
@@ -50,8 +52,10 @@ export function httpRoute<Rest extends unknown[]>(
   const accepted = rules.mediaTypes ?? JSON_ONLY;
   const guarded = async (req: Request, rest: Rest): Promise<Response> => {
     if (isCrossOriginWrite(req.method, req.headers)) return httpError('cross_origin');
-    if (!carriesBody(req)) return handler(req, ...rest);
-    if (!accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
+    const declared = carriesBody(req);
+    // A body stream nobody declared (a handler called in-process) is still read within the limit.
+    if (!declared && (!req.body || req.method === 'GET' || req.method === 'HEAD')) return handler(req, ...rest);
+    if (declared && !accepted.includes(mediaType(req))) return httpError('unsupported_media_type');
     let body;
     try {
       body = await readBytesLimited(req, rules.maxBodyBytes);
@@ -61,7 +65,31 @@ export function httpRoute<Rest extends unknown[]>(
     if (!body.ok) return httpError('too_large');
     return handler(withBody(req, body.bytes), ...rest);
   };
-  return async (req, ...rest) => withSecurityHeaders(await guarded(req, rest), isHttps(req.headers));
+  const answered = async (req: Request, rest: Rest): Promise<Response> => {
+    try {
+      return await guarded(req, rest);
+    } catch (err) {
+      return errorResponse(err, `[api] ${req.method} ${new URL(req.url).pathname}`);
+    }
+  };
+  return async (req, ...rest) => withSecurityHeaders(await answered(req, rest), isHttps(req.headers));
+}
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+type Handler = (req: Request, ctx: never) => Promise<Response>;
+type Refusal = (req: Request) => Promise<Response>;
+export type ApiMethods<H> = { [M in HttpMethod]: M extends keyof H ? Exclude<H[M], undefined> : Refusal };
+
+/**
+ * A route's handlers for every method: its own, and for the others a 405 method_not_allowed
+ * with `Allow` (Next.js would answer those with an empty 405). Nothing of the body is read.
+ * HEAD follows GET and OPTIONS is answered by Next.js itself.
+ */
+export function apiMethods<H extends Partial<Record<HttpMethod, Handler>>>(handlers: H): ApiMethods<H> {
+  const allow = HTTP_METHODS.filter((m) => handlers[m]).join(', ');
+  const refuse: Refusal = async (req) => withSecurityHeaders(httpError('method_not_allowed', { allow }), isHttps(req.headers));
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? refuse])) as ApiMethods<H>;
 }
 
 function withSecurityHeaders(res: Response, https: boolean): Response {

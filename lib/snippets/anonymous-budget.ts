@@ -50,9 +50,7 @@ async function runningTotal(db: Db): Promise<Total> {
 export async function reserveAnonymousRoom(db: Db, bytes: number): Promise<() => void> {
   const total = await runningTotal(db);
   if (total.bytes + bytes > anonymousBudgetBytes()) {
-    throw new ApiError(403,
-      'anonymous sharing is full: the storage for programs shared without signing in is used up; sign in to share', {},
-      'साइन इन नगरी साझा गर्ने ठाउँ भरिएको छ; साझा गर्न साइन इन गर्नुहोस्।');
+    throw new ApiError('anonymous_storage_full');
   }
   total.bytes += bytes;
   return () => { total.bytes -= bytes; };

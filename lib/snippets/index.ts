@@ -38,8 +38,7 @@ export function checkId(id: string): string {
 function assertSizes(input: { source?: string; stdin?: string }) {
   const over = oversizeFields(input);
   if (over.length) {
-    throw new ApiError(413, `${over.join(' and ')} too large (max 64 KiB each)`, {},
-      `${over.join(' र ')} धेरै ठूलो छ (हरेक बढीमा 64 KiB)।`);
+    throw new ApiError('too_large');
   }
 }
 
@@ -47,10 +46,7 @@ function assertSizes(input: { source?: string; stdin?: string }) {
 function assertStorable(input: { title?: string; source?: string; stdin?: string }) {
   const bad = unstorableFields(input);
   if (bad.length) {
-    const fields = bad.join(', ');
-    throw new ApiError(400,
-      `invalid request: ${fields} contains a NUL character (U+0000) or an unpaired surrogate, which cannot be stored; remove it`, {},
-      `अनुरोध मिलेन: ${fields} मा NUL अक्षर (U+0000) वा अधुरो सरोगेट छ, जुन सुरक्षित गर्न मिल्दैन; त्यसलाई हटाउनुहोस्।`);
+    throw new ApiError('unstorable_text', { vars: { fields: bad.join(', ') } });
   }
 }
 

@@ -1,7 +1,7 @@
 // The HTTP contract of POST /api/run and POST /api/check (docs/interfaces.md), one schema for both sides:
 // the route handlers validate with it, the IDE types its requests and responses with it.
 import { z } from 'zod';
-import { readBodyLimited as readBodyOf } from '@/lib/http/body';
+import type { ApiErrorBody } from '@/lib/api/errors';
 
 /** Source and stdin: at most 64 KiB each, counted in UTF-8 bytes. */
 export const MAX_FIELD_BYTES = 64 * 1024;
@@ -58,10 +58,7 @@ export type RunStreamLine =
   | ({ type: 'compile' } & RunResponse['compile'])
   | { type: 'stdout' | 'stderr'; data: string }
   | { type: 'result'; run: ApiRunResult | null }
-  | ({ type: 'error' } & ApiError);
-
-export type ApiErrorCode = 'bad_json' | 'invalid_request' | 'too_large' | 'overloaded' | 'internal';
-export interface ApiError { error: ApiErrorCode; message: string; messageEn: string; issues?: { path: string; message: string }[] }
+  | ({ type: 'error' } & ApiErrorBody);
 
 export function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
@@ -70,13 +67,6 @@ export function utf8Length(s: string): number {
 /** Fields over MAX_FIELD_BYTES, by name (empty when all fit). */
 export function oversizeFields(fields: Record<string, string | undefined>): string[] {
   return Object.entries(fields).filter(([, v]) => v !== undefined && v.length > MAX_FIELD_BYTES / 4 && utf8Length(v) > MAX_FIELD_BYTES).map(([k]) => k);
-}
-
-export type { BodyResult } from '@/lib/http/body';
-
-/** The run and check APIs' body reader: at most MAX_BODY_BYTES. */
-export function readBodyLimited(req: Request, maxBytes = MAX_BODY_BYTES) {
-  return readBodyOf(req, maxBytes);
 }
 
 /** Exactly the contract's fields of a diagnostic (the compiler's carry more, e.g. code). */

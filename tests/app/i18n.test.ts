@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { STRINGS, UI_LANGUAGES, formatNumber, translate, toDevanagariDigits } from '@/lib/i18n/strings';
+import { API_ERROR_STATUS } from '@/lib/api/errors';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -56,11 +57,15 @@ test('every string is used by the interface (no dead text to translate)', () => 
   // lib/i18n's wording helpers (run-feedback.ts) use strings too; strings.ts itself lists them all.
   const wording = sourceFiles(path.resolve('lib/i18n')).filter((f) => !f.endsWith('strings.ts'));
   const code = [...['app', 'components'].flatMap((d) => sourceFiles(path.resolve(d))), ...wording].map((f) => readFileSync(f, 'utf8')).join('\n');
+  const serverCode = sourceFiles(path.resolve('lib')).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))
+    .map((f) => readFileSync(f, 'utf8')).join('\n');
   const unused = Object.keys(STRINGS.ne).filter((key) => {
     if (key.startsWith('verdict.')) return !code.includes('`verdict.${'); // built from the verdict name
     if (key.startsWith('run.explain.')) return !code.includes('`run.explain.${'); // from the verdict name
     if (key.startsWith('run.limit.')) return !code.includes('`run.limit.${'); // from the limit's kind
-    return !code.includes(`'${key}'`) && !code.includes(`"${key}"`);
+    // The API's error texts: `api.<code>` for every code of lib/api/errors.ts, or named where thrown.
+    if (key.startsWith('api.')) return !(key.slice(4) in API_ERROR_STATUS) && !serverCode.includes(`'${key}'`);
+    return ![code, serverCode].some((c) => c.includes(`'${key}'`) || c.includes(`"${key}"`));
   });
   expect(unused).toEqual([]);
 });

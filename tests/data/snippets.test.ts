@@ -78,7 +78,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect((await edit(json.id, { source: 'x', version: 1 })).status).toBe(401);
     const r = await edit(json.id, { source: 'x', version: 1 }, alice.cookie);
     expect(r.status).toBe(403);
-    expect((await r.json()).error).toMatch(/anonymous/);
+    expect((await r.json()).error).toBe('anonymous_immutable');
     expect((await del(json.id, alice.cookie)).status).toBe(403);
     expect((await del(json.id)).status).toBe(401);
     expect((await (await get(json.id)).json()).source).toBe(SOURCE);
@@ -126,7 +126,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect((await edit(json.id, { source: 'v2', version: 1 }, alice.cookie)).status).toBe(200);
     const stale = await edit(json.id, { source: 'lost?', version: 1 }, alice.cookie);
     expect(stale.status).toBe(409);
-    expect((await stale.json()).error).toMatch(/version 2/);
+    expect(await stale.json()).toMatchObject({ error: 'stale_version', messageEn: expect.stringMatching(/version 2/), message: expect.stringContaining('2') });
     const forgedAhead = await edit(json.id, { source: 'lost?', version: 99 }, alice.cookie);
     expect(forgedAhead.status).toBe(409);
     expect((await (await get(json.id)).json())).toMatchObject({ source: 'v2', version: 2 });
@@ -154,7 +154,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     for (const id of ['AAAAAAAAAAAA', '../../etc', "x' OR 1=1 --", '']) {
       const r = await get(id);
       expect(r.status).toBe(404);
-      expect(await r.json()).toEqual({ error: 'snippet not found', message: 'प्रोग्राम भेटिएन।', messageEn: 'snippet not found' });
+      expect(await r.json()).toEqual({ error: 'snippet_not_found', message: 'प्रोग्राम भेटिएन।', messageEn: 'snippet not found' });
     }
   });
 
@@ -191,7 +191,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect(r.status).toBe(200);
     const list = await r.json();
     expect(list.map((s: { id: string }) => s.id)).toEqual([first.id, second.id]);
-    expect(list[0]).toEqual({ id: first.id, title: 'one!', updatedAt: expect.any(String), size: 3 });
+    expect(list[0]).toEqual({ id: first.id, title: 'one!', updatedAt: expect.any(String), size: 3, version: expect.any(Number) });
     expect(list[1].size).toBe(4);
     expect((await mine(request('/api/me/snippets'))).status).toBe(401);
   });
@@ -214,9 +214,15 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
         const res = await create(request('/api/snippets', { ...c, method: 'POST', ip: nextIp(), headers: { 'content-type': 'application/json' } }));
         expect(res.status, JSON.stringify(c)).toBe(400);
         const body = await res.json();
-        expect(Object.keys(body)).toEqual(['error', 'message', 'messageEn']);
-        expect(typeof body.error).toBe('string');
-        expect(body.messageEn).toBe(body.error);
+        // The one error shape: a code, both texts naming the first wrong field, and the issues.
+        if (c.rawBody !== undefined) {
+          expect(body).toEqual({ error: 'bad_json', message: expect.any(String), messageEn: 'The request body is not valid JSON.' });
+          continue;
+        }
+        expect(Object.keys(body)).toEqual(['error', 'message', 'messageEn', 'issues']);
+        expect(body.error).toBe('invalid_request');
+        expect(body.messageEn).toMatch(/^The request does not have the expected shape: /);
+        expect(body.issues.length).toBeGreaterThan(0);
       }
     });
 
@@ -279,7 +285,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       for (const body of [{ source: exact + 'a' }, { source: 'x', stdin: exact + 'a' }, { source: devanagari }]) {
         const { res, json } = await share(body, alice.cookie);
         expect(res.status).toBe(413);
-        expect(json.error).toMatch(/too large/);
+        expect(json.error).toBe('too_large');
       }
       const { json } = await share({ source: SOURCE }, alice.cookie);
       expect((await edit(json.id, { source: exact + 'a', version: 1 }, alice.cookie)).status).toBe(413);
@@ -307,7 +313,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       const { res, json } = await share({ source: 'x' }, undefined, ip);
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(json.error).toMatch(/too many/);
+      expect(json.error).toBe('rate_limited');
       // Forks from that IP are limited too; another IP and a signed-in user are not.
       const { json: one } = await share({ source: 'x' }, alice.cookie);
       expect((await fork(request(`/api/snippets/${one.id}/fork`, { method: 'POST', ip }), params({ id: one.id }))).status).toBe(429);

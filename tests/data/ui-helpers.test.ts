@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { safeCallback } from '@/components/account/callback';
-import { titleFromSource } from '@/components/account/strings';
+import { titleFromSource } from '@/components/share/title';
 import { previewOf } from '@/lib/snippets/preview';
 
 describe('safeCallback', () => {

@@ -1,6 +1,7 @@
 // The request body reader stops at the limit: an oversized body is never read to its end.
 import { describe, expect, test } from 'vitest';
-import { oversizeFields, readBodyLimited, MAX_FIELD_BYTES } from '@/lib/validations/run';
+import { oversizeFields, MAX_FIELD_BYTES } from '@/lib/validations/run';
+import { readBodyLimited } from '@/lib/http/body';
 
 function streamedRequest(chunks: number, chunkBytes: number) {
   let pulled = 0;

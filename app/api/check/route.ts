@@ -1,26 +1,26 @@
 // POST /api/check {"source"} → {"diagnostics"}: the compiler front end only (no compile, no run).
 import { checkProgram, isOverloaded } from '@/lib/run';
-import { MAX_BODY_BYTES, checkRequestSchema, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
-import { parseRequest } from '../_lib/parse-request';
-import { apiError } from '../_lib/responses';
-import { httpRoute } from '@/lib/http/route';
+import { MAX_BODY_BYTES, oversizeFields, toApiDiagnostic, type CheckResponse } from '@/lib/validations/run';
+import { checkRequestSchema } from '@/lib/api/schemas';
+import { ApiError } from '@/lib/api/errors';
+import { readJson } from '@/lib/http/body';
+import { apiMethods, httpRoute } from '@/lib/http/route';
+import { overloadedError } from '@/lib/http/errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 async function check(req: Request): Promise<Response> {
-  const parsed = await parseRequest(req, checkRequestSchema, (d) => ({ source: d.source }));
-  if (!parsed.ok) return parsed.response;
-
+  const { source } = await readJson(req, checkRequestSchema);
+  if (oversizeFields({ source }).length) throw new ApiError('too_large');
   try {
-    const { diagnostics, omittedDiagnostics } = await checkProgram(parsed.data.source);
+    const { diagnostics, omittedDiagnostics } = await checkProgram(source);
     const response: CheckResponse = { diagnostics: diagnostics.map(toApiDiagnostic), omittedDiagnostics };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
-    if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
-    console.error('[api/check]', e);
-    return apiError('internal');
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    throw e;
   }
 }
 
-export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, check);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, check) });

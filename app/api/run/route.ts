@@ -6,24 +6,26 @@ import { sessionUserId } from '@/lib/auth/session';
 import { clientAddressGroup, clientIp } from '@/lib/http/client';
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
-  MAX_BODY_BYTES, NDJSON_TYPE, runRequestSchema, toApiDiagnostic, toApiRunResult,
+  MAX_BODY_BYTES, NDJSON_TYPE, oversizeFields, toApiDiagnostic, toApiRunResult,
   type RunResponse, type RunStreamLine,
 } from '@/lib/validations/run';
-import { parseRequest } from '../_lib/parse-request';
-import { apiError, apiErrorBody } from '../_lib/responses';
-import { httpRoute } from '@/lib/http/route';
+import { runRequestSchema } from '@/lib/api/schemas';
+import { ApiError, apiErrorBody } from '@/lib/api/errors';
+import { readJson } from '@/lib/http/body';
+import { overloadedError } from '@/lib/http/errors';
+import { apiMethods, httpRoute } from '@/lib/http/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 async function run(req: Request): Promise<Response> {
-  const parsed = await parseRequest(req, runRequestSchema, (d) => ({ source: d.source, stdin: d.stdin }));
-  if (!parsed.ok) return parsed.response;
+  const input = await readJson(req, runRequestSchema);
+  if (oversizeFields({ source: input.source, stdin: input.stdin }).length) throw new ApiError('too_large');
   const client = await runClient(req);
-  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, parsed.data, client);
+  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, input, client);
 
   try {
-    const result = await runProgram(parsed.data, { client, signal: req.signal });
+    const result = await runProgram(input, { client, signal: req.signal });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: {
@@ -35,9 +37,8 @@ async function run(req: Request): Promise<Response> {
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     if (req.signal?.aborted) return clientGone();
-    if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
-    console.error('[api/run]', e);
-    return apiError('internal');
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    throw e;
   }
 }
 
@@ -90,9 +91,8 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   } catch (e) {
     finish();
     if (stop.signal.aborted) return clientGone();
-    if (isOverloaded(e)) return apiError('overloaded', { headers: { 'retry-after': String(e.retryAfterSeconds) } });
-    console.error('[api/run]', e);
-    return apiError('internal');
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    throw e;
   }
   done.then(
     (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
@@ -108,4 +108,4 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   });
 }
 
-export const POST = httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, run);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, run) });

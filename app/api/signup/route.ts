@@ -3,16 +3,21 @@
 import { getDb } from '@/lib/db';
 import { clientIp } from '@/lib/auth/ip';
 import { signUp } from '@/lib/auth/users';
-import { json, readJson, route } from '@/lib/snippets/http';
-import { httpRoute } from '@/lib/http/route';
+import type { SignedUp } from '@/lib/api/schemas';
+import { readJson } from '@/lib/http/body';
+import { jsonResponse } from '@/lib/http/json';
+import { apiMethods, httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-// The same bound as the handler's own read, applied before any byte reaches it.
 const SIGNUP_BODY_BYTES = 4096;
 
-export const POST = httpRoute({ maxBodyBytes: SIGNUP_BODY_BYTES }, route(async (req: Request) => {
-  const body = await readJson(req, 4096);
-  const user = await signUp(await getDb(), body, clientIp(req.headers));
-  return json({ id: user.id, email: user.email, name: user.name }, 201);
-}));
+// signUp validates the body with signUpSchema itself, after the per-IP limit has taken its
+// point: a stream of malformed sign-ups is limited like any other.
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
+  POST: httpRoute({ maxBodyBytes: SIGNUP_BODY_BYTES }, async (req: Request) => {
+    const user = await signUp(await getDb(), await readJson(req), clientIp(req.headers));
+    const answer: SignedUp = { id: user.id, email: user.email, name: user.name };
+    return jsonResponse(answer, 201);
+  }),
+});
