@@ -32,32 +32,32 @@ const BOTTOM_SLACK_PX = 8;
 
 /**
  * A program's output that follows new lines while the reader is at its bottom: scrolling up
- * stops following, scrolling back to the bottom resumes it. `follow` is shared by the output
+ * stops following, scrolling back to the bottom resumes it. `followRef` is shared by the output
  * while it streams and the final result, so a reader who scrolled up stays where they were.
  */
-function FollowingOutput({ follow, children, ...props }: { follow: RefObject<boolean>; children: ReactNode } & React.HTMLAttributes<HTMLPreElement>) {
-  const pre = useRef<HTMLPreElement | null>(null);
+function FollowingOutput({ followRef, children, ...props }: { followRef: RefObject<boolean>; children: ReactNode } & React.HTMLAttributes<HTMLPreElement>) {
+  const preRef = useRef<HTMLPreElement | null>(null);
   useLayoutEffect(() => {
-    const el = pre.current;
+    const el = preRef.current;
     if (!el) return;
-    if (follow.current) el.scrollTop = el.scrollHeight;
-    el.dataset.following = String(follow.current);
+    if (followRef.current) el.scrollTop = el.scrollHeight;
+    el.dataset.following = String(followRef.current);
   });
   const onScroll = () => {
-    const el = pre.current;
+    const el = preRef.current;
     if (!el) return;
-    follow.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
-    el.dataset.following = String(follow.current);
+    followRef.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
+    el.dataset.following = String(followRef.current);
   };
-  return <pre ref={pre} onScroll={onScroll} {...props}>{children}</pre>;
+  return <pre ref={preRef} onScroll={onScroll} {...props}>{children}</pre>;
 }
 
 export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
   const { lang, t } = usePreferences();
   const num = (n: number) => formatNumber(lang, n);
   // Each run starts by following its output (before any output box of the run exists).
-  const follow = useRef(true);
-  useLayoutEffect(() => { if (running) follow.current = true; }, [running]);
+  const followRef = useRef(true);
+  useLayoutEffect(() => { if (running) followRef.current = true; }, [running]);
 
   /** Output so far, as text (same hooks as a finished run's). */
   const partial = (o: LiveOutput | null | undefined) => o && (
@@ -65,7 +65,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
       {o.stdout && (
         <>
           <h3 id="stdout-heading">{t('output.stdout')}</h3>
-          <FollowingOutput follow={follow} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</FollowingOutput>
+          <FollowingOutput followRef={followRef} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</FollowingOutput>
         </>
       )}
       {o.stderr && (
@@ -159,7 +159,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
           </p>
         )}
         <h3 id="stdout-heading">{t('output.stdout')}</h3>
-        <FollowingOutput follow={follow} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>
+        <FollowingOutput followRef={followRef} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>
           {run.stdout ? visibleText(run.stdout) : !cut && <span className="ide-status">{t('output.noOutput')}</span>}
           {cut}
         </FollowingOutput>

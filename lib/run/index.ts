@@ -4,7 +4,7 @@
 import { runCompilerLocally } from '@/lib/compiler/driver/local-runner';
 import type { Diagnostic } from '@/lib/compiler';
 import { config } from '@/lib/config';
-import { runSandboxed, type SandboxResult } from '@/sandbox/index';
+import type { SandboxResult } from '@/sandbox/index';
 import { applySandboxSettings, compileRunner } from './compile-runner';
 import { FrontEndPool } from './front-end-pool';
 import { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS, type SandboxLimits } from './limits';
