@@ -67,8 +67,10 @@ export function originalColumn(source: NormalisedSource, line: number, column: n
 // indentation rules build their expressions from the same two strings.
 export const NAME_START_CLASS = '\\p{L}_';
 export const NAME_CONTINUE_CLASS = '\\p{L}\\p{Mn}\\p{Mc}\\p{Nd}_\\u200c\\u200d';
-/** A whole name, sticky (set lastIndex before exec). */
+/** A whole name, as a regex source (flag u). */
 export const NAME_PATTERN = `[${NAME_START_CLASS}][${NAME_CONTINUE_CLASS}]*`;
+/** The digits of numbers: Latin and Devanagari (०–९), as a character class body. */
+export const DIGIT_CLASS = '0-9\\u0966-\\u096f';
 
 // A class nasal and the consonants of its class (क–घ, च–झ, ट–ढ, त–ध, प–भ): with virama
 // before one of them it counts as anusvara when names are compared.
