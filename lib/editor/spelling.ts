@@ -17,14 +17,17 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Regex source matching every accepted spelling of `word` (no anchors, no flags needed). */
+/**
+ * Regex source matching every accepted spelling of `word` (no anchors, no flags needed),
+ * joiners after it included: the lexer reads them as part of the word and ignores them.
+ */
 export function spellingPattern(word: string): string {
   const chars = [...nameKeyOfText(word)];
   const parts = chars.map((char, i) => {
     const nasal = char === ANUSVARA ? classNasalOf(chars[i + 1] ?? '') : null;
     return nasal ? `(?:${ANUSVARA}|${nasal}${JOINERS}${VIRAMA})` : escapeRegex(char);
   });
-  return parts.join(JOINERS);
+  return parts.join(JOINERS) + JOINERS;
 }
 
 /** Regex source matching any one of `words` as a whole word (longest spelling first). */

@@ -229,6 +229,7 @@ async function main() {
     tools,
     includeDir,
     header: path.join(includeDir, 'sajilo.h'),
+    generatedSources: generated,
     libraries: { glibc: env.glibcLib || null, musl: env.muslLib || null },
     compilers: { gcc: env.gccVersion, tcc: env.tccVersion, muslGcc: muslGcc ? env.gccVersion : null },
     recipes: paths,

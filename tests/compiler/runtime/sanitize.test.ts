@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-
-const runtimeDir = path.resolve(import.meta.dirname, '../../../lib/compiler/runtime');
+import { runtimeSourceArgs } from './harness';
 
 const WORKLOAD = `#include "sajilo.h"
 #include <string.h>
@@ -53,10 +52,9 @@ int main(int argc, char **argv) { return sj_run_main(argc, argv, program, 1); }
 it('runs a workload over most of the API with no AddressSanitizer or UBSan report', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'w.c'), WORKLOAD);
-  const srcs = fs.readdirSync(path.join(runtimeDir, 'src')).filter((f) => f.endsWith('.c')).map((f) => path.join(runtimeDir, 'src', f));
   const exe = path.join(dir, 'w');
   const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    '-I', runtimeDir, path.join(dir, 'w.c'), ...srcs, '-lm', '-o', exe], { encoding: 'utf8' });
+    path.join(dir, 'w.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
   expect(r.stderr).not.toMatch(/AddressSanitizer|runtime error:/);
@@ -97,10 +95,9 @@ int main(int argc, char **argv) { return sj_run_main(argc, argv, program, 1); }
 it('packed boolean lists pass AddressSanitizer and UBSan, leaks included', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'p.c'), PACKED);
-  const srcs = fs.readdirSync(path.join(runtimeDir, 'src')).filter((f) => f.endsWith('.c')).map((f) => path.join(runtimeDir, 'src', f));
   const exe = path.join(dir, 'p');
   const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    '-I', runtimeDir, path.join(dir, 'p.c'), ...srcs, '-lm', '-o', exe], { encoding: 'utf8' });
+    path.join(dir, 'p.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
   expect(r.stderr).toBe('');
