@@ -10,8 +10,12 @@ export type { Diagnostic } from './frontend/ast';
 export { compileFrontEnd, MAX_DIAGNOSTICS } from './frontend';
 export {
   KEYWORDS, BUILTINS, ROMANISED_KEYWORDS, ROMANISED_BUILTINS,
+  BLOCK_OPENING_KEYWORDS, BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD,
   type KeywordInfo, type BuiltinInfo,
 } from './language';
+export {
+  NAME_START_CLASS, NAME_CONTINUE_CLASS, NAME_PATTERN, DIGIT_CLASS, NASAL_CLASSES, nameKeyOfText,
+} from './frontend/source';
 
 export interface SymbolInfo {
   name: string;

@@ -3,11 +3,15 @@
 // tables; the IDE builds completion and hover from them (never retype them elsewhere).
 // Browser-safe.
 
+/** A keyword's part in block structure: opens a block, starts a branch of it, or closes it. */
+export type BlockRole = 'opens' | 'branches' | 'closes';
+
 export interface KeywordInfo {
   word: string;
   roman: string;
   meaningNe: string;
   meaningEn: string;
+  block?: BlockRole;
 }
 
 export interface BuiltinInfo {
@@ -23,19 +27,19 @@ export interface BuiltinInfo {
 export const KEYWORDS: readonly KeywordInfo[] = [
   { word: 'राख', roman: 'rakha', meaningNe: 'चल घोषणा गर्ने', meaningEn: 'declare a variable' },
   { word: 'स्थिर', roman: 'sthir', meaningNe: 'नबदलिने मान (स्थिरांक) घोषणा गर्ने', meaningEn: 'declare a constant' },
-  { word: 'यदि', roman: 'yadi', meaningNe: 'यदि … भने: सर्त साँचो भए', meaningEn: 'if' },
+  { word: 'यदि', roman: 'yadi', meaningNe: 'यदि … भने: सर्त साँचो भए', meaningEn: 'if', block: 'opens' },
   { word: 'भने', roman: 'bhane', meaningNe: 'यदि को सर्तपछि', meaningEn: 'then (after an if condition)' },
-  { word: 'नत्र', roman: 'natra', meaningNe: 'नत्र (अरू अवस्थामा); नत्र यदि', meaningEn: 'else; else if' },
-  { word: 'अन्त्य', roman: 'antya', meaningNe: 'खण्डको अन्त्य', meaningEn: 'end of a block' },
-  { word: 'जबसम्म', roman: 'jabasamma', meaningNe: 'सर्त साँचो रहुन्जेल दोहोर्याउने', meaningEn: 'while' },
-  { word: 'हरेक', roman: 'harek', meaningNe: 'हरेक मानका लागि दोहोर्याउने', meaningEn: 'for each' },
+  { word: 'नत्र', roman: 'natra', meaningNe: 'नत्र (अरू अवस्थामा); नत्र यदि', meaningEn: 'else; else if', block: 'branches' },
+  { word: 'अन्त्य', roman: 'antya', meaningNe: 'खण्डको अन्त्य', meaningEn: 'end of a block', block: 'closes' },
+  { word: 'जबसम्म', roman: 'jabasamma', meaningNe: 'सर्त साँचो रहुन्जेल दोहोर्याउने', meaningEn: 'while', block: 'opens' },
+  { word: 'हरेक', roman: 'harek', meaningNe: 'हरेक मानका लागि दोहोर्याउने', meaningEn: 'for each', block: 'opens' },
   { word: 'देखि', roman: 'dekhi', meaningNe: 'दायराको सुरु', meaningEn: 'from (range start)' },
   { word: 'सम्म', roman: 'samma', meaningNe: 'दायराको अन्त्य (समेत)', meaningEn: 'to (range end, inclusive)' },
   { word: 'कदम', roman: 'kadam', meaningNe: 'दायराको फड्को', meaningEn: 'step' },
   { word: 'मा', roman: 'maa', meaningNe: 'सूची, पाठ वा शब्दकोशभित्र', meaningEn: 'in' },
-  { word: 'दोहोर्याउ', roman: 'dohoryau', meaningNe: 'तोकिएको पटक दोहोर्याउने', meaningEn: 'repeat' },
+  { word: 'दोहोर्याउ', roman: 'dohoryau', meaningNe: 'तोकिएको पटक दोहोर्याउने', meaningEn: 'repeat', block: 'opens' },
   { word: 'पटक', roman: 'patak', meaningNe: 'दोहोर्याउ … पटक', meaningEn: 'times' },
-  { word: 'कार्य', roman: 'karya', meaningNe: 'कार्य (फङ्सन) परिभाषा', meaningEn: 'function' },
+  { word: 'कार्य', roman: 'karya', meaningNe: 'कार्य (फङ्सन) परिभाषा', meaningEn: 'function', block: 'opens' },
   { word: 'फर्काउ', roman: 'pharkau', meaningNe: 'कार्यबाट मान फर्काउने', meaningEn: 'return' },
   { word: 'रोक', roman: 'rok', meaningNe: 'लुप रोक्ने', meaningEn: 'break' },
   { word: 'जारी', roman: 'jari', meaningNe: 'लुपको अर्को पालोमा जाने', meaningEn: 'continue' },
@@ -46,6 +50,18 @@ export const KEYWORDS: readonly KeywordInfo[] = [
   { word: 'वा', roman: 'wa', meaningNe: 'वा (कुनै एक साँचो)', meaningEn: 'or' },
   { word: 'होइन', roman: 'hoina', meaningNe: 'उल्टो (होइन)', meaningEn: 'not' },
 ];
+
+function keywordsIn(role: BlockRole): string[] {
+  return KEYWORDS.filter((k) => k.block === role).map((k) => k.word);
+}
+
+// Block structure, for the parser, folding, keyword matching and auto-indent alike.
+/** Keywords that open a block that अन्त्य closes: if, while, for each, repeat, function. */
+export const BLOCK_OPENING_KEYWORDS: readonly string[] = keywordsIn('opens');
+/** else / else if: a branch of the open block. */
+export const BLOCK_BRANCH_KEYWORD: string = keywordsIn('branches')[0];
+/** end */
+export const BLOCK_CLOSING_KEYWORD: string = keywordsIn('closes')[0];
 
 // Romanised keyword → keyword, so the IDE can turn `yadi` into `यदि`.
 export const ROMANISED_KEYWORDS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -129,3 +145,15 @@ export const BUILTINS: readonly BuiltinInfo[] = [
 export const ROMANISED_BUILTINS: Readonly<Record<string, string>> = Object.fromEntries(
   BUILTINS.map((b) => [b.roman, b.name]),
 );
+
+// Words from Python and other languages that learners carry over, and Sajilo's word for each.
+export const ENGLISH_EQUIVALENTS: Readonly<Record<string, string>> = {
+  if: 'यदि', elif: 'नत्र', else: 'नत्र', while: 'जबसम्म', for: 'हरेक', in: 'मा', def: 'कार्य',
+  function: 'कार्य', return: 'फर्काउ', break: 'रोक', continue: 'जारी', end: 'अन्त्य', let: 'राख',
+  var: 'राख', const: 'स्थिर', True: 'सत्य', true: 'सत्य', False: 'असत्य', false: 'असत्य',
+  None: 'खाली', null: 'खाली', and: 'र', or: 'वा', not: 'होइन', print: 'देखाउ', input: 'पढ',
+  len: 'लम्बाइ', int: 'पूर्णांक', float: 'दशमलव', str: 'पाठ', type: 'प्रकार', append: 'थप',
+  pop: 'निकाल', split: 'विभाजन', join: 'जोड', replace: 'प्रतिस्थापन', keys: 'कुञ्जीहरू',
+  sorted: 'क्रमबद्ध', sqrt: 'वर्गमूल', abs: 'निरपेक्ष', max: 'अधिकतम', min: 'न्यूनतम',
+  round: 'गोलो', floor: 'भुइँ', ceil: 'छत',
+};

@@ -1,15 +1,16 @@
 // Block structure of a Sajilo source: which keyword opens a block, its नत्र branches and the
 // अन्त्य that closes it. Feeds folding and matching-keyword highlights. Monaco-free, and
 // tolerant of unfinished code (an unclosed block has no closer).
-import { keyword } from './compiler-bridge';
-import { canonicalSpelling } from './spelling';
+import {
+  BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS, NAME_PATTERN, nameKeyOfText,
+} from './compiler-bridge';
 
-/** Keywords that open a block: if, while, for each, repeat, function. */
-export const OPENING_KEYWORDS: readonly string[] = ['yadi', 'jabasamma', 'harek', 'dohoryau', 'karya'].map(keyword);
+/** Keywords that open a block (the compiler's list): if, while, for each, repeat, function. */
+export const OPENING_KEYWORDS: readonly string[] = BLOCK_OPENING_KEYWORDS;
 /** else / else if */
-export const BRANCH_KEYWORD = keyword('natra');
+export const BRANCH_KEYWORD = BLOCK_BRANCH_KEYWORD;
 /** end */
-export const CLOSING_KEYWORD = keyword('antya');
+export const CLOSING_KEYWORD = BLOCK_CLOSING_KEYWORD;
 
 export interface KeywordSite {
   word: string;
@@ -24,10 +25,10 @@ export interface Block {
   closer: KeywordSite | null;
 }
 
-const FIRST_WORD = /[\p{L}_][\p{L}\p{M}\p{Nd}_\u200C\u200D]*/uy;
-const OPENERS = new Set(OPENING_KEYWORDS.map(canonicalSpelling));
-const BRANCH = canonicalSpelling(BRANCH_KEYWORD);
-const CLOSER = canonicalSpelling(CLOSING_KEYWORD);
+const FIRST_WORD = new RegExp(NAME_PATTERN, 'uy');
+const OPENERS = new Set(OPENING_KEYWORDS.map(nameKeyOfText));
+const BRANCH = nameKeyOfText(BRANCH_KEYWORD);
+const CLOSER = nameKeyOfText(CLOSING_KEYWORD);
 
 /** Start offsets of the statements that begin on a line, and the bracket depth after it. */
 function statementStarts(text: string, depthBefore: number): { starts: number[]; depthAfter: number } {
@@ -68,7 +69,7 @@ export function findBlocks(source: string): Block[] {
     for (const start of starts) {
       const site = firstWordAt(text, start, index + 1);
       if (!site) continue;
-      const word = canonicalSpelling(site.word);
+      const word = nameKeyOfText(site.word);
       if (OPENERS.has(word)) {
         const block: Block = { opener: site, branches: [], closer: null };
         blocks.push(block);

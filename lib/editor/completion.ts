@@ -1,12 +1,11 @@
 // Completion proposals, Monaco-free: keywords, builtins, names in scope and block snippets,
 // matched by Devanagari prefix or by a romanised prefix (`yadi` → यदि).
-import { BUILTINS, KEYWORDS } from './compiler-bridge';
+import { BUILTINS, KEYWORDS, nameKeyOfText } from './compiler-bridge';
 import type { Analyse, SymbolInfo } from './compiler-bridge';
 import { latinPrefixMatches, romanise } from './romanise';
 import { symbolsInScope } from './scope';
 import { SNIPPETS } from './snippets';
 import { SYMBOL_KIND_TEXT } from './symbol-kinds';
-import { canonicalSpelling } from './spelling';
 import { pick } from './ui-language';
 import type { UiLanguage } from './ui-language';
 import { isLatinWord, wordAt } from './word-at';
@@ -81,7 +80,7 @@ function symbolCandidates(symbols: readonly SymbolInfo[], ui: UiLanguage): Candi
 function matches(candidate: Candidate, prefix: string): boolean {
   if (prefix === '') return true;
   if (isLatinWord(prefix)) return latinPrefixMatches(prefix, candidate.romanSpellings);
-  return canonicalSpelling(candidate.word).startsWith(canonicalSpelling(prefix));
+  return nameKeyOfText(candidate.word).startsWith(nameKeyOfText(prefix));
 }
 
 /**

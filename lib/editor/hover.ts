@@ -1,9 +1,8 @@
 // Hover documentation for keywords and builtins, in the UI language first and the other
 // language after it. Monaco-free: returns Markdown strings and a column span.
-import { BUILTINS, KEYWORDS } from './compiler-bridge';
+import { BUILTINS, KEYWORDS, nameKeyOfText } from './compiler-bridge';
 import type { SymbolInfo } from './compiler-bridge';
 import { SYMBOL_KIND_TEXT } from './symbol-kinds';
-import { canonicalSpelling } from './spelling';
 import type { UiLanguage } from './ui-language';
 import { wordAt } from './word-at';
 
@@ -21,7 +20,7 @@ function inOrder(ui: UiLanguage, ne: string, en: string): [string, string] {
 }
 
 function keywordHover(word: string, ui: UiLanguage): string[] | null {
-  const keyword = KEYWORDS.find((k) => canonicalSpelling(k.word) === word);
+  const keyword = KEYWORDS.find((k) => nameKeyOfText(k.word) === word);
   if (!keyword) return null;
   const [first, second] = inOrder(ui, keyword.meaningNe, keyword.meaningEn);
   const title = ui === 'en' ? 'keyword' : 'मुख्य शब्द';
@@ -29,7 +28,7 @@ function keywordHover(word: string, ui: UiLanguage): string[] | null {
 }
 
 function builtinHover(word: string, ui: UiLanguage): string[] | null {
-  const builtin = BUILTINS.find((b) => canonicalSpelling(b.name) === word);
+  const builtin = BUILTINS.find((b) => nameKeyOfText(b.name) === word);
   if (!builtin) return null;
   const [first, second] = inOrder(ui, builtin.docNe, builtin.docEn);
   return [`${CODE_FENCE}sajilo\n${builtin.signature}\n${CODE_FENCE}`, first, `_${second}_`];
@@ -39,7 +38,7 @@ function builtinHover(word: string, ui: UiLanguage): string[] | null {
 export function hoverAt(lineText: string, column: number, uiLanguage: UiLanguage): SajiloHover | null {
   const span = wordAt(lineText, column);
   if (span.word === '') return null;
-  const word = canonicalSpelling(span.word);
+  const word = nameKeyOfText(span.word);
   const contents = keywordHover(word, uiLanguage) ?? builtinHover(word, uiLanguage);
   return contents && { startColumn: span.startColumn, endColumn: span.endColumn, contents };
 }
@@ -57,7 +56,7 @@ export function symbolHoverAt(
 ): SajiloHover | null {
   const span = wordAt(lineText, column);
   if (span.word === '') return null;
-  const symbol = visibleSymbols.find((s) => canonicalSpelling(s.name) === canonicalSpelling(span.word));
+  const symbol = visibleSymbols.find((s) => nameKeyOfText(s.name) === nameKeyOfText(span.word));
   if (!symbol) return null;
   const [kindNe, kindEn] = SYMBOL_KIND_TEXT[symbol.kind];
   const declared = uiLanguage === 'en'

@@ -25,7 +25,7 @@ export { findBlocks, foldingRanges, matchingKeywords } from './blocks';
 export type { Block, KeywordSite, LineRange } from './blocks';
 export { wordAt } from './word-at';
 export { romanise } from './romanise';
-export { canonicalSpelling, spellingPattern } from './spelling';
+export { spellingPattern } from './spelling';
 export type { UiLanguage } from './ui-language';
 export type { Analyse, Check, Diagnostic, SymbolInfo } from './compiler-bridge';
 export type { MonacoApi } from './monaco-types';

@@ -1,12 +1,13 @@
 // Monaco language configuration: comments, brackets, auto-closing, words, indentation.
 // Takes the monaco namespace for its IndentAction enum (no runtime Monaco import).
 import type { languages } from 'monaco-editor/editor/editor.api';
+import { DIGIT_CLASS, NAME_PATTERN } from './compiler-bridge';
 import { DECREASE_INDENT, INCREASE_INDENT } from './indentation';
 
 type LanguagesApi = Pick<typeof languages, 'IndentAction'>;
 
 /** A word for Monaco (double-click, word-based suggestions): a name in any script, or a number. */
-export const WORD_PATTERN = /[\p{L}_][\p{L}\p{M}\p{Nd}_\u200C\u200D]*|[0-9\u0966-\u096F]+(?:\.[0-9\u0966-\u096F]+)?/u;
+export const WORD_PATTERN = new RegExp(`${NAME_PATTERN}|[${DIGIT_CLASS}]+(?:\\.[${DIGIT_CLASS}]+)?`, 'u');
 
 export function sajiloLanguageConfiguration(languagesApi: LanguagesApi): languages.LanguageConfiguration {
   return {

@@ -2,7 +2,8 @@
 // Monarch compiles every rule with the definition's own flags and drops the flags of the
 // RegExp objects given to it: `unicode: true` is what makes \p{…} work (tested).
 import type { languages } from 'monaco-editor/editor/editor.api';
-import { NAME_CONTINUE_CLASS, NAME_START_CLASS, wordsPattern } from './spelling';
+import { DIGIT_CLASS, NAME_PATTERN } from './compiler-bridge';
+import { wordsPattern } from './spelling';
 
 export const TOKEN = {
   keyword: 'keyword',
@@ -20,10 +21,9 @@ export const TOKEN = {
   invalid: 'invalid',
 } as const;
 
-const DIGIT = '[0-9\\u0966-\\u096F]';
+const DIGIT = `[${DIGIT_CLASS}]`;
 
 export function sajiloMonarch(keywords: readonly string[], builtins: readonly string[]): languages.IMonarchLanguage {
-  const nameRest = `[${NAME_CONTINUE_CLASS}]*`;
   return {
     defaultToken: TOKEN.invalid,
     unicode: true,
@@ -39,7 +39,7 @@ export function sajiloMonarch(keywords: readonly string[], builtins: readonly st
         [/#.*$/, TOKEN.comment],
         [new RegExp(wordsPattern(keywords)), TOKEN.keyword],
         [new RegExp(wordsPattern(builtins)), TOKEN.builtin],
-        [new RegExp(`[${NAME_START_CLASS}]${nameRest}`), TOKEN.identifier],
+        [new RegExp(NAME_PATTERN), TOKEN.identifier],
         [new RegExp(`${DIGIT}+\\.${DIGIT}+`), TOKEN.float],
         [new RegExp(`${DIGIT}+`), TOKEN.number],
         [/"(?:[^"\\]|\\.)*$/, TOKEN.unterminatedString], // texts end on their line

@@ -1,6 +1,5 @@
 // Which user-declared names are visible at a cursor, from the front end's SymbolInfo.
-import type { SymbolInfo } from './compiler-bridge';
-import { canonicalSpelling } from './spelling';
+import { nameKeyOfText, type SymbolInfo } from './compiler-bridge';
 
 function isBefore(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.column <= b.column);
@@ -25,7 +24,7 @@ export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, col
     && !(s.line === line && s.column === typedWordStart));
   const byName = new Map<string, SymbolInfo>();
   for (const s of visible.sort((a, b) => (isBefore(a, b) ? 1 : -1))) {
-    const key = canonicalSpelling(s.name);
+    const key = nameKeyOfText(s.name);
     if (!byName.has(key)) byName.set(key, s);
   }
   return [...byName.values()];

@@ -1,8 +1,7 @@
 // Parameter hints for builtin calls (`देखाउ(` shows `देखाउ(क, ख, …)` with the current
 // argument marked), Monaco-free. Works on the cursor's line, as calls are written.
-import { BUILTINS } from './compiler-bridge';
+import { BUILTINS, nameKeyOfText } from './compiler-bridge';
 import type { BuiltinInfo } from './compiler-bridge';
-import { canonicalSpelling } from './spelling';
 import { pick } from './ui-language';
 import type { UiLanguage } from './ui-language';
 import { wordAt } from './word-at';
@@ -55,8 +54,8 @@ export function parameterOffsets(signature: string): [number, number][] {
 }
 
 function builtinNamed(name: string): BuiltinInfo | undefined {
-  const wanted = canonicalSpelling(name);
-  return BUILTINS.find((b) => canonicalSpelling(b.name) === wanted);
+  const wanted = nameKeyOfText(name);
+  return BUILTINS.find((b) => nameKeyOfText(b.name) === wanted);
 }
 
 export function signatureHelpAt(lineText: string, column: number, uiLanguage: UiLanguage): SajiloSignature | null {

@@ -1,6 +1,8 @@
 // The word around a cursor, Latin or Devanagari, in Monaco's 1-based columns (UTF-16 units).
 
-const WORD_CHAR = /[\p{L}\p{M}\p{Nd}_\u200C\u200D]/u;
+import { NAME_CONTINUE_CLASS } from './compiler-bridge';
+
+const WORD_CHAR = new RegExp(`[${NAME_CONTINUE_CLASS}]`, 'u');
 
 export interface WordSpan {
   /** First column of the word. */

@@ -3,12 +3,12 @@
 
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages } from './diagnostics';
-import { type NormalisedSource, nameKey, originalColumn } from './source';
+import { DIGIT_CLASS, type NormalisedSource, NAME_PATTERN, nameKey, originalColumn } from './source';
 import { markProgress } from './progress';
 import { KEYWORD_BY_KEY, PUNCTUATION, type Punctuation, type Token, type TokenKind } from './tokens';
 
-const IDENTIFIER = /[\p{L}_][\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]*/uy;
-const NUMBER = /[0-9०-९]+(?:\.[0-9०-९]+)?/y;
+const IDENTIFIER = new RegExp(NAME_PATTERN, 'uy');
+const NUMBER = new RegExp(`[${DIGIT_CLASS}]+(?:\\.[${DIGIT_CLASS}]+)?`, 'y');
 const WHITESPACE = /[ \t\f\v\ufeff\u200c\u200d\p{Zs}]+/uy;
 const DEVANAGARI_ZERO = 0x0966;
 const COMPOUND: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%']);

@@ -7,6 +7,7 @@
 import type * as ast from './ast';
 import type { Position, SourceRange } from './ast';
 import { DiagnosticBag, Messages, type MessageArgument, type MessageTemplate } from './diagnostics';
+import { BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS } from '../language';
 import { latinDigits } from './lexer';
 import { markProgress } from './progress';
 import { nameKey } from './source';
@@ -52,11 +53,11 @@ const MAX_BLOCK_DEPTH = 100;
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const MULTIPLICATIVE: ReadonlySet<string> = new Set(['*', '/', '//', '%']);
 // Misspelt keywords that the parser can take for the real one and go on.
-const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ']);
+const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थिर', ...BLOCK_OPENING_KEYWORDS, 'फर्काउ']);
 const DECLARING_KEYWORDS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'हरेक', 'कार्य']);
 const ELSE_IF_JOINED = nameKey('नत्रयदि');
-const BLOCK_OPENERS: ReadonlySet<string> = new Set(['यदि', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य']);
-const BARE_KEYWORDS: ReadonlySet<string> = new Set(['अन्त्य', 'नत्र', 'रोक', 'जारी', 'फर्काउ']);
+const BLOCK_OPENERS: ReadonlySet<string> = new Set(BLOCK_OPENING_KEYWORDS);
+const BARE_KEYWORDS: ReadonlySet<string> = new Set([BLOCK_CLOSING_KEYWORD, BLOCK_BRANCH_KEYWORD, 'रोक', 'जारी', 'फर्काउ']);
 
 // A token that can begin an operand but not continue an expression: after a lone word it
 // means the word was meant as a keyword (`yadi x …`, `राखु क = …`).

@@ -1,5 +1,6 @@
 // Source text: NFC normalisation that remembers where each column came from, and the
-// comparison key of names (ZWJ/ZWNJ ignored, class nasal + virama read as anusvara).
+// names: the characters they are made of, and their comparison key (ZWJ/ZWNJ ignored,
+// class nasal + virama read as anusvara). Every other place takes these from here.
 
 // NFC never changes line breaks, so lines keep their numbers; only columns inside a line
 // can move. `columnMaps` holds, for each line whose text changed, the original 0-based
@@ -60,15 +61,37 @@ export function originalColumn(source: NormalisedSource, line: number, column: n
   return map[index] + 1;
 }
 
+// What names are made of (language guide §1): a letter or `_`, then letters, combining marks
+// (Mn, Mc), decimal digits (Nd, Devanagari ones included), `_`, ZWNJ and ZWJ. As bodies of a
+// regex character class (flag u), so the lexer and the editor's highlighter, word finder and
+// indentation rules build their expressions from the same two strings.
+export const NAME_START_CLASS = '\\p{L}_';
+export const NAME_CONTINUE_CLASS = '\\p{L}\\p{Mn}\\p{Mc}\\p{Nd}_\\u200c\\u200d';
+/** A whole name, as a regex source (flag u). */
+export const NAME_PATTERN = `[${NAME_START_CLASS}][${NAME_CONTINUE_CLASS}]*`;
+/** The digits of numbers: Latin and Devanagari (०–९), as a character class body. */
+export const DIGIT_CLASS = '0-9\\u0966-\\u096f';
+
+// A class nasal and the consonants of its class (क–घ, च–झ, ट–ढ, त–ध, प–भ): with virama
+// before one of them it counts as anusvara when names are compared.
+export const NASAL_CLASSES: readonly (readonly [nasal: string, consonants: string])[] = [
+  ['ङ', 'कखगघ'], ['ञ', 'चछजझ'], ['ण', 'टठडढ'], ['न', 'तथदध'], ['म', 'पफबभ'],
+];
+
 const JOINERS = /[\u200c\u200d]/g;
-// ङ्, ञ्, ण्, न्, म् directly before a consonant of their own class (क–घ, च–झ, ट–ढ, त–ध, प–भ).
-const CLASS_NASAL = /ङ्(?=[क-घ])|ञ्(?=[च-झ])|ण्(?=[ट-ढ])|न्(?=[त-ध])|म्(?=[प-भ])/g;
+const CLASS_NASAL = new RegExp(NASAL_CLASSES.map(([nasal, consonants]) => `${nasal}्(?=[${consonants}])`).join('|'), 'g');
 
 // The form in which names are compared: `सङ्ख्या` and `संख्या`, `दोहोर्‍याउ` and
-// `दोहोर्याउ` have the same key. The input must already be NFC.
+// `दोहोर्याउ` have the same key. The input must already be NFC (the lexer's text is).
 export function nameKey(name: string): string {
   let key = name;
   if (key.includes('\u200c') || key.includes('\u200d')) key = key.replace(JOINERS, '').normalize('NFC');
   if (key.includes('्')) key = key.replace(CLASS_NASAL, 'ं');
   return key;
+}
+
+// nameKey of text that may not be NFC: a word from the editor's buffer, the keyboard or the
+// back end's callers.
+export function nameKeyOfText(text: string): string {
+  return nameKey(text.normalize('NFC'));
 }

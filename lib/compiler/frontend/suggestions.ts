@@ -1,20 +1,8 @@
 // "Did you mean …?": the closest real word to a misspelt one, by edit distance on
 // comparison keys, and by romanised form for names typed in latin letters.
 
-import { BUILTINS, KEYWORDS } from '../language';
+import { BUILTINS, ENGLISH_EQUIVALENTS, KEYWORDS } from '../language';
 import { nameKey } from './source';
-
-// Words from Python and other languages that learners carry over, and Sajilo's word for each.
-export const ENGLISH_EQUIVALENTS: Readonly<Record<string, string>> = {
-  if: 'यदि', elif: 'नत्र', else: 'नत्र', while: 'जबसम्म', for: 'हरेक', in: 'मा', def: 'कार्य',
-  function: 'कार्य', return: 'फर्काउ', break: 'रोक', continue: 'जारी', end: 'अन्त्य', let: 'राख',
-  var: 'राख', const: 'स्थिर', True: 'सत्य', true: 'सत्य', False: 'असत्य', false: 'असत्य',
-  None: 'खाली', null: 'खाली', and: 'र', or: 'वा', not: 'होइन', print: 'देखाउ', input: 'पढ',
-  len: 'लम्बाइ', int: 'पूर्णांक', float: 'दशमलव', str: 'पाठ', type: 'प्रकार', append: 'थप',
-  pop: 'निकाल', split: 'विभाजन', join: 'जोड', replace: 'प्रतिस्थापन', keys: 'कुञ्जीहरू',
-  sorted: 'क्रमबद्ध', sqrt: 'वर्गमूल', abs: 'निरपेक्ष', max: 'अधिकतम', min: 'न्यूनतम',
-  round: 'गोलो', floor: 'भुइँ', ceil: 'छत',
-};
 
 // Names longer than this (in code points) get no "did you mean": nobody mistypes one letter of
 // a 60-letter name, and every comparison stays cheap however long a hostile name is.

@@ -2,7 +2,7 @@
 
 import type { SourceRange } from './ast';
 import type { LocalisedArgument } from './diagnostics';
-import { KEYWORDS } from '../language';
+import { BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS, KEYWORDS } from '../language';
 import { nameKey } from './source';
 
 export type Punctuation =
@@ -40,7 +40,7 @@ export const KEYWORD_BY_KEY: ReadonlyMap<string, string> = new Map(KEYWORDS.map(
 
 // Keywords that can only begin a statement or end a block: never inside an expression.
 export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
-  'राख', 'स्थिर', 'यदि', 'नत्र', 'अन्त्य', 'जबसम्म', 'हरेक', 'दोहोर्याउ', 'कार्य', 'फर्काउ', 'रोक', 'जारी',
+  'राख', 'स्थिर', ...BLOCK_OPENING_KEYWORDS, BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, 'फर्काउ', 'रोक', 'जारी',
 ]);
 
 export function isKeyword(token: Token, word: string): boolean {

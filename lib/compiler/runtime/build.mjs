@@ -5,6 +5,8 @@
 //   build/runtime/glibc/libsajilo.a   gcc -O2 against glibc   (always)
 //   build/runtime/musl/libsajilo.a    musl-gcc -O2 against musl (when musl-gcc exists)
 //   build/runtime/include/sajilo.h    the header generated code includes
+//   build/runtime/include/sajilo_builtins.h, build/runtime/generated/builtin_objects.c
+//                                     the builtin table, generated from language.ts
 //   build/runtime/manifest.json       paths, compiler versions, source hash, and
 //                                     the exact compile+link command per path
 //
@@ -19,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEADER_NAME, LANGUAGE_FILE, writeBuiltinTable } from './builtin-table.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -63,17 +66,20 @@ function run(argv, opts = {}) {
   });
 }
 
-/** Compiles every source with cc (two at a time: the machine has 2 cores) into an archive. */
-async function buildLibrary(cc, dir) {
+/**
+ * Compiles every source of src/ and the generated ones with cc (two at a time: the machine has
+ * 2 cores) into an archive; includeDir holds the generated header.
+ */
+async function buildLibrary(cc, dir, includeDir, generatedSources) {
   fs.mkdirSync(dir, { recursive: true });
-  const sources = fs.readdirSync(srcDir).filter((f) => f.endsWith('.c')).sort();
+  const sources = fs.readdirSync(srcDir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(srcDir, f));
   const objects = [];
-  const queue = [...sources];
+  const queue = [...sources, ...generatedSources];
   const workers = Array.from({ length: Math.max(2, os.cpus().length) }, async () => {
     while (queue.length) {
       const f = queue.shift();
-      const obj = path.join(dir, f.replace(/\.c$/, '.o'));
-      const r = await run([cc, ...CFLAGS, '-c', path.join(srcDir, f), '-o', obj]);
+      const obj = path.join(dir, path.basename(f).replace(/\.c$/, '.o'));
+      const r = await run([cc, ...CFLAGS, '-I', includeDir, '-c', f, '-o', obj]);
       if (!r.ok) throw new Error(`${cc} ${f}:\n${r.out}`);
       if (r.out.trim()) process.stderr.write(r.out);
       objects.push(obj);
@@ -90,11 +96,12 @@ async function buildLibrary(cc, dir) {
 
 function sourceHash() {
   const h = crypto.createHash('sha256');
-  const files = ['sajilo.h', 'build.mjs', ...fs.readdirSync(srcDir).sort().map((f) => `src/${f}`)];
+  const files = ['sajilo.h', 'build.mjs', 'builtin-table.mjs', ...fs.readdirSync(srcDir).sort().map((f) => `src/${f}`)];
   for (const f of files) {
     h.update(f);
     h.update(fs.readFileSync(path.join(here, f)));
   }
+  h.update(fs.readFileSync(LANGUAGE_FILE));
   return h.digest('hex');
 }
 
@@ -168,7 +175,7 @@ async function checkRecipe(name, recipe, tmp) {
 function upToDate(tools) {
   try {
     const m = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
-    const files = [m.header, ...Object.values(m.recipes).map((r) => r.library)];
+    const files = [m.header, path.join(m.includeDir, HEADER_NAME), ...Object.values(m.recipes).map((r) => r.library)];
     return m.sourceHash === sourceHash() && JSON.stringify(m.tools) === JSON.stringify(tools) &&
       m.recipes['gcc-glibc'] && files.every((f) => f && fs.existsSync(f));
   } catch {
@@ -192,15 +199,16 @@ async function main() {
   const includeDir = path.join(outDir, 'include');
   fs.mkdirSync(includeDir, { recursive: true });
   fs.copyFileSync(path.join(here, 'sajilo.h'), path.join(includeDir, 'sajilo.h'));
+  const generated = [await writeBuiltinTable(includeDir, path.join(outDir, 'generated'))];
 
   const muslGcc = which('musl-gcc');
   const tcc = which('tcc');
   const env = {
     includeDir, gcc, muslGcc, tcc, gccVersion: versionOf(gcc), tccVersion: tcc ? versionOf(tcc) : null,
   };
-  const jobs = [buildLibrary(gcc, path.join(outDir, 'glibc')).then((l) => (env.glibcLib = l))];
+  const jobs = [buildLibrary(gcc, path.join(outDir, 'glibc'), includeDir, generated).then((l) => (env.glibcLib = l))];
   if (muslGcc && fs.existsSync(`${MUSL.lib}/libc.a`)) {
-    jobs.push(buildLibrary(muslGcc, path.join(outDir, 'musl')).then((l) => (env.muslLib = l),
+    jobs.push(buildLibrary(muslGcc, path.join(outDir, 'musl'), includeDir, generated).then((l) => (env.muslLib = l),
       (e) => console.warn(`[runtime] musl library not built: ${e.message}`)));
   }
   await Promise.all(jobs);
@@ -221,6 +229,7 @@ async function main() {
     tools,
     includeDir,
     header: path.join(includeDir, 'sajilo.h'),
+    generatedSources: generated,
     libraries: { glibc: env.glibcLib || null, musl: env.muslLib || null },
     compilers: { gcc: env.gccVersion, tcc: env.tccVersion, muslGcc: muslGcc ? env.gccVersion : null },
     recipes: paths,

@@ -12,12 +12,12 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
                            "-9223372036854775808", ".5", "5.", "1e3", "\\xc2\\xa0२\\t"};
       for (int i = 0; i < 14; i++) {
         SjValue t = T(ins[i]);
-        SjValue v = sj_b_sankhya(t), p = sj_b_prakar(v);
+        SjValue v = sj_b_sankhya(t), p = sj_b_prakaar(v);
         show2(v, p);
         sj_release(t);
       }
-      show(sj_b_purnank(T("३.९"))); show(sj_b_purnank(D(-3.9))); show(sj_b_purnank(sj_bool(true)));
-      show(sj_b_dashamalav(T("१२"))); show(sj_b_dashamalav(I(2))); show(sj_b_purnank(I(-5)));
+      show(sj_b_purnanka(T("३.९"))); show(sj_b_purnanka(D(-3.9))); show(sj_b_purnanka(sj_bool(true)));
+      show(sj_b_dashamalav(T("१२"))); show(sj_b_dashamalav(I(2))); show(sj_b_purnanka(I(-5)));
     `, { recipe, latin: true });
     expect(lines(r.stdout)).toEqual(['12 पूर्णांक', '12 पूर्णांक', '-42 पूर्णांक', '7 पूर्णांक', '3.14 दशमलव', '3.14 दशमलव',
       '12.5 दशमलव', '0 पूर्णांक', '9223372036854775807 पूर्णांक', '-9223372036854775808 पूर्णांक', '0.5 दशमलव',
@@ -37,8 +37,8 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
 
   it('प्रकार names every type', () => {
     const r = compileAndRun(`
-      SjValue vs[8] = {I(1), D(1.5), T("x"), sj_bool(true), L(0), M(0), sj_func_value(&sj_bf_thap), SJ_NULL_V};
-      for (int i = 0; i < 8; i++) { show(sj_b_prakar(vs[i])); sj_release(vs[i]); }
+      SjValue vs[8] = {I(1), D(1.5), T("x"), sj_bool(true), L(0), M(0), sj_func_value(&sj_bf_thapa), SJ_NULL_V};
+      for (int i = 0; i < 8; i++) { show(sj_b_prakaar(vs[i])); sj_release(vs[i]); }
     `, { recipe });
     expect(lines(r.stdout)).toEqual(['पूर्णांक', 'दशमलव', 'पाठ', 'बुलियन', 'सूची', 'शब्दकोश', 'कार्य', 'खाली']);
   });
@@ -47,9 +47,9 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
     const r = compileAndRun(`
       SjValue a = L(3, I(3), I(1), I(2));
       SjValue b = sj_retain(a);                /* राख ख = क : the same list */
-      sj_release(sj_b_thap(b, I(9)));
+      sj_release(sj_b_thapa(b, I(9)));
       show(sj_retain(a));
-      show(sj_b_nikal(a)); show(sj_retain(b));
+      show(sj_b_nikaal(a)); show(sj_retain(b));
       SjValue s = sj_b_kramabaddha(a); show(sj_retain(s)); show(sj_retain(a));
       sj_set_index(s, I(0), I(100)); show(sj_retain(a));
       show(sj_b_ulto(a)); show(sj_b_tukra(a, I(1), SJ_NULL_V)); show(sj_b_tukra(a, I(-2), I(-1)));
@@ -93,14 +93,14 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
     const cases: [string, string][] = [
       ['show(sj_index(L(1, I(1)), I(1)));', 'index 1 out of range (length 1)'],
       ['sj_set_index(L(0), I(-1), I(1));', 'index -1 out of range (length 0)'],
-      ['show(sj_b_nikal(L(0)));', 'pop from an empty list'],
+      ['show(sj_b_nikaal(L(0)));', 'pop from an empty list'],
       ['show(sj_index(M(1, T("a"), I(1)), T("b")));', 'key "b" is not in the map'],
       ['sj_set_index(M(0), L(0), I(1));', 'map keys must be integers, texts or booleans, got list'],
       ['show(sj_index(M(0), D(1.5)));', 'got decimal'],
       ['show(sj_index(M(1, I(1), I(1)), D(2.0)));', 'key 2.0 is not in the map'],
       ['show(sj_b_kramabaddha(L(2, I(1), T("a"))));', 'mixed integer and text'],
       ['show(sj_index(I(5), I(0)));', 'integer cannot be indexed'],
-      ['show(sj_b_thap(T("x"), I(1)));', 'cannot take a text'],
+      ['show(sj_b_thapa(T("x"), I(1)));', 'cannot take a text'],
     ];
     for (const [body, msg] of cases) {
       const e = compileAndRun(`AT(7, 1); ${body}`, { recipe });
@@ -115,7 +115,7 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
       show(sj_b_vargamul(I(16))); show(sj_b_vargamul(D(2.25)));
       show(sj_b_nirapeksha(I(-5))); show(sj_b_nirapeksha(D(-2.5)));
       show(sj_b_golo(D(2.5))); show(sj_b_golo(D(-2.5))); show(sj_b_golo(D(0.49999999999999994))); show(sj_b_golo(I(7)));
-      show(sj_b_bhuin(D(-2.1))); show(sj_b_chhat(D(-2.1))); show(sj_b_bhuin(D(2.9))); show(sj_b_chhat(D(2.1)));
+      show(sj_b_bhuin(D(-2.1))); show(sj_b_chhata(D(-2.1))); show(sj_b_bhuin(D(2.9))); show(sj_b_chhata(D(2.1)));
       SjValue args[4] = {I(3), D(7.5), I(-2), I(7)};
       show(sj_b_adhikatam(4, args)); show(sj_b_nyunatam(4, args));
       SjValue one = L(3, T("ख"), T("क"), T("a"));
@@ -132,8 +132,8 @@ describe.each(recipeNames())('builtins (%s)', (recipe) => {
       ['show(sj_b_vargamul(I(-1)));', 'square root of a negative number'],
       ['show(sj_b_golo(D(1e300)));', 'integer overflow'],
       ['show(sj_b_bhuin(D(9223372036854775808.0)));', 'integer overflow'],
-      ['show(sj_b_chhat(D(0.0/0.0)));', 'NaN'],
-      ['show(sj_b_purnank(D(1.0/0.0)));', 'infinity'],
+      ['show(sj_b_chhata(D(0.0/0.0)));', 'NaN'],
+      ['show(sj_b_purnanka(D(1.0/0.0)));', 'infinity'],
       ['show(sj_b_nirapeksha(I(INT64_MIN)));', 'integer overflow'],
       ['SjValue l = L(0); show(sj_b_adhikatam(1, &l));', 'needs at least one value'],
       ['SjValue a[2] = {I(1), T("a")}; show(sj_b_nyunatam(2, a));', 'cannot compare'],
@@ -183,7 +183,7 @@ static SjFunc add_1_obj = SJ_FUNC_INIT(add_1_w, 2, "\\xe0\\xa4\\x9c", 3);`;
       SjIter it; SjValue x;
       SjValue l = L(2, I(1), I(2));
       sj_iter_init(&it, l);
-      while (sj_iter_next(&it, &x)) { if (x.as.i < 4) { SjValue y = sj_add(x, I(2)); sj_b_thap(l, y); } show(x); }
+      while (sj_iter_next(&it, &x)) { if (x.as.i < 4) { SjValue y = sj_add(x, I(2)); sj_b_thapa(l, y); } show(x); }
       sj_iter_end(&it); sj_release(l);
       SjValue t = T("नमस्ते");
       sj_iter_init(&it, t); while (sj_iter_next(&it, &x)) show(x); sj_iter_end(&it); sj_release(t);

@@ -69,7 +69,7 @@ describe('printing values', () => {
   it('prints several arguments separated by one space; लेख without newline; देखाउ() an empty line', () => {
     const r = compileAndRun(`
       SjValue a[3] = {I(1), T("दुई"), D(3.5)};
-      sj_release(sj_b_lekh(3, a)); sj_release(sj_b_lekh(0, a)); sj_release(sj_b_dekhau(0, a));
+      sj_release(sj_b_lekha(3, a)); sj_release(sj_b_lekha(0, a)); sj_release(sj_b_dekhau(0, a));
       sj_release(sj_b_dekhau(3, a)); sj_release(a[1]);
     `);
     expect(r.stdout).toBe('१ दुई ३.५\n१ दुई ३.५\n');
@@ -91,7 +91,7 @@ static SjFunc f_obj = SJ_FUNC_INIT(f_w, 1, "\\xe0\\xa4\\x9c\\xe0\\xa5\\x8b\\xe0\
     const r = compileAndRun(`
       SjValue vals[5] = {D(0.1), L(2, T("क"), I(-3)), T("x"), SJ_NULL_V, M(1, sj_bool(true), D(1e20))};
       for (int i = 0; i < 5; i++) {
-        SjValue p = sj_b_path(vals[i]);
+        SjValue p = sj_b_paath(vals[i]);
         SjValue args[2] = {p, vals[i]};
         sj_release(sj_b_dekhau(2, args));
         sj_release(p); sj_release(vals[i]);

@@ -12,11 +12,16 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const runtimeDir = path.join(root, 'lib/compiler/runtime');
 
 export interface Recipe { argv: string[]; compiler: string; library: string }
-export interface Manifest { sourceHash: string; includeDir: string; recipes: Record<string, Recipe> }
+export interface Manifest {
+  sourceHash: string; includeDir: string; recipes: Record<string, Recipe>; libraries: { glibc: string | null };
+  generatedSources: string[];
+}
 
 function sourceHash(): string {
   const h = crypto.createHash('sha256');
-  const files = ['sajilo.h', 'build.mjs', ...fs.readdirSync(path.join(runtimeDir, 'src')).sort().map((f) => `src/${f}`)];
+  // The builtin table is generated from language.ts: a change there is a new runtime too.
+  const files = ['sajilo.h', 'build.mjs', 'builtin-table.mjs', '../language.ts',
+    ...fs.readdirSync(path.join(runtimeDir, 'src')).sort().map((f) => `src/${f}`)];
   for (const f of files) {
     h.update(f);
     h.update(fs.readFileSync(path.join(runtimeDir, f)));
@@ -51,6 +56,14 @@ export function runtime(): Manifest {
   }
   cached = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
   return cached;
+}
+
+/** gcc arguments that compile the runtime from its sources: the generated ones included. */
+export function runtimeSourceArgs(): string[] {
+  const m = runtime();
+  const src = path.join(runtimeDir, 'src');
+  const sources = fs.readdirSync(src).filter((f) => f.endsWith('.c')).map((f) => path.join(src, f));
+  return ['-I', runtimeDir, '-I', m.includeDir, ...sources, ...m.generatedSources];
 }
 
 export function recipeNames(): string[] {

@@ -98,7 +98,7 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
       SjValue keep = L(0), ab = T("ab");
       for (int64_t i = 0; i < 1000000; i++) {
         SjValue half = sj_mul(ab, I(45));                /* 90 characters */
-        SjValue num = sj_b_path(I(1000000000 + i));      /* 10 more */
+        SjValue num = sj_b_paath(I(1000000000 + i));      /* 10 more */
         SjValue text = sj_add(half, num);                /* a new 100-character text */
         SjValue pair = L(2, sj_retain(text), I(i));      /* and a list holding it */
         SjValue m = M(1, sj_retain(text), sj_retain(pair));
@@ -145,7 +145,7 @@ describe.each(recipeNames())('input and output (%s)', (recipe) => {
       SjValue line = sj_b_padha();
       SjValue args[2] = {sj_b_lambai(line.tag == SJ_NULL ? T("") : line), line};
       if (line.tag == SJ_NULL) { show(line); sj_release(args[0]); break; }
-      show(sj_b_path(L(2, sj_retain(args[0]), sj_retain(line))));
+      show(sj_b_paath(L(2, sj_retain(args[0]), sj_retain(line))));
       sj_release(args[0]); sj_release(line);
     }
     show(sj_b_padha());`;
@@ -161,7 +161,7 @@ describe.each(recipeNames())('input and output (%s)', (recipe) => {
   });
 
   it('flushes a prompt written with लेख before waiting for input', async () => {
-    const exe = compile(`SjValue p = T("नाम? "); sj_release(sj_b_lekh(1, &p)); sj_release(p);
+    const exe = compile(`SjValue p = T("नाम? "); sj_release(sj_b_lekha(1, &p)); sj_release(p);
       SjValue n = sj_b_padha(); show(n);`, { recipe });
     const child = spawn(exe, [], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

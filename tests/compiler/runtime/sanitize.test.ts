@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-
-const runtimeDir = path.resolve(import.meta.dirname, '../../../lib/compiler/runtime');
+import { runtimeSourceArgs } from './harness';
 
 const WORKLOAD = `#include "sajilo.h"
 #include <string.h>
@@ -17,11 +16,11 @@ static SjValue lit_1;
 static void program(void) {
   SjValue s = T(""), words = sj_list_new(0), m = sj_map_new();
   for (int i = 0; i < 3000; i++) {
-    SjValue n = sj_b_path(sj_int(i * 7919 % 1000));
+    SjValue n = sj_b_paath(sj_int(i * 7919 % 1000));
     SjValue k = sj_text_lit(&lit_1, "\\xe0\\xa4\\x95\\xe0\\xa5\\x8d\\xe0\\xa4\\xb7", 9);
     SjValue w = sj_add(n, k);
     sj_add_inplace(&s, w);
-    sj_b_thap(words, w);
+    sj_b_thapa(words, w);
     SjValue old = sj_b_samavesh(m, w).as.b ? sj_index(m, w) : sj_int(0);
     SjValue inc = sj_add(old, sj_int(1));
     sj_map_set(m, w, inc);
@@ -53,10 +52,9 @@ int main(int argc, char **argv) { return sj_run_main(argc, argv, program, 1); }
 it('runs a workload over most of the API with no AddressSanitizer or UBSan report', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'w.c'), WORKLOAD);
-  const srcs = fs.readdirSync(path.join(runtimeDir, 'src')).filter((f) => f.endsWith('.c')).map((f) => path.join(runtimeDir, 'src', f));
   const exe = path.join(dir, 'w');
   const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    '-I', runtimeDir, path.join(dir, 'w.c'), ...srcs, '-lm', '-o', exe], { encoding: 'utf8' });
+    path.join(dir, 'w.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
   expect(r.stderr).not.toMatch(/AddressSanitizer|runtime error:/);
@@ -79,14 +77,14 @@ static void show(SjValue v) { SjValue r = sj_b_dekhau(1, &v); sj_release(v); sj_
 static void program(void) {
   SjValue one = sj_list_new(1); sj_list_push(one, sj_bool(true));
   SjValue a = sj_mul(one, sj_int(3)), b = sj_mul(one, sj_int(1000));
-  for (int i = 0; i < 5000; i++) sj_b_thap(b, sj_bool(i % 3 == 0));
+  for (int i = 0; i < 5000; i++) sj_b_thapa(b, sj_bool(i % 3 == 0));
   sj_set_index(b, sj_int(-1), sj_bool(false));
   SjValue c = sj_add(a, b), d = sj_b_ulto(c), e = sj_b_tukra(d, sj_int(2), sj_int(-2));
   show(sj_b_lambai(e)); show(sj_b_samavesh(e, sj_bool(false)));
-  SjValue p = sj_b_nikal(a); show(p); show(sj_retain(a));
+  SjValue p = sj_b_nikaal(a); show(p); show(sj_retain(a));
   SjValue t = sj_text_from_bytes("x", 1);
   sj_set_index(b, sj_int(0), t); sj_release(t);
-  sj_b_thap(e, sj_int(7)); show(sj_index(e, sj_int(-1)));
+  sj_b_thapa(e, sj_int(7)); show(sj_index(e, sj_int(-1)));
   show(sj_b_lambai(b)); show(sj_index(b, sj_int(0)));
   show(sj_bool(sj_equal(c, d)));
   sj_release(one); sj_release(a); sj_release(b); sj_release(c); sj_release(d); sj_release(e);
@@ -97,10 +95,9 @@ int main(int argc, char **argv) { return sj_run_main(argc, argv, program, 1); }
 it('packed boolean lists pass AddressSanitizer and UBSan, leaks included', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'p.c'), PACKED);
-  const srcs = fs.readdirSync(path.join(runtimeDir, 'src')).filter((f) => f.endsWith('.c')).map((f) => path.join(runtimeDir, 'src', f));
   const exe = path.join(dir, 'p');
   const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    '-I', runtimeDir, path.join(dir, 'p.c'), ...srcs, '-lm', '-o', exe], { encoding: 'utf8' });
+    path.join(dir, 'p.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
   expect(r.stderr).toBe('');

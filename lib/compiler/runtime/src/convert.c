@@ -108,7 +108,7 @@ SjValue sj_b_sankhya(SjValue t) {
   return sj_parse_number(sj_as_text(t));
 }
 
-SjValue sj_b_purnank(SjValue x) {
+SjValue sj_b_purnanka(SjValue x) {
   switch (x.tag) {
   case SJ_INT: return x;
   case SJ_DEC: return sj_int(sj_dec_to_int(trunc(x.as.d)));
@@ -134,7 +134,7 @@ SjValue sj_b_dashamalav(SjValue x) {
   }
 }
 
-SjValue sj_b_path(SjValue x) {
+SjValue sj_b_paath(SjValue x) {
   if (x.tag == SJ_TEXT) return sj_retain(x);
   SjBuf b;
   sj_buf_init(&b);
@@ -142,7 +142,7 @@ SjValue sj_b_path(SjValue x) {
   return sj_buf_to_text(&b);
 }
 
-SjValue sj_b_prakar(SjValue x) {
+SjValue sj_b_prakaar(SjValue x) {
   static SjValue names[8];
   return sj_text_const(&names[x.tag & 7], sj_type_ne(x));
 }

@@ -82,7 +82,7 @@ SjValue sj_b_dekhau(int argc, SjValue *args) {
   return sj_null();
 }
 
-SjValue sj_b_lekh(int argc, SjValue *args) {
+SjValue sj_b_lekha(int argc, SjValue *args) {
   print_values(argc, args);
   if (out_eager) sj_out_flush();
   return sj_null();
@@ -109,6 +109,7 @@ static bool fill_input(void) {
   }
 }
 
+/* पढ(): one line without its newline; खाली at the end of input. */
 SjValue sj_b_padha(void) {
   sj_out_flush();
   SjBuf line;

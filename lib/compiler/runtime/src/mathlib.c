@@ -36,7 +36,7 @@ static SjValue to_int_by(SjValue x, double (*f)(double), const char *ne, const c
  * Python's round-half-to-even). */
 SjValue sj_b_golo(SjValue x) { return to_int_by(x, round, "गोलो", "गोलो (round)"); }
 SjValue sj_b_bhuin(SjValue x) { return to_int_by(x, floor, "भुइँ", "भुइँ (floor)"); }
-SjValue sj_b_chhat(SjValue x) { return to_int_by(x, ceil, "छत", "छत (ceiling)"); }
+SjValue sj_b_chhata(SjValue x) { return to_int_by(x, ceil, "छत", "छत (ceiling)"); }
 
 /* The extreme of args (or of one list argument); sign 1: largest. The
  * first of equal extremes wins, as Python's max/min. */

@@ -5,13 +5,14 @@
 #include <string.h>
 #include "internal.h"
 
-SjValue sj_b_thap(SjValue list, SjValue x) {
+/* थप → खाली */
+SjValue sj_b_thapa(SjValue list, SjValue x) {
   if (list.tag != SJ_LIST) sj_err_arg("थप", "थप (append)", list);
   sj_list_push(list, x);
   return sj_null();
 }
 
-SjValue sj_b_nikal(SjValue list) {
+SjValue sj_b_nikaal(SjValue list) {
   if (list.tag != SJ_LIST) sj_err_arg("निकाल", "निकाल (pop)", list);
   SjList *l = sj_as_list(list);
   if (l->len == 0) sj_error("खाली सूचीबाट निकाल्न मिल्दैन", "pop from an empty list");
@@ -31,6 +32,7 @@ static size_t slice_bound(SjValue v, size_t len, size_t dflt) {
   return (uint64_t)i > len ? len : (size_t)i;
 }
 
+/* टुक्रा: a खाली start or end means omitted (x[:end], x[start:]). */
 SjValue sj_b_tukra(SjValue x, SjValue start, SjValue end) {
   if (x.tag == SJ_LIST) {
     SjList *l = sj_as_list(x);

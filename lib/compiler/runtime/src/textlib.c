@@ -37,6 +37,7 @@ static SjValue split_whitespace(SjText *t) {
   return r;
 }
 
+/* विभाजन: a खाली separator splits on whitespace. */
 SjValue sj_b_vibhajan(SjValue text, SjValue sep) {
   SjText *t = text_arg(text, "विभाजन", "विभाजन (split)");
   if (sep.tag == SJ_NULL) return split_whitespace(t);
@@ -56,6 +57,7 @@ SjValue sj_b_vibhajan(SjValue text, SjValue sep) {
   return r;
 }
 
+/* जोड: a खाली separator joins with "". */
 SjValue sj_b_jod(SjValue list, SjValue sep) {
   if (list.tag != SJ_LIST) sj_err_arg("जोड", "जोड (join)", list);
   SjList *l = sj_as_list(list);
