@@ -1,4 +1,4 @@
-// GET /api/me/snippets → 200 [{"id", "title", "updatedAt", "size"}] (newest first) | 401
+// GET /api/me/snippets → 200 [{"id", "title", "updatedAt", "size", "version", "preview"}] (newest first) | 401
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { listSnippets } from '@/lib/snippets';
@@ -13,7 +13,9 @@ export const GET = httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, route(async (
   if (!userId) throw signedOut();
   const list = await listSnippets(await getDb(), userId);
   return json(
-    list.map((s) => ({ id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size })),
+    list.map((s) => ({
+      id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version, preview: s.preview,
+    })),
     200,
     { 'cache-control': 'no-store' },
   );
