@@ -1,82 +1,9 @@
 'use client';
-// The IDE on a share page /s/<id>: the shared program, with Fork, Share and (for its owner)
-// Save. Saving names the version it started from; if the snippet changed elsewhere the
-// server answers 409 and the edits stay here (and in the local draft), nothing is lost.
-import { useRef, useState } from 'react';
-import { Ide } from '@/components/ide/ide';
-import { useAccountStrings } from '@/components/account/strings';
-import { ShareButton, type ShareState } from './share-button';
-import { postJson, sendJson, errorKey } from './api';
+// The IDE on a share page /s/<id>: the program with its save model (program-ide.tsx).
+import { ProgramIde, type SharedSnippet } from './program-ide';
 
-export interface SharedSnippet {
-  id: string; title: string; source: string; stdin: string; latinDigits: boolean; version: number;
-  ownerName: string | null; forkedFrom: string | null;
-}
+export type { SharedSnippet };
 
-export function SnippetIde({ snippet, isOwner }: { snippet: SharedSnippet; isOwner: boolean }) {
-  const s = useAccountStrings();
-  const saved = useRef({ source: snippet.source, stdin: snippet.stdin, latinDigits: snippet.latinDigits });
-  const [version, setVersion] = useState(snippet.version);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'save' | 'fork' | null>(null);
-
-  const unchanged = (st: ShareState) =>
-    st.source === saved.current.source && st.stdin === saved.current.stdin && st.latinDigits === saved.current.latinDigits;
-
-  async function fork() {
-    setBusy('fork');
-    const res = await postJson(`/api/snippets/${snippet.id}/fork`);
-    setBusy(null);
-    if (res.ok) window.location.assign(new URL(res.body.url).pathname);
-    else setStatus(s(errorKey(res.status)));
-  }
-
-  async function save(st: ShareState) {
-    setBusy('save');
-    setStatus(s('saving'));
-    const res = await sendJson('PATCH', `/api/snippets/${snippet.id}`, { ...st, version });
-    setBusy(null);
-    if (res.ok) {
-      setVersion(res.body.version);
-      saved.current = { ...st };
-      setStatus(s('saved'));
-    } else {
-      setStatus(s(errorKey(res.status)));
-    }
-  }
-
-  return (
-    <>
-      <div className="snippet-meta" data-testid="snippet-meta">
-        <span>{s('by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? s('anonymous')}</strong></span>
-        {snippet.forkedFrom && (
-          <span>{s('forkedFrom')} <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">/s/{snippet.forkedFrom}</a></span>
-        )}
-        {status && <span className="snippet-status" role="status" data-testid="snippet-status">{status}</span>}
-      </div>
-      <Ide
-        initialSource={snippet.source}
-        initialStdin={snippet.stdin}
-        initialLatinDigits={snippet.latinDigits}
-        draftKey={`draft:s:${snippet.id}`}
-        title={snippet.title || s('untitled')}
-        toolbarExtras={(st) => (
-          <>
-            {isOwner && (
-              <button type="button" className="button" data-testid="save-button" disabled={busy !== null || unchanged(st)}
-                onClick={() => void save(st)}>
-                💾 {s('save')}
-              </button>
-            )}
-            <button type="button" className="button" data-testid="fork-button" disabled={busy !== null}
-              title={s('forkHint')} onClick={() => void fork()}>
-              ⑂ {s('fork')}
-            </button>
-            <ShareButton state={st} title={snippet.title}
-              existingUrl={unchanged(st) ? `/s/${snippet.id}` : undefined} />
-          </>
-        )}
-      />
-    </>
-  );
+export function SnippetIde({ snippet, isOwner, signedIn }: { snippet: SharedSnippet; isOwner: boolean; signedIn: boolean }) {
+  return <ProgramIde snippet={snippet} isOwner={isOwner} signedIn={signedIn} />;
 }
