@@ -1,12 +1,19 @@
 'use client';
-// The list on /me: title, updated, size; rename (PATCH title with the version) and delete.
-import { useState } from 'react';
+// The list on /me: title, a preview line, updated (Bikram Sambat in Nepali), and the actions:
+// open, rename (PATCH title with the version), duplicate (a fork of my own program, titled as a
+// copy) and delete — which the server only hides for a grace period, so the toast's Undo
+// brings it back whole (POST /api/snippets/:id/restore).
+import { useEffect, useRef, useState } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { useAccountStrings } from './strings';
-import { sendJson, errorKey } from '@/components/share/api';
+import { sendJson, postJson, errorKey, serverMessage, type ApiResult } from '@/components/share/api';
 import { TextDialog } from '@/components/input/text-dialog';
+import { LocalDate } from './local-date';
 
-export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
+export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number; preview: string }
+
+/** How long the undo toast stays (the server keeps a deleted program restorable far longer). */
+const UNDO_TOAST_MS = 15_000;
 
 export function SnippetList({ initial, userName }: { initial: MySnippet[]; userName: string }) {
   const s = useAccountStrings();
@@ -14,7 +21,17 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<MySnippet | null>(null);
-  const date = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ne-NP', { dateStyle: 'medium', timeStyle: 'short' });
+  const [deleted, setDeleted] = useState<MySnippet | null>(null);
+  const toastTimer = useRef<number | null>(null);
+
+  useEffect(() => () => { if (toastTimer.current !== null) window.clearTimeout(toastTimer.current); }, []);
+
+  const fail = (res: Extract<ApiResult, { ok: false }>) => setError(serverMessage(res, lang) ?? s(errorKey(res.status)));
+
+  async function reload() {
+    const res = await sendJson('GET', '/api/me/snippets');
+    if (res.ok) setItems(res.body);
+  }
 
   async function rename(item: MySnippet, title: string) {
     setRenaming(null);
@@ -23,15 +40,37 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
       setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.body.version, updatedAt: res.body.updatedAt } : x)));
       setError(null);
     } else {
-      setError(s(errorKey(res.status)));
+      fail(res);
     }
   }
 
+  async function duplicate(item: MySnippet) {
+    const full = await sendJson('GET', `/api/snippets/${item.id}`);
+    if (!full.ok) return fail(full);
+    const title = `${full.body.title || s('untitled')} ${s('copySuffix')}`.slice(0, 120);
+    const res = await postJson(`/api/snippets/${item.id}/fork`, {
+      title, source: full.body.source, stdin: full.body.stdin, latinDigits: full.body.latinDigits,
+    });
+    if (!res.ok) return fail(res);
+    setError(null);
+    await reload();
+  }
+
   async function remove(item: MySnippet) {
-    if (!window.confirm(s('confirmDelete'))) return;
     const res = await sendJson('DELETE', `/api/snippets/${item.id}`);
-    if (res.ok || res.status === 404) setItems((list) => list.filter((x) => x.id !== item.id));
-    else setError(s(errorKey(res.status)));
+    if (!res.ok && res.status !== 404) return fail(res);
+    setItems((list) => list.filter((x) => x.id !== item.id));
+    setError(null);
+    setDeleted(item);
+    if (toastTimer.current !== null) window.clearTimeout(toastTimer.current);
+    toastTimer.current = window.setTimeout(() => setDeleted(null), UNDO_TOAST_MS);
+  }
+
+  async function undo(item: MySnippet) {
+    setDeleted(null);
+    const res = await postJson(`/api/snippets/${item.id}/restore`);
+    if (!res.ok) return fail(res);
+    await reload();
   }
 
   return (
@@ -42,7 +81,7 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
         open={renaming !== null}
         title={s('newTitle')}
         initialValue={renaming?.title ?? ''}
-        maxLength={200}
+        maxLength={120}
         onSubmit={(title) => { if (renaming) void rename(renaming, title); }}
         onCancel={() => setRenaming(null)}
         testId="rename-dialog"
@@ -52,22 +91,31 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
       ) : (
         <table className="snippet-table">
           <thead>
-            <tr><th>{s('title')}</th><th>{s('updated')}</th><th>{s('size')}</th><th /></tr>
+            <tr><th>{s('title')}</th><th>{s('preview')}</th><th>{s('updated')}</th><th>{s('size')}</th><th /></tr>
           </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid="snippet-row" data-id={item.id}>
                 <td><a href={`/s/${item.id}`} data-testid="snippet-title">{item.title || s('untitled')}</a></td>
-                <td><time dateTime={item.updatedAt}>{date(item.updatedAt)}</time></td>
+                <td><code className="snippet-preview" data-testid="snippet-preview">{item.preview}</code></td>
+                <td><LocalDate iso={item.updatedAt} testId="snippet-updated" /></td>
                 <td>{item.size} {s('bytes')}</td>
                 <td className="snippet-actions">
+                  <a href={`/s/${item.id}`} className="button button-quiet" data-testid="open-button">{s('open')}</a>
                   <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => setRenaming(item)}>{s('rename')}</button>
+                  <button type="button" className="button button-quiet" data-testid="duplicate-button" onClick={() => void duplicate(item)}>{s('duplicate')}</button>
                   <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{s('delete')}</button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {deleted && (
+        <div className="undo-toast" role="status" data-testid="undo-toast">
+          <span>{s('deleted')} {deleted.title || s('untitled')}</span>
+          <button type="button" className="button button-quiet" data-testid="undo-button" onClick={() => void undo(deleted)}>{s('undo')}</button>
+        </div>
       )}
     </section>
   );

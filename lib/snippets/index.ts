@@ -106,11 +106,14 @@ export async function createSnippet(
 
 export async function getSnippet(db: Db, id: string): Promise<SnippetView | null> {
   if (!snippetIdSchema.safeParse(id).success) return null;
-  const row = await db.snippet.findUnique({ where: { id }, include: { owner: { select: { name: true } } } });
+  const row = await db.snippet.findUnique({
+    where: { id }, include: { owner: { select: { name: true } }, forkedFrom: { select: { deletedAt: true } } },
+  });
   if (!row || row.deletedAt) return null;
   return {
     id: row.id, title: row.title, source: row.source, stdin: row.stdin, latinDigits: row.latinDigits,
-    version: row.version, ownerId: row.ownerId, forkedFrom: row.forkedFromId,
+    // A deleted origin is gone for everyone at once, not only when it is purged.
+    version: row.version, ownerId: row.ownerId, forkedFrom: row.forkedFrom?.deletedAt ? null : row.forkedFromId,
     // Only a display name is public, never the email (nor a part of it).
     owner: row.owner ? { name: row.owner.name || ANONYMOUS_OWNER_NAME } : null,
     createdAt: row.createdAt, updatedAt: row.updatedAt,
