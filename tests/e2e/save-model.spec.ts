@@ -16,11 +16,12 @@ async function signUp(page: Page, name: string) {
   await page.getByTestId('signup-password').fill('correct horse battery');
   await page.getByTestId('signup-submit').click();
   await page.waitForURL((u) => u.pathname === '/');
-  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
+  await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
 }
 
+// Generous waits: on a loaded machine Monaco's chunks alone can take half a minute.
 async function editorReady(page: Page) {
-  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 120_000 });
 }
 
 async function editorText(page: Page): Promise<string> {
@@ -50,7 +51,7 @@ async function freshPage(browser: Browser) {
 }
 
 test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title and Save as new work in place', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signUp(page, 'Ganga');
   await editorReady(page);
   await replaceProgram(page, PROGRAM);
@@ -108,7 +109,7 @@ test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title a
 });
 
 test('a stale save from a second tab shows both versions; keeping mine saves over, nothing lost', async ({ page, context }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signUp(page, 'Hira');
   const res = await page.request.post('/api/snippets', { data: { title: 'दुई ट्याब', source: PROGRAM } });
   const { id } = await res.json();
@@ -144,7 +145,7 @@ test('a stale save from a second tab shows both versions; keeping mine saves ove
 });
 
 test('signed out, Fork carries my edits; an edited page says so and resets to the shared version', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const a = await freshPage(browser);
   await signUp(a.page, 'Indira');
   const { id } = await (await a.page.request.post('/api/snippets', { data: { title: 'मूल', source: PROGRAM } })).json();
@@ -185,7 +186,7 @@ test('signed out, Fork carries my edits; an edited page says so and resets to th
 });
 
 test('Share is a snapshot: the same code gives the same link, copied to the clipboard; changed code a new one', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], baseURL });
   const page = await context.newPage();
   await page.goto('/');
@@ -216,7 +217,7 @@ test('Share is a snapshot: the same code gives the same link, copied to the clip
 });
 
 test('/me: preview, Bikram Sambat dates in Nepali, rename, duplicate, delete with undo', async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signUp(page, 'Janaki');
   const make = async (title: string, line: string) =>
     (await (await page.request.post('/api/snippets', { data: { title, source: `# ${title}\n${line}\n` } })).json()).id as string;
@@ -275,7 +276,7 @@ test('/me: preview, Bikram Sambat dates in Nepali, rename, duplicate, delete wit
 });
 
 test('signing in offers to save the draft written while signed out', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.goto('/');
   await editorReady(page);
   const text = `# मस्यौदा ${unique()}\nदेखाउ("बाँकी")\n`;
