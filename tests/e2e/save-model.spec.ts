@@ -29,17 +29,19 @@ async function editorText(page: Page): Promise<string> {
 }
 
 async function replaceProgram(page: Page, text: string) {
+  await page.bringToFront();
   await page.locator('[data-testid=editor] .view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
-  await expect.poll(() => editorText(page)).toContain(text.trim().split('\n').pop()!);
+  await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain(text.trim().split('\n').pop()!);
 }
 
 async function appendLine(page: Page, line: string) {
+  await page.bringToFront(); // two tabs of one browser: type into the one in front
   await page.locator('[data-testid=editor] .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText(`${line}\n`);
-  await expect.poll(() => editorText(page)).toContain(line);
+  await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain(line);
 }
 
 const idOf = (page: Page) => new URL(page.url()).pathname.slice(3);
