@@ -1,4 +1,5 @@
-// /me: the signed-in user's programs (title, updated, size), with rename and delete.
+// /me: the signed-in user's programs (title, preview line, updated, size), with open, rename,
+// duplicate and delete with undo.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
@@ -17,7 +18,9 @@ export default async function MyProgramsPage() {
     <div className="page">
       <SnippetList
         userName={user.name || user.email || ''}
-        initial={list.map((s) => ({ id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version }))}
+        initial={list.map((s) => ({
+          id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version, preview: s.preview,
+        }))}
       />
     </div>
   );

@@ -30,6 +30,8 @@ export interface CodeEditorProps {
   /** Accessible name of the phonetic candidate list. */
   candidatesLabel: string;
   onRun: () => void;
+  /** Ctrl/Cmd+S in the editor (Monaco handles the key, so the browser's own save dialog never opens). */
+  onSave?: () => void;
   theme: 'light' | 'dark';
   uiLanguage: UiLanguage;
   ariaLabel: string;
@@ -73,6 +75,12 @@ export default function CodeEditor(props: CodeEditorProps) {
       label: 'Run program / प्रोग्राम चलाउनुहोस्',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => { bridgeRef.current?.commit(); latest.current.onRun(); },
+    });
+    editor.addAction({
+      id: 'sajilo.save',
+      label: 'Save program / प्रोग्राम सेभ गर्नुहोस्',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => { bridgeRef.current?.commit(); latest.current.onSave?.(); },
     });
     editor.addAction({
       id: 'sajilo.cycleLayout',

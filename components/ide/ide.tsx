@@ -2,7 +2,7 @@
 // The IDE: editor, keyboard layouts, stdin, Run (button and Ctrl+Enter), output, drafts.
 // Contract: docs/interfaces.md ("The IDE component"), data-testid hooks listed there.
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { OutputPanel, type LiveOutput } from '@/components/ide/output-panel';
 import { LayoutSwitch } from '@/components/ide/layout-switch';
@@ -36,16 +36,32 @@ export const SAMPLE_SOURCE = `# पहिलो प्रोग्राम
 देखाउ("नमस्ते, संसार!")
 `;
 
+export interface IdeState { source: string; stdin: string; latinDigits: boolean }
+
+/** What a page around the IDE may do to it (components/share/program-ide.tsx: reset, fork). */
+export interface IdeControl {
+  /** Puts this program in the editor (and the draft), as if typed. */
+  replace(state: IdeState): void;
+  /** Drops this page's local draft and stops saving it (its edits went elsewhere, e.g. a fork). */
+  forgetDraft(): void;
+}
+
 export interface IdeProps {
   initialSource?: string;
   initialStdin?: string;
   initialLatinDigits?: boolean;
   draftKey?: string;
-  title?: string;
-  toolbarExtras?: (state: { source: string; stdin: string; latinDigits: boolean }) => ReactNode;
+  /** The toolbar's heading: a text, or an element (an editable title). */
+  title?: ReactNode;
+  toolbarExtras?: (state: IdeState) => ReactNode;
+  /** A notice under the toolbar about the program as it now is (unsaved, differs from the shared version…). */
+  banner?: (state: IdeState) => ReactNode;
+  /** Ctrl/Cmd+S anywhere in the IDE; the browser's save dialog is kept away while the IDE is open. */
+  onSave?: (state: IdeState) => void;
+  control?: MutableRefObject<IdeControl | null>;
 }
 
-export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey = DEFAULT_DRAFT_KEY, title, toolbarExtras }: IdeProps) {
+export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey = DEFAULT_DRAFT_KEY, title, toolbarExtras, banner, onSave, control }: IdeProps) {
   const { t, theme, lang } = usePreferences();
   const [source, setSource] = useState(initialSource ?? SAMPLE_SOURCE);
   const [stdin, setStdin] = useState(initialStdin ?? '');
@@ -96,7 +112,8 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     } catch { /* not remembered */ }
     setRestored(true);
   }, [draftKey]);
-  useDraftAutosave(draftKey, { source, stdin, latinDigits }, restored);
+  const draftForgotten = useRef(false);
+  useDraftAutosave(draftKey, { source, stdin, latinDigits }, restored, () => draftForgotten.current);
 
   const setLayout = useCallback((l: LayoutChoice) => {
     setLayoutState(l);
@@ -110,6 +127,37 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
 
   const state = useRef({ source, stdin, latinDigits });
   state.current = { source, stdin, latinDigits };
+
+  const onSaveRef = useRef(onSave);
+  useEffect(() => { onSaveRef.current = onSave; }, [onSave]);
+  const save = useCallback(() => {
+    editor.current?.commitComposition();
+    onSaveRef.current?.(state.current);
+  }, []);
+  // Ctrl/Cmd+S outside the editor (the editor's own command handles it inside and marks the
+  // event handled): never the browser's "save page" dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  useImperativeHandle(control, () => ({
+    replace(next) {
+      setSource(next.source);
+      setStdin(next.stdin);
+      setLatinDigits(next.latinDigits);
+      setEditorKey((k) => k + 1);
+    },
+    forgetDraft() {
+      draftForgotten.current = true;
+      try { window.localStorage.removeItem(`sajilo:${draftKey}`); } catch { /* nothing kept */ }
+    },
+  }), [draftKey]);
 
   const clearLive = () => {
     if (liveFrame.current !== null) cancelAnimationFrame(liveFrame.current);
@@ -240,6 +288,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         <span className="spacer" />
         {toolbarExtras?.({ source, stdin, latinDigits })}
       </div>
+      {banner?.({ source, stdin, latinDigits })}
       <TypingHint layout={layout} latinInText={latinInText} />
       <div className="ide-body">
         <div className="ide-editor-column">
@@ -257,6 +306,7 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               onLatinInTextChange={setLatinInText}
               candidatesLabel={t('keyboard.candidates')}
               onRun={() => void run()}
+              onSave={save}
               theme={theme}
               uiLanguage={lang}
               ariaLabel={t('ide.editorLabel')}

@@ -18,13 +18,17 @@ export function loadDraft(key: string): Draft | null {
   }
 }
 
-/** Saves `draft` under `key` 300 ms after the last change (and when the page is hidden). */
-export function useDraftAutosave(key: string, draft: Draft, enabled: boolean) {
+/** Saves `draft` under `key` 300 ms after the last change (and when the page is hidden),
+ *  unless `forgotten()` says the page gave its draft up. */
+export function useDraftAutosave(key: string, draft: Draft, enabled: boolean, forgotten: () => boolean = () => false) {
   const latest = useRef(draft);
   latest.current = draft;
+  const isForgotten = useRef(forgotten);
+  isForgotten.current = forgotten;
   useEffect(() => {
     if (!enabled) return;
     const save = () => {
+      if (isForgotten.current()) return;
       try { window.localStorage.setItem(`sajilo:${key}`, JSON.stringify(latest.current)); } catch { /* full or private */ }
     };
     const timer = window.setTimeout(save, 300);

@@ -30,7 +30,7 @@ export function ExampleIde({ previous, next, ...props }: Omit<IdeProps, 'toolbar
               </Link>
             )}
           </nav>
-          <ShareButton state={state} title={props.title} />
+          <ShareButton state={state} title={typeof props.title === 'string' ? props.title : undefined} />
         </>
       )}
     />

@@ -1,9 +1,10 @@
 'use client';
-// The main page's IDE with the Share button in its toolbar (toolbarExtras must be a function,
-// which a server component cannot pass, hence this small client wrapper).
-import { Ide, type IdeProps } from '@/components/ide/ide';
-import { ShareButton } from './share-button';
+// The main page's IDE: not linked to a program until it is saved (program-ide.tsx). The page is
+// the same for everyone on the server, so whether someone is signed in is asked here.
+import { useSignedIn } from '@/components/account/use-signed-in';
+import { ProgramIde } from './program-ide';
 
-export function HomeIde(props: Omit<IdeProps, 'toolbarExtras'>) {
-  return <Ide {...props} toolbarExtras={(state) => <ShareButton state={state} />} />;
+export function HomeIde() {
+  const signedIn = useSignedIn();
+  return <ProgramIde snippet={null} isOwner={false} signedIn={signedIn} />;
 }

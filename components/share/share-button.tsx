@@ -1,37 +1,57 @@
 'use client';
-// Share: saves the program as a snippet (POST /api/snippets) and shows its short link.
-// With `existingUrl` (the program is already shared and unchanged) it just shows that link.
+// Share: a snapshot of what the editor shows (POST /api/shares), as in the Go Playground. The
+// server addresses snapshots by their content, so sharing unchanged code again gives the same
+// link. The link is copied to the clipboard as it arrives; when the code changes afterwards the
+// box says so instead of showing a link that no longer matches what is on screen.
+// With `existingUrl` (an immutable program shown unchanged) it just shows that link.
 import { useState } from 'react';
-import '@/components/zod-without-eval'; // first: before any zod schema is made
+import { titleFromSource } from '@/components/share/title';
 import { usePreferences } from '@/components/preferences';
+import '@/components/zod-without-eval'; // first: before any zod schema is made
 import { callApi, apiErrorMessage, failureMessageKey } from '@/lib/api/client';
-import type { SnippetCreateInput, SnippetCreated } from '@/lib/api/schemas';
-import { titleFromSource } from './title';
+import type { ShareCreated, SnippetCreateInput } from '@/lib/api/schemas';
 
 export interface ShareState { source: string; stdin: string; latinDigits: boolean }
+
+const contentOf = (state: ShareState, title: string) => JSON.stringify([title, state.source, state.stdin, state.latinDigits]);
 
 export function ShareButton({ state, title, existingUrl }: { state: ShareState; title?: string; existingUrl?: string }) {
   const { lang, t } = usePreferences();
   const [busy, setBusy] = useState(false);
-  const [url, setUrl] = useState<string | null>(null);
+  const [shared, setShared] = useState<{ url: string; content: string } | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const sharedTitle = title ?? titleFromSource(state.source);
+  const stale = shared !== null && shared.content !== contentOf(state, sharedTitle);
+
+  async function copy(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false); // no clipboard permission: the field is selectable
+    }
+  }
 
   async function share() {
     setError(null);
     setCopied(false);
+    const content = contentOf(state, sharedTitle);
     if (existingUrl) {
-      setUrl(new URL(existingUrl, window.location.origin).toString());
+      const url = new URL(existingUrl, window.location.origin).toString();
+      setShared({ url, content });
+      void copy(url);
       return;
     }
     setBusy(true);
-    const res = await callApi<SnippetCreated, SnippetCreateInput>('POST', '/api/snippets', {
-      title: title ?? titleFromSource(state.source), source: state.source, stdin: state.stdin, latinDigits: state.latinDigits,
+    const res = await callApi<ShareCreated, SnippetCreateInput>('POST', '/api/shares', {
+      title: sharedTitle, source: state.source, stdin: state.stdin, latinDigits: state.latinDigits,
     });
     setBusy(false);
     if (res.ok) {
-      setUrl(res.data.url);
+      setShared({ url: res.data.url, content });
+      void copy(res.data.url);
       const session = (await fetch('/api/auth/session').then((r) => r.json()).catch(() => null)) as { user?: unknown } | null;
       setAnonymous(!session?.user);
     } else {
@@ -40,25 +60,21 @@ export function ShareButton({ state, title, existingUrl }: { state: ShareState; 
     }
   }
 
-  async function copy() {
-    if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch { /* the field is selectable */ }
-  }
-
   return (
     <span className="share">
       <button type="button" className="button" data-testid="share-button" onClick={() => void share()} disabled={busy}>
         {busy ? t('account.sharing') : t('account.share')}
       </button>
       {error && <span className="share-error" role="alert">{error}</span>}
-      {url && (
+      {shared && stale && (
+        <span className="share-popover" role="status" data-testid="share-stale">{t('account.shareChanged')}</span>
+      )}
+      {shared && !stale && (
         <span className="share-popover" role="group" aria-label={t('account.shareLink')}>
-          <input readOnly value={url} data-testid="share-link" aria-label={t('account.shareLink')} onFocus={(e) => e.currentTarget.select()} size={Math.min(url.length, 40)} />
-          <button type="button" className="button" onClick={() => void copy()}>{copied ? t('account.copied') : t('account.copy')}</button>
-          <a href={new URL(url).pathname} className="button button-quiet" data-testid="share-open">↗</a>
+          <input readOnly value={shared.url} data-testid="share-link" aria-label={t('account.shareLink')} onFocus={(e) => e.currentTarget.select()} size={Math.min(shared.url.length, 40)} />
+          <button type="button" className="button" data-testid="share-copy" onClick={() => void copy(shared.url)}>{copied ? t('account.copied') : t('account.copy')}</button>
+          <a href={new URL(shared.url).pathname} className="button button-quiet" data-testid="share-open">↗</a>
+          <small className="share-note">{t('account.shareSnapshotNote')}</small>
           {anonymous && <small className="share-note">{t('account.shareAnonNote')}</small>}
         </span>
       )}

@@ -25,7 +25,11 @@ export interface SnippetRead {
 /** PATCH /api/snippets/:id → 200. */
 export interface SnippetPatched { id: string; version: number; updatedAt: string }
 /** GET /api/me/snippets → 200, newest first; size in bytes of the source. */
-export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number }
+export interface MySnippet { id: string; title: string; updatedAt: string; size: number; version: number; preview: string }
+/** POST /api/shares → 201 (a new snapshot) or 200 (the same content was shared before). */
+export interface ShareCreated { id: string; url: string; version: number; created: boolean }
+/** POST /api/snippets/:id/restore → 200. */
+export interface SnippetRestored { id: string; version: number }
 /** POST /api/signup → 201. */
 export interface SignedUp { id: string; email: string; name: string | null }
 
@@ -60,9 +64,15 @@ export const API_ROUTES = [
   },
   { method: 'DELETE', path: '/api/snippets/:id', body: null, success: 204, errors: ['signed_out', 'snippet_not_found', 'not_owner', 'anonymous_immutable'] },
   {
-    method: 'POST', path: '/api/snippets/:id/fork', body: null, success: 201,
-    errors: ['snippet_not_found', 'rate_limited', 'anonymous_daily_cap', 'anonymous_storage_full'],
+    method: 'POST', path: '/api/shares', body: snippetCreateSchema, success: 201,
+    errors: ['bad_json', 'invalid_request', 'unstorable_text', 'too_large', 'rate_limited', 'anonymous_daily_cap', 'anonymous_storage_full'],
   },
+  {
+    // The body is optional: without one, the program as stored is copied.
+    method: 'POST', path: '/api/snippets/:id/fork', body: snippetCreateSchema, success: 201,
+    errors: ['bad_json', 'invalid_request', 'unstorable_text', 'too_large', 'snippet_not_found', 'rate_limited', 'anonymous_daily_cap', 'anonymous_storage_full'],
+  },
+  { method: 'POST', path: '/api/snippets/:id/restore', body: null, success: 200, errors: ['signed_out', 'snippet_not_found', 'not_owner'] },
   { method: 'GET', path: '/api/me/snippets', body: null, success: 200, errors: ['signed_out'] },
   {
     method: 'POST', path: '/api/signup', body: signUpSchema, success: 201,

@@ -191,7 +191,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect(r.status).toBe(200);
     const list = await r.json();
     expect(list.map((s: { id: string }) => s.id)).toEqual([first.id, second.id]);
-    expect(list[0]).toEqual({ id: first.id, title: 'one!', updatedAt: expect.any(String), size: 3, version: expect.any(Number) });
+    expect(list[0]).toEqual({ id: first.id, title: 'one!', updatedAt: expect.any(String), size: 3, version: 2, preview: 'क' });
     expect(list[1].size).toBe(4);
     expect((await mine(request('/api/me/snippets'))).status).toBe(401);
   });

@@ -32,7 +32,7 @@ async function freshPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('share a program, open it signed out, run it, fork it as another user, find it in /me', async ({ browser }) => {
+test('save a program, share a snapshot, open it signed out, run it, fork it as another user, find it in /me', async ({ browser }) => {
   test.setTimeout(180_000);
 
   // Aruna signs up and writes a program.
@@ -44,12 +44,18 @@ test('share a program, open it signed out, run it, fork it as another user, find
   await a.page.keyboard.insertText(PROGRAM);
   await expect.poll(() => editorText(a.page)).toContain('देखाउ("नमस्ते, साथी!")');
 
-  // She shares it and gets a short link.
+  // She saves it (Ctrl+S): a program of hers, and the editor is linked to it.
+  await a.page.keyboard.press('Control+S');
+  await a.page.waitForURL((u) => /^\/s\/[0-9A-Za-z]{12}$/.test(u.pathname));
+  const id = new URL(a.page.url()).pathname.slice(3);
+  await editorReady(a.page);
+
+  // She shares it and gets a short link: a snapshot of what she sees, ownerless and immutable.
   await a.page.getByTestId('share-button').click();
   const link = await a.page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/\/s\/[0-9A-Za-z]{12}$/);
   const path = new URL(link).pathname;
-  const id = path.slice(3);
+  expect(path).not.toBe(`/s/${id}`);
 
   // The link in a fresh browser, signed out: the program, the preview tags, no Save.
   const b = await freshPage(browser);
@@ -60,7 +66,7 @@ test('share a program, open it signed out, run it, fork it as another user, find
   await expect(b.page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'साथीलाई नमस्ते');
   await expect(b.page.locator('meta[property="og:description"]')).toHaveAttribute('content', /देखाउ\("नमस्ते, साथी!"\)/);
   await expect(b.page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
-  await expect(b.page.getByTestId('snippet-owner')).toHaveText('Aruna');
+  await expect(b.page.getByTestId('snippet-owner')).toHaveText('बेनामी');
   await expect(b.page.getByTestId('save-button')).toHaveCount(0);
 
   // It runs.

@@ -21,6 +21,8 @@ import * as check from '@/app/api/check/route';
 import * as snippets from '@/app/api/snippets/route';
 import * as snippet from '@/app/api/snippets/[id]/route';
 import * as fork from '@/app/api/snippets/[id]/fork/route';
+import * as restore from '@/app/api/snippets/[id]/restore/route';
+import * as shares from '@/app/api/shares/route';
 import * as mine from '@/app/api/me/snippets/route';
 import * as signup from '@/app/api/signup/route';
 import * as auth from '@/app/api/auth/[...nextauth]/route';
@@ -37,6 +39,8 @@ const MODULES: Record<(typeof API_ROUTES)[number]['path'], { module: unknown; ur
   '/api/snippets': { module: snippets, url: '/api/snippets', ctx: {}, file: 'app/api/snippets/route.ts' },
   '/api/snippets/:id': { module: snippet, url: `/api/snippets/${ID}`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/route.ts' },
   '/api/snippets/:id/fork': { module: fork, url: `/api/snippets/${ID}/fork`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/fork/route.ts' },
+  '/api/snippets/:id/restore': { module: restore, url: `/api/snippets/${ID}/restore`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/restore/route.ts' },
+  '/api/shares': { module: shares, url: '/api/shares', ctx: {}, file: 'app/api/shares/route.ts' },
   '/api/me/snippets': { module: mine, url: '/api/me/snippets', ctx: {}, file: 'app/api/me/snippets/route.ts' },
   '/api/signup': { module: signup, url: '/api/signup', ctx: {}, file: 'app/api/signup/route.ts' },
   '/api/auth/*': {

@@ -43,6 +43,7 @@ function makeCase(g: ReturnType<typeof generator>): Case {
   const id = () => g.pick([sharedId, 'zzzzzzzz', 'a', 'नमस्ते', '..', '%2e%2e', 'x'.repeat(g.int(3000)), encodeURIComponent('\u0000'), '%20', '-', '0', '%ff', '%E0%A4', '%', '%%30']);
   const path = g.pick([
     '/api/run', '/api/check', '/api/snippets', `/api/snippets/${id()}`, `/api/snippets/${id()}/fork`,
+    `/api/snippets/${id()}/restore`, '/api/shares',
     '/api/me/snippets', '/api/signup', `/api/auth/${g.pick(['csrf', 'session', 'providers', 'signin', 'signout', 'callback/credentials', 'signin/credentials', 'error', '_log', 'verify-request', 'callback/github', id()])}`,
     `/api/${id()}`, '/', '/guide', '/examples', `/examples/${id()}`, '/try', '/me', '/signin', '/signup', `/s/${id()}`,
   ]) + g.pick(['', '', `?callbackUrl=${g.pick(['/', 'http://evil.example', '%', 'javascript:alert(1)', '//evil.example'])}`, '?error=x', '?q=%E0%A4', `?x=${'y'.repeat(g.int(4000))}`]);

@@ -65,6 +65,7 @@ describe.skipIf(noBuildReason)('hostile HTTP against next start', () => {
     ['POST', '/api/snippets', JSON_TYPE],
     ['PATCH', '/api/snippets/abcdefgh', JSON_TYPE],
     ['POST', '/api/snippets/abcdefgh/fork', JSON_TYPE],
+    ['POST', '/api/shares', JSON_TYPE],
     ['POST', '/api/signup', JSON_TYPE],
     ['POST', '/api/auth/callback/credentials', FORM_TYPE],
     ['POST', '/api/auth/signout', FORM_TYPE],

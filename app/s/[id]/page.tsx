@@ -51,6 +51,7 @@ export default async function SharedSnippetPage({ params }: Props) {
         version: s.version, ownerName: s.owner?.name ?? null, forkedFrom: s.forkedFrom,
       }}
       isOwner={!!user && user.id === s.ownerId}
+      signedIn={!!user}
     />
   );
 }

@@ -1,4 +1,4 @@
-// GET /api/me/snippets → 200 [{"id", "title", "updatedAt", "size", "version"}] (newest first) | 401
+// GET /api/me/snippets → 200 [{"id", "title", "updatedAt", "size", "version", "preview"}] (newest first) | 401
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { listSnippets } from '@/lib/snippets';
@@ -15,7 +15,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     if (!userId) throw signedOut();
     const list = await listSnippets(await getDb(), userId);
     const answer: MySnippet[] = list.map((s) => ({
-      id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version,
+      id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version, preview: s.preview,
     }));
     return jsonResponse(answer, 200, { 'cache-control': 'no-store' });
   }),

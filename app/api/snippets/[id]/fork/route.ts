@@ -1,24 +1,31 @@
-// POST /api/snippets/:id/fork → 201 {"id", "url", "version"} | 404 | 429
-// The copy is owned by whoever forks (anonymous forks have no owner, like anonymous shares).
+// POST /api/snippets/:id/fork [{"title"?, "source", "stdin"?, "latinDigits"?}] → 201 {"id", "url", "version"}
+// Without a body: a copy of the program as stored. With one: a copy holding the editor's edits
+// (the fork of what the person sees), still recording where it came from.
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/ip';
 import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
-import { checkId, forkSnippet, snippetUrl } from '@/lib/snippets';
-import type { SnippetCreated } from '@/lib/api/schemas';
+import { checkId, forkSnippet, parseCreate, snippetUrl } from '@/lib/snippets';
+import { snippetCreateSchema, type SnippetCreated } from '@/lib/api/schemas';
+import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
+import { readJson } from '@/lib/http/body';
 import { publicOrigin } from '@/lib/http/origin';
 import { jsonResponse } from '@/lib/http/json';
-import { IGNORED_BODY_BYTES, apiMethods, httpRoute } from '@/lib/http/route';
+import { apiMethods, httpRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
 export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
-  POST: httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const id = checkId((await ctx.params).id); // a malformed id costs no share point
+    // No body (browsers send Content-Length: 0) means "fork it as it is".
+    const length = req.headers.get('content-length');
+    const hasBody = length === null ? req.body !== null : Number(length) > 0;
+    const edits = hasBody ? parseCreate(await readJson(req, snippetCreateSchema, MAX_BODY_BYTES)) : undefined;
     const userId = await sessionUserId(req);
     if (userId) await consume('shareUser', userId);
     else await consumeAnonymousShare(clientIp(req.headers));
-    const fork = await forkSnippet(await getDb(), id, userId);
+    const fork = await forkSnippet(await getDb(), id, userId, edits);
     const answer: SnippetCreated = {
       id: fork.id, url: new URL(snippetUrl(fork.id), publicOrigin(req.headers) ?? req.url).toString(), version: fork.version,
     };
