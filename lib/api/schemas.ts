@@ -45,6 +45,8 @@ export interface ApiRoute {
   path: string;
   /** The request body's schema; null for routes that take none. */
   body: z.ZodType | null;
+  /** The body may be left out (empty): the route then does its plain form. */
+  optionalBody?: true;
   success: number;
   /** The error codes of the route's own, beside WRAPPER_ERROR_CODES. */
   errors: readonly ApiErrorCode[];
@@ -69,7 +71,7 @@ export const API_ROUTES = [
   },
   {
     // The body is optional: without one, the program as stored is copied.
-    method: 'POST', path: '/api/snippets/:id/fork', body: snippetCreateSchema, success: 201,
+    method: 'POST', path: '/api/snippets/:id/fork', body: snippetCreateSchema, optionalBody: true, success: 201,
     errors: ['bad_json', 'invalid_request', 'unstorable_text', 'too_large', 'snippet_not_found', 'rate_limited', 'anonymous_daily_cap', 'anonymous_storage_full'],
   },
   { method: 'POST', path: '/api/snippets/:id/restore', body: null, success: 200, errors: ['signed_out', 'snippet_not_found', 'not_owner'] },

@@ -8,7 +8,7 @@ import { consume, consumeAnonymousShare } from '@/lib/auth/rate-limit';
 import { checkId, forkSnippet, parseCreate, snippetUrl } from '@/lib/snippets';
 import { snippetCreateSchema, type SnippetCreated } from '@/lib/api/schemas';
 import { MAX_BODY_BYTES } from '@/lib/validations/snippet';
-import { readJson } from '@/lib/http/body';
+import { readOptionalJson } from '@/lib/http/body';
 import { publicOrigin } from '@/lib/http/origin';
 import { jsonResponse } from '@/lib/http/json';
 import { apiMethods, httpRoute } from '@/lib/http/route';
@@ -18,10 +18,9 @@ export const dynamic = 'force-dynamic';
 export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
   POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const id = checkId((await ctx.params).id); // a malformed id costs no share point
-    // No body (browsers send Content-Length: 0) means "fork it as it is".
-    const length = req.headers.get('content-length');
-    const hasBody = length === null ? req.body !== null : Number(length) > 0;
-    const edits = hasBody ? parseCreate(await readJson(req, snippetCreateSchema, MAX_BODY_BYTES)) : undefined;
+    // No body (an empty one) means "fork it as it is".
+    const body = await readOptionalJson(req, snippetCreateSchema, MAX_BODY_BYTES);
+    const edits = body === undefined ? undefined : parseCreate(body);
     const userId = await sessionUserId(req);
     if (userId) await consume('shareUser', userId);
     else await consumeAnonymousShare(clientIp(req.headers));
