@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { closeDb, getDbHandle, openDatabase, type DbHandle } from '@/lib/db';
 import { resetRateLimits } from '@/lib/auth/rate-limit';
@@ -83,6 +83,13 @@ export async function sessionCookie(userId: string, secret = TEST_SECRET): Promi
 
 let ipCounter = 0;
 /** A distinct client IP per call, so rate limits of one test do not leak into another. */
+/** A user in `db` and a session cookie that signs them in. */
+export async function makeUser(db: TestDb, name: string): Promise<{ id: string; cookie: string }> {
+  const id = randomUUID();
+  await db.handle.prisma.user.create({ data: { id, email: `${name}-${id}@example.org`, name, updatedAt: new Date() } });
+  return { id, cookie: await sessionCookie(id) };
+}
+
 export function nextIp(): string {
   ipCounter++;
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;

@@ -4,7 +4,7 @@
 // TEST_DATABASE_URL is set).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, useTestDb, sessionCookie, request, params, nextIp, type TestDb } from './helpers';
+import { BACKENDS, useTestDb, makeUser, request, params, nextIp, type TestDb } from './helpers';
 import { POST as createProgram } from '@/app/api/snippets/route';
 import { GET as read, PATCH as patch, DELETE as remove } from '@/app/api/snippets/[id]/route';
 import { POST as fork } from '@/app/api/snippets/[id]/fork/route';
@@ -20,11 +20,6 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
   let alice: { id: string; cookie: string };
   let bob: { id: string; cookie: string };
 
-  async function makeUser(name: string) {
-    const id = randomUUID();
-    await db.handle.prisma.user.create({ data: { id, email: `${name}-${id}@example.org`, name, updatedAt: new Date() } });
-    return { id, cookie: await sessionCookie(id) };
-  }
   async function share(body: unknown, cookie?: string, ip = nextIp()) {
     const res = await shareRoute(request('/api/shares', { body, cookie, ip }));
     return { status: res.status, json: await res.json() };
@@ -41,8 +36,8 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
 
   beforeAll(async () => {
     db = await useTestDb(backend);
-    alice = await makeUser('alice');
-    bob = await makeUser('bob');
+    alice = await makeUser(db, 'alice');
+    bob = await makeUser(db, 'bob');
   });
   afterAll(async () => db?.cleanup());
 

@@ -2,7 +2,7 @@
 // session cookies and a real database (PGlite; PostgreSQL too when TEST_DATABASE_URL is set).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, useTestDb, sessionCookie, request, params, nextIp, type TestDb } from './helpers';
+import { BACKENDS, useTestDb, sessionCookie, makeUser, request, params, nextIp, type TestDb } from './helpers';
 import { POST as create } from '@/app/api/snippets/route';
 import { GET as read, PATCH as patch, DELETE as remove } from '@/app/api/snippets/[id]/route';
 import { POST as fork } from '@/app/api/snippets/[id]/fork/route';
@@ -19,11 +19,6 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
   let alice: { id: string; cookie: string };
   let bob: { id: string; cookie: string };
 
-  async function makeUser(name: string) {
-    const id = randomUUID();
-    await db.handle.prisma.user.create({ data: { id, email: `${name}-${id}@example.org`, name, updatedAt: new Date() } });
-    return { id, cookie: await sessionCookie(id) };
-  }
   async function share(body: unknown, cookie?: string, ip = nextIp()) {
     const res = await create(request('/api/snippets', { body, cookie, ip }));
     return { res, json: res.status === 201 ? await res.json() : await res.json().catch(() => null) };
@@ -35,8 +30,8 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
 
   beforeAll(async () => {
     db = await useTestDb(backend);
-    alice = await makeUser('alice');
-    bob = await makeUser('bob');
+    alice = await makeUser(db, 'alice');
+    bob = await makeUser(db, 'bob');
   });
   afterAll(async () => db?.cleanup());
 
@@ -182,7 +177,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
   });
 
   it('lists only my own snippets, newest first, with sizes in bytes', async () => {
-    const carol = await makeUser('carol');
+    const carol = await makeUser(db, 'carol');
     const first = (await share({ title: 'one', source: 'क' }, carol.cookie)).json; // 3 bytes
     const second = (await share({ title: 'two', source: 'abcd' }, carol.cookie)).json;
     await share({ title: 'not mine', source: 'x' }, bob.cookie);

@@ -4,6 +4,9 @@
 import { expect, test } from '@playwright/test';
 import { editorText, focusEditorEnd, openIde, pressUsKeys, suggestWidget } from './typing-helpers';
 
+/** `यदि सत्य भने`, its body, `नत्र` and its body, typed line by line in the Romanized layout. */
+const IF_ELSE_KEYS = 'ydi st/y Bne\ndeKaf(1)\nnt/r\ndeKaf(2)';
+
 const lines = async (page: Parameters<typeof editorText>[0]) => (await editorText(page)).split('\n');
 
 test.describe('Romanized layout', () => {
@@ -45,15 +48,7 @@ test.describe('Romanized layout', () => {
     await expect.poll(() => lines(page)).toContain('नत्र यदि ');
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
-    await pressUsKeys(page, 'ydi st/y Bne');
-    await page.keyboard.press('Enter');
-    await pressUsKeys(page, 'deKaf(1)');
-    await page.keyboard.press('Enter');
-    await pressUsKeys(page, 'nt/r');
-    await page.keyboard.press('Enter');
-    await pressUsKeys(page, 'deKaf(2)');
-    await page.keyboard.press('Enter');
-    await pressUsKeys(page, 'Hn/t/y');
+    await pressUsKeys(page, `${IF_ELSE_KEYS}\nHn/t/y`);
     await expect.poll(() => lines(page)).toEqual(['यदि सत्य भने', '    देखाउ(१)', 'नत्र', '    देखाउ(२)', 'अन्त्य']);
   });
 });
@@ -115,13 +110,7 @@ test('on a CPU twenty times slower, Enter still indents a block body and नत�
   // Chromium's own CPU throttling: the page runs as on a machine twenty times slower.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  await pressUsKeys(page, 'ydi st/y Bne');
-  await page.keyboard.press('Enter');
-  await pressUsKeys(page, 'deKaf(1)');
-  await page.keyboard.press('Enter');
-  await pressUsKeys(page, 'nt/r');
-  await page.keyboard.press('Enter');
-  await pressUsKeys(page, 'deKaf(2)');
+  await pressUsKeys(page, IF_ELSE_KEYS);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect.poll(() => lines(page)).toEqual(['यदि सत्य भने', '    देखाउ(१)', 'नत्र', '    देखाउ(२)']);
 });
