@@ -29,14 +29,17 @@ export function proxy(request: NextRequest) {
   const api = pathname === '/api' || pathname.startsWith('/api/');
   if (!decodes(pathname)) {
     const notFound = httpError('not_found');
-    for (const [name, value] of Object.entries(securityHeaders('api', { https: isHttps(request.headers) }))) notFound.headers.set(name, value);
+    for (const [name, value] of Object.entries(securityHeaders('api', { https: isHttps(request.headers) })))
+      notFound.headers.set(name, value);
     return notFound;
   }
   if (api) return NextResponse.next();
   const asset = isAssetPath(request.nextUrl.pathname);
   const nonce = asset ? undefined : newNonce();
   const headers = securityHeaders(asset ? 'asset' : 'page', {
-    nonce, https: isHttps(request.headers), dev: settings().NODE_ENV === 'development',
+    nonce,
+    https: isHttps(request.headers),
+    dev: settings().NODE_ENV === 'development',
   });
   const origin = publicOrigin(request.headers);
   if (!origin) return new NextResponse('Bad Host header', { status: 400, headers });

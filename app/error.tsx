@@ -3,12 +3,20 @@ import { useEffect } from 'react';
 import { T } from '@/components/preferences';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  useEffect(() => { console.error(error); }, [error]);
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
   return (
     <div className="page" role="alert">
-      <h1><T k="errorPage.title" /></h1>
-      <p><T k="errorPage.body" /></p>
-      <button type="button" className="button" onClick={reset}><T k="errorPage.retry" /></button>
+      <h1>
+        <T k="errorPage.title" />
+      </h1>
+      <p>
+        <T k="errorPage.body" />
+      </p>
+      <button type="button" className="button" onClick={reset}>
+        <T k="errorPage.retry" />
+      </button>
     </div>
   );
 }

@@ -34,9 +34,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <EditorPreload />
         <PreferencesProvider>
-          <a href="#main" className="skip-link"><T k="skip.toEditor" /></a>
+          <a href="#main" className="skip-link">
+            <T k="skip.toEditor" />
+          </a>
           <SiteHeader />
-          <main id="main" className="site-main">{children}</main>
+          <main id="main" className="site-main">
+            {children}
+          </main>
         </PreferencesProvider>
       </body>
     </html>

@@ -4,9 +4,17 @@ import { T } from '@/components/preferences';
 export default function NotFound() {
   return (
     <div className="page">
-      <h1><T k="notFound.title" /></h1>
-      <p><T k="notFound.body" /></p>
-      <p><Link href="/"><T k="notFound.home" /></Link></p>
+      <h1>
+        <T k="notFound.title" />
+      </h1>
+      <p>
+        <T k="notFound.body" />
+      </p>
+      <p>
+        <Link href="/">
+          <T k="notFound.home" />
+        </Link>
+      </p>
     </div>
   );
 }

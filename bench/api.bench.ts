@@ -22,11 +22,14 @@ const MISSES = 40;
 async function postRun(baseURL: string, source: string): Promise<number> {
   const t = performance.now();
   const res = await fetch(`${baseURL}/api/run`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source }),
   });
   const body = await res.json();
   const ms = performance.now() - t;
-  if (res.status !== 200 || body.run?.verdict !== 'ok') throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || body.run?.verdict !== 'ok')
+    throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return ms;
 }
 
@@ -56,7 +59,12 @@ async function browserFigures(baseURL: string) {
     const scripts: Promise<{ encoded: number; decoded: number }>[] = [];
     page.on('requestfinished', (req) => {
       if (req.resourceType() !== 'script' && !/\.js(\?|$)/.test(req.url())) return;
-      scripts.push(req.sizes().then(async (s) => ({ encoded: s.responseBodySize, decoded: (await (await req.response())?.body())?.length ?? 0 })));
+      scripts.push(
+        req.sizes().then(async (s) => ({
+          encoded: s.responseBodySize,
+          decoded: (await (await req.response())?.body())?.length ?? 0,
+        })),
+      );
     });
     await page.addInitScript(() => localStorage.setItem('sajilo:keyboard-layout', 'nepali-romanized'));
     const t0 = Date.now();
@@ -66,7 +74,13 @@ async function browserFigures(baseURL: string) {
     await lines.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('KeyK'); // क with the default Romanized layout
-    await page.waitForFunction(() => (document.querySelector('[data-testid=editor] .view-lines') as HTMLElement)?.innerText.includes('क\u00a0') || (document.querySelector('[data-testid=editor] .view-lines') as HTMLElement)?.innerText.endsWith('क'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid=editor] .view-lines') as HTMLElement)?.innerText.includes('क\u00a0') ||
+        (document.querySelector('[data-testid=editor] .view-lines') as HTMLElement)?.innerText.endsWith('क'),
+      null,
+      { timeout: 60_000 },
+    );
     const typingMs = Date.now() - t0;
     await page.waitForLoadState('networkidle');
     const sizes = await Promise.all(scripts);
@@ -94,39 +108,107 @@ try {
 
   const hitConc: number[] = [];
   const t = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    for (let i = 0; i < PER_CLIENT; i++) hitConc.push(await postRun(baseURL, HELLO));
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = 0; i < PER_CLIENT; i++) hitConc.push(await postRun(baseURL, HELLO));
+    }),
+  );
   const concWall = performance.now() - t;
 
   const stamp = `${process.pid}-${Date.now()}`;
   const miss: number[] = [];
   for (let i = 0; i < MISSES; i++) miss.push(await postRun(baseURL, `# ${stamp} ${i}\n${HELLO}`));
   const missConc: number[] = [];
-  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-    for (let i = 0; i < 5; i++) missConc.push(await postRun(baseURL, `# ${stamp} c${c} ${i}\n${HELLO}`));
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; i < 5; i++) missConc.push(await postRun(baseURL, `# ${stamp} c${c} ${i}\n${HELLO}`));
+    }),
+  );
 
   const sbMed = pct(sandbox, 50);
   console.log(`\n### POST /api/run, hello world (${baseURL}, ${new Date().toISOString()})\n`);
-  table(['case', 'requests', 'median ms', 'p99 ms', 'median above sandbox ms'], [
-    ['sandbox alone (runSandboxed, same executable)', sandbox.length, f(sbMed), f(pct(sandbox, 99)), '—'],
-    ['cache hit, sequential', hitSeq.length, f(pct(hitSeq, 50)), f(pct(hitSeq, 99)), f(pct(hitSeq, 50) - sbMed)],
-    [`cache hit, ${CLIENTS} concurrent clients`, hitConc.length, f(pct(hitConc, 50)), f(pct(hitConc, 99)), f(pct(hitConc, 50) - sbMed)],
-    ['cache miss (source varies), sequential', miss.length, f(pct(miss, 50)), f(pct(miss, 99)), f(pct(miss, 50) - sbMed)],
-    [`cache miss, ${CLIENTS} concurrent clients`, missConc.length, f(pct(missConc, 50)), f(pct(missConc, 99)), f(pct(missConc, 50) - sbMed)],
-  ]);
-  console.log(`Throughput with ${CLIENTS} clients on a cache hit: ${(hitConc.length / (concWall / 1000)).toFixed(0)} runs/s.`);
-  console.log(`Target: cache-hit median < 30 ms above the sandbox's own cost: ${pct(hitSeq, 50) - sbMed < 30 ? 'met' : 'NOT met'} (sequential).\n`);
+  table(
+    ['case', 'requests', 'median ms', 'p99 ms', 'median above sandbox ms'],
+    [
+      ['sandbox alone (runSandboxed, same executable)', sandbox.length, f(sbMed), f(pct(sandbox, 99)), '—'],
+      ['cache hit, sequential', hitSeq.length, f(pct(hitSeq, 50)), f(pct(hitSeq, 99)), f(pct(hitSeq, 50) - sbMed)],
+      [
+        `cache hit, ${CLIENTS} concurrent clients`,
+        hitConc.length,
+        f(pct(hitConc, 50)),
+        f(pct(hitConc, 99)),
+        f(pct(hitConc, 50) - sbMed),
+      ],
+      [
+        'cache miss (source varies), sequential',
+        miss.length,
+        f(pct(miss, 50)),
+        f(pct(miss, 99)),
+        f(pct(miss, 50) - sbMed),
+      ],
+      [
+        `cache miss, ${CLIENTS} concurrent clients`,
+        missConc.length,
+        f(pct(missConc, 50)),
+        f(pct(missConc, 99)),
+        f(pct(missConc, 50) - sbMed),
+      ],
+    ],
+  );
+  console.log(
+    `Throughput with ${CLIENTS} clients on a cache hit: ${(hitConc.length / (concWall / 1000)).toFixed(0)} runs/s.`,
+  );
+  console.log(
+    `Target: cache-hit median < 30 ms above the sandbox's own cost: ${pct(hitSeq, 50) - sbMed < 30 ? 'met' : 'NOT met'} (sequential).\n`,
+  );
 
   const page = await browserFigures(baseURL);
   console.log('### The IDE page in Chromium (cold browser cache, localhost, 5 loads)\n');
-  table(['figure', 'median', 'min', 'max'], [
-    ['JavaScript transferred (KiB)', f(pct(page.map((p) => p.jsBytes / 1024), 50)), f(Math.min(...page.map((p) => p.jsBytes / 1024))), f(Math.max(...page.map((p) => p.jsBytes / 1024)))],
-    ['JavaScript after decompression (KiB)', f(pct(page.map((p) => p.jsDecoded / 1024), 50)), f(Math.min(...page.map((p) => p.jsDecoded / 1024))), f(Math.max(...page.map((p) => p.jsDecoded / 1024)))],
-    ['script files', pct(page.map((p) => p.scripts), 50), Math.min(...page.map((p) => p.scripts)), Math.max(...page.map((p) => p.scripts))],
-    ['navigation → typed character on screen (ms)', pct(page.map((p) => p.typingMs), 50), Math.min(...page.map((p) => p.typingMs)), Math.max(...page.map((p) => p.typingMs))],
-  ]);
+  table(
+    ['figure', 'median', 'min', 'max'],
+    [
+      [
+        'JavaScript transferred (KiB)',
+        f(
+          pct(
+            page.map((p) => p.jsBytes / 1024),
+            50,
+          ),
+        ),
+        f(Math.min(...page.map((p) => p.jsBytes / 1024))),
+        f(Math.max(...page.map((p) => p.jsBytes / 1024))),
+      ],
+      [
+        'JavaScript after decompression (KiB)',
+        f(
+          pct(
+            page.map((p) => p.jsDecoded / 1024),
+            50,
+          ),
+        ),
+        f(Math.min(...page.map((p) => p.jsDecoded / 1024))),
+        f(Math.max(...page.map((p) => p.jsDecoded / 1024))),
+      ],
+      [
+        'script files',
+        pct(
+          page.map((p) => p.scripts),
+          50,
+        ),
+        Math.min(...page.map((p) => p.scripts)),
+        Math.max(...page.map((p) => p.scripts)),
+      ],
+      [
+        'navigation → typed character on screen (ms)',
+        pct(
+          page.map((p) => p.typingMs),
+          50,
+        ),
+        Math.min(...page.map((p) => p.typingMs)),
+        Math.max(...page.map((p) => p.typingMs)),
+      ],
+    ],
+  );
 } finally {
   stop();
   await shutdownSandbox();

@@ -39,14 +39,44 @@ type Row = { name: string; cmd: string; runs: number; group: 'base' | 'sandbox' 
 const rows: Row[] = [
   { name: 'node -e 0', cmd: `${node} -e 0`, runs: RUNS, group: 'base' },
   { name: 'sajilo-launcher client (native)', cmd: native.command(hello), runs: RUNS, group: 'base' },
-  { name: 'sajilo-sandbox run: bin (built)', cmd: `${node} bin/sajilo-sandbox.mjs ${sandboxArgs}`, runs: RUNS, group: 'sandbox' },
-  { name: 'sajilo-sandbox run: tsx (before)', cmd: `${node} --import tsx sandbox/cli.ts ${sandboxArgs}`, runs: RUNS, group: 'sandbox' },
-  { name: 'sajilo-sandbox run: npx (built)', cmd: `npx --no-install sajilo-sandbox ${sandboxArgs}`, runs: NPX_RUNS, group: 'sandbox' },
-  { name: 'sajilo-sandbox run: npx + tsx (before)', cmd: `npx --no-install tsx sandbox/cli.ts ${sandboxArgs}`, runs: NPX_RUNS, group: 'sandbox' },
+  {
+    name: 'sajilo-sandbox run: bin (built)',
+    cmd: `${node} bin/sajilo-sandbox.mjs ${sandboxArgs}`,
+    runs: RUNS,
+    group: 'sandbox',
+  },
+  {
+    name: 'sajilo-sandbox run: tsx (before)',
+    cmd: `${node} --import tsx sandbox/cli.ts ${sandboxArgs}`,
+    runs: RUNS,
+    group: 'sandbox',
+  },
+  {
+    name: 'sajilo-sandbox run: npx (built)',
+    cmd: `npx --no-install sajilo-sandbox ${sandboxArgs}`,
+    runs: NPX_RUNS,
+    group: 'sandbox',
+  },
+  {
+    name: 'sajilo-sandbox run: npx + tsx (before)',
+    cmd: `npx --no-install tsx sandbox/cli.ts ${sandboxArgs}`,
+    runs: NPX_RUNS,
+    group: 'sandbox',
+  },
   { name: 'sajilo run, cached: bin (built)', cmd: `${node} bin/sajilo.mjs ${runArgs}`, runs: RUNS, group: 'run' },
-  { name: 'sajilo run, cached: tsx (before)', cmd: `${node} --import tsx lib/compiler/cli.ts ${runArgs}`, runs: RUNS, group: 'run' },
+  {
+    name: 'sajilo run, cached: tsx (before)',
+    cmd: `${node} --import tsx lib/compiler/cli.ts ${runArgs}`,
+    runs: RUNS,
+    group: 'run',
+  },
   { name: 'sajilo run, cached: npx (built)', cmd: `npx --no-install sajilo ${runArgs}`, runs: NPX_RUNS, group: 'run' },
-  { name: 'sajilo run, cached: npx + tsx (before)', cmd: `npx --no-install tsx lib/compiler/cli.ts ${runArgs}`, runs: NPX_RUNS, group: 'run' },
+  {
+    name: 'sajilo run, cached: npx + tsx (before)',
+    cmd: `npx --no-install tsx lib/compiler/cli.ts ${runArgs}`,
+    runs: NPX_RUNS,
+    group: 'run',
+  },
 ];
 
 // One hyperfine call per row, rows interleaved over two rounds, so that a shared machine's
@@ -55,8 +85,24 @@ const measured = new Map<string, { median: number; user: number; sys: number }>(
 for (let round = 0; round < 2; round++) {
   for (const row of rows) {
     const json = path.join(dir, 'hf.json');
-    const r = spawnSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(row.runs), '--export-json', json,
-      '--style', 'none', '-n', row.name, row.cmd], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(
+      'hyperfine',
+      [
+        '-N',
+        '--warmup',
+        '1',
+        '--runs',
+        String(row.runs),
+        '--export-json',
+        json,
+        '--style',
+        'none',
+        '-n',
+        row.name,
+        row.cmd,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     if (r.status !== 0) throw new Error(`hyperfine failed: ${row.cmd}\n${r.stderr}`);
     const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
     const m = { median: res.median * 1000, user: res.user * 1000, sys: res.system * 1000 };
@@ -69,8 +115,13 @@ rmSync(dir, { recursive: true, force: true });
 
 const floor = measured.get('node -e 0')!.median;
 const target = { base: null, sandbox: 100, run: 250 } as const;
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${load}; median wall ms (lower of 2 interleaved rounds), ${RUNS} runs (npx: ${NPX_RUNS})\n`);
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+console.log(
+  `\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${load}; median wall ms (lower of 2 interleaved rounds), ${RUNS} runs (npx: ${NPX_RUNS})\n`,
+);
 console.log('| command | wall ms | over `node -e 0` | CPU ms (user+sys) | CPU over `node -e 0` | target (wall) |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(0)}`;
@@ -80,7 +131,12 @@ for (const row of rows) {
   const over = m.median - floor;
   const t = target[row.group];
   // Targets are for the documented fast paths (bin/, npm link), not for npx or the old tsx path.
-  const verdict = t === null || row.name.includes('before') || row.name.includes('npx') ? '' : `≤ +${t}: ${over <= t ? 'met' : 'missed'}`;
+  const verdict =
+    t === null || row.name.includes('before') || row.name.includes('npx')
+      ? ''
+      : `≤ +${t}: ${over <= t ? 'met' : 'missed'}`;
   const isFloor = row.name === 'node -e 0';
-  console.log(`| ${row.name} | ${m.median.toFixed(0)} | ${isFloor ? '' : signed(over)} | ${(m.user + m.sys).toFixed(0)} | ${isFloor ? '' : signed(m.user + m.sys - floorCpu)} | ${verdict} |`);
+  console.log(
+    `| ${row.name} | ${m.median.toFixed(0)} | ${isFloor ? '' : signed(over)} | ${(m.user + m.sys).toFixed(0)} | ${isFloor ? '' : signed(m.user + m.sys - floorCpu)} | ${verdict} |`,
+  );
 }

@@ -23,7 +23,7 @@ import { compileFrontEnd } from '../lib/compiler/frontend/index';
 import { helloFirstRun, shutdownSandbox, tieredRuns, underLoad } from './compiler-tiers';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'sajilo-bench-'));
-process.env.SAJILO_CACHE_DIR = path.join(work, 'cache');   // cold cache: every build compiles
+process.env.SAJILO_CACHE_DIR = path.join(work, 'cache'); // cold cache: every build compiles
 const runtime = loadRuntimeLibs();
 const paths = availableToolchains(runtime);
 
@@ -35,7 +35,11 @@ function table(head: string[], rows: (string | number)[][]): void {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
 }
-function timeMs(fn: () => void): number { const t = performance.now(); fn(); return performance.now() - t; }
+function timeMs(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
 
 function cSource(source: string): string {
   const fe = compileFrontEnd(source);
@@ -53,17 +57,30 @@ function compileStep(): void {
   for (const t of paths) {
     const out = path.join(dir, t.kind);
     if (t.kind === 'tcc-musl') variants.push({ label: 'tcc + musl (default)', argv: t.argv(c, out, false) });
-    else for (const opt of [false, true]) {
-      const name = t.kind === 'gcc' ? 'gcc -static (glibc)' : 'musl-gcc -static';
-      variants.push({ label: `${name} ${opt ? '-O2' : '-O0'}${opt && t.kind === 'gcc' ? ' (--optimise)' : ''}`, argv: t.argv(c, `${out}${opt}`, opt) });
-    }
+    else
+      for (const opt of [false, true]) {
+        const name = t.kind === 'gcc' ? 'gcc -static (glibc)' : 'musl-gcc -static';
+        variants.push({
+          label: `${name} ${opt ? '-O2' : '-O0'}${opt && t.kind === 'gcc' ? ' (--optimise)' : ''}`,
+          argv: t.argv(c, `${out}${opt}`, opt),
+        });
+      }
   }
-  const t = hyperfine(variants.map((v) => ({ label: v.label, cmd: v.argv.map((a) => (/^[\w./=+-]+$/.test(a) ? a : `'${a}'`)).join(' ') })), 20);
+  const t = hyperfine(
+    variants.map((v) => ({
+      label: v.label,
+      cmd: v.argv.map((a) => (/^[\w./=+-]+$/.test(a) ? a : `'${a}'`)).join(' '),
+    })),
+    20,
+  );
   const tcc = t.get('tcc + musl (default)')?.cpu;
-  table(['compiler', 'CPU ms (user+sys)', 'wall ms (median)', tcc ? 'vs tcc (CPU)' : ''], variants.map((v) => {
-    const m = t.get(v.label)!;
-    return [v.label, ms(m.cpu), ms(m.wall), tcc ? `${(m.cpu / tcc).toFixed(1)}x` : ''];
-  }));
+  table(
+    ['compiler', 'CPU ms (user+sys)', 'wall ms (median)', tcc ? 'vs tcc (CPU)' : ''],
+    variants.map((v) => {
+      const m = t.get(v.label)!;
+      return [v.label, ms(m.cpu), ms(m.wall), tcc ? `${(m.cpu / tcc).toFixed(1)}x` : ''];
+    }),
+  );
 }
 
 // ───────────── (b) generated code against CPython and C ─────────────
@@ -192,41 +209,65 @@ function handC(source: string, name: string): string {
   return exe;
 }
 
-interface Timing { wall: number; cpu: number }   // ms: median wall time, mean user+system CPU time
+interface Timing {
+  wall: number;
+  cpu: number;
+} // ms: median wall time, mean user+system CPU time
 
 function hyperfine(commands: { label: string; cmd: string }[], runs: number): Map<string, Timing> {
   const json = path.join(work, `hf-${Date.now()}.json`);
   const args = ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', json, '--style', 'none'];
   for (const c of commands) args.push('-n', c.label, c.cmd);
   spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'ignore'] });
-  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number; user: number; system: number }[];
+  const results = JSON.parse(readFileSync(json, 'utf8')).results as {
+    command: string;
+    median: number;
+    user: number;
+    system: number;
+  }[];
   return new Map(results.map((r) => [r.command, { wall: r.median * 1000, cpu: (r.user + r.system) * 1000 }]));
 }
 
 async function generatedCode(): Promise<void> {
   console.log('### (b) generated code vs CPython 3 and hand-written C (gcc -O2), hyperfine medians\n');
   const python = findOnPath('python3');
-  for (const [name, saj, py, c, runs] of [['fib(30)', FIB_SAJ, FIB_PY, FIB_C, 10], ['sieve to 10,000,000', SIEVE_SAJ, SIEVE_PY, SIEVE_C, 5],
-    ['matmul 200×200 decimals', MATMUL_SAJ, MATMUL_PY, MATMUL_C, 3]] as const) {
+  for (const [name, saj, py, c, runs] of [
+    ['fib(30)', FIB_SAJ, FIB_PY, FIB_C, 10],
+    ['sieve to 10,000,000', SIEVE_SAJ, SIEVE_PY, SIEVE_C, 5],
+    ['matmul 200×200 decimals', MATMUL_SAJ, MATMUL_PY, MATMUL_C, 3],
+  ] as const) {
     const cmds: { label: string; cmd: string }[] = [];
     for (const t of paths) {
       cmds.push({ label: `sajilo ${t.kind}`, cmd: await sajiloExe(saj, t.kind, false) });
-      if (t.kind !== 'tcc-musl') cmds.push({ label: `sajilo ${t.kind} --optimise`, cmd: await sajiloExe(saj, t.kind, true) });
+      if (t.kind !== 'tcc-musl')
+        cmds.push({ label: `sajilo ${t.kind} --optimise`, cmd: await sajiloExe(saj, t.kind, true) });
     }
     const pyFile = path.join(work, `${name.length}.py`);
     writeFileSync(pyFile, py);
     if (python) cmds.push({ label: 'CPython 3', cmd: `${python} ${pyFile}` });
     cmds.push({ label: 'C (gcc -O2)', cmd: handC(c, `hand${name.length}`) });
-    const outputs = new Set(cmds.map((x) => spawnSync(x.cmd.split(' ')[0], x.cmd.split(' ').slice(1), { encoding: 'utf8' }).stdout.trim()));
+    const outputs = new Set(
+      cmds.map((x) => spawnSync(x.cmd.split(' ')[0], x.cmd.split(' ').slice(1), { encoding: 'utf8' }).stdout.trim()),
+    );
     const t = hyperfine(cmds, runs);
     const py3 = t.get('CPython 3')?.cpu ?? NaN;
     const cc = t.get('C (gcc -O2)')!.cpu;
-    console.log(`**${name}** (all outputs agree: ${outputs.size === 2 ? 'yes, modulo digit set' : [...outputs].join(' / ')})\n`);
-    table(['program', 'CPU ms (user+sys)', 'wall ms (median)', 'vs CPython (CPU)', 'vs C -O2 (CPU)'],
+    console.log(
+      `**${name}** (all outputs agree: ${outputs.size === 2 ? 'yes, modulo digit set' : [...outputs].join(' / ')})\n`,
+    );
+    table(
+      ['program', 'CPU ms (user+sys)', 'wall ms (median)', 'vs CPython (CPU)', 'vs C -O2 (CPU)'],
       cmds.map((x) => {
         const m = t.get(x.label)!;
-        return [x.label, ms(m.cpu), ms(m.wall), `${(py3 / m.cpu).toFixed(1)}x faster`, `${(m.cpu / cc).toFixed(2)}x slower`];
-      }));
+        return [
+          x.label,
+          ms(m.cpu),
+          ms(m.wall),
+          `${(py3 / m.cpu).toFixed(1)}x faster`,
+          `${(m.cpu / cc).toFixed(2)}x slower`,
+        ];
+      }),
+    );
   }
 }
 
@@ -243,14 +284,21 @@ const MEMORY_SAJ = `राख जम्मा = ०
 `;
 
 async function memory(): Promise<void> {
-  console.log('### (c) peak RSS: 1,000,000 iterations, each builds a new 100-character text and a small list, then drops them\n');
+  console.log(
+    '### (c) peak RSS: 1,000,000 iterations, each builds a new 100-character text and a small list, then drops them\n',
+  );
   const rows = [];
   for (const t of paths) {
     const exe = await sajiloExe(MEMORY_SAJ, t.kind, t.kind !== 'tcc-musl');
     const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', exe], { encoding: 'utf8' });
     const [kb, user, sys, wall] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    rows.push([t.kind + (t.kind === 'tcc-musl' ? '' : ' --optimise'), `${(kb / 1024).toFixed(1)} MB`,
-      `${((user + sys) * 1000).toFixed(0)} ms`, `${(wall * 1000).toFixed(0)} ms`, r.stdout.trim()]);
+    rows.push([
+      t.kind + (t.kind === 'tcc-musl' ? '' : ' --optimise'),
+      `${(kb / 1024).toFixed(1)} MB`,
+      `${((user + sys) * 1000).toFixed(0)} ms`,
+      `${(wall * 1000).toFixed(0)} ms`,
+      r.stdout.trim(),
+    ]);
   }
   table(['compile path', 'peak RSS', 'CPU', 'wall', 'output'], rows);
 }
@@ -304,21 +352,50 @@ function frontEndAndCodegen(): void {
     let program: Program | null = null;
     let c = '';
     const w = timeMs(() => {
-      fe.push(cpuMs(() => { program = compileFrontEnd(src).program; }));
+      fe.push(
+        cpuMs(() => {
+          program = compileFrontEnd(src).program;
+        }),
+      );
       if (!program) throw new Error('5,000-line program has errors');
-      gen.push(cpuMs(() => { c = generateC(program!); }));
+      gen.push(
+        cpuMs(() => {
+          c = generateC(program!);
+        }),
+      );
     });
     wall.push(w);
-    if (i < 5) { fe.pop(); gen.pop(); wall.pop(); }
-    if (i === 0) console.log(`(${nLines} lines, ${(src.length / 1024).toFixed(0)} KB source → ${(c.length / 1024).toFixed(0)} KB C)\n`);
+    if (i < 5) {
+      fe.pop();
+      gen.pop();
+      wall.pop();
+    }
+    if (i === 0)
+      console.log(
+        `(${nLines} lines, ${(src.length / 1024).toFixed(0)} KB source → ${(c.length / 1024).toFixed(0)} KB C)\n`,
+      );
   }
   const both = fe.map((x, i) => x + gen[i]);
-  table(['step', 'CPU ms (median)'], [['front end', ms(median(fe))], ['C generation', ms(median(gen))],
-    ['total', ms(median(both))], ['total, wall clock', ms(median(wall))]]);
+  table(
+    ['step', 'CPU ms (median)'],
+    [
+      ['front end', ms(median(fe))],
+      ['C generation', ms(median(gen))],
+      ['total', ms(median(both))],
+      ['total, wall clock', ms(median(wall))],
+    ],
+  );
 }
 
-console.log(`Sajilo compiler benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}`);
-console.log(`compile paths here: ${paths.map((t) => t.kind).join(', ')}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+console.log(
+  `Sajilo compiler benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}`,
+);
+console.log(
+  `compile paths here: ${paths.map((t) => t.kind).join(', ')}; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}\n`,
+);
 if (findOnPath('hyperfine')) {
   compileStep();
   await generatedCode();
@@ -327,7 +404,14 @@ if (findOnPath('hyperfine')) {
 }
 await memory();
 frontEndAndCodegen();
-await tieredRuns([['fib(30)', FIB_SAJ], ['sieve to 10,000,000', SIEVE_SAJ], ['matmul 200×200 decimals', MATMUL_SAJ]], table);
+await tieredRuns(
+  [
+    ['fib(30)', FIB_SAJ],
+    ['sieve to 10,000,000', SIEVE_SAJ],
+    ['matmul 200×200 decimals', MATMUL_SAJ],
+  ],
+  table,
+);
 await helloFirstRun(table);
 await underLoad(table, 4);
 await underLoad(table, 2);

@@ -25,21 +25,34 @@ const launchOptions = {
   args: ['--no-sandbox', '--disable-gpu'],
 };
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 /** ms from the navigation start until the letter pressed in the focused editor is drawn. */
 async function timeToTypedLetter(page: Page): Promise<number> {
   await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid=editor] .monaco-editor'), null, {
-    timeout: TIMEOUT_MS, polling: 'raf',
+    timeout: TIMEOUT_MS,
+    polling: 'raf',
   });
-  const count = (letter: string) => ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '')
-    .split(letter).length - 1;
+  const count = (letter: string) =>
+    ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').split(letter)
+      .length - 1;
   const before = await page.evaluate(count, LETTER);
   await page.keyboard.press(`Shift+Key${LETTER}`);
-  const handle = await page.waitForFunction(({ letter, before }) => {
-    const n = ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').split(letter).length - 1;
-    return n > before ? performance.now() : 0;
-  }, { letter: LETTER, before }, { timeout: TIMEOUT_MS, polling: 'raf' });
+  const handle = await page.waitForFunction(
+    ({ letter, before }) => {
+      const n =
+        ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').split(
+          letter,
+        ).length - 1;
+      return n > before ? performance.now() : 0;
+    },
+    { letter: LETTER, before },
+    { timeout: TIMEOUT_MS, polling: 'raf' },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -55,7 +68,7 @@ async function measureOnce(baseURL: string): Promise<{ cold: number; warm: numbe
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-first-screen-'));
   const context = await openProfile(dir);
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseURL, { waitUntil: 'commit' });
     const cold = await timeToTypedLetter(page);
     // Let the page settle (the session request, the checker's worker) before reloading it.
@@ -70,14 +83,24 @@ async function measureOnce(baseURL: string): Promise<{ cold: number; warm: numbe
 }
 
 const builds: { name: string; distDir?: string }[] = [];
-if (process.env.FIRST_SCREEN_BEFORE_DIST) builds.push({ name: `before (${process.env.FIRST_SCREEN_BEFORE_DIST})`, distDir: process.env.FIRST_SCREEN_BEFORE_DIST });
+if (process.env.FIRST_SCREEN_BEFORE_DIST)
+  builds.push({
+    name: `before (${process.env.FIRST_SCREEN_BEFORE_DIST})`,
+    distDir: process.env.FIRST_SCREEN_BEFORE_DIST,
+  });
 builds.push({ name: 'this build' });
 
 console.log(`[bench] ${new Date().toISOString()}, ${os.availableParallelism()} cores, load average at start ${load()}`);
 // Both servers run at once and the runs alternate between them, so that a busy machine's ups
 // and downs fall on both builds alike.
 const servers = [];
-for (const build of builds) servers.push({ ...build, ...(await startServer({ distDir: build.distDir })), cold: [] as number[], warm: [] as number[] });
+for (const build of builds)
+  servers.push({
+    ...build,
+    ...(await startServer({ distDir: build.distDir })),
+    cold: [] as number[],
+    warm: [] as number[],
+  });
 try {
   for (const s of servers) await (await fetch(s.baseURL)).text(); // the server's own first render is not the browser's
   for (let i = 0; i < SAMPLES; i++) {
@@ -93,7 +116,10 @@ try {
 }
 const rows: (string | number)[][] = [];
 for (const s of servers) {
-  for (const [kind, xs] of [['cold', s.cold], ['warm', s.warm]] as const) {
+  for (const [kind, xs] of [
+    ['cold', s.cold],
+    ['warm', s.warm],
+  ] as const) {
     rows.push([s.name, kind, xs.length, f(pct(xs, 50)), f(Math.max(...xs)), xs.map((x) => x.toFixed(0)).join(' ')]);
   }
 }

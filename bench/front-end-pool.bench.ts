@@ -21,10 +21,15 @@ const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 async function postRun(baseURL: string, source: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${baseURL}/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
+  const res = await fetch(`${baseURL}/api/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source }),
+  });
   const body = await res.json();
   const ms = performance.now() - started;
-  if (res.status !== 200 || body.run?.verdict !== 'ok') throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || body.run?.verdict !== 'ok')
+    throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return ms;
 }
 
@@ -34,13 +39,23 @@ function hostileClients(baseURL: string): { stop: () => Promise<number> } {
   let sent = 0;
   const client = async (index: number) => {
     for (let i = index; !stopping; i++) {
-      const res = await fetch(`${baseURL}/api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: HOSTILE[i % HOSTILE.length] }) });
+      const res = await fetch(`${baseURL}/api/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ source: HOSTILE[i % HOSTILE.length] }),
+      });
       await res.arrayBuffer();
       sent++;
     }
   };
   const running = [0, 1, 2, 3].map(client);
-  return { stop: async () => { stopping = true; await Promise.all(running); return sent; } };
+  return {
+    stop: async () => {
+      stopping = true;
+      await Promise.all(running);
+      return sent;
+    },
+  };
 }
 
 type Rows = { cached: number[]; fresh: number[] };
@@ -51,10 +66,12 @@ const emptyRows = (): Rows => ({ cached: [], fresh: [] });
 async function measureInterleaved(servers: ProductionServer[], tag: string): Promise<Rows[]> {
   const rows = servers.map(emptyRows);
   for (let i = 0; i < CACHED; i++) {
-    for (const [k, server] of servers.entries()) rows[k].cached.push(await postRun(server.baseURL, 'देखाउ("नमस्ते, संसार!")\n'));
+    for (const [k, server] of servers.entries())
+      rows[k].cached.push(await postRun(server.baseURL, 'देखाउ("नमस्ते, संसार!")\n'));
   }
   for (let i = 0; i < FRESH; i++) {
-    for (const [k, server] of servers.entries()) rows[k].fresh.push(await postRun(server.baseURL, `देखाउ("नमस्ते ${tag} ${k} ${i} ${Date.now()}")\n`));
+    for (const [k, server] of servers.entries())
+      rows[k].fresh.push(await postRun(server.baseURL, `देखाउ("नमस्ते ${tag} ${k} ${i} ${Date.now()}")\n`));
   }
   return rows;
 }
@@ -87,12 +104,13 @@ const servers: ProductionServer[] = [];
 const idle: Rows[] = [];
 const loaded: { rows: Rows; hostileSent: number }[] = [];
 try {
-  for (const c of CONFIGS) servers.push(await startProductionServer({ ports: [3135, 3136, 3137, 3138, 3139], env: c.env }));
+  for (const c of CONFIGS)
+    servers.push(await startProductionServer({ ports: [3135, 3136, 3137, 3138, 3139], env: c.env }));
   for (const server of servers) {
     for (let i = 0; i < 20; i++) await postRun(server.baseURL, 'देखाउ("नमस्ते, संसार!")\n'); // warm up
     await postRun(server.baseURL, `देखाउ("warm ${Date.now()}")\n`);
   }
-  idle.push(...await measureInterleaved(servers, 'idle'));
+  idle.push(...(await measureInterleaved(servers, 'idle')));
   for (const server of servers) {
     const flood = hostileClients(server.baseURL);
     await new Promise((r) => setTimeout(r, 500));
@@ -104,16 +122,23 @@ try {
 }
 const roundTrip = await poolRoundTrip();
 
-console.log(`\n/api/run hello world on production servers (${CACHED} cached, ${FRESH} new per row; idle rows interleaved request by request), ms:\n`);
+console.log(
+  `\n/api/run hello world on production servers (${CACHED} cached, ${FRESH} new per row; idle rows interleaved request by request), ms:\n`,
+);
 console.log('| front end | load | request | median | p99 |');
 console.log('|---|---|---|---|---|');
 for (const [k, c] of CONFIGS.entries()) {
-  for (const [load, m] of [['idle', idle[k]], [`4 hostile clients (${loaded[k].hostileSent} checks answered)`, loaded[k].rows]] as const) {
+  for (const [load, m] of [
+    ['idle', idle[k]],
+    [`4 hostile clients (${loaded[k].hostileSent} checks answered)`, loaded[k].rows],
+  ] as const) {
     console.log(`| ${c.label} | ${load} | cached | ${f(pct(m.cached, 50))} | ${f(pct(m.cached, 99))} |`);
     console.log(`| ${c.label} | ${load} | new | ${f(pct(m.fresh, 50))} | ${f(pct(m.fresh, 99))} |`);
   }
 }
-console.log(`\nPool cost on the median of a new hello world over HTTP, idle: ${f(pct(idle[0].fresh, 50) - pct(idle[1].fresh, 50))} ms (target: a few ms).`);
+console.log(
+  `\nPool cost on the median of a new hello world over HTTP, idle: ${f(pct(idle[0].fresh, 50) - pct(idle[1].fresh, 50))} ms (target: a few ms).`,
+);
 console.log('\nFront end + C generation of hello world, 1000 each, alternately (no HTTP), ms:\n');
 console.log('| where | median | p99 |');
 console.log('|---|---|---|');

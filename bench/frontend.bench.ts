@@ -109,11 +109,25 @@ async function main(): Promise<void> {
 
   rows.push(['normalise + lex', measure(() => tokenize(normaliseSource(source), new DiagnosticBag()))]);
   const tokens = tokenize(normaliseSource(source), new DiagnosticBag());
-  rows.push(['parse (tokens copied first)', measure(() => parse(tokens.map((t) => ({ ...t })), new DiagnosticBag()))]);
-  rows.push(['parse + check (resolve)', measure(() => {
-    const { program: tree } = parse(tokens.map((t) => ({ ...t })), new DiagnosticBag());
-    checkProgram(tree, new DiagnosticBag(), { blocksUnclosed: false });
-  })]);
+  rows.push([
+    'parse (tokens copied first)',
+    measure(() =>
+      parse(
+        tokens.map((t) => ({ ...t })),
+        new DiagnosticBag(),
+      ),
+    ),
+  ]);
+  rows.push([
+    'parse + check (resolve)',
+    measure(() => {
+      const { program: tree } = parse(
+        tokens.map((t) => ({ ...t })),
+        new DiagnosticBag(),
+      );
+      checkProgram(tree, new DiagnosticBag(), { blocksUnclosed: false });
+    }),
+  ]);
   rows.push(['front end, whole', measure(() => compileFrontEnd(source))]);
   rows.push(['front end, NFC changes every line', measure(() => compileFrontEnd(decomposed))]);
   const brokenCount = compileFrontEnd(broken).diagnostics.length;
@@ -125,12 +139,20 @@ async function main(): Promise<void> {
   if (generate) rows.push(['front end + C generation', measure(() => generate(compileFrontEnd(source).program!))]);
 
   console.log(`Front end on a ${lineCount}-line program (${source.length} UTF-16 units, ${tokens.length} tokens)`);
-  console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  console.log(
+    `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')}`,
+  );
   console.log(`${RUNS} runs after ${WARMUP} warm-up runs; target: whole front end < 100 ms\n`);
   console.log('| stage | median ms | best ms | median CPU ms |');
   console.log('|---|---:|---:|---:|');
-  for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(2)} | ${t.min.toFixed(2)} | ${t.cpu.toFixed(2)} |`);
+  for (const [name, t] of rows)
+    console.log(`| ${name} | ${t.median.toFixed(2)} | ${t.min.toFixed(2)} | ${t.cpu.toFixed(2)} |`);
   if (!generate) console.log('\n(C generation skipped: lib/compiler/backend has no generateC yet)');
 }
 

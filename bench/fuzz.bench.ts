@@ -70,19 +70,41 @@ async function main(): Promise<void> {
         fault(`${kind}: ${run.kind}`, `${run.detail} ← ${JSON.stringify(source).slice(0, 400)}`);
       }
     }
-    if ((i + 1) % 10_000 === 0) process.stderr.write(`[fuzz] ${i + 1} inputs, ${Math.round((performance.now() - started) / 1000)} s\n`);
+    if ((i + 1) % 10_000 === 0)
+      process.stderr.write(`[fuzz] ${i + 1} inputs, ${Math.round((performance.now() - started) / 1000)} s\n`);
   }
   const seconds = (performance.now() - started) / 1000;
 
-  console.log(`\n${INPUTS.toLocaleString('en')} inputs (seed ${SEED}) in ${seconds.toFixed(0)} s on ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)})\n`);
-  table(['category', 'inputs', 'accepted', 'rejected', 'front-end faults', 'front end ms/input'],
-    [...perCategory].map(([k, c]) => [k, c.inputs, c.accepted, c.rejected, c.faults, (c.ms / c.inputs).toFixed(2)]));
+  console.log(
+    `\n${INPUTS.toLocaleString('en')} inputs (seed ${SEED}) in ${seconds.toFixed(0)} s on ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)})\n`,
+  );
+  table(
+    ['category', 'inputs', 'accepted', 'rejected', 'front-end faults', 'front end ms/input'],
+    [...perCategory].map(([k, c]) => [k, c.inputs, c.accepted, c.rejected, c.faults, (c.ms / c.inputs).toFixed(2)]),
+  );
   console.log('');
-  table(['C path', 'programs compiled and run', 'exit 0', 'runtime error', 'fuzz limit', 'faults', 'ms/program'],
-    [...perPath].map(([k, p]) => [k, p.runs, p.ok, p.runtimeError, p.limit, p.faults, p.runs ? (p.ms / p.runs).toFixed(1) : '-']));
+  table(
+    ['C path', 'programs compiled and run', 'exit 0', 'runtime error', 'fuzz limit', 'faults', 'ms/program'],
+    [...perPath].map(([k, p]) => [
+      k,
+      p.runs,
+      p.ok,
+      p.runtimeError,
+      p.limit,
+      p.faults,
+      p.runs ? (p.ms / p.runs).toFixed(1) : '-',
+    ]),
+  );
   console.log('');
-  const kinds = ['front end: internal', 'front end: bad-diagnostic', ...paths.flatMap((p) => ['internal', 'c-compile-failure', 'signal', 'bad-status'].map((k) => `${p}: ${k}`))];
-  table(['fault', 'count'], kinds.map((k) => [k, faults.get(k)?.length ?? 0]));
+  const kinds = [
+    'front end: internal',
+    'front end: bad-diagnostic',
+    ...paths.flatMap((p) => ['internal', 'c-compile-failure', 'signal', 'bad-status'].map((k) => `${p}: ${k}`)),
+  ];
+  table(
+    ['fault', 'count'],
+    kinds.map((k) => [k, faults.get(k)?.length ?? 0]),
+  );
   for (const [kind, examples] of faults) {
     console.log(`\n${kind}: first examples`);
     for (const e of examples.slice(0, 3)) console.log(`  ${e}`);

@@ -24,6 +24,7 @@ export function startFifoSupervisor(dir: string): { command: (program: string) =
   while (!line.endsWith('\n') && readSync(holdResp, b) === 1) line += b.toString();
   if (!line.startsWith('READY')) throw new Error(`supervisor: ${line}`);
   const limits = Object.entries(LIMIT_WIRE_KEYS)
-    .map(([k, wire]) => `${wire}=${SANDBOX_DEFAULT_LIMITS.run[k as keyof SandboxLimits]}`).join(' ');
+    .map(([k, wire]) => `${wire}=${SANDBOX_DEFAULT_LIMITS.run[k as keyof SandboxLimits]}`)
+    .join(' ');
   return { command: (program) => `${LAUNCHER} client ${req} ${resp} ${limits} -- ${program}`, stop: () => sup.kill() };
 }

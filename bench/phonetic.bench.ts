@@ -7,7 +7,28 @@
 import os from 'node:os';
 import { CandidateIndex, PhoneticComposer, transliterate } from '../lib/keyboard/index';
 
-const SYLLABLES = ['ka', 'ra', 'ma', 'la', 'sa', 'ta', 'na', 'pa', 'ga', 'da', 'ba', 'ja', 'ha', 'ya', 'va', 'cha', 'kha', 'tha', 'dha', 'bha'];
+const SYLLABLES = [
+  'ka',
+  'ra',
+  'ma',
+  'la',
+  'sa',
+  'ta',
+  'na',
+  'pa',
+  'ga',
+  'da',
+  'ba',
+  'ja',
+  'ha',
+  'ya',
+  'va',
+  'cha',
+  'kha',
+  'tha',
+  'dha',
+  'bha',
+];
 const VOWELS = ['', 'a', 'i', 'u', 'e', 'o'];
 const LINE = 'yadi jamma < seemaa bhane dekhau(naamharu, jamma) harek kuraa maa suchii ';
 const REPEAT = 40;
@@ -49,10 +70,14 @@ function keystrokes(programNames: readonly string[]): number[] {
   return times.sort((a, b) => a - b);
 }
 
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`,
+);
 console.log(`typing "${LINE.trim()}" ${REPEAT} times per row; every key goes through PhoneticComposer.key`);
 console.log('');
-console.log('| names in program | index build, first | index rebuild, same names in a new array | keystroke p50 | keystroke p95 | keystroke p99 | keystroke max |');
+console.log(
+  '| names in program | index build, first | index rebuild, same names in a new array | keystroke p50 | keystroke p95 | keystroke p99 | keystroke max |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const count of [0, 1000, 5000, 20000]) {
   const programNames = names(count);
@@ -64,5 +89,7 @@ for (const count of [0, 1000, 5000, 20000]) {
   const rebuild = performance.now() - rebuildStart;
   keystrokes(programNames); // warm up (JIT, and the index cached for this array)
   const times = keystrokes(programNames);
-  console.log(`| ${count} | ${build.toFixed(1)} ms | ${rebuild.toFixed(1)} ms | ${us(percentile(times, 50))} | ${us(percentile(times, 95))} | ${us(percentile(times, 99))} | ${us(times[times.length - 1])} |`);
+  console.log(
+    `| ${count} | ${build.toFixed(1)} ms | ${rebuild.toFixed(1)} ms | ${us(percentile(times, 50))} | ${us(percentile(times, 95))} | ${us(percentile(times, 99))} | ${us(times[times.length - 1])} |`,
+  );
 }

@@ -30,7 +30,10 @@ if (missing.length && process.getuid?.() === 0) {
   console.log(`installing ${pkgs.join(' ')} (apt-get)`);
   spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit' });
 }
-if (!have('hyperfine')) { console.log('hyperfine not installed: apt-get install hyperfine'); process.exit(1); }
+if (!have('hyperfine')) {
+  console.log('hyperfine not installed: apt-get install hyperfine');
+  process.exit(1);
+}
 
 const native = startFifoSupervisor(dir);
 
@@ -38,7 +41,11 @@ const commands: [string, string][] = [
   ['bare fork+exec', hello],
   ['sajilo (client)', native.command(hello)],
 ];
-if (have('bwrap')) commands.push(['bubblewrap --unshare-all', `bwrap --unshare-all --die-with-parent --new-session --ro-bind ${hello} /hello /hello`]);
+if (have('bwrap'))
+  commands.push([
+    'bubblewrap --unshare-all',
+    `bwrap --unshare-all --die-with-parent --new-session --ro-bind ${hello} /hello /hello`,
+  ]);
 if (have('firejail')) commands.push(['firejail --net=none', `firejail --quiet --noprofile --net=none ${hello}`]);
 
 // The load of a shared machine drifts within seconds, so every runner is measured in ROUNDS
@@ -73,7 +80,9 @@ async function api(idleMs: number, n: number): Promise<number> {
 async function throughput(n: number): Promise<number> {
   const t0 = performance.now();
   let next = 0;
-  const worker = async () => { while (next++ < n) await runSandboxed({ argv: [hello] }); };
+  const worker = async () => {
+    while (next++ < n) await runSandboxed({ argv: [hello] });
+  };
   await Promise.all(Array.from({ length: 4 }, worker));
   return n / ((performance.now() - t0) / 1000);
 }
@@ -106,7 +115,9 @@ for (let round = 0; round < ROUNDS; round++) {
 native.stop();
 const rps = await throughput(600);
 await shutdownSandbox();
-console.log(`static hello world, ${ROUNDS} interleaved rounds of ${per} runs (idle: ${Math.min(per, 20)} for the TS API), median of round medians; ${os.cpus().length} cores, load ${load0.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `static hello world, ${ROUNDS} interleaved rounds of ${per} runs (idle: ${Math.min(per, 20)} for the TS API), median of round medians; ${os.cpus().length} cores, load ${load0.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}`,
+);
 
 const bare = median(busyR['bare fork+exec']);
 const bareIdle = median(idleR['bare fork+exec']);
@@ -114,7 +125,14 @@ const rows: string[][] = [];
 for (const name of [...commands.map(([n]) => n), ...apiConfigs.map(([n]) => n)]) {
   const b = median(busyR[name]);
   const i = median(idleR[name]);
-  rows.push([name, b.toFixed(2), (b / bare).toFixed(1), i.toFixed(2), (i / bareIdle).toFixed(1), (1000 / b).toFixed(0)]);
+  rows.push([
+    name,
+    b.toFixed(2),
+    (b / bare).toFixed(1),
+    i.toFixed(2),
+    (i / bareIdle).toFixed(1),
+    (1000 / b).toFixed(0),
+  ]);
 }
 const head = ['runner', 'back-to-back ms', 'x bare', '100 ms idle ms', 'x bare', 'runs/s (1 at a time)'];
 const fmt = (r: string[]) => `| ${r.join(' | ')} |`;

@@ -17,8 +17,16 @@ const KEY_INTERVAL_MS = 60;
 
 function program(lines: number): string {
   const block = [
-    'कार्य जोड(क, ख)', '    फर्काउ क + ख', 'अन्त्य', 'राख सूची = [१, २, ३]',
-    'हरेक स सूची मा', '    यदि स < ३ भने', '        देखाउ(जोड(स, १))', '    अन्त्य', 'अन्त्य', '',
+    'कार्य जोड(क, ख)',
+    '    फर्काउ क + ख',
+    'अन्त्य',
+    'राख सूची = [१, २, ३]',
+    'हरेक स सूची मा',
+    '    यदि स < ३ भने',
+    '        देखाउ(जोड(स, १))',
+    '    अन्त्य',
+    'अन्त्य',
+    '',
   ];
   const out: string[] = [];
   while (out.length < lines) out.push(...block);
@@ -26,14 +34,21 @@ function program(lines: number): string {
 }
 
 /** Per key, in the order observed: latency to the DOM change, to the next frame, and whether it was a letter. */
-interface Latencies { dom: number[]; frame: number[]; letter: boolean[] }
+interface Latencies {
+  dom: number[];
+  frame: number[];
+  letter: boolean[];
+}
 
 async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'): Promise<Latencies> {
   await page.goto('about:blank');
-  await page.addInitScript(({ source, l }) => {
-    localStorage.setItem('sajilo:draft:main', JSON.stringify({ source, stdin: '', latinDigits: false }));
-    localStorage.setItem('sajilo:keyboard-layout', l);
-  }, { source: program(LINES), l: layout });
+  await page.addInitScript(
+    ({ source, l }) => {
+      localStorage.setItem('sajilo:draft:main', JSON.stringify({ source, stdin: '', latinDigits: false }));
+      localStorage.setItem('sajilo:keyboard-layout', l);
+    },
+    { source: program(LINES), l: layout },
+  );
   await page.goto(baseURL);
   await page.locator('[data-testid=editor] .view-lines').waitFor({ state: 'visible', timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -48,7 +63,14 @@ async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'):
     w.__lat = { dom: [], frame: [], letter: [] };
     let keyAt: number | null = null;
     let letter = false;
-    window.addEventListener('keydown', (e) => { keyAt = e.timeStamp; letter = /^[a-z]$/i.test(e.key); }, true);
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        keyAt = e.timeStamp;
+        letter = /^[a-z]$/i.test(e.key);
+      },
+      true,
+    );
     new MutationObserver(() => {
       if (keyAt === null) return;
       const t0 = keyAt;
@@ -56,7 +78,11 @@ async function measure(page: Page, baseURL: string, layout: 'phonetic' | 'off'):
       w.__lat.dom.push(performance.now() - t0);
       w.__lat.letter.push(letter);
       requestAnimationFrame(() => w.__lat.frame.push(performance.now() - t0));
-    }).observe(document.querySelector('[data-testid=editor]')!, { subtree: true, childList: true, characterData: true });
+    }).observe(document.querySelector('[data-testid=editor]')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
   for (const ch of TYPED) {
     await page.keyboard.press(ch === '\n' ? 'Enter' : ch === ' ' ? 'Space' : ch);
@@ -77,19 +103,28 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const rows: (string | number)[][] = [];
-    for (const [layout, name] of [['phonetic', 'phonetic (default)'], ['off', 'plain Latin (keyboard off)']] as const) {
+    for (const [layout, name] of [
+      ['phonetic', 'phonetic (default)'],
+      ['off', 'plain Latin (keyboard off)'],
+    ] as const) {
       await measure(page, baseURL, layout); // warm-up: JIT, fonts, caches
       const { dom, frame, letter } = await measure(page, baseURL, layout);
       rows.push([name, dom.length, f(pct(dom, 50)), f(pct(dom, 95)), f(pct(frame, 50)), f(pct(frame, 95))]);
       // Letters (composing in phonetic mode) and the other keys (Space, Enter, symbols, digits:
       // committing a word in phonetic mode) apart: the tail of phonetic typing is the commits.
-      for (const [kind, isLetter] of [['letters', true], ['other keys', false]] as const) {
+      for (const [kind, isLetter] of [
+        ['letters', true],
+        ['other keys', false],
+      ] as const) {
         const pick = (xs: number[]) => xs.filter((_, i) => letter[i] === isLetter);
-        const d = pick(dom), fr = pick(frame);
+        const d = pick(dom),
+          fr = pick(frame);
         if (d.length) rows.push([`  ${kind}`, d.length, f(pct(d, 50)), f(pct(d, 95)), f(pct(fr, 50)), f(pct(fr, 95))]);
       }
     }
-    console.log(`Keystroke → screen in Chromium, caret in the middle of a ${LINES}-line program, one key every ${KEY_INTERVAL_MS} ms (ms):\n`);
+    console.log(
+      `Keystroke → screen in Chromium, caret in the middle of a ${LINES}-line program, one key every ${KEY_INTERVAL_MS} ms (ms):\n`,
+    );
     table(['typing', 'keys', 'p50', 'p95', 'p50 → next frame', 'p95 → next frame'], rows);
   } finally {
     await browser.close();

@@ -19,10 +19,18 @@ interface Preferences {
 const PreferencesContext = createContext<Preferences | null>(null);
 
 function readStored(key: string): string | null {
-  try { return window.localStorage.getItem(key); } catch { return null; }
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 function store(key: string, value: string) {
-  try { window.localStorage.setItem(key, value); } catch { /* private mode: not remembered */ }
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    /* private mode: not remembered */
+  }
 }
 
 export function PreferencesProvider({ children }: { children: ReactNode }) {
@@ -45,12 +53,23 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     store(THEME_STORAGE_KEY, th);
   }, []);
 
-  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
-  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
-  const value = useMemo<Preferences>(() => ({
-    lang, setLang, theme, setTheme, t: (key, vars) => translate(lang, key, vars),
-  }), [lang, setLang, theme, setTheme]);
+  const value = useMemo<Preferences>(
+    () => ({
+      lang,
+      setLang,
+      theme,
+      setTheme,
+      t: (key, vars) => translate(lang, key, vars),
+    }),
+    [lang, setLang, theme, setTheme],
+  );
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
 }
 

@@ -12,7 +12,9 @@ export function SiteHeader() {
     <header className="site-header">
       <Link href="/" className="site-name" prefetch={false}>
         <span lang="ne">सजिलो</span>
-        <span className="site-tagline"><T k="site.tagline" /></span>
+        <span className="site-tagline">
+          <T k="site.tagline" />
+        </span>
       </Link>
       <SiteNav />
       <div className="site-actions">

@@ -17,7 +17,9 @@ export function SiteNav() {
   return (
     <nav aria-label={t('nav.main')} className="site-nav">
       {LINKS.map((l) => (
-        <Link key={l.href} href={l.href} prefetch={false} aria-current={pathname === l.href ? 'page' : undefined}>{t(l.key)}</Link>
+        <Link key={l.href} href={l.href} prefetch={false} aria-current={pathname === l.href ? 'page' : undefined}>
+          {t(l.key)}
+        </Link>
       ))}
     </nav>
   );

@@ -5,9 +5,10 @@
 import { migrateDatabase, dbConfigFromEnv } from '@/lib/db';
 
 const config = dbConfigFromEnv();
-const where = config.kind === 'postgres'
-  ? `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ''}`
-  : `PGlite at ${config.dir}`;
+const where =
+  config.kind === 'postgres'
+    ? `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ''}`
+    : `PGlite at ${config.dir}`;
 try {
   const applied = await migrateDatabase(config);
   console.log(`[db:migrate] ${where}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);

@@ -9,13 +9,27 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
 const outDir = path.join(root, 'build', 'sandbox');
 const src = path.join(here, 'native');
-const sources = readdirSync(src).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(src, f));
+const sources = readdirSync(src)
+  .filter((f) => f.endsWith('.c'))
+  .sort()
+  .map((f) => path.join(src, f));
 mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, 'sajilo-launcher');
-const tmp = `${out}.${process.pid}.tmp`;  // atomic replace: running supervisors keep their inode
+const tmp = `${out}.${process.pid}.tmp`; // atomic replace: running supervisors keep their inode
 const cc = process.env.CC || 'cc';
-const args = ['-std=gnu11', '-O2', '-Wall', '-Wextra', '-Werror', '-Wno-unused-parameter',
-  '-D_FORTIFY_SOURCE=2', '-fstack-protector-strong', '-o', tmp, ...sources];
+const args = [
+  '-std=gnu11',
+  '-O2',
+  '-Wall',
+  '-Wextra',
+  '-Werror',
+  '-Wno-unused-parameter',
+  '-D_FORTIFY_SOURCE=2',
+  '-fstack-protector-strong',
+  '-o',
+  tmp,
+  ...sources,
+];
 // Static when the C library allows (no dynamic loader on each start: the benchmark client and
 // every supervisor start faster); dynamic otherwise.
 let r = spawnSync(cc, ['-static', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -7,17 +7,23 @@
 export type Profile = 'run' | 'compile';
 
 export interface SandboxLimits {
-  cpuMs: number;        // CPU time of the whole run (all processes), milliseconds
-  wallMs: number;       // wall-clock time, milliseconds
-  memoryMb: number;     // memory (cgroup; rootless: address space), MiB
-  pids: number;         // processes and threads at once
-  outputBytes: number;  // stdout + stderr together
-  fileSizeMb: number;   // largest file the program may write (RLIMIT_FSIZE), MiB
-  tmpMb: number;        // size of the compile profile's /tmp tmpfs, MiB
+  cpuMs: number; // CPU time of the whole run (all processes), milliseconds
+  wallMs: number; // wall-clock time, milliseconds
+  memoryMb: number; // memory (cgroup; rootless: address space), MiB
+  pids: number; // processes and threads at once
+  outputBytes: number; // stdout + stderr together
+  fileSizeMb: number; // largest file the program may write (RLIMIT_FSIZE), MiB
+  tmpMb: number; // size of the compile profile's /tmp tmpfs, MiB
 }
 
 const RUN: SandboxLimits = {
-  cpuMs: 2000, wallMs: 5000, memoryMb: 128, pids: 16, outputBytes: 64 * 1024, fileSizeMb: 16, tmpMb: 64,
+  cpuMs: 2000,
+  wallMs: 5000,
+  memoryMb: 128,
+  pids: 16,
+  outputBytes: 64 * 1024,
+  fileSizeMb: 16,
+  tmpMb: 64,
 };
 
 /** Defaults of the command-line tool and the API when an option is not given. */
@@ -29,7 +35,13 @@ export const SANDBOX_DEFAULT_LIMITS: Readonly<Record<Profile, Readonly<SandboxLi
 
 /** The key of each limit in the launcher's request payload (supervisor.c, `parse`). */
 export const LIMIT_WIRE_KEYS: Readonly<Record<keyof SandboxLimits, string>> = {
-  cpuMs: 'cpu', wallMs: 'wall', memoryMb: 'mem', pids: 'pids', outputBytes: 'out', fileSizeMb: 'fsize', tmpMb: 'tmp',
+  cpuMs: 'cpu',
+  wallMs: 'wall',
+  memoryMb: 'mem',
+  pids: 'pids',
+  outputBytes: 'out',
+  fileSizeMb: 'fsize',
+  tmpMb: 'tmp',
 };
 
 /** Every limit of `profile`: the caller's where given, the default otherwise (whole numbers ≥ 1). */

@@ -4,13 +4,7 @@
 import type { Profile, SandboxLimits } from './limits';
 
 export type Verdict =
-  | 'ok'
-  | 'runtime_error'
-  | 'time_limit'
-  | 'memory_limit'
-  | 'output_limit'
-  | 'security_violation'
-  | 'internal_error';
+  'ok' | 'runtime_error' | 'time_limit' | 'memory_limit' | 'output_limit' | 'security_violation' | 'internal_error';
 
 /** Limits not given take the profile's defaults (limits.ts). */
 export interface SandboxOptions extends Partial<SandboxLimits> {
@@ -53,4 +47,7 @@ export interface SandboxResult {
 }
 
 /** A limit that ended a run: `limit` in ms (cpu-time, wall-time), MiB (memory) or bytes (output). */
-export interface LimitExceeded { kind: 'cpu-time' | 'wall-time' | 'memory' | 'output'; limit: number }
+export interface LimitExceeded {
+  kind: 'cpu-time' | 'wall-time' | 'memory' | 'output';
+  limit: number;
+}

@@ -49,7 +49,9 @@ for (const [name, entry] of Object.entries(CLIS)) {
     logLevel: 'warning',
     plugins: [ownLocation],
     // Bundled CommonJS packages may call require() for Node's own modules.
-    banner: { js: "import { createRequire as __sajiloRequire } from 'node:module'; const require = __sajiloRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sajiloRequire } from 'node:module'; const require = __sajiloRequire(import.meta.url);",
+    },
   });
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.startsWith('node_modules/'))

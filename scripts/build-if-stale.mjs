@@ -24,9 +24,12 @@ function newestMtime(dir) {
 export function buildIsStale() {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'sandbox', 'prisma', 'public', 'docs', 'examples'].map((d) => newestMtime(path.join(root, d)));
-  const configs = ['next.config.js', 'package.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts']
-    .map((f) => (existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0));
+  const sources = ['app', 'components', 'lib', 'sandbox', 'prisma', 'public', 'docs', 'examples'].map((d) =>
+    newestMtime(path.join(root, d)),
+  );
+  const configs = ['next.config.js', 'package.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'].map((f) =>
+    existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0,
+  );
   return Math.max(...sources, ...configs) > built;
 }
 

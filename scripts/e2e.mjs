@@ -51,7 +51,10 @@ async function waitForServer(url, ms) {
 // one of them as skipped, so `npm test`'s final line does not pass over them in silence.
 if (!ensureChromium()) {
   console.log(`[e2e] skipped: no Chromium at ${CHROMIUM} and it cannot be installed here; the specs, not run:`);
-  const listed = spawnSync('npx', ['--no-install', 'playwright', 'test', '--list', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const listed = spawnSync('npx', ['--no-install', 'playwright', 'test', '--list', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   process.exit(listed.status ?? 1);
 }
 
@@ -68,13 +71,17 @@ const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port)
   detached: true, // own process group, so the whole tree can be stopped
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
-    ...process.env, SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL,
+    ...process.env,
+    SAJILO_DATA_DIR: dataDir,
+    NEXTAUTH_URL: baseURL,
     // The tests run a program beside an endless one: that needs two run slots even on one core.
     SAJILO_RUN_CONCURRENCY: process.env.SAJILO_RUN_CONCURRENCY ?? String(Math.max(2, os.availableParallelism())),
   },
 });
 const stopServer = () => {
-  try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {}
 };
 process.on('exit', stopServer);
 
@@ -91,5 +98,7 @@ if (await waitForServer(baseURL, 60_000)) {
 }
 stopServer();
 await new Promise((r) => setTimeout(r, 500));
-try { process.kill(-server.pid, 'SIGKILL'); } catch {}
+try {
+  process.kill(-server.pid, 'SIGKILL');
+} catch {}
 process.exit(status);

@@ -30,7 +30,15 @@ else failed += 1;
 const vitestJson = path.join(out, 'vitest.json');
 rmSync(vitestJson, { force: true });
 const extra = process.argv.slice(2);
-const vitestStatus = run('npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...extra]);
+const vitestStatus = run('npx', [
+  '--no-install',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+  ...extra,
+]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
@@ -52,7 +60,10 @@ if (extra.length === 0) {
   if (typecheck === 0) passed += 1;
   else failed += 1;
   // The lint and the formatting, each one check like the type check.
-  for (const [name, script] of [['lint', 'lint'], ['formatting', 'format:check']]) {
+  for (const [name, script] of [
+    ['lint', 'lint'],
+    ['formatting', 'format:check'],
+  ]) {
     const status = run('npm', ['run', '--silent', script]);
     console.log(`[test] ${name} ${status === 0 ? 'passed' : 'failed'}`);
     if (status === 0) passed += 1;
@@ -71,7 +82,8 @@ if (existsSync(path.join(root, 'scripts/e2e.mjs')) && extra.length === 0) {
   if (existsSync(e2eJson)) {
     const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
     passed += s.expected + (s.flaky ?? 0);
-    if (s.flaky) console.log(`[test] ${s.flaky} end-to-end test(s) flaky: failed once, passed on the retry (listed above)`);
+    if (s.flaky)
+      console.log(`[test] ${s.flaky} end-to-end test(s) flaky: failed once, passed on the retry (listed above)`);
     failed += s.unexpected;
     skipped += s.skipped;
   } else if (status !== 0) {

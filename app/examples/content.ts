@@ -3,8 +3,16 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
-export interface ExampleEntry { slug: string; titleNe: string; titleEn: string }
-export interface Example extends ExampleEntry { source: string; stdin: string; expected: string }
+export interface ExampleEntry {
+  slug: string;
+  titleNe: string;
+  titleEn: string;
+}
+export interface Example extends ExampleEntry {
+  source: string;
+  stdin: string;
+  expected: string;
+}
 
 const dir = path.join(process.cwd(), 'examples');
 

@@ -8,16 +8,28 @@ import { getExample, listExamples } from './content';
 export const metadata: Metadata = { title: 'उदाहरणहरू · Examples' };
 
 export default function ExamplesPage() {
-  const examples = listExamples().map((e) => getExample(e.slug)!).filter(Boolean);
+  const examples = listExamples()
+    .map((e) => getExample(e.slug)!)
+    .filter(Boolean);
   return (
     <div className="page">
-      <h1><T k="examples.title" /></h1>
-      <p><PointerHint keyboard={<T k="examples.intro" />} touch={<T k="examples.introTouch" />} /></p>
-      {examples.length === 0 ? <p><T k="examples.none" /></p> : (
+      <h1>
+        <T k="examples.title" />
+      </h1>
+      <p>
+        <PointerHint keyboard={<T k="examples.intro" />} touch={<T k="examples.introTouch" />} />
+      </p>
+      {examples.length === 0 ? (
+        <p>
+          <T k="examples.none" />
+        </p>
+      ) : (
         <ul className="examples-grid" data-testid="examples">
           {examples.map((e) => (
             <li key={e.slug} className="example-card">
-              <h2><Localized ne={e.titleNe} en={e.titleEn} /></h2>
+              <h2>
+                <Localized ne={e.titleNe} en={e.titleEn} />
+              </h2>
               <pre aria-hidden="true">{e.source.split('\n').slice(0, 6).join('\n')}</pre>
               <Link href={`/examples/${e.slug}`} data-testid={`example-${e.slug}`}>
                 <T k="examples.open" />

@@ -41,8 +41,12 @@ export default function GuidePage() {
         <article className="prose" lang="ne" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <>
-          <h1><T k="guide.title" /></h1>
-          <p><T k="guide.missing" /></p>
+          <h1>
+            <T k="guide.title" />
+          </h1>
+          <p>
+            <T k="guide.missing" />
+          </p>
         </>
       )}
     </div>

@@ -19,7 +19,12 @@ export default async function MyProgramsPage() {
       <SnippetList
         userName={user.name || user.email || ''}
         initial={list.map((s) => ({
-          id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version, preview: s.preview,
+          id: s.id,
+          title: s.title,
+          updatedAt: s.updatedAt.toISOString(),
+          size: s.size,
+          version: s.version,
+          preview: s.preview,
         }))}
       />
     </div>

@@ -7,6 +7,8 @@ export const metadata: Metadata = { title: 'चलाएर हेर्नु�
 // Opens the code given in ?code= (from the guide's examples) in the IDE, with its own draft.
 export default async function TryPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const raw = (await searchParams).code;
-  const code = (Array.isArray(raw) ? raw[0] : raw ?? '').slice(0, MAX_TRY_CODE_CHARS);
-  return <Ide initialSource={code.endsWith('\n') || !code ? code : `${code}\n`} draftKey={`draft:try:${codeKey(code)}`} />;
+  const code = (Array.isArray(raw) ? raw[0] : (raw ?? '')).slice(0, MAX_TRY_CODE_CHARS);
+  return (
+    <Ide initialSource={code.endsWith('\n') || !code ? code : `${code}\n`} draftKey={`draft:try:${codeKey(code)}`} />
+  );
 }

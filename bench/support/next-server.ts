@@ -43,16 +43,28 @@ export async function startServer(options: { distDir?: string } = {}): Promise<{
   }
   const port = process.env.BENCH_PORT && !options.distDir ? Number(process.env.BENCH_PORT) : await freePort();
   const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', SAJILO_NEXT_DIST: distDir },
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', SAJILO_NEXT_DIST: distDir },
   });
-  const stop = () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } };
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  };
   process.on('exit', stop);
   const baseURL = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    try { if ((await fetch(baseURL)).status < 500) return { baseURL, stop }; } catch { /* not yet */ }
+    try {
+      if ((await fetch(baseURL)).status < 500) return { baseURL, stop };
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
   throw new Error('the server did not start');
 }
-

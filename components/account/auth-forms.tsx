@@ -34,7 +34,15 @@ async function passwordSignIn(email: string, password: string): Promise<AccountS
   return res.ok ? null : 'account.failed';
 }
 
-export function SignInForm({ providers, callbackUrl, initialError }: { providers: Provider[]; callbackUrl?: string; initialError?: string }) {
+export function SignInForm({
+  providers,
+  callbackUrl,
+  initialError,
+}: {
+  providers: Provider[];
+  callbackUrl?: string;
+  initialError?: string;
+}) {
   const { t } = usePreferences();
   const [error, setError] = useState<AccountStringKey | null>(errorFor(initialError));
   const [busy, setBusy] = useState(false);
@@ -57,23 +65,51 @@ export function SignInForm({ providers, callbackUrl, initialError }: { providers
     <div className="auth-card">
       <h1>{t('account.signIn')}</h1>
       <form onSubmit={onSubmit} className="auth-form" data-testid="signin-form">
-        <label>{t('account.email')}<input name="email" type="email" autoComplete="email" required data-testid="signin-email" /></label>
-        <label>{t('account.password')}<input name="password" type="password" autoComplete="current-password" required data-testid="signin-password" /></label>
-        {error && <p className="alert" role="alert" data-testid="auth-error">{t(error)}</p>}
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="signin-submit">{t('account.signIn')}</button>
+        <label>
+          {t('account.email')}
+          <input name="email" type="email" autoComplete="email" required data-testid="signin-email" />
+        </label>
+        <label>
+          {t('account.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            data-testid="signin-password"
+          />
+        </label>
+        {error && (
+          <p className="alert" role="alert" data-testid="auth-error">
+            {t(error)}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="signin-submit">
+          {t('account.signIn')}
+        </button>
       </form>
       {providers.length > 0 && (
         <div className="auth-oauth">
           <span>{t('account.orWith')}</span>
           {providers.map((p) => (
-            <button key={p.id} type="button" className="button" data-testid={`signin-${p.id}`}
-              onClick={() => void signIn(p.id, { callbackUrl: target })}>
+            <button
+              key={p.id}
+              type="button"
+              className="button"
+              data-testid={`signin-${p.id}`}
+              onClick={() => void signIn(p.id, { callbackUrl: target })}
+            >
               {p.name}
             </button>
           ))}
         </div>
       )}
-      <p>{t('account.noAccount')} <Link href={`/signup${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{t('account.signUp')}</Link></p>
+      <p>
+        {t('account.noAccount')}{' '}
+        <Link href={`/signup${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>
+          {t('account.signUp')}
+        </Link>
+      </p>
     </div>
   );
 }
@@ -92,7 +128,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     const name = String(form.get('name') ?? '').trim();
     setBusy(true);
     setError(null);
-    const res = await callApi<SignedUp, SignUpInput>('POST', '/api/signup', { email, password, ...(name ? { name } : {}) });
+    const res = await callApi<SignedUp, SignUpInput>('POST', '/api/signup', {
+      email,
+      password,
+      ...(name ? { name } : {}),
+    });
     if (!res.ok) {
       setBusy(false);
       if (res.status === 409) setError(t('account.emailTaken'));
@@ -101,7 +141,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       // malformed field: which one).
       else if (res.status === 400) {
         const fields = res.error?.issues?.map((i) => i.path).join(', ');
-        setError(fields ? t('account.invalid') + fields : apiErrorMessage(res.error, lang) ?? t('account.invalid'));
+        setError(fields ? t('account.invalid') + fields : (apiErrorMessage(res.error, lang) ?? t('account.invalid')));
       } else setError(t('account.failed'));
       return;
     }
@@ -118,15 +158,40 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <div className="auth-card">
       <h1>{t('account.signUp')}</h1>
       <form onSubmit={onSubmit} className="auth-form" data-testid="signup-form">
-        <label>{t('account.name')}<NepaliInput name="name" autoComplete="name" maxLength={80} data-testid="signup-name" /></label>
-        <label>{t('account.email')}<input name="email" type="email" autoComplete="email" required data-testid="signup-email" /></label>
-        <label>{t('account.password')} <small>({t('account.passwordHint')})</small>
-          <input name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} data-testid="signup-password" />
+        <label>
+          {t('account.name')}
+          <NepaliInput name="name" autoComplete="name" maxLength={80} data-testid="signup-name" />
         </label>
-        {error && <p className="alert" role="alert" data-testid="auth-error">{error}</p>}
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="signup-submit">{t('account.signUp')}</button>
+        <label>
+          {t('account.email')}
+          <input name="email" type="email" autoComplete="email" required data-testid="signup-email" />
+        </label>
+        <label>
+          {t('account.password')} <small>({t('account.passwordHint')})</small>
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD}
+            data-testid="signup-password"
+          />
+        </label>
+        {error && (
+          <p className="alert" role="alert" data-testid="auth-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="signup-submit">
+          {t('account.signUp')}
+        </button>
       </form>
-      <p>{t('account.haveAccount')} <Link href={`/signin${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>{t('account.signIn')}</Link></p>
+      <p>
+        {t('account.haveAccount')}{' '}
+        <Link href={`/signin${target !== '/' ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>
+          {t('account.signIn')}
+        </Link>
+      </p>
     </div>
   );
 }

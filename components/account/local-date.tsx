@@ -9,6 +9,12 @@ import { formatDate } from '@/lib/i18n/dates';
 export function LocalDate({ iso, testId }: { iso: string; testId?: string }) {
   const { lang } = usePreferences();
   const [text, setText] = useState<string | null>(null);
-  useEffect(() => { setText(formatDate(new Date(iso), lang === 'en' ? 'en' : 'ne')); }, [iso, lang]);
-  return <time dateTime={iso} data-testid={testId}>{text ?? ''}</time>;
+  useEffect(() => {
+    setText(formatDate(new Date(iso), lang === 'en' ? 'en' : 'ne'));
+  }, [iso, lang]);
+  return (
+    <time dateTime={iso} data-testid={testId}>
+      {text ?? ''}
+    </time>
+  );
 }

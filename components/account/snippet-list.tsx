@@ -6,7 +6,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { usePreferences } from '@/components/preferences';
 import { callApi, apiErrorMessage, failureMessageKey, type ApiCallResult } from '@/lib/api/client';
-import type { MySnippet, SnippetCreated, SnippetCreateInput, SnippetPatched, SnippetPatchInput, SnippetRead, SnippetRestored } from '@/lib/api/schemas';
+import type {
+  MySnippet,
+  SnippetCreated,
+  SnippetCreateInput,
+  SnippetPatched,
+  SnippetPatchInput,
+  SnippetRead,
+  SnippetRestored,
+} from '@/lib/api/schemas';
 import { TextDialog } from '@/components/input/text-dialog';
 import { LocalDate } from './local-date';
 
@@ -23,9 +31,15 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
   const [deleted, setDeleted] = useState<MySnippet | null>(null);
   const toastTimer = useRef<number | null>(null);
 
-  useEffect(() => () => { if (toastTimer.current !== null) window.clearTimeout(toastTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (toastTimer.current !== null) window.clearTimeout(toastTimer.current);
+    },
+    [],
+  );
 
-  const fail = (res: Extract<ApiCallResult<unknown>, { ok: false }>) => setError(apiErrorMessage(res.error, lang) ?? t(failureMessageKey(res.status)));
+  const fail = (res: Extract<ApiCallResult<unknown>, { ok: false }>) =>
+    setError(apiErrorMessage(res.error, lang) ?? t(failureMessageKey(res.status)));
 
   async function reload() {
     const res = await callApi<MySnippet[]>('GET', '/api/me/snippets');
@@ -34,9 +48,18 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
 
   async function rename(item: MySnippet, title: string) {
     setRenaming(null);
-    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${item.id}`, { title, version: item.version });
+    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${item.id}`, {
+      title,
+      version: item.version,
+    });
     if (res.ok) {
-      setItems((list) => list.map((x) => (x.id === item.id ? { ...x, title: title.trim(), version: res.data.version, updatedAt: res.data.updatedAt } : x)));
+      setItems((list) =>
+        list.map((x) =>
+          x.id === item.id
+            ? { ...x, title: title.trim(), version: res.data.version, updatedAt: res.data.updatedAt }
+            : x,
+        ),
+      );
       setError(null);
     } else {
       fail(res);
@@ -48,7 +71,10 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
     if (!full.ok) return fail(full);
     const title = `${full.data.title || t('account.untitled')} ${t('account.copySuffix')}`.slice(0, 120);
     const res = await callApi<SnippetCreated, SnippetCreateInput>('POST', `/api/snippets/${item.id}/fork`, {
-      title, source: full.data.source, stdin: full.data.stdin, latinDigits: full.data.latinDigits,
+      title,
+      source: full.data.source,
+      stdin: full.data.stdin,
+      latinDigits: full.data.latinDigits,
     });
     if (!res.ok) return fail(res);
     setError(null);
@@ -74,14 +100,23 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
 
   return (
     <section data-testid="my-snippets">
-      <h1>{t('account.myPrograms')}{userName ? ` — ${userName}` : ''}</h1>
-      {error && <p className="alert" role="alert">{error}</p>}
+      <h1>
+        {t('account.myPrograms')}
+        {userName ? ` — ${userName}` : ''}
+      </h1>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       <TextDialog
         open={renaming !== null}
         title={t('account.newTitle')}
         initialValue={renaming?.title ?? ''}
         maxLength={120}
-        onSubmit={(title) => { if (renaming) void rename(renaming, title); }}
+        onSubmit={(title) => {
+          if (renaming) void rename(renaming, title);
+        }}
         onCancel={() => setRenaming(null)}
         testId="rename-dialog"
       />
@@ -90,20 +125,61 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
       ) : (
         <table className="snippet-table">
           <thead>
-            <tr><th>{t('account.title')}</th><th>{t('account.preview')}</th><th>{t('account.updated')}</th><th>{t('account.size')}</th><th /></tr>
+            <tr>
+              <th>{t('account.title')}</th>
+              <th>{t('account.preview')}</th>
+              <th>{t('account.updated')}</th>
+              <th>{t('account.size')}</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid="snippet-row" data-id={item.id}>
-                <td><a href={`/s/${item.id}`} data-testid="snippet-title">{item.title || t('account.untitled')}</a></td>
-                <td><code className="snippet-preview" data-testid="snippet-preview">{item.preview}</code></td>
-                <td><LocalDate iso={item.updatedAt} testId="snippet-updated" /></td>
-                <td>{item.size} {t('account.bytes')}</td>
+                <td>
+                  <a href={`/s/${item.id}`} data-testid="snippet-title">
+                    {item.title || t('account.untitled')}
+                  </a>
+                </td>
+                <td>
+                  <code className="snippet-preview" data-testid="snippet-preview">
+                    {item.preview}
+                  </code>
+                </td>
+                <td>
+                  <LocalDate iso={item.updatedAt} testId="snippet-updated" />
+                </td>
+                <td>
+                  {item.size} {t('account.bytes')}
+                </td>
                 <td className="snippet-actions">
-                  <a href={`/s/${item.id}`} className="button button-quiet" data-testid="open-button">{t('account.open')}</a>
-                  <button type="button" className="button button-quiet" data-testid="rename-button" onClick={() => setRenaming(item)}>{t('account.rename')}</button>
-                  <button type="button" className="button button-quiet" data-testid="duplicate-button" onClick={() => void duplicate(item)}>{t('account.duplicate')}</button>
-                  <button type="button" className="button button-quiet" data-testid="delete-button" onClick={() => void remove(item)}>{t('account.delete')}</button>
+                  <a href={`/s/${item.id}`} className="button button-quiet" data-testid="open-button">
+                    {t('account.open')}
+                  </a>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid="rename-button"
+                    onClick={() => setRenaming(item)}
+                  >
+                    {t('account.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid="duplicate-button"
+                    onClick={() => void duplicate(item)}
+                  >
+                    {t('account.duplicate')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid="delete-button"
+                    onClick={() => void remove(item)}
+                  >
+                    {t('account.delete')}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -112,8 +188,17 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
       )}
       {deleted && (
         <div className="undo-toast" role="status" data-testid="undo-toast">
-          <span>{t('account.deleted')} {deleted.title || t('account.untitled')}</span>
-          <button type="button" className="button button-quiet" data-testid="undo-button" onClick={() => void undo(deleted)}>{t('account.undo')}</button>
+          <span>
+            {t('account.deleted')} {deleted.title || t('account.untitled')}
+          </span>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="undo-button"
+            onClick={() => void undo(deleted)}
+          >
+            {t('account.undo')}
+          </button>
         </div>
       )}
     </section>

@@ -9,9 +9,15 @@ export function useSignedIn(): boolean | undefined {
     let live = true;
     fetch('/api/auth/session', { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : null))
-      .then((session) => { if (live) setSignedIn(!!session?.user); })
-      .catch(() => { if (live) setSignedIn(false); });
-    return () => { live = false; };
+      .then((session) => {
+        if (live) setSignedIn(!!session?.user);
+      })
+      .catch(() => {
+        if (live) setSignedIn(false);
+      });
+    return () => {
+      live = false;
+    };
   }, []);
   return signedIn;
 }

@@ -17,27 +17,44 @@ export function UserMenu() {
     let live = true;
     fetch('/api/auth/session', { cache: 'no-store' })
       .then((r) => (r.ok ? (r.json() as Promise<{ user?: SessionUser } | null>) : null))
-      .then((session) => { if (live) setUser(session?.user ?? null); })
-      .catch(() => { if (live) setUser(null); });
-    return () => { live = false; };
+      .then((session) => {
+        if (live) setUser(session?.user ?? null);
+      })
+      .catch(() => {
+        if (live) setUser(null);
+      });
+    return () => {
+      live = false;
+    };
   }, []);
 
   if (user === undefined) return <div className="user-menu" data-testid="user-menu" aria-busy="true" />;
   if (!user) {
     return (
       <div className="user-menu" data-testid="user-menu" data-signed-in="false">
-        <Link href="/signin" prefetch={false} className="button button-quiet" data-testid="signin-link">{t('account.signIn')}</Link>
-        <Link href="/signup" prefetch={false} className="button" data-testid="signup-link">{t('account.signUp')}</Link>
+        <Link href="/signin" prefetch={false} className="button button-quiet" data-testid="signin-link">
+          {t('account.signIn')}
+        </Link>
+        <Link href="/signup" prefetch={false} className="button" data-testid="signup-link">
+          {t('account.signUp')}
+        </Link>
       </div>
     );
   }
   return (
     <div className="user-menu" data-testid="user-menu" data-signed-in="true">
       <Link href="/me" prefetch={false} className="button button-quiet" data-testid="my-programs-link">
-        <span className="user-menu-name" data-testid="user-name">{user.name || user.email}</span> · {t('account.myPrograms')}
+        <span className="user-menu-name" data-testid="user-name">
+          {user.name || user.email}
+        </span>{' '}
+        · {t('account.myPrograms')}
       </Link>
-      <button type="button" className="button button-quiet" data-testid="signout-button"
-        onClick={() => void signOut({ callbackUrl: '/' })}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="signout-button"
+        onClick={() => void signOut({ callbackUrl: '/' })}
+      >
         {t('account.signOut')}
       </button>
     </div>

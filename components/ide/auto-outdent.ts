@@ -20,10 +20,12 @@ export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): 
     // Not inside the change event: Monaco finishes its own edit first.
     queueMicrotask(() => {
       if (model.getLineContent(line) !== lineText) return;
-      editor.executeEdits('sajilo.outdent', [{
-        range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: current.length + 1 },
-        text: wanted,
-      }]);
+      editor.executeEdits('sajilo.outdent', [
+        {
+          range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: current.length + 1 },
+          text: wanted,
+        },
+      ]);
     });
   });
 }

@@ -66,7 +66,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
       const checker = createBrowserWorkerChecker();
-      live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, { check: checker.check, getUiLanguage });
+      live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, {
+        check: checker.check,
+        getUiLanguage,
+      });
       disposables.current.push(live.current, checker);
     }
 
@@ -74,19 +77,28 @@ export default function CodeEditor(props: CodeEditorProps) {
       id: 'sajilo.run',
       label: 'Run program / प्रोग्राम चलाउनुहोस्',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => { bridgeRef.current?.commit(); latest.current.onRun(); },
+      run: () => {
+        bridgeRef.current?.commit();
+        latest.current.onRun();
+      },
     });
     editor.addAction({
       id: 'sajilo.save',
       label: 'Save program / प्रोग्राम सेभ गर्नुहोस्',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
-      run: () => { bridgeRef.current?.commit(); latest.current.onSave?.(); },
+      run: () => {
+        bridgeRef.current?.commit();
+        latest.current.onSave?.();
+      },
     });
     editor.addAction({
       id: 'sajilo.cycleLayout',
       label: 'Switch keyboard layout / किबोर्ड बदल्नुहोस्',
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyK],
-      run: () => { bridgeRef.current?.commit(); latest.current.onCycleLayout(); },
+      run: () => {
+        bridgeRef.current?.commit();
+        latest.current.onCycleLayout();
+      },
     });
     // The caret position as an attribute of the editor's wrapper: tests read it, nothing else.
     editor.onDidChangeCursorPosition((e) => {
@@ -111,22 +123,40 @@ export default function CodeEditor(props: CodeEditorProps) {
       },
       setCompileMarkers(diagnostics) {
         // The server's diagnostics replace the live ones (same owner) until the next edit.
-        if (model) monaco.editor.setModelMarkers(model, SAJILO_MARKER_OWNER, toMarkers(diagnostics as never, getUiLanguage(), monaco.MarkerSeverity) as never);
+        if (model)
+          monaco.editor.setModelMarkers(
+            model,
+            SAJILO_MARKER_OWNER,
+            toMarkers(diagnostics as never, getUiLanguage(), monaco.MarkerSeverity) as never,
+          );
       },
       setRunMarkers(markers: MarkerInput[]) {
         if (!model) return;
-        monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, markers.map((m) => ({
-          startLineNumber: m.line, startColumn: m.column,
-          endLineNumber: m.endLine ?? m.line,
-          endColumn: m.endColumn ?? model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
-          severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
-          message: m.message,
-        })));
-        runLines.set(markers.filter((m) => m.severity === 'error').map((m) => ({
-          range: new monaco.Range(m.line, 1, m.line, 1),
-          options: { isWholeLine: true, className: 'runtime-error-line', linesDecorationsClassName: 'runtime-error-gutter',
-            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
-        })));
+        monaco.editor.setModelMarkers(
+          model,
+          RUN_MARKER_OWNER,
+          markers.map((m) => ({
+            startLineNumber: m.line,
+            startColumn: m.column,
+            endLineNumber: m.endLine ?? m.line,
+            endColumn: m.endColumn ?? model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
+            severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+            message: m.message,
+          })),
+        );
+        runLines.set(
+          markers
+            .filter((m) => m.severity === 'error')
+            .map((m) => ({
+              range: new monaco.Range(m.line, 1, m.line, 1),
+              options: {
+                isWholeLine: true,
+                className: 'runtime-error-line',
+                linesDecorationsClassName: 'runtime-error-gutter',
+                stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+              },
+            })),
+        );
       },
       typeText(text) {
         bridgeRef.current?.typeText(text);
@@ -155,13 +185,18 @@ export default function CodeEditor(props: CodeEditorProps) {
   }, [props.layout]);
 
   // The squiggles' messages follow the interface language.
-  useEffect(() => { live.current?.checker.checkNow(); }, [props.uiLanguage]);
+  useEffect(() => {
+    live.current?.checker.checkNow();
+  }, [props.uiLanguage]);
 
-  useEffect(() => () => {
-    bridgeRef.current?.dispose();
-    disposables.current.forEach((d) => d.dispose());
-    latest.current.onReady(null);
-  }, []);
+  useEffect(
+    () => () => {
+      bridgeRef.current?.dispose();
+      disposables.current.forEach((d) => d.dispose());
+      latest.current.onReady(null);
+    },
+    [],
+  );
 
   return (
     <Editor

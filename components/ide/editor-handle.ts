@@ -1,8 +1,12 @@
 import type { ApiDiagnostic } from '@/lib/validations/run';
 // What the IDE can ask of the editor, whatever editor is behind it.
 export interface MarkerInput {
-  line: number; column: number; endLine?: number; endColumn?: number;
-  severity: 'error' | 'warning'; message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning';
+  message: string;
 }
 
 export interface EditorHandle {

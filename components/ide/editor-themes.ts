@@ -1,7 +1,12 @@
 // The IDE's two editor themes as data: Monaco's themes (sajilo-language.ts) and the
 // highlighted text shown before Monaco has loaded (static-code.tsx) are both made from it.
 
-export interface TokenColour { token: string; light: string; dark: string; fontStyle?: 'bold' | 'italic' | 'underline' }
+export interface TokenColour {
+  token: string;
+  light: string;
+  dark: string;
+  fontStyle?: 'bold' | 'italic' | 'underline';
+}
 
 export const TOKEN_COLOURS: readonly TokenColour[] = [
   { token: 'keyword', light: 'b3261e', dark: 'ff8a80', fontStyle: 'bold' },
@@ -25,11 +30,19 @@ export const EDITOR_COLOURS = {
 export function colourOf(token: string): TokenColour | undefined {
   let best: TokenColour | undefined;
   for (const rule of TOKEN_COLOURS) {
-    if ((token === rule.token || token.startsWith(`${rule.token}.`)) && (!best || rule.token.length > best.token.length)) best = rule;
+    if (
+      (token === rule.token || token.startsWith(`${rule.token}.`)) &&
+      (!best || rule.token.length > best.token.length)
+    )
+      best = rule;
   }
   return best;
 }
 
 export function monacoThemeRules(theme: 'light' | 'dark') {
-  return TOKEN_COLOURS.map((c) => ({ token: c.token, foreground: c[theme], ...(c.fontStyle ? { fontStyle: c.fontStyle } : {}) }));
+  return TOKEN_COLOURS.map((c) => ({
+    token: c.token,
+    foreground: c[theme],
+    ...(c.fontStyle ? { fontStyle: c.fontStyle } : {}),
+  }));
 }

@@ -2,14 +2,28 @@
 // The IDE: editor, keyboard layouts, stdin, Run (button and Ctrl+Enter), output, drafts.
 // Contract: docs/interfaces.md ("The IDE component"), data-testid hooks listed there.
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type MutableRefObject,
+  type ReactNode,
+} from 'react';
 import { usePreferences } from '@/components/preferences';
 import { OutputPanel, type LiveOutput } from '@/components/ide/output-panel';
 import { LayoutSwitch } from '@/components/ide/layout-switch';
 import { OnScreenKeyboard } from '@/components/ide/on-screen-keyboard';
 import { requestRun } from '@/components/ide/run-client';
 import { DEFAULT_DRAFT_KEY, loadDraft, useDraftAutosave } from '@/components/ide/use-draft';
-import { DEFAULT_LAYOUT, LAYOUT_STORAGE_KEY, isLayoutChoice, nextLayout, type LayoutChoice } from '@/components/ide/layout-choice';
+import {
+  DEFAULT_LAYOUT,
+  LAYOUT_STORAGE_KEY,
+  isLayoutChoice,
+  nextLayout,
+  type LayoutChoice,
+} from '@/components/ide/layout-choice';
 import type { EditorHandle } from '@/components/ide/editor-handle';
 import type { RunResponse } from '@/lib/validations/run';
 import type { StringKey } from '@/lib/i18n/strings';
@@ -29,14 +43,22 @@ const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
 
 function EditorLoading() {
   const { t } = usePreferences();
-  return <p className="visually-hidden" role="status">{t('ide.editorLoading')}</p>;
+  return (
+    <p className="visually-hidden" role="status">
+      {t('ide.editorLoading')}
+    </p>
+  );
 }
 
 export const SAMPLE_SOURCE = `# पहिलो प्रोग्राम
 देखाउ("नमस्ते, संसार!")
 `;
 
-export interface IdeState { source: string; stdin: string; latinDigits: boolean }
+export interface IdeState {
+  source: string;
+  stdin: string;
+  latinDigits: boolean;
+}
 
 /** What a page around the IDE may do to it (components/share/program-ide.tsx: reset, fork). */
 export interface IdeControl {
@@ -61,7 +83,17 @@ export interface IdeProps {
   control?: MutableRefObject<IdeControl | null>;
 }
 
-export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey = DEFAULT_DRAFT_KEY, title, toolbarExtras, banner, onSave, control }: IdeProps) {
+export function Ide({
+  initialSource,
+  initialStdin,
+  initialLatinDigits,
+  draftKey = DEFAULT_DRAFT_KEY,
+  title,
+  toolbarExtras,
+  banner,
+  onSave,
+  control,
+}: IdeProps) {
   const { t, theme, lang } = usePreferences();
   const [source, setSource] = useState(initialSource ?? SAMPLE_SOURCE);
   const [stdin, setStdin] = useState(initialStdin ?? '');
@@ -88,7 +120,8 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
   // Focus on the slot's button that goes away moves to the one that takes its place.
   const slotHadFocus = useRef(false);
   const noteSlotFocus = () => {
-    slotHadFocus.current = document.activeElement === runButton.current || document.activeElement === stopButton.current;
+    slotHadFocus.current =
+      document.activeElement === runButton.current || document.activeElement === stopButton.current;
   };
   useEffect(() => {
     if (slotHadFocus.current) (running ? stopButton.current : runButton.current)?.focus();
@@ -109,7 +142,9 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     try {
       const l = window.localStorage.getItem(LAYOUT_STORAGE_KEY);
       if (isLayoutChoice(l)) setLayoutState(l);
-    } catch { /* not remembered */ }
+    } catch {
+      /* not remembered */
+    }
     setRestored(true);
   }, [draftKey]);
   const draftForgotten = useRef(false);
@@ -117,19 +152,33 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
 
   const setLayout = useCallback((l: LayoutChoice) => {
     setLayoutState(l);
-    try { window.localStorage.setItem(LAYOUT_STORAGE_KEY, l); } catch { /* not remembered */ }
+    try {
+      window.localStorage.setItem(LAYOUT_STORAGE_KEY, l);
+    } catch {
+      /* not remembered */
+    }
   }, []);
-  const cycleLayout = useCallback(() => setLayoutState((l) => {
-    const n = nextLayout(l);
-    try { window.localStorage.setItem(LAYOUT_STORAGE_KEY, n); } catch { /* not remembered */ }
-    return n;
-  }), []);
+  const cycleLayout = useCallback(
+    () =>
+      setLayoutState((l) => {
+        const n = nextLayout(l);
+        try {
+          window.localStorage.setItem(LAYOUT_STORAGE_KEY, n);
+        } catch {
+          /* not remembered */
+        }
+        return n;
+      }),
+    [],
+  );
 
   const state = useRef({ source, stdin, latinDigits });
   state.current = { source, stdin, latinDigits };
 
   const onSaveRef = useRef(onSave);
-  useEffect(() => { onSaveRef.current = onSave; }, [onSave]);
+  useEffect(() => {
+    onSaveRef.current = onSave;
+  }, [onSave]);
   const save = useCallback(() => {
     editor.current?.commitComposition();
     onSaveRef.current?.(state.current);
@@ -146,18 +195,26 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
 
-  useImperativeHandle(control, () => ({
-    replace(next) {
-      setSource(next.source);
-      setStdin(next.stdin);
-      setLatinDigits(next.latinDigits);
-      setEditorKey((k) => k + 1);
-    },
-    forgetDraft() {
-      draftForgotten.current = true;
-      try { window.localStorage.removeItem(`sajilo:${draftKey}`); } catch { /* nothing kept */ }
-    },
-  }), [draftKey]);
+  useImperativeHandle(
+    control,
+    () => ({
+      replace(next) {
+        setSource(next.source);
+        setStdin(next.stdin);
+        setLatinDigits(next.latinDigits);
+        setEditorKey((k) => k + 1);
+      },
+      forgetDraft() {
+        draftForgotten.current = true;
+        try {
+          window.localStorage.removeItem(`sajilo:${draftKey}`);
+        } catch {
+          /* nothing kept */
+        }
+      },
+    }),
+    [draftKey],
+  );
 
   const clearLive = () => {
     if (liveFrame.current !== null) cancelAnimationFrame(liveFrame.current);
@@ -183,7 +240,10 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
         if (abort.current !== controller) return;
         liveRef.current = { ...liveRef.current, [stream]: liveRef.current[stream] + chunk };
         // At most one render per frame, however small the chunks.
-        liveFrame.current ??= requestAnimationFrame(() => { liveFrame.current = null; setLive(liveRef.current); });
+        liveFrame.current ??= requestAnimationFrame(() => {
+          liveFrame.current = null;
+          setLive(liveRef.current);
+        });
       },
     });
     if (outcome.kind === 'aborted' || abort.current !== controller) return;
@@ -206,7 +266,9 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
       editor.current?.setCompileMarkers(res.compile.diagnostics);
     } else if (res.run?.verdict === 'runtime_error' && res.run.runtimeError?.line && res.run.runtimeError.column) {
       const { line, column, message, messageEn } = res.run.runtimeError;
-      editor.current?.setRunMarkers([{ line, column, severity: 'error', message: langRef.current === 'ne' ? message : messageEn }]);
+      editor.current?.setRunMarkers([
+        { line, column, severity: 'error', message: langRef.current === 'ne' ? message : messageEn },
+      ]);
     }
   }, []);
 
@@ -282,7 +344,12 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
           ⌨
         </button>
         <label className="ide-option">
-          <input type="checkbox" checked={latinDigits} onChange={(e) => setLatinDigits(e.target.checked)} data-testid="latin-digits" />{' '}
+          <input
+            type="checkbox"
+            checked={latinDigits}
+            onChange={(e) => setLatinDigits(e.target.checked)}
+            data-testid="latin-digits"
+          />{' '}
           {t('ide.latinDigits')}
         </label>
         <span className="spacer" />
@@ -295,7 +362,9 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
           <div className="ide-editor">
             {!editorShown && <StaticCode source={source} />}
             {/* Shown while the editor has the focus (CSS): Monaco keeps Tab for indenting. */}
-            <p className="editor-focus-hint" id="editor-focus-hint" data-testid="editor-focus-hint">{t('ide.leaveEditorHint')}</p>
+            <p className="editor-focus-hint" id="editor-focus-hint" data-testid="editor-focus-hint">
+              {t('ide.leaveEditorHint')}
+            </p>
             <CodeEditor
               key={editorKey}
               value={source}
@@ -310,7 +379,10 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
               theme={theme}
               uiLanguage={lang}
               ariaLabel={t('ide.editorLabel')}
-              onReady={(h) => { editor.current = h; setEditorShown(h !== null); }}
+              onReady={(h) => {
+                editor.current = h;
+                setEditorShown(h !== null);
+              }}
             />
           </div>
           {showKeyboard && (
@@ -338,7 +410,14 @@ export function Ide({ initialSource, initialStdin, initialLatinDigits, draftKey 
             />
           </div>
           <div ref={outputRef}>
-            <OutputPanel running={running} live={live} stopped={stopped} response={response} error={error} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+            <OutputPanel
+              running={running}
+              live={live}
+              stopped={stopped}
+              response={response}
+              error={error}
+              onReveal={(l, c) => editor.current?.reveal(l, c)}
+            />
           </div>
         </div>
       </div>

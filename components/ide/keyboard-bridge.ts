@@ -46,7 +46,11 @@ export function needsUndoStop(before: string, text: string): boolean {
   return WORD_BREAK.test(text[0] ?? '') !== WORD_BREAK.test(before) || WORD_BREAK.test(text[0] ?? '');
 }
 
-export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options: KeyboardBridgeOptions): KeyboardBridge {
+export function attachKeyboard(
+  editor: Editor,
+  monaco: MonacoNamespace,
+  options: KeyboardBridgeOptions,
+): KeyboardBridge {
   const composer = new PhoneticComposer({ names: options.getNames, latinDigits: options.getLatinDigits });
   /** Where the word being composed starts (the caret when its first letter was typed). */
   let anchor: Monaco.IPosition | null = null;
@@ -55,10 +59,14 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition',
     getDomNode: () => view.element,
-    getPosition: () => anchor && {
-      position: anchor,
-      preference: [monaco.editor.ContentWidgetPositionPreference.BELOW, monaco.editor.ContentWidgetPositionPreference.ABOVE],
-    },
+    getPosition: () =>
+      anchor && {
+        position: anchor,
+        preference: [
+          monaco.editor.ContentWidgetPositionPreference.BELOW,
+          monaco.editor.ContentWidgetPositionPreference.ABOVE,
+        ],
+      },
     allowEditorOverflow: true,
   };
   editor.addContentWidget(widget);
@@ -67,9 +75,15 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
     const model = editor.getModel();
     const pos = editor.getPosition();
     if (model && pos) {
-      const before = pos.column > 1 ? model.getValueInRange({
-        startLineNumber: pos.lineNumber, startColumn: pos.column - 1, endLineNumber: pos.lineNumber, endColumn: pos.column,
-      }) : '\n';
+      const before =
+        pos.column > 1
+          ? model.getValueInRange({
+              startLineNumber: pos.lineNumber,
+              startColumn: pos.column - 1,
+              endLineNumber: pos.lineNumber,
+              endColumn: pos.column,
+            })
+          : '\n';
       if (needsUndoStop(before, text)) editor.pushUndoStop();
     }
     if (text.includes('\n')) tokenizeToCaret(editor);
@@ -91,10 +105,17 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
         typeText(insert);
       } else {
         // The caret moved away (a click): the word still goes where it was typed.
-        editor.executeEdits('sajilo.phonetic', [{
-          range: { startLineNumber: anchor.lineNumber, startColumn: anchor.column, endLineNumber: anchor.lineNumber, endColumn: anchor.column },
-          text: insert,
-        }]);
+        editor.executeEdits('sajilo.phonetic', [
+          {
+            range: {
+              startLineNumber: anchor.lineNumber,
+              startColumn: anchor.column,
+              endLineNumber: anchor.lineNumber,
+              endColumn: anchor.column,
+            },
+            text: insert,
+          },
+        ]);
       }
     }
     render(composer.composition);
@@ -103,10 +124,24 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
   function render(composition: Composition | null) {
     if (!composition) anchor = null;
     else anchor ??= editor.getPosition();
-    preedit.set(composition && anchor ? [{
-      range: { startLineNumber: anchor.lineNumber, startColumn: anchor.column, endLineNumber: anchor.lineNumber, endColumn: anchor.column },
-      options: { showIfCollapsed: true, after: { content: composition.latin, inlineClassName: 'composition-preedit' } },
-    }] : []);
+    preedit.set(
+      composition && anchor
+        ? [
+            {
+              range: {
+                startLineNumber: anchor.lineNumber,
+                startColumn: anchor.column,
+                endLineNumber: anchor.lineNumber,
+                endColumn: anchor.column,
+              },
+              options: {
+                showIfCollapsed: true,
+                after: { content: composition.latin, inlineClassName: 'composition-preedit' },
+              },
+            },
+          ]
+        : [],
+    );
     view.update(composition);
     editor.layoutContentWidget(widget);
     const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
@@ -138,11 +173,22 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
       return false;
     }
     if (layout === 'off' || !event.code) return false;
-    const text = mapLayoutKey(toKeyInput({
-      code: event.code, key: event.key, keyCode: event.keyCode, shiftKey: !!event.shiftKey, ctrlKey: !!event.ctrlKey,
-      metaKey: !!event.metaKey, altKey: !!event.altKey, isComposing: event.isComposing,
-      getModifierState: (event as KeyboardEvent).getModifierState?.bind(event),
-    }), layout, contextAtCaret(), { latinDigits: options.getLatinDigits() });
+    const text = mapLayoutKey(
+      toKeyInput({
+        code: event.code,
+        key: event.key,
+        keyCode: event.keyCode,
+        shiftKey: !!event.shiftKey,
+        ctrlKey: !!event.ctrlKey,
+        metaKey: !!event.metaKey,
+        altKey: !!event.altKey,
+        isComposing: event.isComposing,
+        getModifierState: (event as KeyboardEvent).getModifierState?.bind(event),
+      }),
+      layout,
+      contextAtCaret(),
+      { latinDigits: options.getLatinDigits() },
+    );
     if (text == null || text === '') return false;
     typeText(text);
     return true;
@@ -189,6 +235,10 @@ export function attachKeyboard(editor: Editor, monaco: MonacoNamespace, options:
 }
 
 export function isTouchOnly(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    && window.matchMedia('(pointer: coarse)').matches && !window.matchMedia('(any-pointer: fine)').matches;
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(pointer: coarse)').matches &&
+    !window.matchMedia('(any-pointer: fine)').matches
+  );
 }

@@ -18,7 +18,12 @@ export function layoutLabelKey(layout: LayoutChoice): StringKey {
 export function LayoutSwitch({ value, onChange }: { value: LayoutChoice; onChange: (l: LayoutChoice) => void }) {
   const { t } = usePreferences();
   return (
-    <fieldset className="layout-switch" data-testid="layout-switch" data-layout={value} title={t('keyboard.switchHint')}>
+    <fieldset
+      className="layout-switch"
+      data-testid="layout-switch"
+      data-layout={value}
+      title={t('keyboard.switchHint')}
+    >
       <legend>{t('keyboard.layout')}</legend>
       {LAYOUT_CHOICES.map((l) => (
         <label key={l}>

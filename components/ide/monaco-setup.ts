@@ -30,7 +30,9 @@ import 'monaco-editor/features/codicon/register';
 import { loader } from '@monaco-editor/react';
 
 declare global {
-  interface Window { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
 }
 
 // The one worker the editor needs (text diffing, word ranges), bundled and served by Next.

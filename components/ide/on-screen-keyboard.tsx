@@ -18,7 +18,28 @@ export interface OnScreenKeyboardProps {
 
 /** Sajilo's operators, brackets and punctuation, in one row that scrolls sideways if narrow. */
 export const SYMBOL_KEYS: readonly string[] = [
-  '(', ')', '[', ']', '{', '}', '"', ',', '.', ':', ';', '<', '>', '=', '!', '+', '-', '*', '/', '%', '#', '\\',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  ',',
+  '.',
+  ':',
+  ';',
+  '<',
+  '>',
+  '=',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '#',
+  '\\',
 ];
 
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
@@ -33,11 +54,25 @@ export function OnScreenKeyboard({ id, layout, onType, onKey, onBackspace }: OnS
   const press = (text: string) => (phonetic ? onKey(text) : onType(text));
 
   return (
-    <div id={id} className="osk" role="group" aria-label={t('keyboard.panel')} data-testid="on-screen-keyboard" data-layout={layout}>
+    <div
+      id={id}
+      className="osk"
+      role="group"
+      aria-label={t('keyboard.panel')}
+      data-testid="on-screen-keyboard"
+      data-layout={layout}
+    >
       {layout === 'off' && <p className="ide-status">{t('keyboard.offNotice')}</p>}
       <div className="osk-row osk-symbols" role="group" aria-label={t('keyboard.symbols')} data-testid="osk-symbols">
         {SYMBOL_KEYS.map((symbol) => (
-          <button key={symbol} type="button" className="osk-key osk-symbol" data-symbol={symbol} onMouseDown={keepFocus} onClick={() => press(symbol)}>
+          <button
+            key={symbol}
+            type="button"
+            className="osk-key osk-symbol"
+            data-symbol={symbol}
+            onMouseDown={keepFocus}
+            onClick={() => press(symbol)}
+          >
             {symbol}
           </button>
         ))}
@@ -64,16 +99,34 @@ export function OnScreenKeyboard({ id, layout, onType, onKey, onBackspace }: OnS
         </div>
       ))}
       <div className="osk-row">
-        <button type="button" className="osk-key osk-key-wide" aria-pressed={shift} onMouseDown={keepFocus} onClick={() => setShift((s) => !s)}>
+        <button
+          type="button"
+          className="osk-key osk-key-wide"
+          aria-pressed={shift}
+          onMouseDown={keepFocus}
+          onClick={() => setShift((s) => !s)}
+        >
           ⇧ <small>{t('keyboard.shift')}</small>
         </button>
         <button type="button" className="osk-key osk-key-space" onMouseDown={keepFocus} onClick={() => press(' ')}>
           {t('keyboard.space')}
         </button>
-        <button type="button" className="osk-key osk-key-wide" onMouseDown={keepFocus} onClick={() => (phonetic ? onKey('Enter') : onType('\n'))} aria-label={t('keyboard.enter')}>
+        <button
+          type="button"
+          className="osk-key osk-key-wide"
+          onMouseDown={keepFocus}
+          onClick={() => (phonetic ? onKey('Enter') : onType('\n'))}
+          aria-label={t('keyboard.enter')}
+        >
           ⏎
         </button>
-        <button type="button" className="osk-key osk-key-wide" onMouseDown={keepFocus} onClick={() => (phonetic ? onKey('Backspace') : onBackspace())} aria-label={t('keyboard.backspace')}>
+        <button
+          type="button"
+          className="osk-key osk-key-wide"
+          onMouseDown={keepFocus}
+          onClick={() => (phonetic ? onKey('Backspace') : onBackspace())}
+          aria-label={t('keyboard.backspace')}
+        >
           ⌫
         </button>
       </div>

@@ -11,7 +11,10 @@ import type { RunResponse } from '@/lib/validations/run';
 import { PointerHint } from '@/components/pointer-hint';
 
 /** Output of a run that has not ended (streamed as it arrives) or that was stopped. */
-export interface LiveOutput { stdout: string; stderr: string }
+export interface LiveOutput {
+  stdout: string;
+  stderr: string;
+}
 
 export interface OutputPanelProps {
   running: boolean;
@@ -24,7 +27,9 @@ export interface OutputPanelProps {
 
 /** Control characters other than newline and tab are made visible (␛ for ESC, …). */
 export function visibleText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => String.fromCharCode(0x2400 + (c === '\u007f' ? 0x21 : c.charCodeAt(0))));
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) =>
+    String.fromCharCode(0x2400 + (c === '\u007f' ? 0x21 : c.charCodeAt(0))),
+  );
 }
 
 /** Within this many pixels of the bottom counts as "at the bottom" (rounding, zoom). */
@@ -35,7 +40,11 @@ const BOTTOM_SLACK_PX = 8;
  * stops following, scrolling back to the bottom resumes it. `followRef` is shared by the output
  * while it streams and the final result, so a reader who scrolled up stays where they were.
  */
-function FollowingOutput({ followRef, children, ...props }: { followRef: RefObject<boolean>; children: ReactNode } & React.HTMLAttributes<HTMLPreElement>) {
+function FollowingOutput({
+  followRef,
+  children,
+  ...props
+}: { followRef: RefObject<boolean>; children: ReactNode } & React.HTMLAttributes<HTMLPreElement>) {
   const preRef = useRef<HTMLPreElement | null>(null);
   useLayoutEffect(() => {
     const el = preRef.current;
@@ -49,7 +58,11 @@ function FollowingOutput({ followRef, children, ...props }: { followRef: RefObje
     followRef.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
     el.dataset.following = String(followRef.current);
   };
-  return <pre ref={preRef} onScroll={onScroll} {...props}>{children}</pre>;
+  return (
+    <pre ref={preRef} onScroll={onScroll} {...props}>
+      {children}
+    </pre>
+  );
 }
 
 export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
@@ -57,53 +70,83 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
   const num = (n: number) => formatNumber(lang, n);
   // Each run starts by following its output (before any output box of the run exists).
   const followRef = useRef(true);
-  useLayoutEffect(() => { if (running) followRef.current = true; }, [running]);
+  useLayoutEffect(() => {
+    if (running) followRef.current = true;
+  }, [running]);
 
   /** Output so far, as text (same hooks as a finished run's). */
-  const partial = (o: LiveOutput | null | undefined) => o && (
-    <>
-      {o.stdout && (
-        <>
-          <h3 id="stdout-heading">{t('output.stdout')}</h3>
-          <FollowingOutput followRef={followRef} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>{visibleText(o.stdout)}</FollowingOutput>
-        </>
-      )}
-      {o.stderr && (
-        <>
-          <h3 id="stderr-heading">{t('output.stderr')}</h3>
-          <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>{visibleText(o.stderr)}</pre>
-        </>
-      )}
-    </>
-  );
+  const partial = (o: LiveOutput | null | undefined) =>
+    o && (
+      <>
+        {o.stdout && (
+          <>
+            <h3 id="stdout-heading">{t('output.stdout')}</h3>
+            <FollowingOutput
+              followRef={followRef}
+              data-testid="output-stdout"
+              aria-labelledby="stdout-heading"
+              tabIndex={0}
+            >
+              {visibleText(o.stdout)}
+            </FollowingOutput>
+          </>
+        )}
+        {o.stderr && (
+          <>
+            <h3 id="stderr-heading">{t('output.stderr')}</h3>
+            <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>
+              {visibleText(o.stderr)}
+            </pre>
+          </>
+        )}
+      </>
+    );
 
   let body: React.ReactNode;
   if (running) {
     body = (
       <>
-        <p className="progress" role="status" data-testid="run-progress">{t('output.progress')}</p>
+        <p className="progress" role="status" data-testid="run-progress">
+          {t('output.progress')}
+        </p>
         {partial(live)}
       </>
     );
   } else if (error) {
-    const vars = error.vars && Object.fromEntries(Object.entries(error.vars).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]));
-    body = <p className="alert" role="alert" data-testid="run-error">{t(error.messageKey, vars)}</p>;
+    const vars =
+      error.vars &&
+      Object.fromEntries(Object.entries(error.vars).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]));
+    body = (
+      <p className="alert" role="alert" data-testid="run-error">
+        {t(error.messageKey, vars)}
+      </p>
+    );
   } else if (stopped) {
     body = (
       <>
         <p>
-          <span className="verdict verdict-bad" data-testid="verdict" data-verdict="stopped">{t('verdict.stopped')}</span>{' '}
+          <span className="verdict verdict-bad" data-testid="verdict" data-verdict="stopped">
+            {t('verdict.stopped')}
+          </span>{' '}
           <span className="ide-status">{t('output.stopped')}</span>
         </p>
         {partial(stopped)}
       </>
     );
   } else if (!response) {
-    body = <p className="ide-status"><PointerHint keyboard={t('output.empty')} touch={t('output.emptyTouch')} /></p>;
+    body = (
+      <p className="ide-status">
+        <PointerHint keyboard={t('output.empty')} touch={t('output.emptyTouch')} />
+      </p>
+    );
   } else if (!response.compile.ok || !response.run) {
     body = (
       <>
-        <p><span className="verdict verdict-bad" data-testid="verdict" data-verdict="compile_error">{t('verdict.compile_error')}</span></p>
+        <p>
+          <span className="verdict verdict-bad" data-testid="verdict" data-verdict="compile_error">
+            {t('verdict.compile_error')}
+          </span>
+        </p>
         <h3>{t('output.compileErrors')}</h3>
         <ul className="diagnostics" data-testid="compile-diagnostics">
           {response.compile.diagnostics.map((d, i) => (
@@ -116,7 +159,9 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
           ))}
         </ul>
         {response.compile.omittedDiagnostics > 0 && (
-          <p className="ide-status" data-testid="more-diagnostics">{t('output.moreDiagnostics', { n: num(response.compile.omittedDiagnostics) })}</p>
+          <p className="ide-status" data-testid="more-diagnostics">
+            {t('output.moreDiagnostics', { n: num(response.compile.omittedDiagnostics) })}
+          </p>
         )}
       </>
     );
@@ -125,12 +170,20 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
     const verdict = isRunVerdict(run.verdict) ? run.verdict : 'internal_error';
     const explanation = explainVerdict(lang, run);
     const failure = run.verdict === 'runtime_error' ? run.runtimeError : undefined;
-    const where = failure && failure.line !== null && failure.column !== null ? { line: failure.line, column: failure.column } : null;
+    const where =
+      failure && failure.line !== null && failure.column !== null
+        ? { line: failure.line, column: failure.column }
+        : null;
     // Where the output limit cut the output (the streams share one limit; the program's output
     // is where it almost always falls): a line of its own, never mistaken for the program's.
     const cut = run.truncated && (
       <span className="output-cut" data-testid="output-cut">
-        {outputCutMarker(lang, run.limitExceeded?.kind === 'output' ? run.limitExceeded.limit : new TextEncoder().encode(run.stdout + run.stderr).length)}
+        {outputCutMarker(
+          lang,
+          run.limitExceeded?.kind === 'output'
+            ? run.limitExceeded.limit
+            : new TextEncoder().encode(run.stdout + run.stderr).length,
+        )}
       </span>
     );
     body = (
@@ -144,13 +197,20 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
           >
             {t(`verdict.${verdict}` as StringKey)}
           </span>{' '}
-          <span className="ide-status" data-testid="verdict-explanation">{explanation}</span>
+          <span className="ide-status" data-testid="verdict-explanation">
+            {explanation}
+          </span>
         </p>
         {failure && (
           <p className="runtime-error" data-testid="runtime-error">
             {where && (
               <>
-                <button type="button" className="button" data-testid="runtime-error-link" onClick={() => onReveal(where.line, where.column)}>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="runtime-error-link"
+                  onClick={() => onReveal(where.line, where.column)}
+                >
                   {t('output.runtimeErrorAt', { line: num(where.line), column: num(where.column) })}
                 </button>{' '}
               </>
@@ -159,23 +219,39 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
           </p>
         )}
         <h3 id="stdout-heading">{t('output.stdout')}</h3>
-        <FollowingOutput followRef={followRef} data-testid="output-stdout" aria-labelledby="stdout-heading" tabIndex={0}>
+        <FollowingOutput
+          followRef={followRef}
+          data-testid="output-stdout"
+          aria-labelledby="stdout-heading"
+          tabIndex={0}
+        >
           {run.stdout ? visibleText(run.stdout) : !cut && <span className="ide-status">{t('output.noOutput')}</span>}
           {cut}
         </FollowingOutput>
         {run.stderr && (
           <>
             <h3 id="stderr-heading">{t('output.stderr')}</h3>
-            <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>{visibleText(run.stderr)}</pre>
+            <pre className="output-stderr" data-testid="output-stderr" aria-labelledby="stderr-heading" tabIndex={0}>
+              {visibleText(run.stderr)}
+            </pre>
           </>
         )}
         <dl className="output-stats" data-testid="run-stats">
-          <dt>{t('output.exitCode')}</dt><dd>{run.exitCode === null ? '—' : num(run.exitCode)}</dd>
+          <dt>{t('output.exitCode')}</dt>
+          <dd>{run.exitCode === null ? '—' : num(run.exitCode)}</dd>
           {/* A limit's kill signal says nothing the verdict does not: shown for a crash only. */}
-          {run.signal && run.verdict === 'runtime_error' && (<><dt>{t('output.signal')}</dt><dd>{run.signal}</dd></>)}
-          <dt>{t('output.cpu')}</dt><dd>{t('output.ms', { n: num(run.cpuMs) })}</dd>
-          <dt>{t('output.wall')}</dt><dd>{t('output.ms', { n: num(run.wallMs) })}</dd>
-          <dt>{t('output.memory')}</dt><dd>{t('output.kb', { n: num(run.memoryKb) })}</dd>
+          {run.signal && run.verdict === 'runtime_error' && (
+            <>
+              <dt>{t('output.signal')}</dt>
+              <dd>{run.signal}</dd>
+            </>
+          )}
+          <dt>{t('output.cpu')}</dt>
+          <dd>{t('output.ms', { n: num(run.cpuMs) })}</dd>
+          <dt>{t('output.wall')}</dt>
+          <dd>{t('output.ms', { n: num(run.wallMs) })}</dd>
+          <dt>{t('output.memory')}</dt>
+          <dd>{t('output.kb', { n: num(run.memoryKb) })}</dd>
         </dl>
       </>
     );

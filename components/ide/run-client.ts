@@ -16,7 +16,11 @@ export interface RunProgress {
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 
-export async function requestRun(body: RunRequest, signal?: AbortSignal, progress: RunProgress = {}): Promise<RunOutcome> {
+export async function requestRun(
+  body: RunRequest,
+  signal?: AbortSignal,
+  progress: RunProgress = {},
+): Promise<RunOutcome> {
   let res: Response;
   try {
     res = await fetch('/api/run', {
@@ -40,7 +44,11 @@ export async function requestRun(body: RunRequest, signal?: AbortSignal, progres
   }
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'));
-    return { kind: 'error', messageKey: 'error.overloaded', vars: { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 } };
+    return {
+      kind: 'error',
+      messageKey: 'error.overloaded',
+      vars: { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 },
+    };
   }
   if (res.status === 413) return { kind: 'error', messageKey: 'error.tooLarge' };
   if (res.status === 400) return { kind: 'error', messageKey: 'error.badRequest' };
@@ -61,15 +69,15 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
       buf = buf.slice(nl + 1);
       if (!text) continue;
       const line = JSON.parse(text) as RunStreamLine;
-      if (line.type === 'compile') compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
+      if (line.type === 'compile')
+        compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
       else if (line.type === 'result' && compile) {
         await finish(reader);
         return { kind: 'result', response: { compile, run: line.run } };
-      }
-      else return { kind: 'error', messageKey: 'error.server' };
+      } else return { kind: 'error', messageKey: 'error.server' };
     }
-    if (done) return { kind: 'error', messageKey: 'error.server' };   // ended without a result
+    if (done) return { kind: 'error', messageKey: 'error.server' }; // ended without a result
   }
 }
 
@@ -81,8 +89,13 @@ async function finish(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<
   try {
     for (;;) {
       const next = await Promise.race([reader.read(), deadline]);
-      if (next === 'late') { void reader.cancel().catch(() => {}); return; }
+      if (next === 'late') {
+        void reader.cancel().catch(() => {});
+        return;
+      }
       if (next.done) return;
     }
-  } catch { /* the answer is complete already */ }
+  } catch {
+    /* the answer is complete already */
+  }
 }

@@ -19,9 +19,15 @@ export function setupSajiloLanguage(monaco: typeof Monaco, getUiLanguage: () => 
   registered = true;
   registerSajilo(asMonacoApi(monaco), { getUiLanguage, analyse });
   monaco.editor.defineTheme('sajilo-light', {
-    base: 'vs', inherit: true, rules: monacoThemeRules('light'), colors: { 'editor.background': EDITOR_COLOURS.background.light },
+    base: 'vs',
+    inherit: true,
+    rules: monacoThemeRules('light'),
+    colors: { 'editor.background': EDITOR_COLOURS.background.light },
   });
   monaco.editor.defineTheme('sajilo-dark', {
-    base: 'vs-dark', inherit: true, rules: monacoThemeRules('dark'), colors: { 'editor.background': EDITOR_COLOURS.background.dark },
+    base: 'vs-dark',
+    inherit: true,
+    rules: monacoThemeRules('dark'),
+    colors: { 'editor.background': EDITOR_COLOURS.background.dark },
   });
 }

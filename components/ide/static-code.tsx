@@ -24,7 +24,9 @@ const boxStyle: CSSProperties = {
   background: lightDark(EDITOR_COLOURS.background.light, EDITOR_COLOURS.background.dark),
   color: lightDark(EDITOR_COLOURS.foreground.light, EDITOR_COLOURS.foreground.dark),
 };
-const numberStyle: CSSProperties = { color: lightDark(EDITOR_COLOURS.lineNumber.light, EDITOR_COLOURS.lineNumber.dark) };
+const numberStyle: CSSProperties = {
+  color: lightDark(EDITOR_COLOURS.lineNumber.light, EDITOR_COLOURS.lineNumber.dark),
+};
 
 export function StaticCode({ source }: { source: string }) {
   const lines = highlightLines(source);
@@ -32,9 +34,15 @@ export function StaticCode({ source }: { source: string }) {
     <div className="static-code" style={boxStyle} aria-hidden="true" data-testid="static-code">
       {lines.map((spans, i) => (
         <div className="static-code-line" key={i}>
-          <span className="static-code-number" style={numberStyle}>{i + 1}</span>
+          <span className="static-code-number" style={numberStyle}>
+            {i + 1}
+          </span>
           <span className="static-code-text">
-            {spans.map((s, j) => <span key={j} style={tokenStyle(s.token)}>{s.text}</span>)}
+            {spans.map((s, j) => (
+              <span key={j} style={tokenStyle(s.token)}>
+                {s.text}
+              </span>
+            ))}
           </span>
         </div>
       ))}

@@ -16,7 +16,10 @@ function suggestListVisible(editor: Monaco.editor.IStandaloneCodeEditor): boolea
   return editor.getDomNode()?.querySelector('.suggest-widget.visible') != null;
 }
 
-export function attachSuggestKeys(editor: Monaco.editor.IStandaloneCodeEditor, monaco: MonacoNamespace): Monaco.IDisposable {
+export function attachSuggestKeys(
+  editor: Monaco.editor.IStandaloneCodeEditor,
+  monaco: MonacoNamespace,
+): Monaco.IDisposable {
   const moved = editor.createContextKey<boolean>('sajiloSuggestSelectionMoved', false);
   // Runs before Monaco's keybindings see the key: navigation in an open list arms Enter,
   // any other key (typing goes on) disarms it.
@@ -28,14 +31,27 @@ export function attachSuggestKeys(editor: Monaco.editor.IStandaloneCodeEditor, m
       moved.set(false);
     }
   });
-  editor.addCommand(monaco.KeyCode.Enter, () => {
-    moved.set(false);
-    editor.trigger('keyboard', 'acceptSelectedSuggestion', {});
-  }, 'suggestWidgetVisible && sajiloSuggestSelectionMoved');
-  editor.addCommand(monaco.KeyCode.Enter, () => {
-    moved.set(false);
-    tokenizeToCaret(editor);
-    editor.trigger('keyboard', 'type', { text: '\n' });
-  }, 'editorTextFocus && !suggestWidgetVisible || editorTextFocus && !sajiloSuggestSelectionMoved');
-  return { dispose: () => { keys.dispose(); moved.reset(); } };
+  editor.addCommand(
+    monaco.KeyCode.Enter,
+    () => {
+      moved.set(false);
+      editor.trigger('keyboard', 'acceptSelectedSuggestion', {});
+    },
+    'suggestWidgetVisible && sajiloSuggestSelectionMoved',
+  );
+  editor.addCommand(
+    monaco.KeyCode.Enter,
+    () => {
+      moved.set(false);
+      tokenizeToCaret(editor);
+      editor.trigger('keyboard', 'type', { text: '\n' });
+    },
+    'editorTextFocus && !suggestWidgetVisible || editorTextFocus && !sajiloSuggestSelectionMoved',
+  );
+  return {
+    dispose: () => {
+      keys.dispose();
+      moved.reset();
+    },
+  };
 }

@@ -15,13 +15,21 @@ const HINT: Record<LayoutChoice, StringKey> = {
 
 export function TypingHint({ layout, latinInText }: { layout: LayoutChoice; latinInText: boolean }) {
   const { t } = usePreferences();
-  const rule: StringKey | null = layout === 'phonetic' ? 'keyboard.latinInText'
-    : layout === 'off' ? null : 'keyboard.codeSymbolRule';
+  const rule: StringKey | null =
+    layout === 'phonetic' ? 'keyboard.latinInText' : layout === 'off' ? null : 'keyboard.codeSymbolRule';
   return (
     <p className="typing-hint" data-testid="typing-hint" data-layout={layout}>
       <span>{t(HINT[layout])}</span>
-      {rule && <span className="typing-rule" data-testid="typing-rule">{t(rule)}</span>}
-      {layout === 'phonetic' && latinInText && <span className="typing-badge" data-testid="latin-in-text">{t('keyboard.latinInTextOn')}</span>}
+      {rule && (
+        <span className="typing-rule" data-testid="typing-rule">
+          {t(rule)}
+        </span>
+      )}
+      {layout === 'phonetic' && latinInText && (
+        <span className="typing-badge" data-testid="latin-in-text">
+          {t('keyboard.latinInTextOn')}
+        </span>
+      )}
     </p>
   );
 }

@@ -3,7 +3,11 @@
 // back on reload (or after a crash).
 import { useEffect, useRef } from 'react';
 
-export interface Draft { source: string; stdin: string; latinDigits: boolean }
+export interface Draft {
+  source: string;
+  stdin: string;
+  latinDigits: boolean;
+}
 export const DEFAULT_DRAFT_KEY = 'draft:main';
 
 export function loadDraft(key: string): Draft | null {
@@ -29,7 +33,11 @@ export function useDraftAutosave(key: string, draft: Draft, enabled: boolean, fo
     if (!enabled) return;
     const save = () => {
       if (isForgotten.current()) return;
-      try { window.localStorage.setItem(`sajilo:${key}`, JSON.stringify(latest.current)); } catch { /* full or private */ }
+      try {
+        window.localStorage.setItem(`sajilo:${key}`, JSON.stringify(latest.current));
+      } catch {
+        /* full or private */
+      }
     };
     const timer = window.setTimeout(save, 300);
     window.addEventListener('pagehide', save);

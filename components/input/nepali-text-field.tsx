@@ -3,7 +3,15 @@
 // fixed layout), so nobody needs an operating-system Nepali keyboard: stdin, titles, names.
 // Text fields hold prose, so the engine works as inside a text literal of a program: the rule
 // spelling first, the layouts' published characters, Alt+L for English letters.
-import { forwardRef, useCallback, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { mapLayoutKey, PhoneticComposer, toKeyInput, type Composition } from '@/lib/keyboard';
 import { usePreferences } from '@/components/preferences';
 import { useKeyboardLayout } from '@/components/input/use-keyboard-layout';
@@ -36,22 +44,27 @@ export function useNepaliInput(options: NepaliInputOptions) {
   const [composition, setComposition] = useState<Composition | null>(null);
   const field = useRef<Field | null>(null);
 
-  const onKeyDown = useCallback((e: KeyboardEvent<Field>) => {
-    const target = e.currentTarget;
-    field.current = target;
-    if (layout === 'phonetic') {
-      const result = composer.current!.key(e.nativeEvent, 'string');
-      insertIntoField(target, result.insert);
-      if (result.handled) e.preventDefault();
-      setComposition(result.composition);
-      return;
-    }
-    if (layout === 'off') return;
-    const text = mapLayoutKey(toKeyInput(e.nativeEvent), layout, 'string', { latinDigits: latest.current.latinDigits });
-    if (!text) return;
-    e.preventDefault();
-    insertIntoField(target, text);
-  }, [layout]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<Field>) => {
+      const target = e.currentTarget;
+      field.current = target;
+      if (layout === 'phonetic') {
+        const result = composer.current!.key(e.nativeEvent, 'string');
+        insertIntoField(target, result.insert);
+        if (result.handled) e.preventDefault();
+        setComposition(result.composition);
+        return;
+      }
+      if (layout === 'off') return;
+      const text = mapLayoutKey(toKeyInput(e.nativeEvent), layout, 'string', {
+        latinDigits: latest.current.latinDigits,
+      });
+      if (!text) return;
+      e.preventDefault();
+      insertIntoField(target, text);
+    },
+    [layout],
+  );
 
   const onBlur = useCallback(() => {
     if (field.current && composer.current!.composition) insertIntoField(field.current, composer.current!.commit());
@@ -67,15 +80,29 @@ export function useNepaliInput(options: NepaliInputOptions) {
 }
 
 /** The Latin being typed and the numbered candidates, under the field. */
-export function CompositionPopup({ composition, onChoose }: { composition: Composition | null; onChoose: (index: number) => void }) {
+export function CompositionPopup({
+  composition,
+  onChoose,
+}: {
+  composition: Composition | null;
+  onChoose: (index: number) => void;
+}) {
   const { t } = usePreferences();
   if (!composition) return null;
   return (
     <div className="composition composition-field" data-testid="composition" onMouseDown={(e) => e.preventDefault()}>
-      <div className="composition-latin" data-testid="composition-latin">{composition.latin}</div>
+      <div className="composition-latin" data-testid="composition-latin">
+        {composition.latin}
+      </div>
       <ol className="composition-candidates" role="listbox" aria-label={t('keyboard.candidates')}>
         {composition.candidates.map((c, i) => (
-          <li key={i} role="option" aria-selected={i === composition.selected} data-source={c.source} onMouseDown={() => onChoose(i)}>
+          <li
+            key={i}
+            role="option"
+            aria-selected={i === composition.selected}
+            data-source={c.source}
+            onMouseDown={() => onChoose(i)}
+          >
             <span className="composition-number">{i + 1}</span>
             <span className="composition-text">{c.text}</span>
           </li>
@@ -85,7 +112,10 @@ export function CompositionPopup({ composition, onChoose }: { composition: Compo
   );
 }
 
-function useMergedHandlers<E extends Field>(props: { onKeyDown?: (e: KeyboardEvent<E>) => void; onBlur?: (e: React.FocusEvent<E>) => void }, input: ReturnType<typeof useNepaliInput>) {
+function useMergedHandlers<E extends Field>(
+  props: { onKeyDown?: (e: KeyboardEvent<E>) => void; onBlur?: (e: React.FocusEvent<E>) => void },
+  input: ReturnType<typeof useNepaliInput>,
+) {
   return {
     onKeyDown: (e: KeyboardEvent<E>) => {
       props.onKeyDown?.(e);
@@ -110,14 +140,15 @@ export const NepaliInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTML
   },
 );
 
-export const NepaliTextArea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & NepaliInputOptions>(
-  function NepaliTextArea({ layout, latinDigits, ...props }, ref) {
-    const input = useNepaliInput({ layout, latinDigits });
-    return (
-      <span className="nepali-field" data-layout={input.layout}>
-        <textarea {...props} ref={ref} {...useMergedHandlers(props, input)} />
-        <CompositionPopup composition={input.composition} onChoose={input.choose} />
-      </span>
-    );
-  },
-);
+export const NepaliTextArea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & NepaliInputOptions
+>(function NepaliTextArea({ layout, latinDigits, ...props }, ref) {
+  const input = useNepaliInput({ layout, latinDigits });
+  return (
+    <span className="nepali-field" data-layout={input.layout}>
+      <textarea {...props} ref={ref} {...useMergedHandlers(props, input)} />
+      <CompositionPopup composition={input.composition} onChoose={input.choose} />
+    </span>
+  );
+});

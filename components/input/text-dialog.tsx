@@ -32,7 +32,15 @@ export function TextDialog({ open, title, initialValue, maxLength, onSubmit, onC
   }, [open, initialValue]);
 
   return (
-    <dialog ref={dialog} className="text-dialog" data-testid={testId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={dialog}
+      className="text-dialog"
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -43,11 +51,21 @@ export function TextDialog({ open, title, initialValue, maxLength, onSubmit, onC
       >
         <label>
           {title}
-          <NepaliInput ref={input} value={value} maxLength={maxLength} onChange={(e) => setValue(e.target.value)} data-testid={testId && `${testId}-input`} />
+          <NepaliInput
+            ref={input}
+            value={value}
+            maxLength={maxLength}
+            onChange={(e) => setValue(e.target.value)}
+            data-testid={testId && `${testId}-input`}
+          />
         </label>
         <div className="text-dialog-actions">
-          <button type="button" className="button" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>{t('dialog.cancel')}</button>
-          <button type="submit" className="button button-primary" data-testid={testId && `${testId}-save`}>{t('dialog.save')}</button>
+          <button type="button" className="button" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" data-testid={testId && `${testId}-save`}>
+            {t('dialog.save')}
+          </button>
         </div>
       </form>
     </dialog>

@@ -10,7 +10,9 @@ export function useKeyboardLayout(): LayoutChoice {
     try {
       const stored = window.localStorage.getItem(LAYOUT_STORAGE_KEY);
       if (isLayoutChoice(stored)) setLayout(stored);
-    } catch { /* not remembered */ }
+    } catch {
+      /* not remembered */
+    }
   }, []);
   return layout;
 }

@@ -6,9 +6,17 @@ import { Ide, type IdeProps } from '@/components/ide/ide';
 import { usePreferences } from '@/components/preferences';
 import { ShareButton } from './share-button';
 
-export interface ExampleLink { slug: string; titleNe: string; titleEn: string }
+export interface ExampleLink {
+  slug: string;
+  titleNe: string;
+  titleEn: string;
+}
 
-export function ExampleIde({ previous, next, ...props }: Omit<IdeProps, 'toolbarExtras'> & { previous: ExampleLink | null; next: ExampleLink | null }) {
+export function ExampleIde({
+  previous,
+  next,
+  ...props
+}: Omit<IdeProps, 'toolbarExtras'> & { previous: ExampleLink | null; next: ExampleLink | null }) {
   const { t, lang } = usePreferences();
   const title = (e: ExampleLink) => (lang === 'ne' ? e.titleNe : e.titleEn);
   return (
@@ -18,14 +26,28 @@ export function ExampleIde({ previous, next, ...props }: Omit<IdeProps, 'toolbar
         <>
           <nav className="example-pager" aria-label={t('examples.pager')}>
             {previous && (
-              <Link href={`/examples/${previous.slug}`} prefetch={false} className="button button-quiet" rel="prev" data-testid="example-previous"
-                title={`${t('examples.previous')}: ${title(previous)}`} aria-label={`${t('examples.previous')}: ${title(previous)}`}>
+              <Link
+                href={`/examples/${previous.slug}`}
+                prefetch={false}
+                className="button button-quiet"
+                rel="prev"
+                data-testid="example-previous"
+                title={`${t('examples.previous')}: ${title(previous)}`}
+                aria-label={`${t('examples.previous')}: ${title(previous)}`}
+              >
                 ← <span className="example-pager-title">{title(previous)}</span>
               </Link>
             )}
             {next && (
-              <Link href={`/examples/${next.slug}`} prefetch={false} className="button button-quiet" rel="next" data-testid="example-next"
-                title={`${t('examples.next')}: ${title(next)}`} aria-label={`${t('examples.next')}: ${title(next)}`}>
+              <Link
+                href={`/examples/${next.slug}`}
+                prefetch={false}
+                className="button button-quiet"
+                rel="next"
+                data-testid="example-next"
+                title={`${t('examples.next')}: ${title(next)}`}
+                aria-label={`${t('examples.next')}: ${title(next)}`}
+              >
                 <span className="example-pager-title">{title(next)}</span> →
               </Link>
             )}

@@ -19,11 +19,23 @@ import type { StringKey } from '@/lib/i18n/strings';
 import { usePreferences } from '@/components/preferences';
 import { ShareButton } from './share-button';
 import { callApi, apiErrorMessage, failureMessageKey, type ApiCallResult } from '@/lib/api/client';
-import type { SnippetCreated, SnippetCreateInput, SnippetPatched, SnippetPatchInput, SnippetRead } from '@/lib/api/schemas';
+import type {
+  SnippetCreated,
+  SnippetCreateInput,
+  SnippetPatched,
+  SnippetPatchInput,
+  SnippetRead,
+} from '@/lib/api/schemas';
 
 export interface SharedSnippet {
-  id: string; title: string; source: string; stdin: string; latinDigits: boolean; version: number;
-  ownerName: string | null; forkedFrom: string | null;
+  id: string;
+  title: string;
+  source: string;
+  stdin: string;
+  latinDigits: boolean;
+  version: number;
+  ownerName: string | null;
+  forkedFrom: string | null;
 }
 
 type Saved = IdeState & { title: string };
@@ -32,7 +44,15 @@ type Conflict = { theirs: Saved & { version: number }; mine: Saved };
 const sameContent = (a: Saved, b: Saved) =>
   a.title === b.title && a.source === b.source && a.stdin === b.stdin && a.latinDigits === b.latinDigits;
 
-export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnippet | null; isOwner: boolean; signedIn: boolean | undefined }) {
+export function ProgramIde({
+  snippet,
+  isOwner,
+  signedIn,
+}: {
+  snippet: SharedSnippet | null;
+  isOwner: boolean;
+  signedIn: boolean | undefined;
+}) {
   const { lang, t } = usePreferences();
   const control = useRef<IdeControl | null>(null);
   const [saved, setSaved] = useState<Saved | null>(
@@ -44,7 +64,11 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
   const [busy, setBusy] = useState<'save' | 'fork' | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [draftOffer, setDraftOffer] = useState(false);
-  const latest = useRef<IdeState>({ source: snippet?.source ?? SAMPLE_SOURCE, stdin: snippet?.stdin ?? '', latinDigits: snippet?.latinDigits ?? false });
+  const latest = useRef<IdeState>({
+    source: snippet?.source ?? SAMPLE_SOURCE,
+    stdin: snippet?.stdin ?? '',
+    latinDigits: snippet?.latinDigits ?? false,
+  });
 
   const linked = snippet !== null && isOwner;
   const immutable = snippet !== null && snippet.ownerName === null;
@@ -61,16 +85,17 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
   const failed = (res: Extract<ApiCallResult<unknown>, { ok: false }>) =>
     setStatus({ text: apiErrorMessage(res.error, lang) ?? t(failureMessageKey(res.status)), kind: 'error' });
   const current = (st: IdeState): Saved => ({ ...st, title: linked ? title.trim() : titleOf(st) });
-  const titleOf = (st: IdeState) => (snippet?.title || titleFromSource(st.source));
+  const titleOf = (st: IdeState) => snippet?.title || titleFromSource(st.source);
 
   /** A new program of mine holding `content`; the page then opens it (the editor is linked). */
   async function saveAsNew(content: Saved, viaFork = false) {
     if (!signedIn) return say('account.signInToSave');
     setBusy('save');
     say('account.saving');
-    const res = viaFork && snippet
-      ? await callApi<SnippetCreated, SnippetCreateInput>('POST', `/api/snippets/${snippet.id}/fork`, content)
-      : await callApi<SnippetCreated, SnippetCreateInput>('POST', '/api/snippets', content);
+    const res =
+      viaFork && snippet
+        ? await callApi<SnippetCreated, SnippetCreateInput>('POST', `/api/snippets/${snippet.id}/fork`, content)
+        : await callApi<SnippetCreated, SnippetCreateInput>('POST', '/api/snippets', content);
     setBusy(null);
     if (!res.ok) return failed(res);
     // The edits live in the new program now: this page's draft would only repeat them.
@@ -82,7 +107,10 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
     if (!snippet) return;
     setBusy('save');
     say('account.saving');
-    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${snippet.id}`, { ...content, version: basedOn });
+    const res = await callApi<SnippetPatched, SnippetPatchInput>('PATCH', `/api/snippets/${snippet.id}`, {
+      ...content,
+      version: basedOn,
+    });
     setBusy(null);
     if (res.ok) {
       setVersion(res.data.version);
@@ -115,7 +143,11 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
   async function fork(st: IdeState) {
     if (!snippet) return;
     setBusy('fork');
-    const res = await callApi<SnippetCreated, SnippetCreateInput>('POST', `/api/snippets/${snippet.id}/fork`, current(st));
+    const res = await callApi<SnippetCreated, SnippetCreateInput>(
+      'POST',
+      `/api/snippets/${snippet.id}/fork`,
+      current(st),
+    );
     setBusy(null);
     if (!res.ok) return failed(res);
     control.current?.forgetDraft();
@@ -133,36 +165,73 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
   }
 
   const titleField = linked ? (
-    <input className="ide-title-input" data-testid="title-input" value={title} maxLength={120}
-      aria-label={t('account.titleLabel')} placeholder={t('account.untitled')}
+    <input
+      className="ide-title-input"
+      data-testid="title-input"
+      value={title}
+      maxLength={120}
+      aria-label={t('account.titleLabel')}
+      placeholder={t('account.untitled')}
       onChange={(e) => setTitle(e.target.value)}
-      onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); save(latest.current); } }} />
-  ) : snippet ? (snippet.title || t('account.untitled')) : undefined;
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          save(latest.current);
+        }
+      }}
+    />
+  ) : snippet ? (
+    snippet.title || t('account.untitled')
+  ) : undefined;
 
   return (
     <>
       {snippet && (
         <div className="snippet-meta" data-testid="snippet-meta">
-          <span>{t('account.by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? t('account.anonymous')}</strong></span>
+          <span>
+            {t('account.by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? t('account.anonymous')}</strong>
+          </span>
           {snippet.forkedFrom && (
-            <span>{t('account.forkedFrom')} <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">/s/{snippet.forkedFrom}</a></span>
+            <span>
+              {t('account.forkedFrom')}{' '}
+              <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">
+                /s/{snippet.forkedFrom}
+              </a>
+            </span>
           )}
         </div>
       )}
       {draftOffer && (
         <div className="save-banner" role="region" aria-label={t('account.draftOffer')} data-testid="draft-offer">
           <span>{t('account.draftOffer')}</span>
-          <button type="button" className="button button-primary" data-testid="draft-offer-save"
-            onClick={() => { setDraftOffer(false); void saveAsNew(current(latest.current)); }}>💾 {t('account.save')}</button>
-          <button type="button" className="button button-quiet" onClick={() => setDraftOffer(false)}>{t('account.dismiss')}</button>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="draft-offer-save"
+            onClick={() => {
+              setDraftOffer(false);
+              void saveAsNew(current(latest.current));
+            }}
+          >
+            💾 {t('account.save')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setDraftOffer(false)}>
+            {t('account.dismiss')}
+          </button>
         </div>
       )}
       {conflict && (
-        <ConflictChooser conflict={conflict} busy={busy !== null}
+        <ConflictChooser
+          conflict={conflict}
+          busy={busy !== null}
           onKeepMine={() => void patchProgram(conflict.mine, conflict.theirs.version)}
           onTakeTheirs={() => resetTo(conflict.theirs)}
           onMineAsNew={() => void saveAsNew(conflict.mine)}
-          onCancel={() => { setConflict(null); setStatus(null); }} />
+          onCancel={() => {
+            setConflict(null);
+            setStatus(null);
+          }}
+        />
       )}
       <Ide
         initialSource={snippet?.source}
@@ -181,17 +250,30 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
               {changed && (
                 <span data-testid="draft-notice">
                   {t(linked ? 'account.differsFromSaved' : 'account.differsFromShared')}{' '}
-                  <button type="button" className="button button-quiet" data-testid="reset-button"
-                    onClick={() => saved && resetTo(saved)}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid="reset-button"
+                    onClick={() => saved && resetTo(saved)}
+                  >
                     ↺ {t(linked ? 'account.resetToSaved' : 'account.resetToShared')}
                   </button>
                 </span>
               )}
               {status && (
-                <span className={`snippet-status snippet-status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="snippet-status">
+                <span
+                  className={`snippet-status snippet-status-${status.kind}`}
+                  role={status.kind === 'error' ? 'alert' : 'status'}
+                  data-testid="snippet-status"
+                >
                   {status.text}
                   {status.text === t('account.signInToSave') && (
-                    <> <a href={`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`}>{t('account.signIn')}</a></>
+                    <>
+                      {' '}
+                      <a href={`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`}>
+                        {t('account.signIn')}
+                      </a>
+                    </>
                   )}
                 </span>
               )}
@@ -204,25 +286,46 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
           return (
             <>
               {signedIn && (
-                <button type="button" className="button" data-testid="save-button" title={t('account.saveHint')} aria-keyshortcuts="Control+S"
-                  disabled={busy !== null || (linked && unchanged)} onClick={() => save(st)}>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="save-button"
+                  title={t('account.saveHint')}
+                  aria-keyshortcuts="Control+S"
+                  disabled={busy !== null || (linked && unchanged)}
+                  onClick={() => save(st)}
+                >
                   💾 {busy === 'save' ? t('account.saving') : t('account.save')}
                 </button>
               )}
               {signedIn && (linked || snippet === null) && (
-                <button type="button" className="button button-quiet" data-testid="save-as-new-button" disabled={busy !== null}
-                  onClick={() => void saveAsNew(content)}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  data-testid="save-as-new-button"
+                  disabled={busy !== null}
+                  onClick={() => void saveAsNew(content)}
+                >
                   {t('account.saveAsNew')}
                 </button>
               )}
               {snippet && (
-                <button type="button" className="button" data-testid="fork-button" disabled={busy !== null}
-                  title={t('account.forkHint')} onClick={() => void fork(st)}>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="fork-button"
+                  disabled={busy !== null}
+                  title={t('account.forkHint')}
+                  onClick={() => void fork(st)}
+                >
                   <CopyIcon /> {t('account.fork')}
                 </button>
               )}
-              <ShareButton state={st} title={content.title}
-                existingUrl={immutable && unchanged && snippet ? `/s/${snippet.id}` : undefined} />
+              <ShareButton
+                state={st}
+                title={content.title}
+                existingUrl={immutable && unchanged && snippet ? `/s/${snippet.id}` : undefined}
+              />
             </>
           );
         }}
@@ -231,29 +334,78 @@ export function ProgramIde({ snippet, isOwner, signedIn }: { snippet: SharedSnip
   );
 }
 
-function ConflictChooser({ conflict, busy, onKeepMine, onTakeTheirs, onMineAsNew, onCancel }: {
-  conflict: Conflict; busy: boolean; onKeepMine: () => void; onTakeTheirs: () => void; onMineAsNew: () => void; onCancel: () => void;
+function ConflictChooser({
+  conflict,
+  busy,
+  onKeepMine,
+  onTakeTheirs,
+  onMineAsNew,
+  onCancel,
+}: {
+  conflict: Conflict;
+  busy: boolean;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  onMineAsNew: () => void;
+  onCancel: () => void;
 }) {
   const { t } = usePreferences();
   return (
-    <section className="save-conflict" role="alertdialog" aria-label={t('account.conflictTitle')} data-testid="save-conflict">
+    <section
+      className="save-conflict"
+      role="alertdialog"
+      aria-label={t('account.conflictTitle')}
+      data-testid="save-conflict"
+    >
       <h2>{t('account.conflictTitle')}</h2>
       <div className="save-conflict-versions">
         <figure>
-          <figcaption>{t('account.conflictTheirs')}{conflict.theirs.title ? ` — ${conflict.theirs.title}` : ''}</figcaption>
+          <figcaption>
+            {t('account.conflictTheirs')}
+            {conflict.theirs.title ? ` — ${conflict.theirs.title}` : ''}
+          </figcaption>
           <pre data-testid="conflict-theirs">{conflict.theirs.source}</pre>
         </figure>
         <figure>
-          <figcaption>{t('account.conflictMine')}{conflict.mine.title ? ` — ${conflict.mine.title}` : ''}</figcaption>
+          <figcaption>
+            {t('account.conflictMine')}
+            {conflict.mine.title ? ` — ${conflict.mine.title}` : ''}
+          </figcaption>
           <pre data-testid="conflict-mine">{conflict.mine.source}</pre>
         </figure>
       </div>
       <p className="share-note">{t('account.takeTheirsNote')}</p>
       <div className="save-conflict-actions">
-        <button type="button" className="button button-primary" data-testid="conflict-keep-mine" disabled={busy} onClick={onKeepMine}>{t('account.keepMine')}</button>
-        <button type="button" className="button" data-testid="conflict-mine-as-new" disabled={busy} onClick={onMineAsNew}>{t('account.mineAsNew')}</button>
-        <button type="button" className="button" data-testid="conflict-take-theirs" disabled={busy} onClick={onTakeTheirs}>{t('account.takeTheirs')}</button>
-        <button type="button" className="button button-quiet" data-testid="conflict-cancel" onClick={onCancel}>{t('account.cancel')}</button>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="conflict-keep-mine"
+          disabled={busy}
+          onClick={onKeepMine}
+        >
+          {t('account.keepMine')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="conflict-mine-as-new"
+          disabled={busy}
+          onClick={onMineAsNew}
+        >
+          {t('account.mineAsNew')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="conflict-take-theirs"
+          disabled={busy}
+          onClick={onTakeTheirs}
+        >
+          {t('account.takeTheirs')}
+        </button>
+        <button type="button" className="button button-quiet" data-testid="conflict-cancel" onClick={onCancel}>
+          {t('account.cancel')}
+        </button>
       </div>
     </section>
   );
@@ -262,7 +414,12 @@ function CopyIcon() {
   return (
     <svg className="button-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <rect x="5.5" y="5.5" width="8" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <path d="M3.5 10.5h-.5a1.5 1.5 0 0 1-1.5-1.5V3A1.5 1.5 0 0 1 3 1.5h5A1.5 1.5 0 0 1 9.5 3v.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path
+        d="M3.5 10.5h-.5a1.5 1.5 0 0 1-1.5-1.5V3A1.5 1.5 0 0 1 3 1.5h5A1.5 1.5 0 0 1 9.5 3v.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
     </svg>
   );
 }

@@ -11,11 +11,24 @@ import '@/components/zod-without-eval'; // first: before any zod schema is made
 import { callApi, apiErrorMessage, failureMessageKey } from '@/lib/api/client';
 import type { ShareCreated, SnippetCreateInput } from '@/lib/api/schemas';
 
-export interface ShareState { source: string; stdin: string; latinDigits: boolean }
+export interface ShareState {
+  source: string;
+  stdin: string;
+  latinDigits: boolean;
+}
 
-const contentOf = (state: ShareState, title: string) => JSON.stringify([title, state.source, state.stdin, state.latinDigits]);
+const contentOf = (state: ShareState, title: string) =>
+  JSON.stringify([title, state.source, state.stdin, state.latinDigits]);
 
-export function ShareButton({ state, title, existingUrl }: { state: ShareState; title?: string; existingUrl?: string }) {
+export function ShareButton({
+  state,
+  title,
+  existingUrl,
+}: {
+  state: ShareState;
+  title?: string;
+  existingUrl?: string;
+}) {
   const { lang, t } = usePreferences();
   const [busy, setBusy] = useState(false);
   const [shared, setShared] = useState<{ url: string; content: string } | null>(null);
@@ -46,13 +59,18 @@ export function ShareButton({ state, title, existingUrl }: { state: ShareState; 
     }
     setBusy(true);
     const res = await callApi<ShareCreated, SnippetCreateInput>('POST', '/api/shares', {
-      title: sharedTitle, source: state.source, stdin: state.stdin, latinDigits: state.latinDigits,
+      title: sharedTitle,
+      source: state.source,
+      stdin: state.stdin,
+      latinDigits: state.latinDigits,
     });
     setBusy(false);
     if (res.ok) {
       setShared({ url: res.data.url, content });
       void copy(res.data.url);
-      const session = (await fetch('/api/auth/session').then((r) => r.json()).catch(() => null)) as { user?: unknown } | null;
+      const session = (await fetch('/api/auth/session')
+        .then((r) => r.json())
+        .catch(() => null)) as { user?: unknown } | null;
       setAnonymous(!session?.user);
     } else {
       // The daily cap and the storage budget explain themselves (sign in to share more).
@@ -65,15 +83,32 @@ export function ShareButton({ state, title, existingUrl }: { state: ShareState; 
       <button type="button" className="button" data-testid="share-button" onClick={() => void share()} disabled={busy}>
         {busy ? t('account.sharing') : t('account.share')}
       </button>
-      {error && <span className="share-error" role="alert">{error}</span>}
+      {error && (
+        <span className="share-error" role="alert">
+          {error}
+        </span>
+      )}
       {shared && stale && (
-        <span className="share-popover" role="status" data-testid="share-stale">{t('account.shareChanged')}</span>
+        <span className="share-popover" role="status" data-testid="share-stale">
+          {t('account.shareChanged')}
+        </span>
       )}
       {shared && !stale && (
         <span className="share-popover" role="group" aria-label={t('account.shareLink')}>
-          <input readOnly value={shared.url} data-testid="share-link" aria-label={t('account.shareLink')} onFocus={(e) => e.currentTarget.select()} size={Math.min(shared.url.length, 40)} />
-          <button type="button" className="button" data-testid="share-copy" onClick={() => void copy(shared.url)}>{copied ? t('account.copied') : t('account.copy')}</button>
-          <a href={new URL(shared.url).pathname} className="button button-quiet" data-testid="share-open">↗</a>
+          <input
+            readOnly
+            value={shared.url}
+            data-testid="share-link"
+            aria-label={t('account.shareLink')}
+            onFocus={(e) => e.currentTarget.select()}
+            size={Math.min(shared.url.length, 40)}
+          />
+          <button type="button" className="button" data-testid="share-copy" onClick={() => void copy(shared.url)}>
+            {copied ? t('account.copied') : t('account.copy')}
+          </button>
+          <a href={new URL(shared.url).pathname} className="button button-quiet" data-testid="share-open">
+            ↗
+          </a>
           <small className="share-note">{t('account.shareSnapshotNote')}</small>
           {anonymous && <small className="share-note">{t('account.shareAnonNote')}</small>}
         </span>

@@ -4,6 +4,14 @@ import { ProgramIde, type SharedSnippet } from './program-ide';
 
 export type { SharedSnippet };
 
-export function SnippetIde({ snippet, isOwner, signedIn }: { snippet: SharedSnippet; isOwner: boolean; signedIn: boolean }) {
+export function SnippetIde({
+  snippet,
+  isOwner,
+  signedIn,
+}: {
+  snippet: SharedSnippet;
+  isOwner: boolean;
+  signedIn: boolean;
+}) {
   return <ProgramIde snippet={snippet} isOwner={isOwner} signedIn={signedIn} />;
 }

@@ -22,7 +22,11 @@ export function apiErrorMessage(error: ApiErrorBody | null, lang: UiLanguage): s
   return (lang === 'en' ? error.messageEn : error.message) || null;
 }
 
-export async function callApi<T, B = never>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: B): Promise<ApiCallResult<T>> {
+export async function callApi<T, B = never>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: B,
+): Promise<ApiCallResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {

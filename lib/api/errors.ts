@@ -37,12 +37,15 @@ export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
 
 /** One field a request body got wrong (from its zod schema). */
-export interface ApiIssue { path: string; message: string }
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
 
 export interface ApiErrorBody {
   error: ApiErrorCode;
-  message: string;     // Nepali
-  messageEn: string;   // English
+  message: string; // Nepali
+  messageEn: string; // English
   issues?: ApiIssue[];
 }
 
@@ -78,9 +81,15 @@ export class ApiError extends Error {
     this.options = options;
   }
 
-  get status(): number { return API_ERROR_STATUS[this.code]; }
-  get headers(): Record<string, string> { return this.options.headers ?? {}; }
-  get body(): ApiErrorBody { return apiErrorBody(this.code, this.options); }
+  get status(): number {
+    return API_ERROR_STATUS[this.code];
+  }
+  get headers(): Record<string, string> {
+    return this.options.headers ?? {};
+  }
+  get body(): ApiErrorBody {
+    return apiErrorBody(this.code, this.options);
+  }
 }
 
 function apiErrorText(lang: UiLanguage, code: ApiErrorCode, options: ApiErrorOptions): string {

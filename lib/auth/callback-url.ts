@@ -7,6 +7,8 @@ export function safeRedirect({ url, baseUrl }: { url: string; baseUrl: string })
   if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\')) return `${baseUrl}${url}`;
   try {
     if (new URL(url).origin === new URL(baseUrl).origin) return url;
-  } catch { /* not a URL: fall through */ }
+  } catch {
+    /* not a URL: fall through */
+  }
   return baseUrl;
 }

@@ -8,7 +8,10 @@ import { emailSchema } from '@/lib/validations/auth';
 import { tooMany } from '@/lib/snippets/errors';
 
 export async function precheckCredentials(req: Request): Promise<void> {
-  const form = await req.clone().formData().catch(() => null);
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = emailSchema.safeParse(form?.get('email'));
   const wait = await signInLimiter().waitSeconds(email.success ? email.data : null, clientIp(req.headers));
   if (wait > 0) throw tooMany(wait);

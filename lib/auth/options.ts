@@ -13,7 +13,13 @@ import { verifyCredentials, linkOAuthUser } from './users';
 import { clientIp } from './ip';
 import { safeRedirect } from './callback-url';
 import { ApiError } from '@/lib/api/errors';
-import { SessionRevoked, currentSessionVersion, endAllSessions, isLiveSession, tokenSessionVersion } from './session-version';
+import {
+  SessionRevoked,
+  currentSessionVersion,
+  endAllSessions,
+  isLiveSession,
+  tokenSessionVersion,
+} from './session-version';
 
 /** The OAuth providers configured in this environment (the sign-in page shows these). */
 export function oauthProviders(env: NodeJS.ProcessEnv = process.env): { id: 'github' | 'google'; name: string }[] {
@@ -59,7 +65,9 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
         if (metadata instanceof SessionRevoked) return;
         console.error(`[next-auth][error][${code}]`, metadata);
       },
-      warn(code) { console.warn(`[next-auth][warn][${code}]`); },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
       debug() {},
     },
     events: {
@@ -74,10 +82,15 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
       async signIn({ account, user, profile }) {
         if (!account || account.provider === 'credentials') return true;
         // Google reports whether it verified the email; GitHub only gives verified primaries.
-        if (account.provider === 'google' && (profile as { email_verified?: boolean })?.email_verified === false) return false;
+        if (account.provider === 'google' && (profile as { email_verified?: boolean })?.email_verified === false)
+          return false;
         const id = await linkOAuthUser(await getDb(), {
-          provider: account.provider, providerAccountId: account.providerAccountId, type: account.type,
-          email: user.email, name: user.name, image: user.image,
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          type: account.type,
+          email: user.email,
+          name: user.name,
+          image: user.image,
         });
         if (!id) return '/signin?error=OAuthAccountNotLinked';
         user.id = id; // the same object reaches the jwt callback below
@@ -88,7 +101,7 @@ export function getAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOp
           // Signing in: the cookie carries the version current now.
           token.sub = user.id;
           const v = (user as { sessionVersion?: number }).sessionVersion;
-          token.sv = typeof v === 'number' ? v : (await currentSessionVersion(await getDb(), user.id)) ?? 0;
+          token.sv = typeof v === 'number' ? v : ((await currentSessionVersion(await getDb(), user.id)) ?? 0);
           return token;
         }
         // Every later read of the session: a cookie from before a sign-out is dropped

@@ -22,7 +22,10 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** Throws a 400 ApiError (Nepali and English) when the password is too short or too easy to guess. */
-export async function assertStrongPassword(password: string, userInputs: (string | undefined | null)[] = []): Promise<void> {
+export async function assertStrongPassword(
+  password: string,
+  userInputs: (string | undefined | null)[] = [],
+): Promise<void> {
   // Spaces and other blanks count for nothing: "        " is not eight characters of secret.
   if ([...password.trim()].length < MIN_PASSWORD) {
     throw new ApiError('weak_password', { text: 'api.weak_password_short', vars: { min: MIN_PASSWORD } });

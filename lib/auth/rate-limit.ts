@@ -32,7 +32,8 @@ function limiters(): Limiters {
   if (!g.__sajiloLimiters) {
     g.__sajiloLimiters = Object.fromEntries(
       [...Object.keys(LIMITS), 'shareAnonIpDay'].map((name) => [
-        name, new RateLimiterMemory({ keyPrefix: name, ...limitOptions(name as LimitName) }),
+        name,
+        new RateLimiterMemory({ keyPrefix: name, ...limitOptions(name as LimitName) }),
       ]),
     ) as Limiters;
   }

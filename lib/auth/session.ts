@@ -37,7 +37,8 @@ export async function sessionUserId(req: Request): Promise<string | null> {
       secureCookie: cookieName.startsWith('__Secure-'),
       logger: { error() {}, warn() {}, debug() {} } as never,
     });
-    if (token?.sub && typeof token.sub === 'string') return (await isLiveSession(await getDb(), token)) ? token.sub : null;
+    if (token?.sub && typeof token.sub === 'string')
+      return (await isLiveSession(await getDb(), token)) ? token.sub : null;
   }
   return null;
 }

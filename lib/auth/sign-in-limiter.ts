@@ -48,9 +48,17 @@ class BackoffCounter {
   private readonly limiter: RateLimiterMemory;
   private readonly blocks: RateLimiterMemory;
 
-  constructor(name: string, private readonly opts: { points: number; duration: number }, private readonly backoff: SignInPolicy['backoff']) {
+  constructor(
+    name: string,
+    private readonly opts: { points: number; duration: number },
+    private readonly backoff: SignInPolicy['backoff'],
+  ) {
     this.limiter = new RateLimiterMemory({ keyPrefix: name, ...opts });
-    this.blocks = new RateLimiterMemory({ keyPrefix: `${name}:blocks`, points: 1e9, duration: backoff.forgetAfterSeconds });
+    this.blocks = new RateLimiterMemory({
+      keyPrefix: `${name}:blocks`,
+      points: 1e9,
+      duration: backoff.forgetAfterSeconds,
+    });
   }
 
   /** Takes one point, or throws SignInRefused. */

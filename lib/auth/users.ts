@@ -8,9 +8,15 @@ import { consume } from './rate-limit';
 import { signInLimiter, SignInRefused } from './sign-in-limiter';
 import { assertStrongPassword } from './password-strength';
 
-export interface PublicUser { id: string; email: string; name: string | null }
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
 /** A user just signed in, with the session version their cookie will carry. */
-export interface SignedInUser extends PublicUser { sessionVersion: number }
+export interface SignedInUser extends PublicUser {
+  sessionVersion: number;
+}
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
@@ -68,10 +74,19 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string): Pro
  */
 export async function linkOAuthUser(
   db: Db,
-  identity: { provider: string; providerAccountId: string; type: string; email?: string | null; name?: string | null; image?: string | null },
+  identity: {
+    provider: string;
+    providerAccountId: string;
+    type: string;
+    email?: string | null;
+    name?: string | null;
+    image?: string | null;
+  },
 ): Promise<string | null> {
   const existing = await db.account.findUnique({
-    where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
+    where: {
+      provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId },
+    },
   });
   if (existing) return existing.userId;
   const email = identity.email?.trim().toLowerCase();
@@ -79,8 +94,19 @@ export async function linkOAuthUser(
   try {
     const user = await db.user.create({
       data: {
-        id: randomUUID(), email, name: identity.name ?? null, image: identity.image ?? null, updatedAt: new Date(),
-        accounts: { create: { id: randomUUID(), type: identity.type, provider: identity.provider, providerAccountId: identity.providerAccountId } },
+        id: randomUUID(),
+        email,
+        name: identity.name ?? null,
+        image: identity.image ?? null,
+        updatedAt: new Date(),
+        accounts: {
+          create: {
+            id: randomUUID(),
+            type: identity.type,
+            provider: identity.provider,
+            providerAccountId: identity.providerAccountId,
+          },
+        },
       },
     });
     return user.id;

@@ -18,24 +18,33 @@ export type { PathKind } from './driver/toolchain';
 export { CompilerFailure } from './failure';
 
 export interface BuildOptions {
-  latinDigits?: boolean; optimise?: boolean; runCompiler?: CompilerRunner;
-  compilePath?: PathKind;       // force one C compile path (tests, benchmarks); default: fastest available
-  translate?: Translator;       // where the front end and C generator run; default: this thread
+  latinDigits?: boolean;
+  optimise?: boolean;
+  runCompiler?: CompilerRunner;
+  compilePath?: PathKind; // force one C compile path (tests, benchmarks); default: fastest available
+  translate?: Translator; // where the front end and C generator run; default: this thread
 }
 
 export interface BuildResult {
-  ok: boolean; diagnostics: Diagnostic[];
-  omittedDiagnostics: number;   // diagnostics beyond the reported ones, only counted
-  executable: string | null;    // path of a statically linked executable (in the compile cache)
-  cached: boolean; compiler: string; compileMs: number;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  omittedDiagnostics: number; // diagnostics beyond the reported ones, only counted
+  executable: string | null; // path of a statically linked executable (in the compile cache)
+  cached: boolean;
+  compiler: string;
+  compileMs: number;
 }
 
 /** The C compiler failed on generated C (or timed out): a bug or a broken host, never the user's fault. */
 export class CCompileError extends CompilerFailure {
-  constructor(readonly compiler: string, readonly stderr: string) {
+  constructor(
+    readonly compiler: string,
+    readonly stderr: string,
+  ) {
     // No source position means anything here: the diagnostic is put at the program's start.
-    super(`internal error: the C compiler (${compiler}) failed on generated code:\n${stderr.slice(0, 4000)}`,
-      { position: { line: 1, column: 1 } });
+    super(`internal error: the C compiler (${compiler}) failed on generated code:\n${stderr.slice(0, 4000)}`, {
+      position: { line: 1, column: 1 },
+    });
     this.name = 'CCompileError';
   }
 }
@@ -49,8 +58,13 @@ function planBuild(source: string, options: BuildOptions) {
   const runtime = loadRuntimeLibs();
   const tc = chooseToolchain(runtime, optimise, options.compilePath ?? config().SAJILO_CC);
   const key = hashKey({
-    format: CACHE_FORMAT, source, latinDigits, optimise,
-    compiler: tc.identity, runtime: runtime.hash, backend: compilerFingerprint(),
+    format: CACHE_FORMAT,
+    source,
+    latinDigits,
+    optimise,
+    compiler: tc.identity,
+    runtime: runtime.hash,
+    backend: compilerFingerprint(),
   });
   return { optimise, latinDigits, tc, key, cache: new CompileCache() };
 }
@@ -64,22 +78,34 @@ export function findCachedExecutable(source: string, options: BuildOptions = {})
   const { tc, key, cache } = planBuild(source, options);
   const hit = cache.lookup(key);
   if (!hit) return null;
-  return { ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
-    executable: hit.executable, cached: true,
-    compiler: tc.kind, compileMs: Math.round(performance.now() - started) };
+  return {
+    ok: true,
+    diagnostics: hit.meta.diagnostics as Diagnostic[],
+    omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
+    executable: hit.executable,
+    cached: true,
+    compiler: tc.kind,
+    compileMs: Math.round(performance.now() - started),
+  };
 }
 
 export async function buildExecutable(source: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const { optimise, latinDigits, tc, key, cache } = planBuild(source, options);
-  const done = (r: Omit<BuildResult, 'compiler' | 'compileMs'>): BuildResult =>
-    ({ ...r, compiler: tc.kind, compileMs: Math.round(performance.now() - started) });
+  const done = (r: Omit<BuildResult, 'compiler' | 'compileMs'>): BuildResult => ({
+    ...r,
+    compiler: tc.kind,
+    compileMs: Math.round(performance.now() - started),
+  });
 
   const hit = cache.lookup(key);
   if (hit) {
     return done({
-      ok: true, diagnostics: hit.meta.diagnostics as Diagnostic[], omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
-      executable: hit.executable, cached: true,
+      ok: true,
+      diagnostics: hit.meta.diagnostics as Diagnostic[],
+      omittedDiagnostics: hit.meta.omittedDiagnostics ?? 0,
+      executable: hit.executable,
+      cached: true,
     });
   }
 
@@ -98,7 +124,11 @@ export async function buildExecutable(source: string, options: BuildOptions = {}
     const run = options.runCompiler ?? runCompilerLocally;
     const r = await run({ argv: tc.argv('prog.c', 'prog', optimise), workDir, readOnlyPaths: tc.readOnlyPaths });
     if (!r.ok) throw new CCompileError(tc.kind, r.stderr);
-    const executable = cache.store(key, path.join(workDir, 'prog'), { compiler: tc.kind, diagnostics, omittedDiagnostics });
+    const executable = cache.store(key, path.join(workDir, 'prog'), {
+      compiler: tc.kind,
+      diagnostics,
+      omittedDiagnostics,
+    });
     return done({ ok: true, diagnostics, omittedDiagnostics, executable, cached: false });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -119,6 +149,14 @@ export async function buildOrReport(source: string, options: BuildOptions = {}):
     logCompilerFailure('build', source, error);
     const failure = CompilerFailure.from(error);
     const compiler = failure instanceof CCompileError ? failure.compiler : 'none';
-    return { ok: false, diagnostics: [failure.diagnostic], omittedDiagnostics: 0, executable: null, cached: false, compiler, compileMs: Math.round(performance.now() - started) };
+    return {
+      ok: false,
+      diagnostics: [failure.diagnostic],
+      omittedDiagnostics: 0,
+      executable: null,
+      cached: false,
+      compiler,
+      compileMs: Math.round(performance.now() - started),
+    };
   }
 }

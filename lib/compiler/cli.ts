@@ -52,15 +52,34 @@ class InputError extends Error {}
 class ReportedFailure extends Error {}
 
 interface Args {
-  command: string; file: string | null; out: string | null; json: boolean;
-  latinDigits: boolean; optimise: boolean; noSandbox: boolean; verbose: boolean;
+  command: string;
+  file: string | null;
+  out: string | null;
+  json: boolean;
+  latinDigits: boolean;
+  optimise: boolean;
+  noSandbox: boolean;
+  verbose: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', file: null, out: null, json: false, latinDigits: false, optimise: false, noSandbox: false, verbose: false };
+  const a: Args = {
+    command: '',
+    file: null,
+    out: null,
+    json: false,
+    latinDigits: false,
+    optimise: false,
+    noSandbox: false,
+    verbose: false,
+  };
   const flags: Record<string, keyof Args> = {
-    '--json': 'json', '--latin-digits': 'latinDigits', '--optimise': 'optimise', '--optimize': 'optimise',
-    '--no-sandbox': 'noSandbox', '--verbose': 'verbose',
+    '--json': 'json',
+    '--latin-digits': 'latinDigits',
+    '--optimise': 'optimise',
+    '--optimize': 'optimise',
+    '--no-sandbox': 'noSandbox',
+    '--verbose': 'verbose',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -80,8 +99,12 @@ function parseArgs(argv: string[]): Args {
 function readSource(file: string | null): string {
   if (!file) throw new UsageError('no source file given');
   let bytes: Buffer;
-  try { bytes = readFileSync(file); } catch (err) {
-    throw new InputError(`फाइल पढ्न सकिएन / cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new InputError(
+      `फाइल पढ्न सकिएन / cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -90,7 +113,9 @@ function readSource(file: string | null): string {
   }
 }
 
-function log(verbose: boolean, msg: string): void { if (verbose) process.stderr.write(`[sajilo] ${msg}\n`); }
+function log(verbose: boolean, msg: string): void {
+  if (verbose) process.stderr.write(`[sajilo] ${msg}\n`);
+}
 
 // A compiler failure is shown as its E9999 diagnostic (file:line:col, Nepali and English)
 // and one line naming the error, never a stack trace.
@@ -104,25 +129,32 @@ function commandCheck(a: Args): number {
   const source = readSource(a.file);
   let front: ReturnType<typeof compileFrontEnd> | null = null;
   let failed: unknown = null;
-  try { front = compileFrontEnd(source); } catch (error) { failed = error; }
+  try {
+    front = compileFrontEnd(source);
+  } catch (error) {
+    failed = error;
+  }
   const diagnostics = front ? front.diagnostics : [CompilerFailure.from(failed).diagnostic];
   if (a.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
   else if (failed) reportFailure(a, source, CompilerFailure.from(failed));
   else if (diagnostics.length) process.stderr.write(`${formatDiagnostics(a.file!, source, diagnostics)}\n`);
   if (!front) return EXIT.internal;
   if (front.omittedDiagnostics > 0 && !a.json) {
-    process.stderr.write(`… र ${devanagariDigits(String(front.omittedDiagnostics))} थप / and ${front.omittedDiagnostics} more\n`);
+    process.stderr.write(
+      `… र ${devanagariDigits(String(front.omittedDiagnostics))} थप / and ${front.omittedDiagnostics} more\n`,
+    );
   }
   // An error may be among the diagnostics left out: the program is the authority.
   return front.program ? EXIT.ok : EXIT.compile;
 }
 
 async function compile(a: Args, source: string, extra: Partial<BuildOptions> = {}) {
-  const r = await buildExecutable(source, { latinDigits: a.latinDigits, optimise: a.optimise, ...extra })
-    .catch((error: unknown) => {
+  const r = await buildExecutable(source, { latinDigits: a.latinDigits, optimise: a.optimise, ...extra }).catch(
+    (error: unknown) => {
       if (error instanceof RuntimeMissingError) throw error; // the host is not set up: say how to fix it
       return reportFailure(a, source, CompilerFailure.from(error));
-    });
+    },
+  );
   log(a.verbose, `compiler: ${r.compiler}${r.cached ? ' (cache hit)' : ''}, ${r.compileMs} ms`);
   const warnings = r.diagnostics.length > 0;
   if (warnings) process.stderr.write(`${formatDiagnostics(a.file!, source, r.diagnostics)}\n`);
@@ -141,8 +173,10 @@ async function readAllStdin(source: string): Promise<Buffer> {
   if (process.stdin.isTTY) {
     // The sandbox takes stdin up front, so a terminal cannot answer पढ() as the program runs.
     if (source.includes('पढ')) {
-      process.stderr.write('[sajilo] इनपुट फाइलबाट दिनुहोस् (sajilo run FILE < input.txt) वा --no-sandbox प्रयोग गर्नुहोस्\n'
-        + '[sajilo] stdin is a terminal: pipe the input in (sajilo run FILE < input.txt) or use --no-sandbox to type it\n');
+      process.stderr.write(
+        '[sajilo] इनपुट फाइलबाट दिनुहोस् (sajilo run FILE < input.txt) वा --no-sandbox प्रयोग गर्नुहोस्\n' +
+          '[sajilo] stdin is a terminal: pipe the input in (sajilo run FILE < input.txt) or use --no-sandbox to type it\n',
+      );
     }
     return Buffer.alloc(0);
   }
@@ -164,12 +198,20 @@ async function sandboxUsable(): Promise<true | string> {
 async function commandRun(a: Args): Promise<number> {
   const source = readSource(a.file);
   const sandbox = a.noSandbox ? '--no-sandbox' : await sandboxUsable();
-  log(a.verbose, sandbox === true ? 'sandbox: compile and run profiles' : `no sandbox (${sandbox}): direct run with rlimits`);
+  log(
+    a.verbose,
+    sandbox === true ? 'sandbox: compile and run profiles' : `no sandbox (${sandbox}): direct run with rlimits`,
+  );
   // The user's own program on their own machine: compiling on the host is allowed here.
   const r = await compile(a, source, sandbox === true ? { runCompiler: compileRunner({ allowHost: true }) } : {});
   if (!r.ok || !r.executable) return EXIT.compile;
   if (sandbox !== true) return (await runDirect(r.executable)).status;
-  const res = await runSandboxed({ profile: 'run', argv: [r.executable], stdin: await readAllStdin(source), ...CLI_RUN_LIMITS });
+  const res = await runSandboxed({
+    profile: 'run',
+    argv: [r.executable],
+    stdin: await readAllStdin(source),
+    ...CLI_RUN_LIMITS,
+  });
   process.stdout.write(res.stdout);
   process.stderr.write(res.stderr);
   log(a.verbose, `verdict ${res.verdict}, ${res.cpuMs} ms CPU, ${res.wallMs} ms wall, ${res.memoryKb} KB`);
@@ -186,8 +228,14 @@ async function commandDoctor(): Promise<number> {
   console.log(`musl: ${tools.musl ? tools.musl.libDir : 'not found'}`);
   try {
     const rt = loadRuntimeLibs();
-    console.log(`runtime: ${rt.hash.slice(0, 12)} (glibc ${rt.glibcLib ? 'yes' : 'no'}, musl ${rt.muslLib ? 'yes' : 'no'})`);
-    console.log(`compile paths: ${availableToolchains(rt).map((t) => t.kind).join(', ')}`);
+    console.log(
+      `runtime: ${rt.hash.slice(0, 12)} (glibc ${rt.glibcLib ? 'yes' : 'no'}, musl ${rt.muslLib ? 'yes' : 'no'})`,
+    );
+    console.log(
+      `compile paths: ${availableToolchains(rt)
+        .map((t) => t.kind)
+        .join(', ')}`,
+    );
     console.log(`default: ${chooseToolchain(rt, false).kind}; --optimise: ${chooseToolchain(rt, true).kind}`);
     console.log(describeTiers(tierPlan(rt)));
   } catch (err) {
@@ -200,7 +248,10 @@ async function commandDoctor(): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) { console.log(HELP); return argv.length ? EXIT.ok : EXIT.usage; }
+  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) {
+    console.log(HELP);
+    return argv.length ? EXIT.ok : EXIT.usage;
+  }
   if (argv.includes('--version')) {
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     console.log(`sajilo ${pkg.version}`);
@@ -208,28 +259,38 @@ async function main(argv: string[]): Promise<number> {
   }
   const a = parseArgs(argv);
   switch (a.command) {
-    case 'check': return commandCheck(a);
-    case 'build': return commandBuild(a);
-    case 'run': return commandRun(a);
-    case 'doctor': return commandDoctor();
-    default: throw new UsageError(`unknown command ${a.command}`);
+    case 'check':
+      return commandCheck(a);
+    case 'build':
+      return commandBuild(a);
+    case 'run':
+      return commandRun(a);
+    case 'doctor':
+      return commandDoctor();
+    default:
+      throw new UsageError(`unknown command ${a.command}`);
   }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-  if (err instanceof UsageError || err instanceof ConfigError) {
-    process.stderr.write(`sajilo: ${err.message}\nप्रयोग / usage: sajilo --help\n`);
-    process.exitCode = EXIT.usage;
-  } else if (err instanceof InputError) {
-    process.stderr.write(`sajilo: ${err.message}\n`);
-    process.exitCode = EXIT.noInput;
-  } else if (err instanceof ReportedFailure) {
-    process.exitCode = EXIT.internal;
-  } else if (err instanceof RuntimeMissingError) {
-    process.stderr.write(`sajilo: ${err.message}\n`);
-    process.exitCode = EXIT.internal;
-  } else {
-    process.stderr.write(`sajilo: internal error, please report it: ${oneLine(err)}\n`);
-    process.exitCode = EXIT.internal;
-  }
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      process.stderr.write(`sajilo: ${err.message}\nप्रयोग / usage: sajilo --help\n`);
+      process.exitCode = EXIT.usage;
+    } else if (err instanceof InputError) {
+      process.stderr.write(`sajilo: ${err.message}\n`);
+      process.exitCode = EXIT.noInput;
+    } else if (err instanceof ReportedFailure) {
+      process.exitCode = EXIT.internal;
+    } else if (err instanceof RuntimeMissingError) {
+      process.stderr.write(`sajilo: ${err.message}\n`);
+      process.exitCode = EXIT.internal;
+    } else {
+      process.stderr.write(`sajilo: internal error, please report it: ${oneLine(err)}\n`);
+      process.exitCode = EXIT.internal;
+    }
+  },
+);

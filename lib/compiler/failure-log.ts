@@ -15,5 +15,7 @@ export function logCompilerFailure(phase: string, source: string, error: unknown
   const { line, column } = failure.diagnostic;
   const cause = failure.cause ?? failure;
   const stack = cause instanceof Error && cause.stack ? `\n${cause.stack}` : '';
-  console.error(`[compiler] ${phase} failed at ${line}:${column} on source sha256:${sourceHash(source)}: ${failure.message}${stack}`);
+  console.error(
+    `[compiler] ${phase} failed at ${line}:${column} on source sha256:${sourceHash(source)}: ${failure.message}${stack}`,
+  );
 }

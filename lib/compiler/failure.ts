@@ -37,7 +37,10 @@ export class CompilerFailure extends Error {
     super(message, { cause: options.cause });
     this.name = 'CompilerFailure';
     this.diagnostic = options.template
-      ? makeDiagnostic(options.template, { start: options.position ?? progressReached(), end: options.position ?? progressReached() })
+      ? makeDiagnostic(options.template, {
+          start: options.position ?? progressReached(),
+          end: options.position ?? progressReached(),
+        })
       : compilerFailureDiagnostic(options.position);
   }
 
@@ -61,8 +64,10 @@ export function oneLine(error: unknown): string {
  */
 export class CompileRefused extends CompilerFailure {
   constructor(readonly reason: string) {
-    super(`compile refused: the sandbox's compile profile is unavailable (${reason}) and compiling on the host is not allowed`,
-      { position: { line: 1, column: 1 }, template: COMPILE_REFUSED });
+    super(
+      `compile refused: the sandbox's compile profile is unavailable (${reason}) and compiling on the host is not allowed`,
+      { position: { line: 1, column: 1 }, template: COMPILE_REFUSED },
+    );
     this.name = 'CompileRefused';
   }
 }

@@ -9,12 +9,23 @@ import { makeDiagnostic, Messages } from './frontend/diagnostics';
 export type { Diagnostic } from './frontend/ast';
 export { compileFrontEnd, MAX_DIAGNOSTICS } from './frontend';
 export {
-  KEYWORDS, BUILTINS, ROMANISED_KEYWORDS, ROMANISED_BUILTINS,
-  BLOCK_OPENING_KEYWORDS, BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD,
-  type KeywordInfo, type BuiltinInfo,
+  KEYWORDS,
+  BUILTINS,
+  ROMANISED_KEYWORDS,
+  ROMANISED_BUILTINS,
+  BLOCK_OPENING_KEYWORDS,
+  BLOCK_BRANCH_KEYWORD,
+  BLOCK_CLOSING_KEYWORD,
+  type KeywordInfo,
+  type BuiltinInfo,
 } from './language';
 export {
-  NAME_START_CLASS, NAME_CONTINUE_CLASS, NAME_PATTERN, DIGIT_CLASS, NASAL_CLASSES, nameKeyOfText,
+  NAME_START_CLASS,
+  NAME_CONTINUE_CLASS,
+  NAME_PATTERN,
+  DIGIT_CLASS,
+  NASAL_CLASSES,
+  nameKeyOfText,
 } from './frontend/source';
 
 export interface SymbolInfo {
@@ -63,7 +74,10 @@ export function programTooComplex(): Diagnostic {
   return makeDiagnostic(Messages.programTooComplex, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
 }
 
-export function analyse(source: string, options: CheckOptions = {}): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
+export function analyse(
+  source: string,
+  options: CheckOptions = {},
+): { diagnostics: Diagnostic[]; symbols: SymbolInfo[] } {
   try {
     const result = analyseFrontEnd(source);
     return { diagnostics: result.diagnostics, symbols: symbolsOf(result) };
@@ -91,9 +105,13 @@ function symbolsOf({ tree, scopeEnds }: AnalysedProgram): SymbolInfo[] {
 
 function symbolKind(declaration: Declaration): SymbolInfo['kind'] {
   switch (declaration.kind) {
-    case 'constant': return 'constant';
-    case 'function': return 'function';
-    case 'parameter': return 'parameter';
-    default: return 'variable';
+    case 'constant':
+      return 'constant';
+    case 'function':
+      return 'function';
+    case 'parameter':
+      return 'parameter';
+    default:
+      return 'variable';
   }
 }

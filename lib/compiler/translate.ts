@@ -6,9 +6,9 @@ import type { Diagnostic } from './frontend/ast';
 import { compileFrontEnd } from './frontend/index';
 
 export interface Translation {
-  c: string | null;            // null when the program has errors
-  diagnostics: Diagnostic[];   // the first MAX_DIAGNOSTICS, in source order
-  omittedDiagnostics: number;  // how many more there were
+  c: string | null; // null when the program has errors
+  diagnostics: Diagnostic[]; // the first MAX_DIAGNOSTICS, in source order
+  omittedDiagnostics: number; // how many more there were
 }
 
 /** Runs the front end and the C generator on this thread. */

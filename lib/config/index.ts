@@ -90,7 +90,10 @@ export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
 
 /** A variable that is set but invalid; the message names it. */
 export class ConfigError extends Error {
-  constructor(readonly variables: string[], message: string) {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
@@ -111,7 +114,9 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
   const key = env === process.env ? snapshotKey(env) : null;
   if (key !== null && cached?.key === key) return cached.value;
   // An empty variable counts as unset, for defaults too.
-  const present = Object.fromEntries(CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const present = Object.fromEntries(
+    CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -18,9 +18,7 @@ import { mkdirSync } from 'node:fs';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-export type DbConfig =
-  | { kind: 'pglite'; dir: string }
-  | { kind: 'postgres'; url: string; schema: string | null };
+export type DbConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; schema: string | null };
 
 export interface DbHandle {
   prisma: Db;
@@ -59,7 +57,9 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
   try {
     pg = await PGlite.create(config.dir);
     const runner: SqlRunner = {
-      exec: async (sql) => { await pg!.exec(sql); },
+      exec: async (sql) => {
+        await pg!.exec(sql);
+      },
       query: async <T>(sql: string, params?: unknown[]) => (await pg!.query<T>(sql, params)).rows,
     };
     if (runMigrations) await migrate(runner);
@@ -70,7 +70,9 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
     const releaseOnExit = () => lock.release();
     process.once('exit', releaseOnExit);
     return {
-      prisma, config, runner,
+      prisma,
+      config,
+      runner,
       close: closeOnce(async () => {
         await prisma.$disconnect().catch(() => {});
         await pg!.close().catch(() => {});
@@ -85,15 +87,24 @@ async function openPglite(config: { kind: 'pglite'; dir: string }, runMigrations
   }
 }
 
-async function openPostgres(config: { kind: 'postgres'; url: string; schema: string | null }, runMigrations: boolean): Promise<DbHandle> {
+async function openPostgres(
+  config: { kind: 'postgres'; url: string; schema: string | null },
+  runMigrations: boolean,
+): Promise<DbHandle> {
   const pgModule = await import('pg');
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const pgLib = (pgModule as unknown as { default?: typeof pgModule }).default ?? pgModule;
   // The schema goes into search_path (raw SQL, the migrator) and to the adapter (its queries).
-  const poolConfig = { connectionString: config.url, options: searchPathOption(config.schema), max: settings().SAJILO_DB_POOL };
+  const poolConfig = {
+    connectionString: config.url,
+    options: searchPathOption(config.schema),
+    max: settings().SAJILO_DB_POOL,
+  };
   const pool = new pgLib.Pool(poolConfig);
   const runner: SqlRunner = {
-    exec: async (sql) => { await pool.query(sql); },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
   };
   if (runMigrations) {
@@ -107,7 +118,9 @@ async function openPostgres(config: { kind: 'postgres'; url: string; schema: str
   const adapter = new PrismaPg(poolConfig, config.schema ? { schema: config.schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return {
-    prisma, config, runner,
+    prisma,
+    config,
+    runner,
     close: closeOnce(async () => {
       await prisma.$disconnect().catch(() => {});
       await pool.end().catch(() => {});
@@ -128,7 +141,9 @@ async function migratePool(pool: import('pg').Pool, schema: string | null): Prom
     // Like Prisma, create the schema named in the URL if it is not there yet.
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
     return await migrate({
-      exec: async (sql) => { await client.query(sql); },
+      exec: async (sql) => {
+        await client.query(sql);
+      },
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     });
   } finally {

@@ -4,7 +4,9 @@
 import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
-export interface DirLock { release(): void }
+export interface DirLock {
+  release(): void;
+}
 
 function alive(pid: number): boolean {
   try {
@@ -27,7 +29,9 @@ export function acquireDirLock(dir: string): DirLock {
         release() {
           if (released) return;
           released = true;
-          try { unlinkSync(file); } catch {}
+          try {
+            unlinkSync(file);
+          } catch {}
         },
       };
     } catch (err) {
@@ -40,7 +44,9 @@ export function acquireDirLock(dir: string): DirLock {
       if (pid === process.pid) {
         throw new Error(`the database ${dir} is already open in this process`);
       }
-      try { unlinkSync(file); } catch {}
+      try {
+        unlinkSync(file);
+      } catch {}
     }
   }
   throw new Error(`could not lock ${dir}`);

@@ -19,7 +19,11 @@ export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export interface Migration { name: string; sql: string; checksum: string }
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'migrations');
 // Prisma Migrate's advisory lock key, so our migrator and Prisma's never run at once.
@@ -54,8 +58,10 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 interface AppliedRow {
-  migration_name: string; checksum: string;
-  finished_at: Date | null; rolled_back_at: Date | null;
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
 }
 
 /** Applies the pending migrations; returns the names applied now. Safe to call on every start. */
@@ -98,10 +104,7 @@ async function applyOne(db: SqlRunner, m: Migration): Promise<void> {
       [id, m.checksum, m.name],
     );
     await db.exec(m.sql);
-    await db.query(
-      'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-      [id],
-    );
+    await db.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
     await db.exec('COMMIT');
   } catch (err) {
     await db.exec('ROLLBACK').catch(() => {});

@@ -3,5 +3,8 @@ import path from 'node:path';
 import { config } from '@/lib/config';
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ config(env).SAJILO_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ config(env).SAJILO_DATA_DIR ||
+      path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'),
+  );
 }

@@ -2,7 +2,11 @@
 // अन्त्य that closes it. Feeds folding and matching-keyword highlights. Monaco-free, and
 // tolerant of unfinished code (an unclosed block has no closer).
 import {
-  BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS, NAME_PATTERN, nameKeyOfText,
+  BLOCK_BRANCH_KEYWORD,
+  BLOCK_CLOSING_KEYWORD,
+  BLOCK_OPENING_KEYWORDS,
+  NAME_PATTERN,
+  nameKeyOfText,
 } from './compiler-bridge';
 
 /** Keywords that open a block (the compiler's list): if, while, for each, repeat, function. */

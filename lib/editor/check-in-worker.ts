@@ -28,7 +28,11 @@ export interface WorkerChecker {
   dispose(): void;
 }
 
-interface Pending { id: number; resolve: (diagnostics: Diagnostic[]) => void; timeout: unknown }
+interface Pending {
+  id: number;
+  resolve: (diagnostics: Diagnostic[]) => void;
+  timeout: unknown;
+}
 
 export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecker {
   const budgetMs = options.budgetMs ?? DEFAULT_WORKER_CHECK_BUDGET_MS;

@@ -2,7 +2,10 @@
 // large or hostile, can freeze the tab (lib/editor/check-in-worker.ts starts and budgets it).
 import { checkSummary } from '../compiler';
 
-export interface CheckRequestMessage { id: number; source: string }
+export interface CheckRequestMessage {
+  id: number;
+  source: string;
+}
 
 self.onmessage = (event: MessageEvent<CheckRequestMessage>) => {
   const { id, source } = event.data;

@@ -4,8 +4,17 @@ import { KEYWORDS } from '../compiler';
 import type { analyse, check } from '../compiler';
 
 export {
-  KEYWORDS, BUILTINS, BLOCK_OPENING_KEYWORDS, BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD,
-  NAME_START_CLASS, NAME_CONTINUE_CLASS, NAME_PATTERN, DIGIT_CLASS, NASAL_CLASSES, nameKeyOfText,
+  KEYWORDS,
+  BUILTINS,
+  BLOCK_OPENING_KEYWORDS,
+  BLOCK_BRANCH_KEYWORD,
+  BLOCK_CLOSING_KEYWORD,
+  NAME_START_CLASS,
+  NAME_CONTINUE_CLASS,
+  NAME_PATTERN,
+  DIGIT_CLASS,
+  NASAL_CLASSES,
+  nameKeyOfText,
 } from '../compiler';
 export type { KeywordInfo, BuiltinInfo, Diagnostic, SymbolInfo } from '../compiler';
 

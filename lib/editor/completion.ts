@@ -40,30 +40,52 @@ interface Candidate extends Omit<SajiloCompletion, 'filterText'> {
 }
 
 const SORT_GROUP: Readonly<Record<CompletionKind, string>> = {
-  parameter: '1', variable: '1', constant: '1', function: '1', keyword: '2', builtin: '3', snippet: '4',
+  parameter: '1',
+  variable: '1',
+  constant: '1',
+  function: '1',
+  keyword: '2',
+  builtin: '3',
+  snippet: '4',
 };
 
 function keywordCandidates(ui: UiLanguage): Candidate[] {
   return KEYWORDS.map((k) => ({
-    label: k.word, kind: 'keyword', word: k.word, insertText: k.word, isSnippet: false,
+    label: k.word,
+    kind: 'keyword',
+    word: k.word,
+    insertText: k.word,
+    isSnippet: false,
     detail: `${k.roman} — ${pick(ui, k.meaningNe, k.meaningEn)}`,
-    romanSpellings: [k.roman, romanise(k.word)], sortText: SORT_GROUP.keyword + k.word,
+    romanSpellings: [k.roman, romanise(k.word)],
+    sortText: SORT_GROUP.keyword + k.word,
   }));
 }
 
 function builtinCandidates(ui: UiLanguage): Candidate[] {
   return BUILTINS.map((b) => ({
-    label: b.name, kind: 'builtin', word: b.name, insertText: b.name, isSnippet: false,
-    detail: b.signature, documentation: pick(ui, b.docNe, b.docEn),
-    romanSpellings: [b.roman, romanise(b.name)], sortText: SORT_GROUP.builtin + b.name,
+    label: b.name,
+    kind: 'builtin',
+    word: b.name,
+    insertText: b.name,
+    isSnippet: false,
+    detail: b.signature,
+    documentation: pick(ui, b.docNe, b.docEn),
+    romanSpellings: [b.roman, romanise(b.name)],
+    sortText: SORT_GROUP.builtin + b.name,
   }));
 }
 
 function snippetCandidates(ui: UiLanguage): Candidate[] {
   return SNIPPETS.map((s, index) => ({
-    label: s.label, kind: 'snippet', word: s.keyword, insertText: s.body, isSnippet: true,
+    label: s.label,
+    kind: 'snippet',
+    word: s.keyword,
+    insertText: s.body,
+    isSnippet: true,
     detail: pick(ui, s.descriptionNe, s.descriptionEn),
-    romanSpellings: [s.roman, romanise(s.keyword)], sortText: SORT_GROUP.snippet + String(index).padStart(2, '0'),
+    romanSpellings: [s.roman, romanise(s.keyword)],
+    sortText: SORT_GROUP.snippet + String(index).padStart(2, '0'),
   }));
 }
 
@@ -71,8 +93,14 @@ function symbolCandidates(symbols: readonly SymbolInfo[], ui: UiLanguage): Candi
   return symbols.map((s) => {
     const [ne, en] = SYMBOL_KIND_TEXT[s.kind];
     return {
-      label: s.name, kind: s.kind, word: s.name, insertText: s.name, isSnippet: false,
-      detail: pick(ui, ne, en), romanSpellings: [romanise(s.name)], sortText: SORT_GROUP[s.kind] + s.name,
+      label: s.name,
+      kind: s.kind,
+      word: s.name,
+      insertText: s.name,
+      isSnippet: false,
+      detail: pick(ui, ne, en),
+      romanSpellings: [romanise(s.name)],
+      sortText: SORT_GROUP[s.kind] + s.name,
     };
   });
 }
@@ -116,7 +144,9 @@ export function completionsAt(request: CompletionRequest): CompletionResult {
   const { source, line, column, uiLanguage } = request;
   const lineText = source.split(/\r?\n/)[line - 1] ?? '';
   const word = wordAt(lineText, column);
-  const symbols = request.analyse ? symbolsInScope(request.analyse(source).symbols, line, column, word.startColumn) : [];
+  const symbols = request.analyse
+    ? symbolsInScope(request.analyse(source).symbols, line, column, word.startColumn)
+    : [];
   const candidates = [
     ...symbolCandidates(symbols, uiLanguage),
     ...keywordCandidates(uiLanguage),

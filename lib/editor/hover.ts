@@ -52,15 +52,19 @@ function devanagariDigits(n: number): string {
  * symbols visible at the cursor (see symbolsInScope), or null.
  */
 export function symbolHoverAt(
-  lineText: string, column: number, visibleSymbols: readonly SymbolInfo[], uiLanguage: UiLanguage,
+  lineText: string,
+  column: number,
+  visibleSymbols: readonly SymbolInfo[],
+  uiLanguage: UiLanguage,
 ): SajiloHover | null {
   const span = wordAt(lineText, column);
   if (span.word === '') return null;
   const symbol = visibleSymbols.find((s) => nameKeyOfText(s.name) === nameKeyOfText(span.word));
   if (!symbol) return null;
   const [kindNe, kindEn] = SYMBOL_KIND_TEXT[symbol.kind];
-  const declared = uiLanguage === 'en'
-    ? `${kindEn}, declared on line ${symbol.line}`
-    : `${kindNe}, पङ्क्ति ${devanagariDigits(symbol.line)} मा घोषणा`;
+  const declared =
+    uiLanguage === 'en'
+      ? `${kindEn}, declared on line ${symbol.line}`
+      : `${kindNe}, पङ्क्ति ${devanagariDigits(symbol.line)} मा घोषणा`;
   return { startColumn: span.startColumn, endColumn: span.endColumn, contents: [`**${symbol.name}** — ${declared}`] };
 }

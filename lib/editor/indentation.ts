@@ -14,7 +14,9 @@ const IF = keyword('yadi');
 // An if opens its block at the भने that ends its header; the other openers open it at once.
 const IF_THEN = `(?:${word(BRANCH_KEYWORD)}\\s+)?${word(IF)}.*\\s${word(keyword('bhane'))}\\s*${TRAILING_COMMENT}`;
 const ELSE = `${word(BRANCH_KEYWORD)}\\s*${TRAILING_COMMENT}`;
-const LOOP_OR_FUNCTION = `(?:${OPENING_KEYWORDS.filter((opener) => opener !== IF).map(word).join('|')}).*`;
+const LOOP_OR_FUNCTION = `(?:${OPENING_KEYWORDS.filter((opener) => opener !== IF)
+  .map(word)
+  .join('|')}).*`;
 
 /** A line after which the next line is indented. */
 export const INCREASE_INDENT = new RegExp(`^\\s*${NOT_CLOSED_ON_LINE}(?:${IF_THEN}|${ELSE}|${LOOP_OR_FUNCTION})$`, 'u');

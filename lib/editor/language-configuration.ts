@@ -12,7 +12,11 @@ export const WORD_PATTERN = new RegExp(`${NAME_PATTERN}|[${DIGIT_CLASS}]+(?:\\.[
 export function sajiloLanguageConfiguration(languagesApi: LanguagesApi): languages.LanguageConfiguration {
   return {
     comments: { lineComment: '#' },
-    brackets: [['(', ')'], ['[', ']'], ['{', '}']],
+    brackets: [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+    ],
     autoClosingPairs: [
       { open: '(', close: ')' },
       { open: '[', close: ']' },
@@ -30,8 +34,6 @@ export function sajiloLanguageConfiguration(languagesApi: LanguagesApi): languag
       increaseIndentPattern: INCREASE_INDENT,
       decreaseIndentPattern: DECREASE_INDENT,
     },
-    onEnterRules: [
-      { beforeText: INCREASE_INDENT, action: { indentAction: languagesApi.IndentAction.Indent } },
-    ],
+    onEnterRules: [{ beforeText: INCREASE_INDENT, action: { indentAction: languagesApi.IndentAction.Indent } }],
   };
 }

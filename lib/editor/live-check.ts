@@ -64,8 +64,12 @@ export function createLiveChecker(options: LiveCheckOptions): LiveChecker {
       return;
     }
     diagnostics.then(
-      (later) => { if (!disposed && model.getVersionId() === versionId) publish(later, versionId); },
-      () => { /* as above: a failed check leaves the markers as they are */ },
+      (later) => {
+        if (!disposed && model.getVersionId() === versionId) publish(later, versionId);
+      },
+      () => {
+        /* as above: a failed check leaves the markers as they are */
+      },
     );
   }
 

@@ -21,7 +21,9 @@ export interface LiveDiagnostics extends IDisposable {
 
 /** Checks the model now, then again after every quiet pause in editing. */
 export function attachLiveDiagnostics(
-  monaco: MonacoApi, model: editor.ITextModel, options: LiveDiagnosticsOptions,
+  monaco: MonacoApi,
+  model: editor.ITextModel,
+  options: LiveDiagnosticsOptions,
 ): LiveDiagnostics {
   const getUiLanguage = options.getUiLanguage ?? (() => 'ne' as const);
   const checker = createLiveChecker({

@@ -33,6 +33,10 @@ export function toMarker(diagnostic: Diagnostic, uiLanguage: UiLanguage, severit
   };
 }
 
-export function toMarkers(diagnostics: readonly Diagnostic[], uiLanguage: UiLanguage, severity: SeverityEnum): editor.IMarkerData[] {
+export function toMarkers(
+  diagnostics: readonly Diagnostic[],
+  uiLanguage: UiLanguage,
+  severity: SeverityEnum,
+): editor.IMarkerData[] {
   return diagnostics.map((d) => toMarker(d, uiLanguage, severity));
 }

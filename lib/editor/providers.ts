@@ -19,20 +19,30 @@ function lineRange(line: number, startColumn: number, endColumn: number): IRange
 function completionKind(monaco: MonacoApi, kind: CompletionKind): languages.CompletionItemKind {
   const kinds = monaco.languages.CompletionItemKind;
   const table: Record<CompletionKind, languages.CompletionItemKind> = {
-    keyword: kinds.Keyword, builtin: kinds.Function, function: kinds.Function,
-    variable: kinds.Variable, parameter: kinds.Variable, constant: kinds.Constant, snippet: kinds.Snippet,
+    keyword: kinds.Keyword,
+    builtin: kinds.Function,
+    function: kinds.Function,
+    variable: kinds.Variable,
+    parameter: kinds.Variable,
+    constant: kinds.Constant,
+    snippet: kinds.Snippet,
   };
   return table[kind];
 }
 
 export function completionProvider(
-  monaco: MonacoApi, getUiLanguage: () => UiLanguage, analyse?: Analyse,
+  monaco: MonacoApi,
+  getUiLanguage: () => UiLanguage,
+  analyse?: Analyse,
 ): languages.CompletionItemProvider {
   return {
     provideCompletionItems(model: editor.ITextModel, position: Position) {
       const result = completionsAt({
-        source: model.getValue(), line: position.lineNumber, column: position.column,
-        uiLanguage: getUiLanguage(), analyse,
+        source: model.getValue(),
+        line: position.lineNumber,
+        column: position.column,
+        uiLanguage: getUiLanguage(),
+        analyse,
       });
       const { word } = result;
       const range = {
@@ -79,7 +89,8 @@ export function foldingRangeProvider(monaco: MonacoApi): languages.FoldingRangeP
   return {
     provideFoldingRanges(model: editor.ITextModel) {
       return foldingRanges(findBlocks(model.getValue())).map((range) => ({
-        ...range, kind: monaco.languages.FoldingRangeKind.Region,
+        ...range,
+        kind: monaco.languages.FoldingRangeKind.Region,
       }));
     },
   };
@@ -101,15 +112,23 @@ export function quickFixProvider(getUiLanguage: () => UiLanguage): languages.Cod
   return {
     provideCodeActions(model: editor.ITextModel, _range, context: languages.CodeActionContext) {
       const ui = getUiLanguage();
-      const actions = context.markers.flatMap((marker) => quickFixesFor(marker).map((fix): languages.CodeAction => ({
-        title: pick(ui, fix.titleNe, fix.titleEn),
-        kind: 'quickfix',
-        diagnostics: [marker],
-        isPreferred: true,
-        edit: {
-          edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: marker, text: fix.replacement } }],
-        },
-      })));
+      const actions = context.markers.flatMap((marker) =>
+        quickFixesFor(marker).map((fix): languages.CodeAction => ({
+          title: pick(ui, fix.titleNe, fix.titleEn),
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: [
+              {
+                resource: model.uri,
+                versionId: model.getVersionId(),
+                textEdit: { range: marker, text: fix.replacement },
+              },
+            ],
+          },
+        })),
+      );
       return { actions, dispose: () => {} };
     },
   };
@@ -124,11 +143,13 @@ export function signatureHelpProvider(getUiLanguage: () => UiLanguage): language
       if (!help) return null;
       return {
         value: {
-          signatures: [{
-            label: help.label,
-            documentation: help.documentation,
-            parameters: help.parameters.map((label) => ({ label })),
-          }],
+          signatures: [
+            {
+              label: help.label,
+              documentation: help.documentation,
+              parameters: help.parameters.map((label) => ({ label })),
+            },
+          ],
           activeSignature: 0,
           activeParameter: help.activeParameter,
         },

@@ -7,7 +7,11 @@ import { SAJILO_EXTENSIONS, SAJILO_LANGUAGE_ID } from './language-id';
 import { sajiloMonarch } from './monarch';
 import type { MonacoApi } from './monaco-types';
 import {
-  blockHighlightProvider, completionProvider, foldingRangeProvider, hoverProvider, quickFixProvider,
+  blockHighlightProvider,
+  completionProvider,
+  foldingRangeProvider,
+  hoverProvider,
+  quickFixProvider,
   signatureHelpProvider,
 } from './providers';
 import type { UiLanguage } from './ui-language';
@@ -26,14 +30,22 @@ export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOpt
     monaco.languages.register({ id, extensions: [...SAJILO_EXTENSIONS], aliases: ['Sajilo', 'सजिलो'] });
   }
   const disposables: IDisposable[] = [
-    monaco.languages.setMonarchTokensProvider(id, sajiloMonarch(KEYWORDS.map((k) => k.word), BUILTINS.map((b) => b.name))),
+    monaco.languages.setMonarchTokensProvider(
+      id,
+      sajiloMonarch(
+        KEYWORDS.map((k) => k.word),
+        BUILTINS.map((b) => b.name),
+      ),
+    ),
     monaco.languages.setLanguageConfiguration(id, sajiloLanguageConfiguration(monaco.languages)),
     monaco.languages.registerCompletionItemProvider(id, completionProvider(monaco, getUiLanguage, options.analyse)),
     monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage, options.analyse)),
     monaco.languages.registerFoldingRangeProvider(id, foldingRangeProvider(monaco)),
     monaco.languages.registerDocumentHighlightProvider(id, blockHighlightProvider(monaco)),
     monaco.languages.registerSignatureHelpProvider(id, signatureHelpProvider(getUiLanguage)),
-    monaco.languages.registerCodeActionProvider(id, quickFixProvider(getUiLanguage), { providedCodeActionKinds: ['quickfix'] }),
+    monaco.languages.registerCodeActionProvider(id, quickFixProvider(getUiLanguage), {
+      providedCodeActionKinds: ['quickfix'],
+    }),
   ];
   return { dispose: () => disposables.forEach((d) => d.dispose()) };
 }

@@ -17,11 +17,19 @@ function visibleFrom(symbol: SymbolInfo): { line: number; column: number } {
  * `typedWordStart`: column where the word being typed starts, so a name is not offered at
  * its own declaration.
  */
-export function symbolsInScope(symbols: readonly SymbolInfo[], line: number, column: number, typedWordStart?: number): SymbolInfo[] {
+export function symbolsInScope(
+  symbols: readonly SymbolInfo[],
+  line: number,
+  column: number,
+  typedWordStart?: number,
+): SymbolInfo[] {
   const cursor = { line, column };
-  const visible = symbols.filter((s) =>
-    isBefore(visibleFrom(s), cursor) && isBefore(cursor, s.scopeEnd)
-    && !(s.line === line && s.column === typedWordStart));
+  const visible = symbols.filter(
+    (s) =>
+      isBefore(visibleFrom(s), cursor) &&
+      isBefore(cursor, s.scopeEnd) &&
+      !(s.line === line && s.column === typedWordStart),
+  );
   const byName = new Map<string, SymbolInfo>();
   for (const s of visible.sort((a, b) => (isBefore(a, b) ? 1 : -1))) {
     const key = nameKeyOfText(s.name);

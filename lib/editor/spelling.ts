@@ -32,8 +32,6 @@ export function spellingPattern(word: string): string {
 
 /** Regex source matching any one of `words` as a whole word (longest spelling first). */
 export function wordsPattern(words: readonly string[]): string {
-  const alternatives = [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(spellingPattern);
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map(spellingPattern);
   return `(?:${alternatives.join('|')})(?![${NAME_CONTINUE_CLASS}])`;
 }

@@ -6,14 +6,24 @@
 import { BUILTINS, KEYWORDS } from '../compiler/language';
 import { sajiloMonarch } from './monarch';
 
-export interface HighlightedSpan { text: string; token: string }
+export interface HighlightedSpan {
+  text: string;
+  token: string;
+}
 
-interface Rule { regex: RegExp; token: string; next?: string }
+interface Rule {
+  regex: RegExp;
+  token: string;
+  next?: string;
+}
 
 type MonarchRule = [RegExp | string, string, string?];
 
 function compileRules(): { states: Record<string, Rule[]>; defaultToken: string } {
-  const def = sajiloMonarch(KEYWORDS.map((k) => k.word), BUILTINS.map((b) => b.name)) as unknown as {
+  const def = sajiloMonarch(
+    KEYWORDS.map((k) => k.word),
+    BUILTINS.map((b) => b.name),
+  ) as unknown as {
     defaultToken: string;
     tokenizer: Record<string, MonarchRule[]>;
   };
@@ -53,8 +63,9 @@ export function highlightLines(source: string): HighlightedSpan[][] {
         if (!m || m[0].length === 0) continue;
         push(m[0], rule.token);
         pos += m[0].length;
-        if (rule.next === '@pop') { if (stack.length > 1) stack.pop(); }
-        else if (rule.next?.startsWith('@')) stack.push(rule.next.slice(1));
+        if (rule.next === '@pop') {
+          if (stack.length > 1) stack.pop();
+        } else if (rule.next?.startsWith('@')) stack.push(rule.next.slice(1));
         matched = true;
         break;
       }

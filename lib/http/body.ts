@@ -31,7 +31,10 @@ export async function readBytesLimited(req: Request, maxBytes: number): Promise<
   }
   const all = new Uint8Array(total);
   let offset = 0;
-  for (const c of chunks) { all.set(c, offset); offset += c.byteLength; }
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
   return { ok: true, bytes: all };
 }
 
@@ -52,21 +55,33 @@ const UNWRAPPED_LIMIT = 8 * 1024 * 1024;
 export async function readJson(req: Request): Promise<unknown>;
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.infer<S>>;
 export async function readJson(req: Request, schema?: z.ZodType, maxBytes = UNWRAPPED_LIMIT): Promise<unknown> {
-  const body = await readBodyLimited(req, maxBytes).catch(() => { throw new ApiError('bad_body'); });
+  const body = await readBodyLimited(req, maxBytes).catch(() => {
+    throw new ApiError('bad_body');
+  });
   if (!body.ok) throw new ApiError('too_large');
   return parseJson(body.text, schema);
 }
 
 /** The same for a route whose body may be left out: an empty body is `undefined`. */
-export async function readOptionalJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = UNWRAPPED_LIMIT): Promise<z.infer<S> | undefined> {
-  const body = await readBodyLimited(req, maxBytes).catch(() => { throw new ApiError('bad_body'); });
+export async function readOptionalJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = UNWRAPPED_LIMIT,
+): Promise<z.infer<S> | undefined> {
+  const body = await readBodyLimited(req, maxBytes).catch(() => {
+    throw new ApiError('bad_body');
+  });
   if (!body.ok) throw new ApiError('too_large');
   return body.text.trim() === '' ? undefined : (parseJson(body.text, schema) as z.infer<S>);
 }
 
 function parseJson(text: string, schema?: z.ZodType): unknown {
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new ApiError('bad_json'); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError('bad_json');
+  }
   if (!schema) return json;
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw invalidRequest(parsed.error.issues);

@@ -40,7 +40,10 @@ export function normalizeAddress(raw: string | undefined): string | undefined {
 /** The last `count` comma-separated entries of a header, nearest hop last. */
 function lastEntries(value: string | undefined, count: number): string[] {
   if (!value || count <= 0) return [];
-  return value.split(',').slice(-count).map((s) => s.trim());
+  return value
+    .split(',')
+    .slice(-count)
+    .map((s) => s.trim());
 }
 
 /**
@@ -70,10 +73,14 @@ export function clientAddressGroup(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i;
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i;
 
 /**
  * The public origin the client used, from X-Forwarded-Proto and X-Forwarded-Host, or undefined

@@ -1,12 +1,23 @@
 // Error answers of every route under /api, in the one shape of lib/api/errors.ts. Route
 // handlers throw ApiError (or let a ZodError through); the route wrapper calls errorResponse.
 import { ZodError } from 'zod';
-import { ApiError, API_ERROR_STATUS, apiErrorBody, invalidRequest, type ApiErrorCode, type ApiErrorOptions } from '@/lib/api/errors';
+import {
+  ApiError,
+  API_ERROR_STATUS,
+  apiErrorBody,
+  invalidRequest,
+  type ApiErrorCode,
+  type ApiErrorOptions,
+} from '@/lib/api/errors';
 
 export { ApiError, type ApiErrorCode } from '@/lib/api/errors';
 
 /** The answer for `code`: its status, the one error shape, never cached. */
-export function httpError(code: ApiErrorCode, headers: Record<string, string> = {}, options: ApiErrorOptions = {}): Response {
+export function httpError(
+  code: ApiErrorCode,
+  headers: Record<string, string> = {},
+  options: ApiErrorOptions = {},
+): Response {
   return Response.json(apiErrorBody(code, options), {
     status: API_ERROR_STATUS[code],
     headers: { 'cache-control': 'no-store', ...options.headers, ...headers },

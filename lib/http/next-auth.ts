@@ -36,7 +36,11 @@ async function parseBody(req: Request): Promise<Record<string, unknown> | undefi
   const type = req.headers.get('content-type') ?? '';
   const text = await req.text();
   if (type.includes('application/json')) {
-    try { return JSON.parse(text) as Record<string, unknown>; } catch { return undefined; }
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
   }
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   return undefined;
@@ -48,14 +52,17 @@ function responseCollector() {
   let body: string | null = null;
   const headers = new Headers();
   const res = {
-    status(code: number) { status = code; return res; },
+    status(code: number) {
+      status = code;
+      return res;
+    },
     setHeader(name: string, value: string | string[]) {
       headers.delete(name);
       for (const v of [value].flat()) headers.append(name, v);
       return res;
     },
     getHeader(name: string) {
-      return name.toLowerCase() === 'set-cookie' ? headers.getSetCookie() : headers.get(name) ?? undefined;
+      return name.toLowerCase() === 'set-cookie' ? headers.getSetCookie() : (headers.get(name) ?? undefined);
     },
     send(content: unknown) {
       if (typeof content === 'string') body = content;
@@ -67,7 +74,9 @@ function responseCollector() {
       body = JSON.stringify(content);
       return res;
     },
-    end() { return res; },
+    end() {
+      return res;
+    },
   };
   return { res, response: () => new Response(body, { status, headers }) };
 }
@@ -106,7 +115,8 @@ export async function nextAuthResponse(req: Request, segments: string[], options
     if (given !== undefined && !isHttpUrl(given, origin)) return httpError('bad_callback_url');
   }
   // next-auth writes this cookie itself; one that is not a URL was not written by it.
-  const cookies = new NextRequest(url, { headers: req.headers }).cookies.getAll()
+  const cookies = new NextRequest(url, { headers: req.headers }).cookies
+    .getAll()
     .filter((c) => !CALLBACK_COOKIE.test(c.name) || isHttpUrl(c.value, origin));
   const nodeReq = {
     method: req.method,

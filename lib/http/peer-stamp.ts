@@ -22,7 +22,9 @@ export function stampPeerAddress(req: IncomingMessage): void {
  *  this ran carry no stamp and count as the one client 'unknown'. */
 export function installPeerStamp(): void {
   for (const Server of [http.Server, https.Server]) {
-    const proto = Server.prototype as unknown as Record<symbol, unknown> & { emit: (event: string | symbol, ...args: unknown[]) => boolean };
+    const proto = Server.prototype as unknown as Record<symbol, unknown> & {
+      emit: (event: string | symbol, ...args: unknown[]) => boolean;
+    };
     if (proto[INSTALLED]) continue;
     const emit = proto.emit;
     proto.emit = function emitWithPeer(this: unknown, event: string | symbol, ...args: unknown[]) {

@@ -88,7 +88,8 @@ export type ApiMethods<H> = { [M in HttpMethod]: M extends keyof H ? Exclude<H[M
  */
 export function apiMethods<H extends Partial<Record<HttpMethod, Handler>>>(handlers: H): ApiMethods<H> {
   const allow = HTTP_METHODS.filter((m) => handlers[m]).join(', ');
-  const refuse: Refusal = async (req) => withSecurityHeaders(httpError('method_not_allowed', { allow }), isHttps(req.headers));
+  const refuse: Refusal = async (req) =>
+    withSecurityHeaders(httpError('method_not_allowed', { allow }), isHttps(req.headers));
   return Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? refuse])) as ApiMethods<H>;
 }
 

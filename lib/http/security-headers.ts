@@ -17,9 +17,10 @@ export type ResponseKind = 'page' | 'api' | 'asset';
  */
 export function contentSecurityPolicy(kind: ResponseKind, opts: { nonce?: string; dev?: boolean } = {}): string {
   if (kind === 'api') return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  const scripts = kind === 'page' && opts.nonce
-    ? `'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`
-    : "'self'";
+  const scripts =
+    kind === 'page' && opts.nonce
+      ? `'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`
+      : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scripts}`,

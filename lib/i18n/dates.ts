@@ -5,10 +5,14 @@
 // not know the reader's zone, and formatting there would not match (a hydration mismatch).
 import NepaliDateModule from 'nepali-date-converter';
 
-type NepaliDateLike = { format(pattern: string, language?: 'np' | 'en'): string; getBS(): { year: number; month: number; date: number } };
+type NepaliDateLike = {
+  format(pattern: string, language?: 'np' | 'en'): string;
+  getBS(): { year: number; month: number; date: number };
+};
 type NepaliDateClass = new (date: Date) => NepaliDateLike;
 // The package's CommonJS build puts the class under `default` when Node loads it directly.
-const NepaliDate = ((NepaliDateModule as unknown as { default?: NepaliDateClass }).default ?? NepaliDateModule) as unknown as NepaliDateClass;
+const NepaliDate = ((NepaliDateModule as unknown as { default?: NepaliDateClass }).default ??
+  NepaliDateModule) as unknown as NepaliDateClass;
 
 const NEPALI_DIGITS = '०१२३४५६७८९';
 export const toNepaliDigits = (text: string) => text.replace(/[0-9]/g, (d) => NEPALI_DIGITS[Number(d)]);
@@ -39,8 +43,24 @@ export function formatDate(date: Date, lang: 'ne' | 'en', timeZone?: string): st
 /** A Date whose local fields show the wall-clock time of `date` in `timeZone` (the converter reads local fields). */
 function wallClock(date: Date, timeZone?: string): Date {
   if (!timeZone) return date;
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
-  }).formatToParts(date).map((p) => [p.type, p.value]));
-  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return new Date(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
 }

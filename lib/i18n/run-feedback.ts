@@ -4,10 +4,22 @@
 // Signal names (SIGKILL, SIGXCPU) are never part of these texts.
 import { formatNumber, translate, type StringKey, type UiLanguage } from './strings';
 
-export type RunVerdict = 'ok' | 'runtime_error' | 'time_limit' | 'memory_limit' | 'output_limit' | 'security_violation' | 'internal_error';
-export interface LimitHit { kind: 'cpu-time' | 'wall-time' | 'memory' | 'output'; limit: number }
+export type RunVerdict =
+  'ok' | 'runtime_error' | 'time_limit' | 'memory_limit' | 'output_limit' | 'security_violation' | 'internal_error';
+export interface LimitHit {
+  kind: 'cpu-time' | 'wall-time' | 'memory' | 'output';
+  limit: number;
+}
 
-const VERDICTS: readonly RunVerdict[] = ['ok', 'runtime_error', 'time_limit', 'memory_limit', 'output_limit', 'security_violation', 'internal_error'];
+const VERDICTS: readonly RunVerdict[] = [
+  'ok',
+  'runtime_error',
+  'time_limit',
+  'memory_limit',
+  'output_limit',
+  'security_violation',
+  'internal_error',
+];
 const LIMIT_KINDS: readonly LimitHit['kind'][] = ['cpu-time', 'wall-time', 'memory', 'output'];
 
 export function isRunVerdict(v: string): v is RunVerdict {
@@ -16,14 +28,19 @@ export function isRunVerdict(v: string): v is RunVerdict {
 
 /** A size in bytes: whole KiB when it is one ("64 KiB"), else bytes. */
 export function formatBytes(lang: UiLanguage, bytes: number): string {
-  if (bytes >= 1024 && bytes % 1024 === 0) return translate(lang, 'run.bytes.kib', { n: formatNumber(lang, bytes / 1024) });
+  if (bytes >= 1024 && bytes % 1024 === 0)
+    return translate(lang, 'run.bytes.kib', { n: formatNumber(lang, bytes / 1024) });
   return translate(lang, 'run.bytes.b', { n: formatNumber(lang, bytes) });
 }
 
 /** "Stopped: the 2-second CPU limit was reached" for the limit that ended a run. */
 export function describeLimit(lang: UiLanguage, hit: LimitHit): string {
-  const limit = hit.kind === 'cpu-time' || hit.kind === 'wall-time' ? formatNumber(lang, hit.limit / 1000)
-    : hit.kind === 'memory' ? formatNumber(lang, hit.limit) : formatBytes(lang, hit.limit);
+  const limit =
+    hit.kind === 'cpu-time' || hit.kind === 'wall-time'
+      ? formatNumber(lang, hit.limit / 1000)
+      : hit.kind === 'memory'
+        ? formatNumber(lang, hit.limit)
+        : formatBytes(lang, hit.limit);
   return translate(lang, `run.limit.${hit.kind}` as StringKey, { limit });
 }
 

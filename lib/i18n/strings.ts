@@ -41,9 +41,11 @@ const ne = {
   'keyboard.enter': 'नयाँ पङ्क्ति',
   'keyboard.offNotice': 'किबोर्ड बन्द छ: माथिबाट फोनेटिक, रोमनाइज्ड वा परम्परागत छान्नुहोस्।',
   'keyboard.phonetic': 'फोनेटिक',
-  'keyboard.phoneticHint': 'उच्चारण अनुसार टाइप गर्नुहोस्: namaste → नमस्ते, yadi → यदि। Space वा Enter ले पहिलो शब्द राख्छ, Tab वा १–९ ले अर्को छान्छ, Esc ले रोमन अक्षर नै राख्छ।',
+  'keyboard.phoneticHint':
+    'उच्चारण अनुसार टाइप गर्नुहोस्: namaste → नमस्ते, yadi → यदि। Space वा Enter ले पहिलो शब्द राख्छ, Tab वा १–९ ले अर्को छान्छ, Esc ले रोमन अक्षर नै राख्छ।',
   'keyboard.latinInText': 'पाठ र टिप्पणीभित्र अङ्ग्रेजी अक्षर: Alt+L (Mac मा Option+L)',
-  'keyboard.codeSymbolRule': 'कोडमा: Alt (Mac मा Option) + चिह्नको कुञ्जी = अङ्ग्रेजी चिह्न ([ ] { } < > / . आदि); । कुञ्जीले . दिन्छ।',
+  'keyboard.codeSymbolRule':
+    'कोडमा: Alt (Mac मा Option) + चिह्नको कुञ्जी = अङ्ग्रेजी चिह्न ([ ] { } < > / . आदि); । कुञ्जीले . दिन्छ।',
   'output.title': 'नतिजा',
   'output.stdout': 'आउटपुट',
   'output.stderr': 'त्रुटि सन्देश (stderr)',
@@ -166,8 +168,10 @@ const ne = {
   'api.bad_body': 'अनुरोधको सामग्री पढ्न सकिएन।',
   'api.bad_host': 'अनुरोधको Host मिलेन।',
   'api.bad_callback_url': 'callbackUrl मान्य http(s) ठेगाना वा यही साइटको बाटो हुनुपर्छ।',
-  'api.unstorable_text': 'अनुरोध मिलेन: {fields} मा NUL अक्षर (U+0000) वा अधुरो सरोगेट छ, जुन सुरक्षित गर्न मिल्दैन; त्यसलाई हटाउनुहोस्।',
-  'api.weak_password': 'पासवर्ड कमजोर छ: यो सजिलै अनुमान गर्न सकिन्छ (धेरैले प्रयोग गर्ने वा सरल ढाँचा)।{why} अझ लामो र अनौठो पासवर्ड राख्नुहोस्।',
+  'api.unstorable_text':
+    'अनुरोध मिलेन: {fields} मा NUL अक्षर (U+0000) वा अधुरो सरोगेट छ, जुन सुरक्षित गर्न मिल्दैन; त्यसलाई हटाउनुहोस्।',
+  'api.weak_password':
+    'पासवर्ड कमजोर छ: यो सजिलै अनुमान गर्न सकिन्छ (धेरैले प्रयोग गर्ने वा सरल ढाँचा)।{why} अझ लामो र अनौठो पासवर्ड राख्नुहोस्।',
   'api.weak_password_short': 'पासवर्ड कमजोर छ: खाली ठाउँ बाहेक कम्तीमा {min} अक्षर चाहिन्छ।',
   'api.signed_out': 'पहिले साइन इन गर्नुहोस्।',
   'api.cross_origin': 'अर्को साइटबाट आएको अनुरोध स्वीकार गरिँदैन।',
@@ -182,7 +186,8 @@ const ne = {
   'api.too_large': 'अनुरोध धेरै ठूलो छ (स्रोत र इनपुट हरेक बढीमा 64 KiB)।',
   'api.unsupported_media_type': 'अनुरोधको ढाँचा application/json हुनुपर्छ।',
   'api.rate_limited': 'धेरै अनुरोध भए; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
-  'api.anonymous_daily_cap': 'साइन इन नगरी एक ठेगानाबाट दिनमा {perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।',
+  'api.anonymous_daily_cap':
+    'साइन इन नगरी एक ठेगानाबाट दिनमा {perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।',
   'api.overloaded': 'सर्भर व्यस्त छ; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   'api.internal': 'सर्भरमा समस्या आयो।',
   // --- The save model (save, save as new, share snapshots, fork with edits, /me actions) ---
@@ -252,9 +257,11 @@ const en: Record<StringKey, string> = {
   'keyboard.enter': 'New line',
   'keyboard.offNotice': 'The keyboard is off: choose Phonetic, Romanized or Traditional above.',
   'keyboard.phonetic': 'Phonetic',
-  'keyboard.phoneticHint': 'Type by sound in Latin letters (namaste, yadi, dekhau). Space or Enter keeps the first word, Tab or 1–9 picks another, Esc keeps the Latin letters.',
+  'keyboard.phoneticHint':
+    'Type by sound in Latin letters (namaste, yadi, dekhau). Space or Enter keeps the first word, Tab or 1–9 picks another, Esc keeps the Latin letters.',
   'keyboard.latinInText': 'English letters inside texts and comments: Alt+L (Option+L on a Mac)',
-  'keyboard.codeSymbolRule': 'In code: Alt (Option on a Mac) + a symbol key types its English symbol ([ ] { } < > / . …); the danda key types .',
+  'keyboard.codeSymbolRule':
+    'In code: Alt (Option on a Mac) + a symbol key types its English symbol ([ ] { } < > / . …); the danda key types .',
   'output.title': 'Result',
   'output.stdout': 'Output',
   'output.stderr': 'Error messages (stderr)',
@@ -376,14 +383,16 @@ const en: Record<StringKey, string> = {
   'api.bad_body': 'The request body could not be read.',
   'api.bad_host': 'The request has no valid Host header.',
   'api.bad_callback_url': 'callbackUrl must be an http(s) URL or a path on this site.',
-  'api.unstorable_text': 'invalid request: {fields} contains a NUL character (U+0000) or an unpaired surrogate, which cannot be stored; remove it',
+  'api.unstorable_text':
+    'invalid request: {fields} contains a NUL character (U+0000) or an unpaired surrogate, which cannot be stored; remove it',
   'api.weak_password': 'weak password: too easy to guess{why}; choose a longer, less predictable one',
   'api.weak_password_short': 'weak password: at least {min} characters other than spaces are needed',
   'api.signed_out': 'sign in first',
   'api.cross_origin': 'Requests from another site are not accepted.',
   'api.not_owner': 'this snippet is not yours',
   'api.anonymous_immutable': 'an anonymous share can never change',
-  'api.anonymous_storage_full': 'anonymous sharing is full: the storage for programs shared without signing in is used up; sign in to share',
+  'api.anonymous_storage_full':
+    'anonymous sharing is full: the storage for programs shared without signing in is used up; sign in to share',
   'api.not_found': 'Nothing is found at this address.',
   'api.snippet_not_found': 'snippet not found',
   'api.method_not_allowed': 'This address does not accept this method.',
@@ -392,7 +401,8 @@ const en: Record<StringKey, string> = {
   'api.too_large': 'The request is too large (source and input: 64 KiB of UTF-8 each at most).',
   'api.unsupported_media_type': 'The request body must be application/json.',
   'api.rate_limited': 'too many requests; try again later',
-  'api.anonymous_daily_cap': 'daily limit of anonymous shares reached ({perDay} per address per day); sign in to share more',
+  'api.anonymous_daily_cap':
+    'daily limit of anonymous shares reached ({perDay} per address per day); sign in to share more',
   'api.overloaded': 'The server is busy; try again shortly.',
   'api.internal': 'Something went wrong on the server.',
   // --- The save model (see the Nepali section) ---
@@ -411,7 +421,8 @@ const en: Record<StringKey, string> = {
   'account.takeTheirs': 'Open the saved one',
   'account.mineAsNew': 'Save mine as a new program',
   'account.cancel': 'Cancel',
-  'account.takeTheirsNote': 'To keep your version too, save it as a new program first; opening the saved one replaces this editor.',
+  'account.takeTheirsNote':
+    'To keep your version too, save it as a new program first; opening the saved one replaces this editor.',
   'account.draftOffer': 'There is an unsaved draft here. Save it to my programs?',
   'account.dismiss': 'Not now',
   'account.shareChanged': 'The code changed: share again for a new link.',

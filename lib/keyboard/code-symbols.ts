@@ -43,7 +43,10 @@ export function hasUseInCode(text: string): boolean {
  * the typing block).
  */
 export function mapLayoutKey(
-  input: KeyInput, layoutId: string, context: TypingContext, options: LayoutKeyOptions = {},
+  input: KeyInput,
+  layoutId: string,
+  context: TypingContext,
+  options: LayoutKeyOptions = {},
 ): string | null {
   const plainAlt = input.altKey && !input.ctrlKey && !input.metaKey && !input.altGraph;
   if (plainAlt) {
@@ -65,7 +68,8 @@ export function codeSymbolKeys(layoutId: string): { code: string; shiftKey: bool
   for (const code of Object.keys(US_QWERTY)) {
     for (const shiftKey of [false, true]) {
       const layout = keyOutput(layoutId, code, shiftKey ? 'shift' : 'base');
-      if (layout !== null && !hasUseInCode(layout)) keys.push({ code, shiftKey, layout, typed: usCharacter(code, shiftKey)! });
+      if (layout !== null && !hasUseInCode(layout))
+        keys.push({ code, shiftKey, layout, typed: usCharacter(code, shiftKey)! });
     }
   }
   return keys;

@@ -42,9 +42,7 @@ export type { OnScreenKey } from './on-screen';
 export { KEY_ROWS, TYPING_KEYS, US_QWERTY } from './physical-keys';
 export { transliterate, transliterateWord } from './phonetic/transliterate';
 export type { TransliterateOptions } from './phonetic/transliterate';
-export {
-  phoneticCandidates, candidateIndex, CandidateIndex, MAX_CANDIDATES,
-} from './phonetic/candidates';
+export { phoneticCandidates, candidateIndex, CandidateIndex, MAX_CANDIDATES } from './phonetic/candidates';
 export type { PhoneticCandidate, CandidateSource, CandidateOptions, TypingContext } from './phonetic/candidates';
 export { PhoneticComposer, LATIN_IN_TEXT_SHORTCUT } from './phonetic/composer';
 export type { ComposerKey, ComposerResult, ComposerOptions, Composition } from './phonetic/composer';

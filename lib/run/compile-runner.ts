@@ -26,23 +26,31 @@ export function applySandboxSettings(): void {
 
 /** The C compiler inside the sandbox's compile profile, with these limits. */
 export function sandboxCompiler(
-  limits: Readonly<SandboxLimits> = COMPILE_LIMITS, options: { signal?: AbortSignal; argvPrefix?: string[] } = {},
+  limits: Readonly<SandboxLimits> = COMPILE_LIMITS,
+  options: { signal?: AbortSignal; argvPrefix?: string[] } = {},
 ): CompilerRunner {
   return async (job) => {
     applySandboxSettings();
     const r = await runSandboxed({
-      profile: 'compile', argv: [...(options.argvPrefix ?? []), ...job.argv], workDir: job.workDir,
-      readOnlyPaths: job.readOnlyPaths, env: { PATH: '/usr/bin:/bin', TMPDIR: job.workDir }, ...limits,
+      profile: 'compile',
+      argv: [...(options.argvPrefix ?? []), ...job.argv],
+      workDir: job.workDir,
+      readOnlyPaths: job.readOnlyPaths,
+      env: { PATH: '/usr/bin:/bin', TMPDIR: job.workDir },
+      ...limits,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return { ok: r.verdict === 'ok' && r.exitCode === 0 && !r.stopped, stderr: r.stderr || `${r.verdict}${r.detail ? `: ${r.detail}` : ''}` };
+    return {
+      ok: r.verdict === 'ok' && r.exitCode === 0 && !r.stopped,
+      stderr: r.stderr || `${r.verdict}${r.detail ? `: ${r.detail}` : ''}`,
+    };
   };
 }
 
 export interface ProbeTiming {
-  attempts: number;       // probes in a row before the profile counts as unavailable
-  backoffMs: number;      // pause after the first failed attempt, doubled after each further one
-  retryAfterMs: number;   // how long an "unavailable" answer stands before the next call probes again
+  attempts: number; // probes in a row before the profile counts as unavailable
+  backoffMs: number; // pause after the first failed attempt, doubled after each further one
+  retryAfterMs: number; // how long an "unavailable" answer stands before the next call probes again
 }
 
 export const PROBE_TIMING: Readonly<ProbeTiming> = { attempts: 3, backoffMs: 250, retryAfterMs: 30_000 };
@@ -60,8 +68,11 @@ export class CompileProfileProbe {
   /** true when the compile profile works, else the reason it does not. */
   check(): Promise<true | string> {
     if (this.available) return Promise.resolve(true);
-    if (this.failure && performance.now() - this.failure.at < this.timing.retryAfterMs) return Promise.resolve(this.failure.reason);
-    this.pending ??= this.probe().finally(() => { this.pending = null; });
+    if (this.failure && performance.now() - this.failure.at < this.timing.retryAfterMs)
+      return Promise.resolve(this.failure.reason);
+    this.pending ??= this.probe().finally(() => {
+      this.pending = null;
+    });
     return this.pending;
   }
 
@@ -76,9 +87,11 @@ export class CompileProfileProbe {
     for (let attempt = 0; attempt < this.timing.attempts; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, this.timing.backoffMs * 2 ** (attempt - 1)));
       applySandboxSettings();
-      const r: Pick<SandboxResult, 'verdict' | 'exitCode' | 'detail'> = await runSandboxed(
-        { profile: 'compile', argv: ['/bin/true'], ...COMPILE_PROBE_LIMITS },
-      ).catch((e: unknown) => ({ verdict: 'internal_error', exitCode: null, detail: (e as Error).message }));
+      const r: Pick<SandboxResult, 'verdict' | 'exitCode' | 'detail'> = await runSandboxed({
+        profile: 'compile',
+        argv: ['/bin/true'],
+        ...COMPILE_PROBE_LIMITS,
+      }).catch((e: unknown) => ({ verdict: 'internal_error', exitCode: null, detail: (e as Error).message }));
       if (r.verdict === 'ok' && r.exitCode === 0) {
         this.available = true;
         this.failure = null;
@@ -115,22 +128,34 @@ let warnedHost = false;
  * compiler to use then (background builds pass a niced one).
  */
 export interface PlacementOptions {
-  limits?: Readonly<SandboxLimits>; signal?: AbortSignal; argvPrefix?: string[];
-  allowHost?: boolean; hostRunner?: CompilerRunner; probe?: CompileProfileProbe;
+  limits?: Readonly<SandboxLimits>;
+  signal?: AbortSignal;
+  argvPrefix?: string[];
+  allowHost?: boolean;
+  hostRunner?: CompilerRunner;
+  probe?: CompileProfileProbe;
 }
 
 export async function placeCompile(options: PlacementOptions = {}): Promise<CompilePlacement> {
   const probe = options.probe ?? compileProfile;
   const answer = await probe.check();
   if (answer === true) {
-    return { where: 'sandbox', runner: sandboxCompiler(options.limits, { signal: options.signal, argvPrefix: options.argvPrefix }) };
+    return {
+      where: 'sandbox',
+      runner: sandboxCompiler(options.limits, { signal: options.signal, argvPrefix: options.argvPrefix }),
+    };
   }
   if (options.allowHost ?? hostCompileAllowed()) {
-    if (!warnedHost) console.warn(`[run] the C compiler runs on the host, outside the sandbox: compile profile unavailable (${answer})`);
+    if (!warnedHost)
+      console.warn(
+        `[run] the C compiler runs on the host, outside the sandbox: compile profile unavailable (${answer})`,
+      );
     warnedHost = true;
     return { where: 'host', runner: options.hostRunner ?? runCompilerLocally, reason: answer };
   }
-  console.error(`[run] compile refused: the sandbox's compile profile is unavailable (${answer}); SAJILO_ALLOW_HOST_COMPILE=1 would compile on the host`);
+  console.error(
+    `[run] compile refused: the sandbox's compile profile is unavailable (${answer}); SAJILO_ALLOW_HOST_COMPILE=1 would compile on the host`,
+  );
   return { where: 'refused', runner: () => Promise.reject(new CompileRefused(answer)), reason: answer };
 }
 

@@ -9,13 +9,13 @@ import { translateToC, type Translation } from '../compiler/translate';
 import type { GenerateOptions } from '../compiler/backend/index';
 
 export type FrontEndJob =
-  | { kind: 'check'; source: string }
-  | { kind: 'translate'; source: string; options: GenerateOptions };
+  { kind: 'check'; source: string } | { kind: 'translate'; source: string; options: GenerateOptions };
 
 export type FrontEndAnswer = CheckSummary | Translation;
 
 export function runFrontEndJob(job: FrontEndJob): FrontEndAnswer {
-  if (job.kind === 'check') return checkSummary(job.source, { onFailure: (error) => logCompilerFailure('check', job.source, error) });
+  if (job.kind === 'check')
+    return checkSummary(job.source, { onFailure: (error) => logCompilerFailure('check', job.source, error) });
   try {
     return translateToC(job.source, job.options);
   } catch (error) {

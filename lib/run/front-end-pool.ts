@@ -38,10 +38,10 @@ const MAX_WAIT_BEFORE_FIRST_MS = 2000;
 const WALL_BACKSTOP_FACTOR = 20;
 
 export interface FrontEndPoolOptions {
-  threads: number;       // worker threads (started when first needed)
-  cpuBudgetMs: number;   // CPU time one job may use
-  memoryMb: number;      // V8 heap limit of one thread
-  inProcess: boolean;    // no threads: jobs run on the caller's thread, unbudgeted (benchmarks only)
+  threads: number; // worker threads (started when first needed)
+  cpuBudgetMs: number; // CPU time one job may use
+  memoryMb: number; // V8 heap limit of one thread
+  inProcess: boolean; // no threads: jobs run on the caller's thread, unbudgeted (benchmarks only)
 }
 
 interface Job {
@@ -111,8 +111,10 @@ export class FrontEndPool {
 
   get stats() {
     return {
-      ...this.options, started: this.threads.filter((t) => !t.express).length,
-      busy: this.threads.filter((t) => t.current).length, queued: this.waiting.length,
+      ...this.options,
+      started: this.threads.filter((t) => !t.express).length,
+      busy: this.threads.filter((t) => t.current).length,
+      queued: this.waiting.length,
     };
   }
 
@@ -152,7 +154,11 @@ export class FrontEndPool {
   }
 
   private start(thread: Thread, job: Job): void {
-    thread.current = { job, cpuAtStart: thread.tid === null ? 0 : threadCpuMs(thread.tid) ?? 0, startedAt: performance.now() };
+    thread.current = {
+      job,
+      cpuAtStart: thread.tid === null ? 0 : (threadCpuMs(thread.tid) ?? 0),
+      startedAt: performance.now(),
+    };
     thread.worker.postMessage({ id: job.id, job: job.job });
     this.startWatching();
   }
@@ -185,25 +191,29 @@ export class FrontEndPool {
   private startThread(express: boolean): void {
     const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ THREAD_ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
-      stdout: false, stderr: false,
+      stdout: false,
+      stderr: false,
     });
     worker.unref(); // an idle pool never keeps the process alive
     const thread: Thread = { worker, express, tid: null, ready: false, current: null };
     this.threads.push(thread);
-    worker.on('message', (message: { ready?: boolean; tid?: number | null; id?: number; answer?: FrontEndAnswer; error?: string }) => {
-      if (message.ready) {
-        thread.ready = true;
-        thread.tid = message.tid ?? null;
+    worker.on(
+      'message',
+      (message: { ready?: boolean; tid?: number | null; id?: number; answer?: FrontEndAnswer; error?: string }) => {
+        if (message.ready) {
+          thread.ready = true;
+          thread.tid = message.tid ?? null;
+          this.dispatch();
+          return;
+        }
+        const running = thread.current;
+        if (!running || running.job.id !== message.id) return;
+        thread.current = null;
+        if (message.error !== undefined) running.job.reject(new Error(`front-end thread: ${message.error}`));
+        else running.job.resolve(message.answer!);
         this.dispatch();
-        return;
-      }
-      const running = thread.current;
-      if (!running || running.job.id !== message.id) return;
-      thread.current = null;
-      if (message.error !== undefined) running.job.reject(new Error(`front-end thread: ${message.error}`));
-      else running.job.resolve(message.answer!);
-      this.dispatch();
-    });
+      },
+    );
     // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or a crash: the job gets the budget diagnostic
     // when it was memory, an error otherwise; either way the thread is replaced.
     worker.on('error', (error: Error & { code?: string }) => {
@@ -257,18 +267,21 @@ export class FrontEndPool {
   private enforceBudgets(): void {
     const now = performance.now();
     let busy = 0;
-    for (const thread of [...this.threads]) { // retire() removes from the list
+    for (const thread of [...this.threads]) {
+      // retire() removes from the list
       const running = thread.current;
       if (!running) continue;
       busy++;
       const cpu = thread.tid === null ? null : threadCpuMs(thread.tid);
       const spent = cpu === null ? now - running.startedAt : cpu - running.cpuAtStart;
-      const overBudget = spent > this.options.cpuBudgetMs
-        || now - running.startedAt > this.options.cpuBudgetMs * WALL_BACKSTOP_FACTOR;
+      const overBudget =
+        spent > this.options.cpuBudgetMs || now - running.startedAt > this.options.cpuBudgetMs * WALL_BACKSTOP_FACTOR;
       if (!overBudget) continue;
       thread.current = null;
       this.budgetExceeded++;
-      console.warn(`[run] a front-end job was ended after ${Math.round(spent)} ms (${running.job.job.source.length} characters of source)`);
+      console.warn(
+        `[run] a front-end job was ended after ${Math.round(spent)} ms (${running.job.job.source.length} characters of source)`,
+      );
       running.job.resolve(null);
       this.retire(thread);
       void thread.worker.terminate();

@@ -11,7 +11,14 @@ import { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS, type SandboxLimi
 import { runCompiledProgram } from './program-output';
 import type { RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
-import { buildForRun, lowPriorityPrefix, optimisedTierAvailable, UpgradeQueue, type BackgroundCompiler, type Tier } from './tiers';
+import {
+  buildForRun,
+  lowPriorityPrefix,
+  optimisedTierAvailable,
+  UpgradeQueue,
+  type BackgroundCompiler,
+  type Tier,
+} from './tiers';
 
 export { OverloadedError, RunQueue, type OverloadScope } from './queue';
 export type { RuntimeErrorRecord } from './runtime-error';
@@ -20,7 +27,11 @@ export type { Tier } from './tiers';
 export { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS } from './limits';
 export type CompileLimits = SandboxLimits;
 
-export interface RunRequestInput { source: string; stdin?: string; latinDigits?: boolean }
+export interface RunRequestInput {
+  source: string;
+  stdin?: string;
+  latinDigits?: boolean;
+}
 export interface RunOutput {
   compile: { ok: boolean; diagnostics: Diagnostic[]; omittedDiagnostics: number };
   /** `tier`: which build ran (docs/compiler.md, "Tiered compilation"); `runtimeError`: the
@@ -41,7 +52,10 @@ export const frontEndPool = new FrontEndPool();
  * Checks wait in a bounded queue of their own (one per front-end thread), so a flood of them
  * is refused with 429 instead of queueing without end.
  */
-export const checkQueue = new RunQueue({ concurrency: frontEndPool.stats.threads, maxQueued: frontEndPool.stats.threads * 4 });
+export const checkQueue = new RunQueue({
+  concurrency: frontEndPool.stats.threads,
+  maxQueued: frontEndPool.stats.threads * 4,
+});
 
 /** Diagnostics only (POST /api/check). Throws OverloadedError when the check queue is full. */
 export function checkProgram(source: string): Promise<{ diagnostics: Diagnostic[]; omittedDiagnostics: number }> {
@@ -92,20 +106,39 @@ export interface RunHooks {
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   // A run that will have to wait for a slot: background builds give the machine back first.
   if (runQueue.stats.running >= runQueue.stats.concurrency) upgradeQueue.yieldToInteractive();
-  return runQueue.run(async () => {
-    const program = { source: req.source, latinDigits: req.latinDigits ?? false };
-    const build = await buildForRun(program, interactiveCompiler, tiering.enabled, frontEndPool.translate);
-    const compile = { ok: build.ok && build.executable !== null, diagnostics: build.diagnostics, omittedDiagnostics: build.omittedDiagnostics };
-    hooks.onCompiled?.(compile);
-    if (!compile.ok || !build.executable) return { compile, run: null };
-    const run = await runCompiledProgram({ profile: 'run', argv: [build.executable], stdin: req.stdin ?? '', ...RUN_LIMITS,
-      // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
-      ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
-      ...(hooks.signal ? { signal: hooks.signal } : {}) });
-    if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
-    else if (build.tier === 'fast' && tiering.enabled && optimisedTierAvailable() && !run.stopped && run.cpuMs >= tiering.minCpuMs) upgradeQueue.offer(program);
-    return { compile, run: { ...run, tier: build.tier } };
-  }, { client: hooks.client, signal: hooks.signal });
+  return runQueue.run(
+    async () => {
+      const program = { source: req.source, latinDigits: req.latinDigits ?? false };
+      const build = await buildForRun(program, interactiveCompiler, tiering.enabled, frontEndPool.translate);
+      const compile = {
+        ok: build.ok && build.executable !== null,
+        diagnostics: build.diagnostics,
+        omittedDiagnostics: build.omittedDiagnostics,
+      };
+      hooks.onCompiled?.(compile);
+      if (!compile.ok || !build.executable) return { compile, run: null };
+      const run = await runCompiledProgram({
+        profile: 'run',
+        argv: [build.executable],
+        stdin: req.stdin ?? '',
+        ...RUN_LIMITS,
+        // Streaming: the runtime flushes after every print (else output waits in its 64 KiB buffer).
+        ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+      });
+      if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
+      else if (
+        build.tier === 'fast' &&
+        tiering.enabled &&
+        optimisedTierAvailable() &&
+        !run.stopped &&
+        run.cpuMs >= tiering.minCpuMs
+      )
+        upgradeQueue.offer(program);
+      return { compile, run: { ...run, tier: build.tier } };
+    },
+    { client: hooks.client, signal: hooks.signal },
+  );
 }
 
 export function isOverloaded(e: unknown): e is OverloadedError {

@@ -12,7 +12,12 @@ export const RUN_LIMITS: Readonly<SandboxLimits> = { ...SANDBOX_DEFAULT_LIMITS.r
 
 /** One C compile (tcc takes milliseconds; gcc with -static can take seconds). */
 export const COMPILE_LIMITS: Readonly<SandboxLimits> = {
-  ...SANDBOX_DEFAULT_LIMITS.compile, cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, pids: 32, outputBytes: 256 * 1024,
+  ...SANDBOX_DEFAULT_LIMITS.compile,
+  cpuMs: 30_000,
+  wallMs: 60_000,
+  memoryMb: 1024,
+  pids: 32,
+  outputBytes: 256 * 1024,
 };
 
 /** One background (optimised) build: its own, smaller CPU budget; gcc -O2 of a 64 KiB program
@@ -24,10 +29,17 @@ export const COMPILE_PROBE_LIMITS: Readonly<SandboxLimits> = { ...COMPILE_LIMITS
 
 /** `sajilo run` in the sandbox: the user's own program on their own machine, so more room. */
 export const CLI_RUN_LIMITS: Readonly<SandboxLimits> = {
-  ...RUN_LIMITS, cpuMs: 10_000, wallMs: 40_000, memoryMb: 512, outputBytes: 16 * 2 ** 20,
+  ...RUN_LIMITS,
+  cpuMs: 10_000,
+  wallMs: 40_000,
+  memoryMb: 512,
+  outputBytes: 16 * 2 ** 20,
 };
 
 /** `sajilo run --no-sandbox` (or no sandbox here): rlimits on the host, the same CPU budget. */
 export const DIRECT_RUN_LIMITS = {
-  cpuSeconds: CLI_RUN_LIMITS.cpuMs / 1000, addressSpaceBytes: 2 * 2 ** 30, fileBytes: 64 * 2 ** 20, processes: 64,
+  cpuSeconds: CLI_RUN_LIMITS.cpuMs / 1000,
+  addressSpaceBytes: 2 * 2 ** 30,
+  fileBytes: 64 * 2 ** 20,
+  processes: 64,
 } as const;

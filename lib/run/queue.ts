@@ -63,7 +63,10 @@ export const USAGE_HALF_LIFE_MS = 60_000;
 const REMEMBERED_CLIENTS = 4096;
 
 /** Slot time a client has used, decayed to the moment `at`. */
-interface Usage { ms: number; at: number }
+interface Usage {
+  ms: number;
+  at: number;
+}
 
 interface Waiting {
   client: string;
@@ -120,9 +123,10 @@ export class RunQueue {
     const { signal } = options;
     signal?.throwIfAborted();
     if (this.heldBy(client) >= this.limits.perClient) throw new OverloadedError(this.seconds(this.averageMs), 'client');
-    const charged = this.running < this.limits.concurrency && this.waiting.length === 0
-      ? this.begin(client)
-      : await this.wait(client, signal);
+    const charged =
+      this.running < this.limits.concurrency && this.waiting.length === 0
+        ? this.begin(client)
+        : await this.wait(client, signal);
     const started = this.now();
     try {
       return await job();
@@ -148,9 +152,18 @@ export class RunQueue {
       last.refuse(new OverloadedError(this.retryAfterSeconds()));
     }
     return new Promise<number>((resolve, reject) => {
-      const onAbort = () => { this.remove(entry); reject(signal!.reason); };
-      entry.start = (charged) => { signal?.removeEventListener('abort', onAbort); resolve(charged); };
-      entry.refuse = (e) => { signal?.removeEventListener('abort', onAbort); reject(e); };
+      const onAbort = () => {
+        this.remove(entry);
+        reject(signal!.reason);
+      };
+      entry.start = (charged) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(charged);
+      };
+      entry.refuse = (e) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(e);
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
@@ -171,8 +184,9 @@ export class RunQueue {
     }
     const now = this.now();
     const used = new Map([...new Set(this.waiting.map((w) => w.client))].map((c) => [c, this.usedBy(c, now)]));
-    return [...this.waiting].sort((a, b) =>
-      round.get(a)! - round.get(b)! || used.get(a.client)! - used.get(b.client)! || a.arrival - b.arrival);
+    return [...this.waiting].sort(
+      (a, b) => round.get(a)! - round.get(b)! || used.get(a.client)! - used.get(b.client)! || a.arrival - b.arrival,
+    );
   }
 
   /** A client's slot time (ms), decayed to `now`. */

@@ -17,8 +17,8 @@ export interface RuntimeErrorRecord {
   /** 1-based source position; null when the runtime did not know it. */
   line: number | null;
   column: number | null;
-  message: string;      // Nepali
-  messageEn: string;    // English
+  message: string; // Nepali
+  messageEn: string; // English
 }
 
 export const ERROR_TOKEN_ENV = 'SAJILO_ERROR_TOKEN';
@@ -38,7 +38,12 @@ function parseRecord(body: string): RuntimeErrorRecord | null {
   const line = Number(m[1]);
   const column = Number(m[2]);
   const known = line >= 1 && column >= 1;
-  return { line: known ? line : null, column: known ? column : null, message: unescape(m[3]), messageEn: unescape(m[4]) };
+  return {
+    line: known ? line : null,
+    column: known ? column : null,
+    message: unescape(m[3]),
+    messageEn: unescape(m[4]),
+  };
 }
 
 /**
@@ -64,7 +69,11 @@ export class RuntimeErrorFilter {
       const at = text.indexOf(this.mark);
       if (at < 0) break;
       const nl = text.indexOf('\n', at);
-      if (nl < 0) { shown += text.slice(0, at); this.held = text.slice(at); return shown; }
+      if (nl < 0) {
+        shown += text.slice(0, at);
+        this.held = text.slice(at);
+        return shown;
+      }
       this.record = parseRecord(text.slice(at + this.mark.length, nl)) ?? this.record;
       shown += text.slice(0, at);
       text = text.slice(nl + 1);

@@ -6,7 +6,11 @@
 // every run slot is busy — a dropped program is simply offered again after its next run.
 import { EventEmitter } from 'node:events';
 import {
-  buildExecutable, buildOrReport, findCachedExecutable, type BuildResult, type CompilerRunner,
+  buildExecutable,
+  buildOrReport,
+  findCachedExecutable,
+  type BuildResult,
+  type CompilerRunner,
 } from '@/lib/compiler/build';
 import type { Translator } from '@/lib/compiler/translate';
 import { findOnPath } from '@/lib/compiler/driver/detect';
@@ -16,7 +20,10 @@ import { hashKey } from '@/lib/compiler/driver/cache';
 
 export type { Tier } from '@/lib/compiler/driver/tiers';
 
-export interface UpgradeRequest { source: string; latinDigits: boolean }
+export interface UpgradeRequest {
+  source: string;
+  latinDigits: boolean;
+}
 /** What became of one offered upgrade. */
 export type UpgradeOutcome = 'built' | 'failed' | 'dropped';
 export type OfferResult = 'queued' | 'duplicate' | 'dropped' | 'known_failure';
@@ -36,7 +43,10 @@ export interface UpgradeQueueOptions {
 /** Failed sources are remembered (by key) so a program gcc cannot build is not retried forever. */
 const MAX_REMEMBERED_FAILURES = 1024;
 
-interface Pending { key: string; req: UpgradeRequest }
+interface Pending {
+  key: string;
+  req: UpgradeRequest;
+}
 
 /**
  * The bounded background queue of optimised builds. Events: 'started' (key) when a build
@@ -131,22 +141,32 @@ export class UpgradeQueue extends EventEmitter {
       const next = this.queued.shift();
       if (!next) break;
       const load = this.options.interactiveLoad();
-      if (load.waiting > 0 || load.freeSlots === 0) { this.settle(next.key, 'dropped'); continue; }
+      if (load.waiting > 0 || load.freeSlots === 0) {
+        this.settle(next.key, 'dropped');
+        continue;
+      }
       const abort = new AbortController();
       this.current = { key: next.key, abort };
       this.emit('started', next.key);
       let outcome: UpgradeOutcome;
       try {
         const r = await buildExecutable(next.req.source, {
-          latinDigits: next.req.latinDigits, optimise: true, runCompiler: this.options.compiler(abort.signal),
+          latinDigits: next.req.latinDigits,
+          optimise: true,
+          runCompiler: this.options.compiler(abort.signal),
           ...(this.options.translate ? { translate: this.options.translate } : {}),
         });
         outcome = r.ok ? 'built' : 'failed';
-        if (!r.ok) console.warn(`[tiers] optimised build refused the program (${next.key.slice(0, 12)}); it stays on the fast tier`);
+        if (!r.ok)
+          console.warn(
+            `[tiers] optimised build refused the program (${next.key.slice(0, 12)}); it stays on the fast tier`,
+          );
       } catch (e) {
         outcome = abort.signal.aborted ? 'dropped' : 'failed';
         if (outcome === 'failed') {
-          console.warn(`[tiers] optimised build failed (${next.key.slice(0, 12)}); the program stays on the fast tier: ${String((e as Error).message ?? e).slice(0, 500)}`);
+          console.warn(
+            `[tiers] optimised build failed (${next.key.slice(0, 12)}); the program stays on the fast tier: ${String((e as Error).message ?? e).slice(0, 500)}`,
+          );
         }
       }
       if (outcome === 'failed') {
@@ -172,16 +192,27 @@ export function optimisedTierAvailable(): boolean {
  * (compiled now if need be). Diagnostics are the front end's either way.
  */
 export async function buildForRun(
-  req: UpgradeRequest, runCompiler: CompilerRunner | undefined, tiering: boolean, translate?: Translator,
+  req: UpgradeRequest,
+  runCompiler: CompilerRunner | undefined,
+  tiering: boolean,
+  translate?: Translator,
 ): Promise<BuildResult & { tier: Tier }> {
   if (tiering && optimisedTierAvailable()) {
     // A cache that cannot be read is no reason to fail the run: the fast tier reports it.
     let optimised: BuildResult | null = null;
-    try { optimised = findCachedExecutable(req.source, { latinDigits: req.latinDigits, optimise: true }); } catch { /* fall through */ }
+    try {
+      optimised = findCachedExecutable(req.source, { latinDigits: req.latinDigits, optimise: true });
+    } catch {
+      /* fall through */
+    }
     if (optimised) return { ...optimised, tier: 'optimised' };
   }
   // Never throws: a compiler failure is the E9999 diagnostic (logged with the source's hash).
-  const fast = await buildOrReport(req.source, { latinDigits: req.latinDigits, runCompiler, ...(translate ? { translate } : {}) });
+  const fast = await buildOrReport(req.source, {
+    latinDigits: req.latinDigits,
+    runCompiler,
+    ...(translate ? { translate } : {}),
+  });
   return { ...fast, tier: 'fast' };
 }
 

@@ -53,5 +53,7 @@ export async function reserveAnonymousRoom(db: Db, bytes: number): Promise<() =>
     throw new ApiError('anonymous_storage_full');
   }
   total.bytes += bytes;
-  return () => { total.bytes -= bytes; };
+  return () => {
+    total.bytes -= bytes;
+  };
 }

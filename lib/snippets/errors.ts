@@ -10,4 +10,5 @@ export const notOwner = () => new ApiError('not_owner');
 export const anonymousImmutable = () => new ApiError('anonymous_immutable');
 export const staleVersion = (current: number) => new ApiError('stale_version', { vars: { current } });
 export const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
-export const tooMany = (retryAfterSeconds: number) => new ApiError('rate_limited', { headers: retryAfter(retryAfterSeconds) });
+export const tooMany = (retryAfterSeconds: number) =>
+  new ApiError('rate_limited', { headers: retryAfter(retryAfterSeconds) });

@@ -18,17 +18,38 @@ import { ApiError, notFound, notOwner, anonymousImmutable, staleVersion } from '
 import { reserveAnonymousRoom } from './anonymous-budget';
 import { previewLine } from './preview';
 import {
-  snippetCreateSchema, snippetPatchSchema, snippetIdSchema, oversizeFields, unstorableFields, utf8Bytes,
-  type SnippetCreateInput, type SnippetPatchInput,
+  snippetCreateSchema,
+  snippetPatchSchema,
+  snippetIdSchema,
+  oversizeFields,
+  unstorableFields,
+  utf8Bytes,
+  type SnippetCreateInput,
+  type SnippetPatchInput,
 } from '@/lib/validations/snippet';
 
 export interface SnippetView {
-  id: string; title: string; source: string; stdin: string; latinDigits: boolean; version: number;
-  owner: { name: string } | null; ownerId: string | null; forkedFrom: string | null;
-  createdAt: Date; updatedAt: Date;
+  id: string;
+  title: string;
+  source: string;
+  stdin: string;
+  latinDigits: boolean;
+  version: number;
+  owner: { name: string } | null;
+  ownerId: string | null;
+  forkedFrom: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
-export interface SnippetListItem { id: string; title: string; updatedAt: Date; size: number; version: number; preview: string }
+export interface SnippetListItem {
+  id: string;
+  title: string;
+  updatedAt: Date;
+  size: number;
+  version: number;
+  preview: string;
+}
 
 /** How long a deleted program can still be restored. */
 export const DELETE_GRACE_MS = 10 * 60 * 1000;
@@ -76,18 +97,30 @@ export function parsePatch(body: unknown): SnippetPatchInput {
 }
 
 export async function createSnippet(
-  db: Db, input: SnippetCreateInput, ownerId: string | null, forkedFromId: string | null = null,
+  db: Db,
+  input: SnippetCreateInput,
+  ownerId: string | null,
+  forkedFromId: string | null = null,
 ): Promise<{ id: string; version: number }> {
-  const release = ownerId === null
-    ? await reserveAnonymousRoom(db, utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''))
-    : () => {};
+  const release =
+    ownerId === null
+      ? await reserveAnonymousRoom(
+          db,
+          utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''),
+        )
+      : () => {};
   // 62^12 ids: a collision is astronomically unlikely, but retry rather than fail if one happens.
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await db.snippet.create({
         data: {
-          id: newSnippetId(), title: input.title ?? '', source: input.source, stdin: input.stdin ?? '',
-          latinDigits: input.latinDigits ?? false, ownerId, forkedFromId,
+          id: newSnippetId(),
+          title: input.title ?? '',
+          source: input.source,
+          stdin: input.stdin ?? '',
+          latinDigits: input.latinDigits ?? false,
+          ownerId,
+          forkedFromId,
         },
         select: { id: true, version: true },
       });
@@ -103,16 +136,24 @@ export async function createSnippet(
 export async function getSnippet(db: Db, id: string): Promise<SnippetView | null> {
   if (!snippetIdSchema.safeParse(id).success) return null;
   const row = await db.snippet.findUnique({
-    where: { id }, include: { owner: { select: { name: true } }, forkedFrom: { select: { deletedAt: true } } },
+    where: { id },
+    include: { owner: { select: { name: true } }, forkedFrom: { select: { deletedAt: true } } },
   });
   if (!row || row.deletedAt) return null;
   return {
-    id: row.id, title: row.title, source: row.source, stdin: row.stdin, latinDigits: row.latinDigits,
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    stdin: row.stdin,
+    latinDigits: row.latinDigits,
     // A deleted origin is gone for everyone at once, not only when it is purged.
-    version: row.version, ownerId: row.ownerId, forkedFrom: row.forkedFrom?.deletedAt ? null : row.forkedFromId,
+    version: row.version,
+    ownerId: row.ownerId,
+    forkedFrom: row.forkedFrom?.deletedAt ? null : row.forkedFromId,
     // Only a display name is public, never the email (nor a part of it).
     owner: row.owner ? { name: row.owner.name || ANONYMOUS_OWNER_NAME } : null,
-    createdAt: row.createdAt, updatedAt: row.updatedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -126,7 +167,10 @@ async function explainMiss(db: Db, id: string, userId: string): Promise<never> {
 }
 
 export async function updateSnippet(
-  db: Db, id: string, userId: string, patch: SnippetPatchInput,
+  db: Db,
+  id: string,
+  userId: string,
+  patch: SnippetPatchInput,
 ): Promise<{ id: string; version: number; updatedAt: Date }> {
   checkId(id);
   const { version, ...fields } = patch;
@@ -144,7 +188,10 @@ export async function updateSnippet(
 export async function deleteSnippet(db: Db, id: string, userId: string): Promise<void> {
   checkId(id);
   const now = new Date();
-  const { count } = await db.snippet.updateMany({ where: { id, ownerId: userId, deletedAt: null }, data: { deletedAt: now } });
+  const { count } = await db.snippet.updateMany({
+    where: { id, ownerId: userId, deletedAt: null },
+    data: { deletedAt: now },
+  });
   // Programs deleted longer ago than the grace go for good; doing it here needs no timer.
   await db.snippet.deleteMany({ where: { deletedAt: { lt: new Date(now.getTime() - DELETE_GRACE_MS) } } });
   if (count === 1) return;
@@ -170,12 +217,20 @@ export async function restoreSnippet(db: Db, id: string, userId: string): Promis
 
 /** A copy of snippet `id` owned by `userId`; with `edits`, the copy holds them instead of the original. */
 export async function forkSnippet(
-  db: Db, id: string, userId: string | null, edits?: SnippetCreateInput,
+  db: Db,
+  id: string,
+  userId: string | null,
+  edits?: SnippetCreateInput,
 ): Promise<{ id: string; version: number }> {
   const origin = await getSnippet(db, id);
   if (!origin) throw notFound();
   const content = edits
-    ? { title: edits.title ?? origin.title, source: edits.source, stdin: edits.stdin ?? '', latinDigits: edits.latinDigits ?? false }
+    ? {
+        title: edits.title ?? origin.title,
+        source: edits.source,
+        stdin: edits.stdin ?? '',
+        latinDigits: edits.latinDigits ?? false,
+      }
     : { title: origin.title, source: origin.source, stdin: origin.stdin, latinDigits: origin.latinDigits };
   return createSnippet(db, content, userId, origin.id);
 }
@@ -194,23 +249,35 @@ export function snapshotKeyOf(input: SnippetCreateInput): string {
  * has to be made.
  */
 export async function shareSnapshot(
-  db: Db, input: SnippetCreateInput, opts: { anonymous: boolean; beforeCreate?: () => Promise<void> },
+  db: Db,
+  input: SnippetCreateInput,
+  opts: { anonymous: boolean; beforeCreate?: () => Promise<void> },
 ): Promise<{ id: string; version: number; created: boolean }> {
   const snapshotKey = snapshotKeyOf(input);
   const existing = await db.snippet.findUnique({ where: { snapshotKey }, select: { id: true, version: true } });
   if (existing) return { ...existing, created: false };
   await opts.beforeCreate?.();
   const release = opts.anonymous
-    ? await reserveAnonymousRoom(db, utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''))
+    ? await reserveAnonymousRoom(
+        db,
+        utf8Bytes(input.source) + utf8Bytes(input.stdin ?? '') + utf8Bytes(input.title ?? ''),
+      )
     : () => {};
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = newSnippetId();
       await db.snippet.createMany({
-        data: [{
-          id, title: input.title ?? '', source: input.source, stdin: input.stdin ?? '',
-          latinDigits: input.latinDigits ?? false, ownerId: null, snapshotKey,
-        }],
+        data: [
+          {
+            id,
+            title: input.title ?? '',
+            source: input.source,
+            stdin: input.stdin ?? '',
+            latinDigits: input.latinDigits ?? false,
+            ownerId: null,
+            snapshotKey,
+          },
+        ],
         skipDuplicates: true,
       });
       const row = await db.snippet.findUnique({ where: { snapshotKey }, select: { id: true, version: true } });
@@ -230,12 +297,18 @@ export async function shareSnapshot(
 export async function listSnippets(db: Db, userId: string, limit = 500): Promise<SnippetListItem[]> {
   // size = bytes of source, computed by the database; of the source only its head is fetched,
   // for the preview line.
-  const rows = await db.$queryRaw<{ id: string; title: string; updatedAt: Date; size: number; version: number; head: string }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; title: string; updatedAt: Date; size: number; version: number; head: string }[]
+  >`
     SELECT "id", "title", "updatedAt", octet_length("source")::int AS "size", "version", left("source", 600) AS "head"
     FROM "Snippet" WHERE "ownerId" = ${userId} AND "deletedAt" IS NULL
     ORDER BY "updatedAt" DESC, "id" LIMIT ${limit}`;
   return rows.map((r) => ({
-    id: r.id, title: r.title, updatedAt: new Date(r.updatedAt), size: Number(r.size), version: Number(r.version),
+    id: r.id,
+    title: r.title,
+    updatedAt: new Date(r.updatedAt),
+    size: Number(r.size),
+    version: Number(r.version),
     preview: previewLine(r.head),
   }));
 }

@@ -11,27 +11,38 @@ export const MAX_FIELD_BYTES = 64 * 1024;
  */
 export const MAX_BODY_BYTES = 2 * 6 * MAX_FIELD_BYTES + 4096;
 
-export const runRequestSchema = z.object({
-  source: z.string(),
-  stdin: z.string().optional(),
-  latinDigits: z.boolean().optional(),
-}).strict();
+export const runRequestSchema = z
+  .object({
+    source: z.string(),
+    stdin: z.string().optional(),
+    latinDigits: z.boolean().optional(),
+  })
+  .strict();
 export type RunRequest = z.infer<typeof runRequestSchema>;
 
 export const checkRequestSchema = z.object({ source: z.string() }).strict();
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
 
 export interface ApiDiagnostic {
-  line: number; column: number; endLine: number; endColumn: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
   severity: 'error' | 'warning';
-  message: string;      // Nepali
-  messageEn: string;    // English
+  message: string; // Nepali
+  messageEn: string; // English
 }
 
 export interface ApiRunResult {
-  verdict: string; exitCode: number | null; signal: string | null;
-  stdout: string; stderr: string;
-  cpuMs: number; wallMs: number; memoryKb: number; truncated: boolean;
+  verdict: string;
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  cpuMs: number;
+  wallMs: number;
+  memoryKb: number;
+  truncated: boolean;
   /** Which build ran: "fast" (tcc, compiled now) or "optimised" (gcc -O2, built after an earlier run). */
   tier?: 'fast' | 'optimised';
   /** The error that ended the program at run time (verdict runtime_error), from the runtime's own
@@ -48,7 +59,10 @@ export interface RunResponse {
   compile: { ok: boolean; diagnostics: ApiDiagnostic[]; omittedDiagnostics: number };
   run: ApiRunResult | null;
 }
-export interface CheckResponse { diagnostics: ApiDiagnostic[]; omittedDiagnostics: number }
+export interface CheckResponse {
+  diagnostics: ApiDiagnostic[];
+  omittedDiagnostics: number;
+}
 
 /** POST /api/run with `Accept: application/x-ndjson`: one JSON object per line, in this order —
  *  compile, then stdout/stderr chunks as the program writes them, then result (run null after a
@@ -66,25 +80,47 @@ export function utf8Length(s: string): number {
 
 /** Fields over MAX_FIELD_BYTES, by name (empty when all fit). */
 export function oversizeFields(fields: Record<string, string | undefined>): string[] {
-  return Object.entries(fields).filter(([, v]) => v !== undefined && v.length > MAX_FIELD_BYTES / 4 && utf8Length(v) > MAX_FIELD_BYTES).map(([k]) => k);
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined && v.length > MAX_FIELD_BYTES / 4 && utf8Length(v) > MAX_FIELD_BYTES)
+    .map(([k]) => k);
 }
 
 /** Exactly the contract's fields of a diagnostic (the compiler's carry more, e.g. code). */
 export function toApiDiagnostic(d: ApiDiagnostic): ApiDiagnostic {
   return {
-    line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
-    severity: d.severity, message: d.message, messageEn: d.messageEn,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    severity: d.severity,
+    message: d.message,
+    messageEn: d.messageEn,
   };
 }
 
 /** Exactly the contract's fields of a run (the sandbox's result carries more, e.g. detail). */
 export function toApiRunResult(r: ApiRunResult): ApiRunResult {
   return {
-    verdict: r.verdict, exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr,
-    cpuMs: r.cpuMs, wallMs: r.wallMs, memoryKb: r.memoryKb, truncated: r.truncated,
+    verdict: r.verdict,
+    exitCode: r.exitCode,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    cpuMs: r.cpuMs,
+    wallMs: r.wallMs,
+    memoryKb: r.memoryKb,
+    truncated: r.truncated,
     ...(r.tier ? { tier: r.tier } : {}),
-    ...(r.runtimeError ? { runtimeError: { line: r.runtimeError.line, column: r.runtimeError.column,
-      message: r.runtimeError.message, messageEn: r.runtimeError.messageEn } } : {}),
+    ...(r.runtimeError
+      ? {
+          runtimeError: {
+            line: r.runtimeError.line,
+            column: r.runtimeError.column,
+            message: r.runtimeError.message,
+            messageEn: r.runtimeError.messageEn,
+          },
+        }
+      : {}),
     ...(r.limitExceeded ? { limitExceeded: { kind: r.limitExceeded.kind, limit: r.limitExceeded.limit } } : {}),
   };
 }

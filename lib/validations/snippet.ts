@@ -32,7 +32,11 @@ export const snippetPatchSchema = z.object({
   source: z.string().optional(),
   stdin: z.string().optional(),
   latinDigits: z.boolean().optional(),
-  version: z.number().int().min(1).max(2 ** 31 - 1),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
 });
 export type SnippetPatchInput = z.infer<typeof snippetPatchSchema>;
 

@@ -22,7 +22,13 @@ describe('interface strings', () => {
   test('Nepali strings are Nepali, English strings have no Devanagari except language names', () => {
     const allowedDevanagari = new Set(['ui.languageSwitch', 'ui.languageSwitchShort']);
     // Typing lessons show the Devanagari a spelling gives (namaste → नमस्ते, the । key).
-    for (const key of ['keyboard.phoneticHint', 'keyboard.romanizedHint', 'keyboard.traditionalHint', 'keyboard.offHint', 'keyboard.codeSymbolRule']) {
+    for (const key of [
+      'keyboard.phoneticHint',
+      'keyboard.romanizedHint',
+      'keyboard.traditionalHint',
+      'keyboard.offHint',
+      'keyboard.codeSymbolRule',
+    ]) {
       allowedDevanagari.add(key);
     }
     for (const [key, text] of Object.entries(STRINGS.en)) {
@@ -56,9 +62,13 @@ function sourceFiles(dir: string): string[] {
 test('every string is used by the interface (no dead text to translate)', () => {
   // lib/i18n's wording helpers (run-feedback.ts) use strings too; strings.ts itself lists them all.
   const wording = sourceFiles(path.resolve('lib/i18n')).filter((f) => !f.endsWith('strings.ts'));
-  const code = [...['app', 'components'].flatMap((d) => sourceFiles(path.resolve(d))), ...wording].map((f) => readFileSync(f, 'utf8')).join('\n');
-  const serverCode = sourceFiles(path.resolve('lib')).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))
-    .map((f) => readFileSync(f, 'utf8')).join('\n');
+  const code = [...['app', 'components'].flatMap((d) => sourceFiles(path.resolve(d))), ...wording]
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const serverCode = sourceFiles(path.resolve('lib'))
+    .filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const unused = Object.keys(STRINGS.ne).filter((key) => {
     if (key.startsWith('verdict.')) return !code.includes('`verdict.${'); // built from the verdict name
     if (key.startsWith('run.explain.')) return !code.includes('`run.explain.${'); // from the verdict name

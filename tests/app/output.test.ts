@@ -30,7 +30,10 @@ describe('layout cycle', () => {
   test('walks every layout and comes back', () => {
     let l = LAYOUT_CHOICES[0];
     const seen = new Set<string>();
-    for (let i = 0; i < LAYOUT_CHOICES.length; i++) { seen.add(l); l = nextLayout(l); }
+    for (let i = 0; i < LAYOUT_CHOICES.length; i++) {
+      seen.add(l);
+      l = nextLayout(l);
+    }
     expect(seen.size).toBe(LAYOUT_CHOICES.length);
     expect(l).toBe(LAYOUT_CHOICES[0]);
     expect(LAYOUT_CHOICES).toContain('off');

@@ -36,12 +36,22 @@ describe('requestRun', () => {
   test('a 200 that is not JSON is a server error; a network failure says so', async () => {
     vi.stubGlobal('fetch', answer(200, '<html>'));
     expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: 'error.server' });
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('fetch failed'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('fetch failed');
+      }),
+    );
     expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: 'error.network' });
   });
 
   test('an aborted request is reported as aborted, not as an error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new DOMException('aborted', 'AbortError'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new DOMException('aborted', 'AbortError');
+      }),
+    );
     expect(await requestRun({ source: '' })).toEqual({ kind: 'aborted' });
   });
 });
@@ -50,7 +60,10 @@ describe('loadDraft', () => {
   const storage = (items: Record<string, string>) => ({ localStorage: { getItem: (k: string) => items[k] ?? null } });
 
   test('restores source, stdin and options', () => {
-    vi.stubGlobal('window', storage({ 'sajilo:draft:main': JSON.stringify({ source: 'क', stdin: 'ख', latinDigits: true }) }));
+    vi.stubGlobal(
+      'window',
+      storage({ 'sajilo:draft:main': JSON.stringify({ source: 'क', stdin: 'ख', latinDigits: true }) }),
+    );
     expect(loadDraft('draft:main')).toEqual({ source: 'क', stdin: 'ख', latinDigits: true });
   });
 
@@ -78,17 +91,30 @@ describe('requestRun, streaming', () => {
     let closedByReading = false;
     let cancelled = false;
     let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent < lines.length) controller.enqueue(encoder.encode(`${JSON.stringify(lines[sent++])}\n`));
-        else { closedByReading = true; controller.close(); }
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (sent < lines.length) controller.enqueue(encoder.encode(`${JSON.stringify(lines[sent++])}\n`));
+          else {
+            closedByReading = true;
+            controller.close();
+          }
+        },
+        cancel() {
+          cancelled = true;
+        },
       },
-      cancel() { cancelled = true; },
-    }, { highWaterMark: 0 }); // pulled only when read: nothing is read ahead
+      { highWaterMark: 0 },
+    ); // pulled only when read: nothing is read ahead
 
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } })),
+    );
     const output: string[] = [];
-    const outcome = await requestRun({ source: 'देखाउ("नमस्ते")' }, undefined, { onOutput: (_s, chunk) => output.push(chunk) });
+    const outcome = await requestRun({ source: 'देखाउ("नमस्ते")' }, undefined, {
+      onOutput: (_s, chunk) => output.push(chunk),
+    });
     expect(outcome.kind).toBe('result');
     expect(output).toEqual(['नमस्ते\n']);
     expect(closedByReading).toBe(true);

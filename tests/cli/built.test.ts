@@ -2,7 +2,17 @@
 // answers as their TypeScript through tsx, from any working directory; bin/launch.mjs runs a
 // bundle only while every source it was built from is unchanged, and falls back to tsx otherwise.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,14 +63,26 @@ describe('built CLIs answer as the TypeScript does', () => {
   });
 
   it('sajilo-sandbox run: same JSON verdict, with the launcher found from build/cli/', () => {
-    const timing = ({ cpuMs, wallMs, memoryKb, ...rest }: Record<string, unknown>) => (void cpuMs, void wallMs, void memoryKb, rest);
-    for (const args of [['run', '--profile', 'compile', '--', '/bin/true'], ['run', '--', '/bin/true'], ['run', '--profile', 'compile', '--', '/bin/false']]) {
+    const timing = ({ cpuMs, wallMs, memoryKb, ...rest }: Record<string, unknown>) => (
+      void cpuMs,
+      void wallMs,
+      void memoryKb,
+      rest
+    );
+    for (const args of [
+      ['run', '--profile', 'compile', '--', '/bin/true'],
+      ['run', '--', '/bin/true'],
+      ['run', '--profile', 'compile', '--', '/bin/false'],
+    ]) {
       const { built, viaTsx } = both('sajilo-sandbox', 'sandbox/cli.ts', args);
       expect(built.status).toBe(viaTsx.status);
       expect(built.stderr).toBe(viaTsx.stderr);
       expect(timing(JSON.parse(built.stdout))).toEqual(timing(JSON.parse(viaTsx.stdout)));
     }
-    const ok = node([path.join(root, 'build/cli/sajilo-sandbox.mjs'), 'run', '--profile', 'compile', '--', '/bin/true'], dir);
+    const ok = node(
+      [path.join(root, 'build/cli/sajilo-sandbox.mjs'), 'run', '--profile', 'compile', '--', '/bin/true'],
+      dir,
+    );
     expect(JSON.parse(ok.stdout)).toMatchObject({ verdict: 'ok', exitCode: 0 });
   });
 
@@ -84,7 +106,13 @@ describe('bin/launch.mjs: a stale or missing build falls back to the TypeScript'
     writeFileSync(manifest, JSON.stringify({ entry: 'src/tool.ts', inputs: [{ file: 'src/tool.ts', size, mtimeMs }] }));
   }
   const which = () => {
-    const r = node(['-e', `import(${JSON.stringify(path.join(mini, 'bin/launch.mjs'))}).then((m) => m.launch('tool', 'src/tool.ts'))`], mini);
+    const r = node(
+      [
+        '-e',
+        `import(${JSON.stringify(path.join(mini, 'bin/launch.mjs'))}).then((m) => m.launch('tool', 'src/tool.ts'))`,
+      ],
+      mini,
+    );
     expect(r.stderr).toBe('');
     return r.stdout.trim();
   };

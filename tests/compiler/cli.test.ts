@@ -12,7 +12,13 @@ const env = { ...process.env, SAJILO_CACHE_DIR: path.join(dir, 'cache') };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sajilo(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), ...args], { input, encoding: 'utf8', env, cwd: root, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), ...args], {
+    input,
+    encoding: 'utf8',
+    env,
+    cwd: root,
+    timeout: 60_000,
+  });
   // An internal error is never an expected outcome here: show what the tool said.
   if (r.status === 70) throw new Error(`sajilo ${args.join(' ')} failed internally:\n${r.stderr}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -47,7 +53,16 @@ describe('sajilo check', () => {
     const ds = JSON.parse(r.stdout);
     expect(ds.length).toBeGreaterThanOrEqual(2);
     for (const d of ds) {
-      expect(Object.keys(d).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'messageEn', 'severity']);
+      expect(Object.keys(d).sort()).toEqual([
+        'code',
+        'column',
+        'endColumn',
+        'endLine',
+        'line',
+        'message',
+        'messageEn',
+        'severity',
+      ]);
     }
     expect(ds.find((d: { line: number }) => d.line === 2)).toMatchObject({ column: 7, severity: 'error' });
   });
@@ -141,8 +156,12 @@ describe('sajilo doctor', () => {
 
 describe('configuration', () => {
   it('stops with the variable named when a setting is invalid', () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), 'doctor'],
-      { encoding: 'utf8', env: { ...env, SAJILO_CC: 'clang' }, cwd: root, timeout: 60_000 });
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), 'doctor'], {
+      encoding: 'utf8',
+      env: { ...env, SAJILO_CC: 'clang' },
+      cwd: root,
+      timeout: 60_000,
+    });
     expect(r.status).toBe(64);
     expect(r.stderr).toMatch(/SAJILO_CC/);
     expect(r.stdout).toBe('');

@@ -8,11 +8,16 @@ import { compileAndRun, compilePaths, removeTestCache } from './golden/helpers';
 afterAll(removeTestCache);
 
 const dir = path.resolve(import.meta.dirname, '../../examples');
-const index: { slug: string; titleNe: string; titleEn: string }[] = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8'));
+const index: { slug: string; titleNe: string; titleEn: string }[] = JSON.parse(
+  readFileSync(path.join(dir, 'index.json'), 'utf8'),
+);
 
 describe('examples/index.json', () => {
   it('lists every example exactly once, each with both titles and an expected output', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.saj')).map((f) => f.slice(0, -4)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.saj'))
+      .map((f) => f.slice(0, -4))
+      .sort();
     expect(index.map((e) => e.slug).sort()).toEqual(files);
     expect(files.length).toBeGreaterThanOrEqual(12);
     for (const e of index) {

@@ -53,7 +53,9 @@ describe('compiler failures become one diagnostic', () => {
   it('buildOrReport turns a C compile failure into a failed compile and logs the hash, not the source', async () => {
     process.env.SAJILO_CACHE_DIR = path.join(dir, 'cache');
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args.join(' ')); });
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      errors.push(args.join(' '));
+    });
     const failing: CompilerRunner = async () => ({ ok: false, stderr: 'prog.c:1: error: something broke' });
     const r = await buildOrReport(SECRET, { runCompiler: failing });
     expect(r).toMatchObject({ ok: false, executable: null, cached: false });
@@ -75,7 +77,9 @@ describe('the sajilo command on a compiler failure', () => {
     writeFileSync(notADirectory, '');
     // The compile cache cannot be created under a plain file: the driver fails.
     const r = spawnSync(process.execPath, [path.join(root, 'bin/sajilo.mjs'), 'run', file], {
-      encoding: 'utf8', cwd: root, env: { ...process.env, SAJILO_CACHE_DIR: path.join(notADirectory, 'cache') },
+      encoding: 'utf8',
+      cwd: root,
+      env: { ...process.env, SAJILO_CACHE_DIR: path.join(notADirectory, 'cache') },
     });
     expect(r.status).toBe(70);
     expect(r.stderr).toContain(`${file}:1:1:`);

@@ -25,8 +25,19 @@ function tableVariables(heading: string): Map<string, string> {
   return found;
 }
 
-const SOURCES = ['lib', 'app', 'components', 'sandbox', 'scripts', 'bin', 'prisma', 'proxy.ts', 'instrumentation.ts',
-  'next.config.js', 'prisma.config.ts'];
+const SOURCES = [
+  'lib',
+  'app',
+  'components',
+  'sandbox',
+  'scripts',
+  'bin',
+  'prisma',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'prisma.config.ts',
+];
 
 function sourceFiles(entry: string): string[] {
   const p = path.join(root, entry);
@@ -51,29 +62,50 @@ describe('docs/configuration.md', () => {
     for (const file of SOURCES.flatMap(sourceFiles)) {
       if (file.startsWith(path.join('lib', 'config'))) continue;
       const text = readFileSync(path.join(root, file), 'utf8');
-      const names = [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|process\.env\[['"]([A-Z0-9_]+)['"]\]|getenv\("([A-Z0-9_]+)"\)/g)]
-        .map((m) => m[1] ?? m[2] ?? m[3]);
+      const names = [
+        ...text.matchAll(
+          /process\.env\.([A-Z][A-Z0-9_]*)|process\.env\[['"]([A-Z0-9_]+)['"]\]|getenv\("([A-Z0-9_]+)"\)/g,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]);
       for (const name of names) {
         reads.push(name);
-        expect(exceptions.has(name), `${file} reads ${name}: read it through lib/config, or list it with the reason`).toBe(true);
+        expect(
+          exceptions.has(name),
+          `${file} reads ${name}: read it through lib/config, or list it with the reason`,
+        ).toBe(true);
         const readers = exceptions.get(name)!;
-        expect(readers.includes(file) || readers.includes(`${path.dirname(file)}/*`), `${name} is read by ${file}`).toBe(true);
+        expect(
+          readers.includes(file) || readers.includes(`${path.dirname(file)}/*`),
+          `${name} is read by ${file}`,
+        ).toBe(true);
       }
     }
-    expect(reads.length).toBeGreaterThan(0);   // the scan found the known exceptions
+    expect(reads.length).toBeGreaterThan(0); // the scan found the known exceptions
   });
 });
 
 describe('an invalid value stops with the variable named', () => {
   const cases: [string, string][] = [
-    ['PORT', '70000'], ['SAJILO_DB_POOL', '0'], ['SAJILO_CACHE_MAX_MB', 'lots'], ['SAJILO_CC', 'clang'],
-    ['DATABASE_URL', 'mysql://db/sajilo'], ['NEXTAUTH_SECRET', 'short'], ['SAJILO_ALLOW_HOST_COMPILE', 'yes'],
-    ['SAJILO_SANDBOX_SLOTS', '-1'], ['NODE_ENV', 'staging'], ['SAJILO_TIERING', 'maybe'], ['SAJILO_PUBLIC_URL', 'ftp://x'],
+    ['PORT', '70000'],
+    ['SAJILO_DB_POOL', '0'],
+    ['SAJILO_CACHE_MAX_MB', 'lots'],
+    ['SAJILO_CC', 'clang'],
+    ['DATABASE_URL', 'mysql://db/sajilo'],
+    ['NEXTAUTH_SECRET', 'short'],
+    ['SAJILO_ALLOW_HOST_COMPILE', 'yes'],
+    ['SAJILO_SANDBOX_SLOTS', '-1'],
+    ['NODE_ENV', 'staging'],
+    ['SAJILO_TIERING', 'maybe'],
+    ['SAJILO_PUBLIC_URL', 'ftp://x'],
   ];
   for (const [name, value] of cases) {
     it(`${name}=${value}`, () => {
       let thrown: unknown;
-      try { config({ [name]: value } as NodeJS.ProcessEnv); } catch (e) { thrown = e; }
+      try {
+        config({ [name]: value } as NodeJS.ProcessEnv);
+      } catch (e) {
+        thrown = e;
+      }
       expect(thrown).toBeInstanceOf(ConfigError);
       expect((thrown as ConfigError).message).toContain(`${name}:`);
       expect((thrown as ConfigError).variables).toEqual([name]);
@@ -89,13 +121,18 @@ describe('an invalid value stops with the variable named', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => config({ SAJILO_DB_POOL: 'x', SAJILO_CC: 'y' } as unknown as NodeJS.ProcessEnv))
-      .toThrow(/SAJILO_DB_POOL:[\s\S]*SAJILO_CC:|SAJILO_CC:[\s\S]*SAJILO_DB_POOL:/);
+    expect(() => config({ SAJILO_DB_POOL: 'x', SAJILO_CC: 'y' } as unknown as NodeJS.ProcessEnv)).toThrow(
+      /SAJILO_DB_POOL:[\s\S]*SAJILO_CC:|SAJILO_CC:[\s\S]*SAJILO_DB_POOL:/,
+    );
   });
 
   it('npm start refuses before building or serving', () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')],
-      { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PORT: '3141', SAJILO_DB_POOL: 'many' } });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PORT: '3141', SAJILO_DB_POOL: 'many' },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/SAJILO_DB_POOL/);
     expect(r.stdout).not.toMatch(/building|Ready/);

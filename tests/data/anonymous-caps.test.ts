@@ -43,14 +43,20 @@ describe.each(BACKENDS)('anonymous share caps on %s', (backend) => {
       const ip = nextIp();
       const first = await (await share({ source: 'लेख 1' }, ip)).json();
       for (let i = 0; i < 2; i++) expect((await share({ source: `लेख ${i}` }, ip)).status).toBe(201);
-      expect((await fork(request(`/api/snippets/${first.id}/fork`, { method: 'POST', ip }), params({ id: first.id }))).status).toBe(201);
+      expect(
+        (await fork(request(`/api/snippets/${first.id}/fork`, { method: 'POST', ip }), params({ id: first.id })))
+          .status,
+      ).toBe(201);
       const capped = await share({ source: 'लेख 5' }, ip);
       expect(capped.status).toBe(429);
       expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
       const body = await capped.json();
       expect(body.messageEn).toMatch(/daily limit of anonymous shares reached \(4 per address per day\); sign in/);
       expect(body.message).toMatch(/दिनमा 4 वटा/);
-      expect((await fork(request(`/api/snippets/${first.id}/fork`, { method: 'POST', ip }), params({ id: first.id }))).status).toBe(429);
+      expect(
+        (await fork(request(`/api/snippets/${first.id}/fork`, { method: 'POST', ip }), params({ id: first.id })))
+          .status,
+      ).toBe(429);
       expect((await share({ source: 'x' }, nextIp())).status).toBe(201);
       expect((await share({ source: 'x' }, ip, cookie)).status).toBe(201);
     } finally {
@@ -80,9 +86,23 @@ describe.each(BACKENDS)('anonymous share caps on %s', (backend) => {
       // A small one may still fit; forks of the big ones do not.
       const { id } = await (await share({ source: 'x' }, nextIp(), cookie)).json();
       const bigSigned = await (await share({ source: big }, nextIp(), cookie)).json();
-      expect((await fork(request(`/api/snippets/${bigSigned.id}/fork`, { method: 'POST', ip: nextIp() }), params({ id: bigSigned.id }))).status).toBe(403);
+      expect(
+        (
+          await fork(
+            request(`/api/snippets/${bigSigned.id}/fork`, { method: 'POST', ip: nextIp() }),
+            params({ id: bigSigned.id }),
+          )
+        ).status,
+      ).toBe(403);
       // Signed-in users share and fork as before.
-      expect((await fork(request(`/api/snippets/${bigSigned.id}/fork`, { method: 'POST', ip: nextIp(), cookie }), params({ id: bigSigned.id }))).status).toBe(201);
+      expect(
+        (
+          await fork(
+            request(`/api/snippets/${bigSigned.id}/fork`, { method: 'POST', ip: nextIp(), cookie }),
+            params({ id: bigSigned.id }),
+          )
+        ).status,
+      ).toBe(201);
       expect(id).toBeTruthy();
     } finally {
       restore();
@@ -95,7 +115,9 @@ describe.each(BACKENDS)('anonymous share caps on %s', (backend) => {
     const restore = withEnv({ SAJILO_ANON_STORAGE_MIB: String(mib) });
     try {
       const big = 'ख'.repeat(21_000);
-      const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => share({ source: big + i }, nextIp()).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => share({ source: big + i }, nextIp()).then((r) => r.status)),
+      );
       expect(statuses.filter((st) => st === 403).length).toBeGreaterThan(0);
       expect(statuses.every((st) => st === 201 || st === 403)).toBe(true);
       expect(await anonymousBytesUsed(db.handle.prisma)).toBeLessThanOrEqual(mib * 1024 * 1024);

@@ -26,7 +26,9 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
   const email = () => `user${++n}-${Date.now()}@example.org`;
   const signup = (body: unknown, ip = nextIp()) => signupRoute(request('/api/signup', { body, ip }));
 
-  beforeAll(async () => { db = await useTestDb(backend); });
+  beforeAll(async () => {
+    db = await useTestDb(backend);
+  });
   afterAll(async () => db?.cleanup());
 
   it('signs up: 201, the password hashed with scrypt and never echoed; the email lower-cased', async () => {
@@ -46,30 +48,57 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect((await signup({ email: e, password: PASSWORD })).status).toBe(201);
     const again = await signup({ email: e.toUpperCase(), password: 'another-password' });
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: 'email_taken', message: 'यो इमेलको खाता पहिले नै छ।', messageEn: expect.stringMatching(/already exists/) });
+    expect(await again.json()).toEqual({
+      error: 'email_taken',
+      message: 'यो इमेलको खाता पहिले नै छ।',
+      messageEn: expect.stringMatching(/already exists/),
+    });
     expect(await db.handle.prisma.user.count({ where: { email: e } })).toBe(1);
   });
 
   it('invalid sign-ups are 400 {"error"}; a huge body is 413', async () => {
     for (const body of [
-      {}, { email: 'not-an-email', password: PASSWORD }, { email: email(), password: 'short' },
-      { email: email(), password: 'x'.repeat(201) }, { email: email() }, { email: email(), password: 12345678 },
-      { email: email(), password: PASSWORD, name: 'a\u0000b' }, { email: `${'a'.repeat(250)}@example.org`, password: PASSWORD },
-      null, 'string',
+      {},
+      { email: 'not-an-email', password: PASSWORD },
+      { email: email(), password: 'short' },
+      { email: email(), password: 'x'.repeat(201) },
+      { email: email() },
+      { email: email(), password: 12345678 },
+      { email: email(), password: PASSWORD, name: 'a\u0000b' },
+      { email: `${'a'.repeat(250)}@example.org`, password: PASSWORD },
+      null,
+      'string',
     ]) {
       const res = await signup(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       const answer = await res.json();
-      if (answer.error === 'invalid_request') expect(Object.keys(answer)).toEqual(['error', 'message', 'messageEn', 'issues']);
-      else expect(answer).toEqual({ error: 'weak_password', message: expect.any(String), messageEn: expect.any(String) });
+      if (answer.error === 'invalid_request')
+        expect(Object.keys(answer)).toEqual(['error', 'message', 'messageEn', 'issues']);
+      else
+        expect(answer).toEqual({ error: 'weak_password', message: expect.any(String), messageEn: expect.any(String) });
     }
-    expect((await signupRoute(request('/api/signup', { rawBody: '{"email":', ip: nextIp(), method: 'POST' }))).status).toBe(400);
-    expect((await signupRoute(request('/api/signup', { rawBody: 'x'.repeat(10_000), ip: nextIp(), method: 'POST' }))).status).toBe(413);
+    expect(
+      (await signupRoute(request('/api/signup', { rawBody: '{"email":', ip: nextIp(), method: 'POST' }))).status,
+    ).toBe(400);
+    expect(
+      (await signupRoute(request('/api/signup', { rawBody: 'x'.repeat(10_000), ip: nextIp(), method: 'POST' }))).status,
+    ).toBe(413);
   });
 
   it('weak passwords are refused with a reason in Nepali and English; nothing is stored', async () => {
     const e = email();
-    for (const password of ['12345678', '        ', '\t\t\t\t\t\t\t\t', 'password', 'Password1', 'qwertyuiop', 'aaaaaaaaaaaa', '11111111', e, e.split('@')[0] + '1']) {
+    for (const password of [
+      '12345678',
+      '        ',
+      '\t\t\t\t\t\t\t\t',
+      'password',
+      'Password1',
+      'qwertyuiop',
+      'aaaaaaaaaaaa',
+      '11111111',
+      e,
+      e.split('@')[0] + '1',
+    ]) {
       const res = await signup({ email: e, password });
       expect(res.status, JSON.stringify(password)).toBe(400);
       const body = await res.json();
@@ -115,18 +144,32 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     }
     const form = new URLSearchParams({ email: e.toUpperCase(), password: PASSWORD, csrfToken: 'x', json: 'true' });
     const res = await authRoute(
-      request('/api/auth/callback/credentials', { method: 'POST', rawBody: form.toString(), ip, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      request('/api/auth/callback/credentials', {
+        method: 'POST',
+        rawBody: form.toString(),
+        ip,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       params({ nextauth: ['callback', 'credentials'] }),
     );
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await res.json()).toEqual({ error: 'rate_limited', message: expect.any(String), messageEn: expect.stringMatching(/too many/) });
+    expect(await res.json()).toEqual({
+      error: 'rate_limited',
+      message: expect.any(String),
+      messageEn: expect.stringMatching(/too many/),
+    });
   });
 
   it("next-auth's routes refuse a large body with 413 before reading it", async () => {
     const big = 'x'.repeat(20_000);
     const res = await authRoute(
-      request('/api/auth/callback/credentials', { method: 'POST', rawBody: big, ip: nextIp(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) } }),
+      request('/api/auth/callback/credentials', {
+        method: 'POST',
+        rawBody: big,
+        ip: nextIp(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) },
+      }),
       params({ nextauth: ['callback', 'credentials'] }),
     );
     expect(res.status).toBe(413);
@@ -146,12 +189,20 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     for (let i = 0; i < SIGN_IN_POLICY.address.points; i++) {
       expect(await verifyCredentials(db.handle.prisma, { email: email(), password: 'wrong' }, sprayer)).toBeNull();
     }
-    await expect(verifyCredentials(db.handle.prisma, { email: e, password: PASSWORD }, sprayer)).rejects.toMatchObject({ status: 429 });
+    await expect(verifyCredentials(db.handle.prisma, { email: e, password: PASSWORD }, sprayer)).rejects.toMatchObject({
+      status: 429,
+    });
     expect(await verifyCredentials(db.handle.prisma, { email: e, password: PASSWORD }, nextIp())).not.toBeNull();
   });
 
   it('OAuth identities: a user made on first sign-in, found again later; never linked onto an existing email', async () => {
-    const identity = { provider: 'github', providerAccountId: `gh-${Date.now()}`, type: 'oauth', email: email(), name: 'Gita' };
+    const identity = {
+      provider: 'github',
+      providerAccountId: `gh-${Date.now()}`,
+      type: 'oauth',
+      email: email(),
+      name: 'Gita',
+    };
     const id = await linkOAuthUser(db.handle.prisma, identity);
     expect(id).toBeTruthy();
     expect(await linkOAuthUser(db.handle.prisma, { ...identity, email: 'changed@example.org' })).toBe(id);
@@ -160,8 +211,17 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(u.accounts).toHaveLength(1);
     const e = email();
     await signup({ email: e, password: PASSWORD });
-    expect(await linkOAuthUser(db.handle.prisma, { provider: 'google', providerAccountId: 'g-1', type: 'oauth', email: e })).toBeNull();
-    expect(await linkOAuthUser(db.handle.prisma, { provider: 'google', providerAccountId: 'g-2', type: 'oauth', email: null })).toBeNull();
+    expect(
+      await linkOAuthUser(db.handle.prisma, { provider: 'google', providerAccountId: 'g-1', type: 'oauth', email: e }),
+    ).toBeNull();
+    expect(
+      await linkOAuthUser(db.handle.prisma, {
+        provider: 'google',
+        providerAccountId: 'g-2',
+        type: 'oauth',
+        email: null,
+      }),
+    ).toBeNull();
   });
 });
 
@@ -201,7 +261,12 @@ describe('passwords', () => {
     expect(await verifyPassword('hunter2-hunter2', a)).toBe(true);
     expect(await verifyPassword('hunter2-hunter3', a)).toBe(false);
     const parts = a.split('$');
-    expect(await verifyPassword('hunter2-hunter2', [...parts.slice(0, 5), parts[5].replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))].join('$'))).toBe(false);
+    expect(
+      await verifyPassword(
+        'hunter2-hunter2',
+        [...parts.slice(0, 5), parts[5].replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))].join('$'),
+      ),
+    ).toBe(false);
     // Absurd cost parameters (a corrupted row) are refused rather than computed.
     expect(await verifyPassword('x', ['scrypt', 2 ** 30, 8, 1, parts[4], parts[5]].join('$'))).toBe(false);
     expect(await verifyPassword('x', 'plaintext')).toBe(false);
@@ -219,7 +284,11 @@ describe('the session secret', () => {
     const file = path.join(dir, 'nextauth-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(s1);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(getAuthSecret({ SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-secret-')) } as unknown as NodeJS.ProcessEnv)).not.toBe(s1);
+    expect(
+      getAuthSecret({
+        SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-secret-')),
+      } as unknown as NodeJS.ProcessEnv),
+    ).not.toBe(s1);
   });
 
   it('production with DATABASE_URL refuses to run without NEXTAUTH_SECRET; the environment wins when set', () => {

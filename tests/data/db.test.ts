@@ -8,18 +8,34 @@ import { newSnippetId } from '@/lib/snippets/id';
 
 describe('configuration', () => {
   it('PGlite in SAJILO_DATA_DIR (or .data/) by default; PostgreSQL when DATABASE_URL is set', () => {
-    expect(dbConfigFromEnv({ SAJILO_DATA_DIR: '/srv/sajilo' } as unknown as NodeJS.ProcessEnv)).toEqual({ kind: 'pglite', dir: '/srv/sajilo/pglite' });
-    expect(dbConfigFromEnv({} as unknown as NodeJS.ProcessEnv)).toEqual({ kind: 'pglite', dir: path.join(process.cwd(), '.data', 'pglite') });
-    expect(dbConfigFromEnv({ DATABASE_URL: 'postgresql://u:p@db:5432/sajilo?schema=app&sslmode=require' } as unknown as NodeJS.ProcessEnv))
-      .toEqual({ kind: 'postgres', url: 'postgresql://u:p@db:5432/sajilo?sslmode=require', schema: 'app' });
-    expect(dbConfigFromEnv({ DATABASE_URL: 'postgresql://db/sajilo', SAJILO_DATA_DIR: '/x' } as unknown as NodeJS.ProcessEnv))
-      .toEqual({ kind: 'postgres', url: 'postgresql://db/sajilo', schema: null });
+    expect(dbConfigFromEnv({ SAJILO_DATA_DIR: '/srv/sajilo' } as unknown as NodeJS.ProcessEnv)).toEqual({
+      kind: 'pglite',
+      dir: '/srv/sajilo/pglite',
+    });
+    expect(dbConfigFromEnv({} as unknown as NodeJS.ProcessEnv)).toEqual({
+      kind: 'pglite',
+      dir: path.join(process.cwd(), '.data', 'pglite'),
+    });
+    expect(
+      dbConfigFromEnv({
+        DATABASE_URL: 'postgresql://u:p@db:5432/sajilo?schema=app&sslmode=require',
+      } as unknown as NodeJS.ProcessEnv),
+    ).toEqual({ kind: 'postgres', url: 'postgresql://u:p@db:5432/sajilo?sslmode=require', schema: 'app' });
+    expect(
+      dbConfigFromEnv({
+        DATABASE_URL: 'postgresql://db/sajilo',
+        SAJILO_DATA_DIR: '/x',
+      } as unknown as NodeJS.ProcessEnv),
+    ).toEqual({ kind: 'postgres', url: 'postgresql://db/sajilo', schema: null });
   });
 });
 
 describe('singleton', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-singleton-'));
-  afterAll(async () => { await closeDb(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('opens once, migrates, is shared, and reopens after closeDb', async () => {
     await closeDb();

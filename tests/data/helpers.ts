@@ -16,7 +16,11 @@ export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'p
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
-export interface TestDb { handle: DbHandle; backend: Backend; cleanup(): Promise<void> }
+export interface TestDb {
+  handle: DbHandle;
+  backend: Backend;
+  cleanup(): Promise<void>;
+}
 
 export async function pgAdmin<T>(fn: (c: import('pg').Client) => Promise<T>): Promise<T> {
   const pg = (await import('pg')).default;
@@ -46,7 +50,9 @@ export async function freshConfig(backend: Backend) {
   return {
     config: { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL!, schema },
     env: { DATABASE_URL: url.toString(), SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-test-data-')) },
-    drop: async () => { await pgAdmin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`)); },
+    drop: async () => {
+      await pgAdmin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
+    },
   };
 }
 
@@ -67,7 +73,8 @@ export async function useTestDb(backend: Backend): Promise<TestDb> {
   }
   const handle = await getDbHandle();
   return {
-    handle, backend,
+    handle,
+    backend,
     async cleanup() {
       await closeDb();
       await fresh.drop();
@@ -95,7 +102,14 @@ export function nextIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-export interface Call { method?: string; body?: unknown; rawBody?: string | Uint8Array; cookie?: string; ip?: string; headers?: Record<string, string> }
+export interface Call {
+  method?: string;
+  body?: unknown;
+  rawBody?: string | Uint8Array;
+  cookie?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+}
 
 export function request(url: string, call: Call = {}): Request {
   const headers = new Headers(call.headers);
@@ -108,7 +122,11 @@ export function request(url: string, call: Call = {}): Request {
     body = JSON.stringify(call.body);
     headers.set('content-type', 'application/json');
   }
-  return new Request(new URL(url, 'http://localhost:3000'), { method: call.method ?? (body ? 'POST' : 'GET'), headers, body });
+  return new Request(new URL(url, 'http://localhost:3000'), {
+    method: call.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+  });
 }
 
 export const params = <T>(p: T) => ({ params: Promise.resolve(p) });

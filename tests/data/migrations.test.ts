@@ -11,12 +11,18 @@ import { migrate, readMigrations, MIGRATIONS_DIR, type SqlRunner } from '@/lib/d
 
 // ---- what the schema declares, parsed from schema.prisma --------------------------------------
 const SCALARS: Record<string, string> = {
-  String: 'text', Int: 'integer', Boolean: 'boolean', DateTime: 'timestamp without time zone',
-  Float: 'double precision', BigInt: 'bigint', Json: 'jsonb',
+  String: 'text',
+  Int: 'integer',
+  Boolean: 'boolean',
+  DateTime: 'timestamp without time zone',
+  Float: 'double precision',
+  BigInt: 'bigint',
+  Json: 'jsonb',
 };
 interface Expected {
   columns: Record<string, Record<string, { type: string; nullable: boolean; hasDefault: boolean }>>;
-  indexes: string[]; foreignKeys: string[];
+  indexes: string[];
+  foreignKeys: string[];
 }
 
 function parseSchema(text: string): Expected {
@@ -41,7 +47,13 @@ function parseSchema(text: string): Expected {
       const [, name, type, modifier, attrs] = f;
       if (modelNames.has(type)) {
         const rel = attrs.match(/fields:\s*\[([^\]]+)\]/);
-        if (rel) out.foreignKeys.push(`${model}_${rel[1].split(',').map((s) => s.trim()).join('_')}_fkey`);
+        if (rel)
+          out.foreignKeys.push(
+            `${model}_${rel[1]
+              .split(',')
+              .map((s) => s.trim())
+              .join('_')}_fkey`,
+          );
         continue;
       }
       if (!SCALARS[type]) throw new Error(`unknown scalar ${type}`);
@@ -57,21 +69,45 @@ function parseSchema(text: string): Expected {
 
 // ---- what a database has --------------------------------------------------------------------
 async function introspect(db: SqlRunner): Promise<Expected & { precision: Record<string, number | null> }> {
-  const cols = await db.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; datetime_precision: number | null }>(
+  const cols = await db.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    datetime_precision: number | null;
+  }>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default, datetime_precision
      FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`,
   );
-  const out = { columns: {} as Expected['columns'], indexes: [] as string[], foreignKeys: [] as string[], precision: {} as Record<string, number | null> };
+  const out = {
+    columns: {} as Expected['columns'],
+    indexes: [] as string[],
+    foreignKeys: [] as string[],
+    precision: {} as Record<string, number | null>,
+  };
   for (const c of cols) {
-    (out.columns[c.table_name] ??= {})[c.column_name] = { type: c.data_type, nullable: c.is_nullable === 'YES', hasDefault: c.column_default !== null };
+    (out.columns[c.table_name] ??= {})[c.column_name] = {
+      type: c.data_type,
+      nullable: c.is_nullable === 'YES',
+      hasDefault: c.column_default !== null,
+    };
     if (c.data_type.startsWith('timestamp')) out.precision[`${c.table_name}.${c.column_name}`] = c.datetime_precision;
   }
-  out.indexes = (await db.query<{ indexname: string }>(
-    `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
-  )).map((r) => r.indexname).sort();
-  out.foreignKeys = (await db.query<{ constraint_name: string }>(
-    `SELECT constraint_name FROM information_schema.table_constraints WHERE table_schema = current_schema() AND constraint_type = 'FOREIGN KEY'`,
-  )).map((r) => r.constraint_name).sort();
+  out.indexes = (
+    await db.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+    )
+  )
+    .map((r) => r.indexname)
+    .sort();
+  out.foreignKeys = (
+    await db.query<{ constraint_name: string }>(
+      `SELECT constraint_name FROM information_schema.table_constraints WHERE table_schema = current_schema() AND constraint_type = 'FOREIGN KEY'`,
+    )
+  )
+    .map((r) => r.constraint_name)
+    .sort();
   return out;
 }
 
@@ -81,18 +117,50 @@ async function rawDb(backend: Backend) {
   if (fresh.config.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create(fresh.config.dir);
-    const runner: SqlRunner = { exec: async (s) => { await pg.exec(s); }, query: async <T>(s: string, p?: unknown[]) => (await pg.query<T>(s, p)).rows };
-    return { runner, other: null as SqlRunner | null, close: async () => { await pg.close(); await fresh.drop(); } };
+    const runner: SqlRunner = {
+      exec: async (s) => {
+        await pg.exec(s);
+      },
+      query: async <T>(s: string, p?: unknown[]) => (await pg.query<T>(s, p)).rows,
+    };
+    return {
+      runner,
+      other: null as SqlRunner | null,
+      close: async () => {
+        await pg.close();
+        await fresh.drop();
+      },
+    };
   }
   const pg = (await import('pg')).default;
-  const clients = [0, 1].map(() => new pg.Client({ connectionString: fresh.config.kind === 'postgres' ? fresh.config.url : '', options: `-c search_path="${(fresh.config as { schema: string }).schema}"` }));
+  const clients = [0, 1].map(
+    () =>
+      new pg.Client({
+        connectionString: fresh.config.kind === 'postgres' ? fresh.config.url : '',
+        options: `-c search_path="${(fresh.config as { schema: string }).schema}"`,
+      }),
+  );
   await Promise.all(clients.map((c) => c.connect()));
-  const wrap = (c: import('pg').Client): SqlRunner => ({ exec: async (s) => { await c.query(s); }, query: async <T>(s: string, p?: unknown[]) => (await c.query(s, p)).rows as T[] });
-  return { runner: wrap(clients[0]), other: wrap(clients[1]), close: async () => { await Promise.all(clients.map((c) => c.end())); await fresh.drop(); } };
+  const wrap = (c: import('pg').Client): SqlRunner => ({
+    exec: async (s) => {
+      await c.query(s);
+    },
+    query: async <T>(s: string, p?: unknown[]) => (await c.query(s, p)).rows as T[],
+  });
+  return {
+    runner: wrap(clients[0]),
+    other: wrap(clients[1]),
+    close: async () => {
+      await Promise.all(clients.map((c) => c.end()));
+      await fresh.drop();
+    },
+  };
 }
 
 const tempDirs: string[] = [];
-afterAll(() => { for (const d of tempDirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
 
 function tempMigrations(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-migrations-'));
@@ -106,7 +174,9 @@ function tempMigrations(files: Record<string, string>): string {
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
   let db: Awaited<ReturnType<typeof rawDb>>;
-  beforeAll(async () => { db = await rawDb(backend); });
+  beforeAll(async () => {
+    db = await rawDb(backend);
+  });
   afterAll(async () => db?.close());
 
   it('produce exactly the tables, columns, keys, indexes and foreign keys of schema.prisma', async () => {
@@ -124,9 +194,14 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
   it('are recorded in _prisma_migrations as Prisma does (sha256 checksum of the file) and are idempotent', async () => {
     expect(await migrate(db.runner)).toEqual([]);
     expect(await migrate(db.runner)).toEqual([]);
-    const rows = await db.runner.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null; id: string }>(
-      'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
-    );
+    const rows = await db.runner.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+      id: string;
+    }>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
     const names = readMigrations().map((m) => m.name);
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     for (const r of rows) {
@@ -141,9 +216,14 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
     expect(cols.map((c) => `${c.column_name}:${c.data_type}`)).toEqual([
-      'id:character varying', 'checksum:character varying', 'finished_at:timestamp with time zone',
-      'migration_name:character varying', 'logs:text', 'rolled_back_at:timestamp with time zone',
-      'started_at:timestamp with time zone', 'applied_steps_count:integer',
+      'id:character varying',
+      'checksum:character varying',
+      'finished_at:timestamp with time zone',
+      'migration_name:character varying',
+      'logs:text',
+      'rolled_back_at:timestamp with time zone',
+      'started_at:timestamp with time zone',
+      'applied_steps_count:integer',
     ]);
   });
 
@@ -154,12 +234,21 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
       '30000103000000_later': 'CREATE TABLE "t_later" ("x" INTEGER);',
     });
     await expect(migrate(db.runner, readMigrations(dir))).rejects.toThrow(/30000102000000_bad failed/);
-    const tables = async () => (await db.runner.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 't\\_%'`,
-    )).map((r) => r.table_name).sort();
+    const tables = async () =>
+      (
+        await db.runner.query<{ table_name: string }>(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 't\\_%'`,
+        )
+      )
+        .map((r) => r.table_name)
+        .sort();
     expect(await tables()).toEqual(['t_good']);
-    const recorded = async () => (await db.runner.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE migration_name LIKE '3000%' ORDER BY 1`)).map((r) => r.migration_name);
+    const recorded = async () =>
+      (
+        await db.runner.query<{ migration_name: string }>(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE migration_name LIKE '3000%' ORDER BY 1`,
+        )
+      ).map((r) => r.migration_name);
     expect(await recorded()).toEqual(['30000101000000_good']);
     writeFileSync(path.join(dir, '30000102000000_bad', 'migration.sql'), 'CREATE TABLE "t_bad" ("x" INTEGER);');
     expect(await migrate(db.runner, readMigrations(dir))).toEqual(['30000102000000_bad', '30000103000000_later']);
@@ -175,12 +264,15 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
     await expect(migrate(db.runner, readMigrations(dir))).rejects.toThrow(/failed earlier/);
   });
 
-  if (backend === 'postgres') it('two migrators at once: the advisory lock lets exactly one apply', async () => {
-    const dir = tempMigrations({ '50000101000000_race': 'CREATE TABLE "t_race" ("x" INTEGER);' });
-    const [a, b] = await Promise.all([migrate(db.runner, readMigrations(dir)), migrate(db.other!, readMigrations(dir))]);
-    expect([...a, ...b]).toEqual(['50000101000000_race']);
-  });
-
+  if (backend === 'postgres')
+    it('two migrators at once: the advisory lock lets exactly one apply', async () => {
+      const dir = tempMigrations({ '50000101000000_race': 'CREATE TABLE "t_race" ("x" INTEGER);' });
+      const [a, b] = await Promise.all([
+        migrate(db.runner, readMigrations(dir)),
+        migrate(db.other!, readMigrations(dir)),
+      ]);
+      expect([...a, ...b]).toEqual(['50000101000000_race']);
+    });
 
   it('the real migrations folder is in Prisma layout with a lock file for postgresql', () => {
     expect(readFileSync(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toMatch(/provider = "postgresql"/);

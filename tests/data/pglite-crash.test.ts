@@ -14,9 +14,14 @@ const dir = path.join(base, 'pglite');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function startWriter(): { child: ChildProcess; written: string[]; waitFor: (n: number) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/data/fixtures/pglite-writer.ts'), dir], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'tests/data/fixtures/pglite-writer.ts'), dir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const written: string[] = [];
   let buffer = '';
   let stderr = '';
@@ -28,16 +33,19 @@ function startWriter(): { child: ChildProcess; written: string[]; waitFor: (n: n
     for (const l of lines) if (l.startsWith('wrote ')) written.push(l.slice(6));
     waiters.splice(0).forEach((w) => w());
   });
-  child.stderr!.on('data', (d) => { stderr += d; });
-  const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (written.length >= n) return resolve();
-      if (child.exitCode !== null) return reject(new Error(`writer exited: ${stderr}`));
-      waiters.push(check);
-    };
-    child.once('exit', () => check());
-    check();
+  child.stderr!.on('data', (d) => {
+    stderr += d;
   });
+  const waitFor = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (written.length >= n) return resolve();
+        if (child.exitCode !== null) return reject(new Error(`writer exited: ${stderr}`));
+        waiters.push(check);
+      };
+      child.once('exit', () => check());
+      check();
+    });
   return { child, written, waitFor };
 }
 

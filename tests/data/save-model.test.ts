@@ -30,9 +30,12 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
     return (await res.json()) as { id: string; version: number };
   }
   const get = (id: string) => read(request(`/api/snippets/${id}`), params({ id }));
-  const del = (id: string, cookie?: string) => remove(request(`/api/snippets/${id}`, { method: 'DELETE', cookie }), params({ id }));
-  const undo = (id: string, cookie?: string) => restore(request(`/api/snippets/${id}/restore`, { method: 'POST', cookie }), params({ id }));
-  const snapshotRows = (source: string) => db.handle.prisma.snippet.count({ where: { source, snapshotKey: { not: null } } });
+  const del = (id: string, cookie?: string) =>
+    remove(request(`/api/snippets/${id}`, { method: 'DELETE', cookie }), params({ id }));
+  const undo = (id: string, cookie?: string) =>
+    restore(request(`/api/snippets/${id}/restore`, { method: 'POST', cookie }), params({ id }));
+  const snapshotRows = (source: string) =>
+    db.handle.prisma.snippet.count({ where: { source, snapshotKey: { not: null } } });
 
   beforeAll(async () => {
     db = await useTestDb(backend);
@@ -51,8 +54,12 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
     const again = await share({ title: 'अभिवादन', source });
     expect(again.status).toBe(200);
     expect(again.json).toEqual({ ...first.json, created: false });
-    for (const changed of [{ title: 'अर्को', source }, { title: 'अभिवादन', source: `${source} ` },
-      { title: 'अभिवादन', source, stdin: '१' }, { title: 'अभिवादन', source, latinDigits: true }]) {
+    for (const changed of [
+      { title: 'अर्को', source },
+      { title: 'अभिवादन', source: `${source} ` },
+      { title: 'अभिवादन', source, stdin: '१' },
+      { title: 'अभिवादन', source, latinDigits: true },
+    ]) {
       const other = await share(changed);
       expect(other.status, JSON.stringify(changed)).toBe(201);
       expect(other.json.id).not.toBe(first.json.id);
@@ -62,7 +69,9 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
 
   it('concurrent identical shares make one snapshot, and all answer its link', async () => {
     const source = `${SOURCE}# ${randomUUID()}\n`;
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => share({ source }, i % 2 ? alice.cookie : undefined)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => share({ source }, i % 2 ? alice.cookie : undefined)),
+    );
     expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
     expect(new Set(answers.map((a) => a.json.id)).size).toBe(1);
     expect(answers.filter((a) => a.json.created)).toHaveLength(1);
@@ -73,24 +82,44 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
     const { json } = await share({ source: `${SOURCE}# ${randomUUID()}\n` }, alice.cookie);
     const body = await (await get(json.id)).json();
     expect(body.owner).toBeNull();
-    const res = await patch(request(`/api/snippets/${json.id}`, { method: 'PATCH', body: { source: 'x', version: 1 }, cookie: alice.cookie }), params({ id: json.id }));
+    const res = await patch(
+      request(`/api/snippets/${json.id}`, { method: 'PATCH', body: { source: 'x', version: 1 }, cookie: alice.cookie }),
+      params({ id: json.id }),
+    );
     expect(res.status).toBe(403);
     expect((await del(json.id, alice.cookie)).status).toBe(403);
   });
 
   it('a fork with a body carries the edits; without one it copies the original', async () => {
     const orig = await program({ title: 'मूल', source: SOURCE, stdin: 'क' }, alice.cookie);
-    const edited = await fork(request(`/api/snippets/${orig.id}/fork`, {
-      body: { title: 'मेरो', source: 'देखाउ("बदलिएको")\n', stdin: 'ख', latinDigits: true }, ip: nextIp(),
-    }), params({ id: orig.id }));
+    const edited = await fork(
+      request(`/api/snippets/${orig.id}/fork`, {
+        body: { title: 'मेरो', source: 'देखाउ("बदलिएको")\n', stdin: 'ख', latinDigits: true },
+        ip: nextIp(),
+      }),
+      params({ id: orig.id }),
+    );
     expect(edited.status).toBe(201);
     const copy = await (await get((await edited.json()).id)).json();
-    expect(copy).toMatchObject({ title: 'मेरो', source: 'देखाउ("बदलिएको")\n', stdin: 'ख', latinDigits: true, forkedFrom: orig.id, owner: null });
-    const plain = await fork(request(`/api/snippets/${orig.id}/fork`, { method: 'POST', cookie: bob.cookie, ip: nextIp() }), params({ id: orig.id }));
+    expect(copy).toMatchObject({
+      title: 'मेरो',
+      source: 'देखाउ("बदलिएको")\n',
+      stdin: 'ख',
+      latinDigits: true,
+      forkedFrom: orig.id,
+      owner: null,
+    });
+    const plain = await fork(
+      request(`/api/snippets/${orig.id}/fork`, { method: 'POST', cookie: bob.cookie, ip: nextIp() }),
+      params({ id: orig.id }),
+    );
     const plainCopy = await (await get((await plain.json()).id)).json();
     expect(plainCopy).toMatchObject({ title: 'मूल', source: SOURCE, stdin: 'क', owner: { name: 'bob' } });
     // Edits are validated like any program.
-    const bad = await fork(request(`/api/snippets/${orig.id}/fork`, { body: { source: 7 }, ip: nextIp() }), params({ id: orig.id }));
+    const bad = await fork(
+      request(`/api/snippets/${orig.id}/fork`, { body: { source: 7 }, ip: nextIp() }),
+      params({ id: orig.id }),
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -111,7 +140,10 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
 
     // Past the grace: not restorable, and the next delete purges it from the database.
     expect((await del(p.id, alice.cookie)).status).toBe(204);
-    await db.handle.prisma.snippet.update({ where: { id: p.id }, data: { deletedAt: new Date(Date.now() - DELETE_GRACE_MS - 1000) } });
+    await db.handle.prisma.snippet.update({
+      where: { id: p.id },
+      data: { deletedAt: new Date(Date.now() - DELETE_GRACE_MS - 1000) },
+    });
     expect((await undo(p.id, alice.cookie)).status).toBe(404);
     const other = await program({ source: SOURCE }, alice.cookie);
     expect((await del(other.id, alice.cookie)).status).toBe(204);
@@ -122,7 +154,11 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
   it('a deleted program cannot be saved over until restored', async () => {
     const p = await program({ source: SOURCE }, alice.cookie);
     expect((await del(p.id, alice.cookie)).status).toBe(204);
-    const edit = () => patch(request(`/api/snippets/${p.id}`, { method: 'PATCH', body: { source: 'x', version: 1 }, cookie: alice.cookie }), params({ id: p.id }));
+    const edit = () =>
+      patch(
+        request(`/api/snippets/${p.id}`, { method: 'PATCH', body: { source: 'x', version: 1 }, cookie: alice.cookie }),
+        params({ id: p.id }),
+      );
     expect((await edit()).status).toBe(404);
     expect((await undo(p.id, alice.cookie)).status).toBe(200);
     expect((await edit()).status).toBe(200);
@@ -131,6 +167,10 @@ describe.each(BACKENDS)('save model on %s', (backend) => {
   it('/api/me/snippets gives each program its version and a preview line', async () => {
     const p = await program({ title: 'झलक', source: '# झलक\n\n  गन्ती = १\nदेखाउ(गन्ती)\n' }, bob.cookie);
     const list = await (await mine(request('/api/me/snippets', { cookie: bob.cookie }))).json();
-    expect(list.find((x: { id: string }) => x.id === p.id)).toMatchObject({ title: 'झलक', version: 1, preview: 'गन्ती = १' });
+    expect(list.find((x: { id: string }) => x.id === p.id)).toMatchObject({
+      title: 'झलक',
+      version: 1,
+      preview: 'गन्ती = १',
+    });
   });
 });

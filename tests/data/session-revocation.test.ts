@@ -10,7 +10,9 @@ import { GET as mine } from '@/app/api/me/snippets/route';
 
 describe.each(BACKENDS)('session revocation on %s', (backend) => {
   let db: TestDb;
-  beforeAll(async () => { db = await useTestDb(backend); });
+  beforeAll(async () => {
+    db = await useTestDb(backend);
+  });
   afterAll(async () => db?.cleanup());
 
   async function user() {
@@ -18,13 +20,18 @@ describe.each(BACKENDS)('session revocation on %s', (backend) => {
     await db.handle.prisma.user.create({ data: { id, email: `${id}@example.org`, updatedAt: new Date() } });
     return id;
   }
-  const cookieFor = async (token: Record<string, unknown>) => `next-auth.session-token=${await encode({ token, secret: TEST_SECRET })}`;
+  const cookieFor = async (token: Record<string, unknown>) =>
+    `next-auth.session-token=${await encode({ token, secret: TEST_SECRET })}`;
 
-  it("a cookie copied before sign-out stops working after it, on every device; a new sign-in works", async () => {
+  it('a cookie copied before sign-out stops working after it, on every device; a new sign-in works', async () => {
     const id = await user();
     const options = getAuthOptions();
     // What next-auth puts in the cookie at sign-in: the jwt callback with the user.
-    const token = await options.callbacks!.jwt!({ token: { sub: id }, user: { id, sessionVersion: 0 } as never, account: null } as never);
+    const token = await options.callbacks!.jwt!({
+      token: { sub: id },
+      user: { id, sessionVersion: 0 } as never,
+      account: null,
+    } as never);
     expect(token).toMatchObject({ sub: id, sv: 0 });
     const laptop = await cookieFor(token);
     const phone = await cookieFor({ ...token });

@@ -13,19 +13,26 @@ const PASSWORD = 'सजिलो-password-1';
 
 describe.each(BACKENDS)('sign-in limiter in the credentials check on %s', (backend) => {
   let db: TestDb;
-  beforeAll(async () => { db = await useTestDb(backend); });
+  beforeAll(async () => {
+    db = await useTestDb(backend);
+  });
   afterAll(async () => db?.cleanup());
 
   it('40 parallel wrong guesses: at most the limit reach the password hash, the rest are refused with 429', async () => {
     const email = `race-${Date.now()}@example.org`;
-    expect((await signupRoute(request('/api/signup', { body: { email, password: PASSWORD }, ip: nextIp() }))).status).toBe(201);
+    expect(
+      (await signupRoute(request('/api/signup', { body: { email, password: PASSWORD }, ip: nextIp() }))).status,
+    ).toBe(201);
     const ip = nextIp();
     const before = passwordVerifications();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      verifyCredentials(db.handle.prisma, { email, password: `wrong-guess-${i}` }, ip).then(
-        (user) => ({ user, status: 200 }),
-        (err: ApiError) => ({ user: null, status: err.status }),
-      )));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        verifyCredentials(db.handle.prisma, { email, password: `wrong-guess-${i}` }, ip).then(
+          (user) => ({ user, status: 200 }),
+          (err: ApiError) => ({ user: null, status: err.status }),
+        ),
+      ),
+    );
     const evaluated = passwordVerifications() - before;
     expect(evaluated).toBe(SIGN_IN_POLICY.pair.points);
     expect(results.filter((r) => r.status === 200)).toHaveLength(evaluated);
@@ -33,7 +40,9 @@ describe.each(BACKENDS)('sign-in limiter in the credentials check on %s', (backe
     expect(results.every((r) => r.user === null)).toBe(true);
     // The right password from that address is refused without a hash…
     const b2 = passwordVerifications();
-    await expect(verifyCredentials(db.handle.prisma, { email, password: PASSWORD }, ip)).rejects.toMatchObject({ status: 429 });
+    await expect(verifyCredentials(db.handle.prisma, { email, password: PASSWORD }, ip)).rejects.toMatchObject({
+      status: 429,
+    });
     expect(passwordVerifications()).toBe(b2);
     // …while the owner, from another address, signs in.
     expect(await verifyCredentials(db.handle.prisma, { email, password: PASSWORD }, nextIp())).toMatchObject({ email });
@@ -59,7 +68,8 @@ describe('sign-in limiter policy (real clock replaced by a fake Date only)', () 
     const l = new SignInLimiter();
     const blocks: number[] = [];
     for (let round = 0; round < 9; round++) {
-      for (let i = 0; i < SIGN_IN_POLICY.pair.points; i++) expect(await attempt(l, 'a@example.org', '198.51.100.1')).toBe(0);
+      for (let i = 0; i < SIGN_IN_POLICY.pair.points; i++)
+        expect(await attempt(l, 'a@example.org', '198.51.100.1')).toBe(0);
       const wait = await attempt(l, 'a@example.org', '198.51.100.1');
       blocks.push(wait);
       // Still blocked just before the end; each refused attempt says how long is left.
@@ -84,7 +94,9 @@ describe('sign-in limiter policy (real clock replaced by a fake Date only)', () 
     const home = '203.0.113.7';
     await (await l.begin(owner, home)).succeeded(); // the owner signed in from home before
     // Rotating addresses, in parallel: the account counter lets exactly its limit through.
-    const tries = await Promise.all(Array.from({ length: 150 }, (_, i) => attempt(l, owner, `10.9.${i >> 8}.${i & 255}`)));
+    const tries = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => attempt(l, owner, `10.9.${i >> 8}.${i & 255}`)),
+    );
     expect(tries.filter((w) => w === 0)).toHaveLength(SIGN_IN_POLICY.account.points);
     const refusedWaits = tries.filter((w) => w > 0);
     expect(Math.max(...refusedWaits)).toBeLessThanOrEqual(SIGN_IN_POLICY.backoff.maxSeconds);
@@ -108,7 +120,8 @@ describe('sign-in limiter policy (real clock replaced by a fake Date only)', () 
   it('waitSeconds peeks without taking a point', async () => {
     const l = new SignInLimiter();
     for (let i = 0; i < 20; i++) expect(await l.waitSeconds('p@example.org', '198.51.100.3')).toBe(0);
-    for (let i = 0; i < SIGN_IN_POLICY.pair.points; i++) expect(await attempt(l, 'p@example.org', '198.51.100.3')).toBe(0);
+    for (let i = 0; i < SIGN_IN_POLICY.pair.points; i++)
+      expect(await attempt(l, 'p@example.org', '198.51.100.3')).toBe(0);
     expect(await l.waitSeconds('p@example.org', '198.51.100.3')).toBeGreaterThan(0);
     expect(await l.waitSeconds(null, '198.51.100.3')).toBe(0);
   });

@@ -26,7 +26,8 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
   const get = async (id: string) => read(request(`/api/snippets/${id}`), params({ id }));
   const edit = (id: string, body: unknown, cookie?: string) =>
     patch(request(`/api/snippets/${id}`, { method: 'PATCH', body, cookie }), params({ id }));
-  const del = (id: string, cookie?: string) => remove(request(`/api/snippets/${id}`, { method: 'DELETE', cookie }), params({ id }));
+  const del = (id: string, cookie?: string) =>
+    remove(request(`/api/snippets/${id}`, { method: 'DELETE', cookie }), params({ id }));
 
   beforeAll(async () => {
     db = await useTestDb(backend);
@@ -44,10 +45,27 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     const got = await get(json.id);
     expect(got.status).toBe(200);
     const body = await got.json();
-    expect(body).toMatchObject({ id: json.id, title: 'नमस्ते', source: SOURCE, stdin: 'x', version: 1, owner: null, forkedFrom: null });
-    expect(Object.keys(body).sort()).toEqual(
-      ['createdAt', 'forkedFrom', 'id', 'latinDigits', 'owner', 'source', 'stdin', 'title', 'updatedAt', 'version'],
-    );
+    expect(body).toMatchObject({
+      id: json.id,
+      title: 'नमस्ते',
+      source: SOURCE,
+      stdin: 'x',
+      version: 1,
+      owner: null,
+      forkedFrom: null,
+    });
+    expect(Object.keys(body).sort()).toEqual([
+      'createdAt',
+      'forkedFrom',
+      'id',
+      'latinDigits',
+      'owner',
+      'source',
+      'stdin',
+      'title',
+      'updatedAt',
+      'version',
+    ]);
     expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
     // Reading never changes it.
     expect((await (await get(json.id)).json()).version).toBe(1);
@@ -55,7 +73,9 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
 
   it("an owner's email never shows, even when they gave no name", async () => {
     const id = randomUUID();
-    await db.handle.prisma.user.create({ data: { id, email: `secret.person-${id}@example.org`, updatedAt: new Date() } });
+    await db.handle.prisma.user.create({
+      data: { id, email: `secret.person-${id}@example.org`, updatedAt: new Date() },
+    });
     const { json } = await share({ source: SOURCE }, await sessionCookie(id));
     const text = await (await get(json.id)).text();
     expect(JSON.parse(text).owner).toEqual({ name: ANONYMOUS_OWNER_NAME });
@@ -98,7 +118,11 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     ]) {
       const r = await edit(json.id, body, bob.cookie);
       expect(r.status).toBe(403);
-      expect(await r.json()).toEqual({ error: expect.any(String), message: expect.any(String), messageEn: expect.any(String) });
+      expect(await r.json()).toEqual({
+        error: expect.any(String),
+        message: expect.any(String),
+        messageEn: expect.any(String),
+      });
     }
     expect((await del(json.id, bob.cookie)).status).toBe(403);
     const still = await (await get(json.id)).json();
@@ -121,10 +145,14 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect((await edit(json.id, { source: 'v2', version: 1 }, alice.cookie)).status).toBe(200);
     const stale = await edit(json.id, { source: 'lost?', version: 1 }, alice.cookie);
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: 'stale_version', messageEn: expect.stringMatching(/version 2/), message: expect.stringContaining('2') });
+    expect(await stale.json()).toMatchObject({
+      error: 'stale_version',
+      messageEn: expect.stringMatching(/version 2/),
+      message: expect.stringContaining('2'),
+    });
     const forgedAhead = await edit(json.id, { source: 'lost?', version: 99 }, alice.cookie);
     expect(forgedAhead.status).toBe(409);
-    expect((await (await get(json.id)).json())).toMatchObject({ source: 'v2', version: 2 });
+    expect(await (await get(json.id)).json()).toMatchObject({ source: 'v2', version: 2 });
   });
 
   it('two concurrent updates with the same version: exactly one wins, the other gets 409', async () => {
@@ -136,7 +164,7 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 409, 409]);
       const winner = ['A', 'B', 'C'][results.findIndex((r) => r.status === 200)];
-      expect((await (await get(json.id)).json())).toMatchObject({ source: winner, version: 2 });
+      expect(await (await get(json.id)).json()).toMatchObject({ source: winner, version: 2 });
     }
   });
 
@@ -149,28 +177,48 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     for (const id of ['AAAAAAAAAAAA', '../../etc', "x' OR 1=1 --", '']) {
       const r = await get(id);
       expect(r.status).toBe(404);
-      expect(await r.json()).toEqual({ error: 'snippet_not_found', message: 'प्रोग्राम भेटिएन।', messageEn: 'snippet not found' });
+      expect(await r.json()).toEqual({
+        error: 'snippet_not_found',
+        message: 'प्रोग्राम भेटिएन।',
+        messageEn: 'snippet not found',
+      });
     }
   });
 
   it('fork copies into a new snippet owned by the forker and remembers its origin', async () => {
     const { json: orig } = await share({ title: 'मूल', source: SOURCE, stdin: '5', latinDigits: true }, alice.cookie);
-    const r = await fork(request(`/api/snippets/${orig.id}/fork`, { method: 'POST', cookie: bob.cookie }), params({ id: orig.id }));
+    const r = await fork(
+      request(`/api/snippets/${orig.id}/fork`, { method: 'POST', cookie: bob.cookie }),
+      params({ id: orig.id }),
+    );
     expect(r.status).toBe(201);
     const f = await r.json();
     expect(f.id).not.toBe(orig.id);
     expect(f.version).toBe(1);
     expect(f.url).toMatch(new RegExp(`/s/${f.id}$`));
     const copy = await (await get(f.id)).json();
-    expect(copy).toMatchObject({ title: 'मूल', source: SOURCE, stdin: '5', latinDigits: true, forkedFrom: orig.id, owner: { name: 'bob' } });
+    expect(copy).toMatchObject({
+      title: 'मूल',
+      source: SOURCE,
+      stdin: '5',
+      latinDigits: true,
+      forkedFrom: orig.id,
+      owner: { name: 'bob' },
+    });
     // Bob owns the fork: he can edit it; the original is untouched and still Alice's.
     expect((await edit(f.id, { source: 'bob', version: 1 }, bob.cookie)).status).toBe(200);
     expect((await edit(f.id, { source: 'alice', version: 2 }, alice.cookie)).status).toBe(403);
-    expect((await (await get(orig.id)).json())).toMatchObject({ source: SOURCE, version: 1, owner: { name: 'alice' } });
+    expect(await (await get(orig.id)).json()).toMatchObject({ source: SOURCE, version: 1, owner: { name: 'alice' } });
     // Anonymous forks have no owner; forking a missing snippet is 404.
-    const anon = await fork(request(`/api/snippets/${orig.id}/fork`, { method: 'POST', ip: nextIp() }), params({ id: orig.id }));
+    const anon = await fork(
+      request(`/api/snippets/${orig.id}/fork`, { method: 'POST', ip: nextIp() }),
+      params({ id: orig.id }),
+    );
     expect((await (await get((await anon.json()).id)).json()).owner).toBeNull();
-    expect((await fork(request('/api/snippets/AAAAAAAAAAAA/fork', { method: 'POST' }), params({ id: 'AAAAAAAAAAAA' }))).status).toBe(404);
+    expect(
+      (await fork(request('/api/snippets/AAAAAAAAAAAA/fork', { method: 'POST' }), params({ id: 'AAAAAAAAAAAA' })))
+        .status,
+    ).toBe(404);
     // Deleting the original leaves the fork, with its origin cleared.
     expect((await del(orig.id, alice.cookie)).status).toBe(204);
     expect((await (await get(f.id)).json()).forkedFrom).toBeNull();
@@ -186,7 +234,14 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     expect(r.status).toBe(200);
     const list = await r.json();
     expect(list.map((s: { id: string }) => s.id)).toEqual([first.id, second.id]);
-    expect(list[0]).toEqual({ id: first.id, title: 'one!', updatedAt: expect.any(String), size: 3, version: 2, preview: 'क' });
+    expect(list[0]).toEqual({
+      id: first.id,
+      title: 'one!',
+      updatedAt: expect.any(String),
+      size: 3,
+      version: 2,
+      preview: 'क',
+    });
     expect(list[1].size).toBe(4);
     expect((await mine(request('/api/me/snippets'))).status).toBe(401);
   });
@@ -206,12 +261,23 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
         { body: { source: 'x', latinDigits: 'yes' } },
       ];
       for (const c of cases) {
-        const res = await create(request('/api/snippets', { ...c, method: 'POST', ip: nextIp(), headers: { 'content-type': 'application/json' } }));
+        const res = await create(
+          request('/api/snippets', {
+            ...c,
+            method: 'POST',
+            ip: nextIp(),
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
         expect(res.status, JSON.stringify(c)).toBe(400);
         const body = await res.json();
         // The one error shape: a code, both texts naming the first wrong field, and the issues.
         if (c.rawBody !== undefined) {
-          expect(body).toEqual({ error: 'bad_json', message: expect.any(String), messageEn: 'The request body is not valid JSON.' });
+          expect(body).toEqual({
+            error: 'bad_json',
+            message: expect.any(String),
+            messageEn: 'The request body is not valid JSON.',
+          });
           continue;
         }
         expect(Object.keys(body)).toEqual(['error', 'message', 'messageEn', 'issues']);
@@ -224,8 +290,13 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
     it('NUL (U+0000) and unpaired surrogates in source, stdin or title: 400 that says why; nothing stored or changed', async () => {
       const before = await db.handle.prisma.snippet.count();
       const bad = [
-        { source: 'a\u0000b' }, { source: 'x', stdin: 'in\u0000put' }, { source: 'x', title: 'a\u0000' },
-        { source: 'lone \ud800 high' }, { source: 'lone \udc00 low' }, { source: 'x', stdin: '\ud83d' }, { source: 'x', title: 't\udfff' },
+        { source: 'a\u0000b' },
+        { source: 'x', stdin: 'in\u0000put' },
+        { source: 'x', title: 'a\u0000' },
+        { source: 'lone \ud800 high' },
+        { source: 'lone \udc00 low' },
+        { source: 'x', stdin: '\ud83d' },
+        { source: 'x', title: 't\udfff' },
       ];
       for (const body of bad) {
         const { res, json } = await share(body, alice.cookie);
@@ -242,7 +313,14 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       const stored = await (await get(json.id)).json();
       expect([stored.source, stored.stdin, stored.version]).toEqual([emoji, '𝄞', 2]);
       // Raw JSON escapes reach the same check.
-      const raw = await create(request('/api/snippets', { rawBody: '{"source":"a\\u0000b"}', method: 'POST', ip: nextIp(), cookie: alice.cookie }));
+      const raw = await create(
+        request('/api/snippets', {
+          rawBody: '{"source":"a\\u0000b"}',
+          method: 'POST',
+          ip: nextIp(),
+          cookie: alice.cookie,
+        }),
+      );
       expect(raw.status).toBe(400);
     });
 
@@ -253,21 +331,32 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
         expect((await del(id, alice.cookie)).status, id).toBe(404);
         const ip = nextIp();
         for (let i = 0; i < LIMITS.shareAnonIp.points + 1; i++) {
-          expect((await fork(request(`/api/snippets/x/fork`, { method: 'POST', ip }), params({ id }))).status, id).toBe(404);
+          expect((await fork(request(`/api/snippets/x/fork`, { method: 'POST', ip }), params({ id }))).status, id).toBe(
+            404,
+          );
         }
       }
     });
 
     it('PATCH needs an integer version', async () => {
       const { json } = await share({ source: SOURCE }, alice.cookie);
-      for (const body of [{ source: 'x' }, { source: 'x', version: '1' }, { source: 'x', version: 1.5 }, { version: 0 }, { version: -1 }]) {
+      for (const body of [
+        { source: 'x' },
+        { source: 'x', version: '1' },
+        { source: 'x', version: 1.5 },
+        { version: 0 },
+        { version: -1 },
+      ]) {
         expect((await edit(json.id, body, alice.cookie)).status, JSON.stringify(body)).toBe(400);
       }
       expect((await (await get(json.id)).json()).version).toBe(1);
     });
 
     it('a full 64 KiB source written entirely as \\u escapes still fits in the body limit', async () => {
-      const escaped = JSON.stringify({ source: 'क'.repeat(21845), stdin: 'ख'.repeat(21845) }).replace(/[\u0900-\u097f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const escaped = JSON.stringify({ source: 'क'.repeat(21845), stdin: 'ख'.repeat(21845) }).replace(
+        /[\u0900-\u097f]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
       const res = await create(request('/api/snippets', { rawBody: escaped, ip: nextIp(), method: 'POST' }));
       expect(res.status).toBe(201);
     });
@@ -292,9 +381,17 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       expect(res.status).toBe(413);
       // Also when the client lies about content-length (streamed body without it).
       const stream = new ReadableStream({
-        start(c) { for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode('x'.repeat(10_000))); c.close(); },
+        start(c) {
+          for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode('x'.repeat(10_000)));
+          c.close();
+        },
       });
-      const req = new Request('http://localhost:3000/api/snippets', { method: 'POST', body: stream, duplex: 'half', headers: { 'x-forwarded-for': nextIp() } } as RequestInit);
+      const req = new Request('http://localhost:3000/api/snippets', {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+        headers: { 'x-forwarded-for': nextIp() },
+      } as RequestInit);
       expect((await create(req)).status).toBe(413);
     });
   });
@@ -311,7 +408,9 @@ describe.each(BACKENDS)('snippets API on %s', (backend) => {
       expect(json.error).toBe('rate_limited');
       // Forks from that IP are limited too; another IP and a signed-in user are not.
       const { json: one } = await share({ source: 'x' }, alice.cookie);
-      expect((await fork(request(`/api/snippets/${one.id}/fork`, { method: 'POST', ip }), params({ id: one.id }))).status).toBe(429);
+      expect(
+        (await fork(request(`/api/snippets/${one.id}/fork`, { method: 'POST', ip }), params({ id: one.id }))).status,
+      ).toBe(429);
       expect((await share({ source: 'x' }, undefined, nextIp())).res.status).toBe(201);
       expect((await share({ source: 'x' }, alice.cookie, ip)).res.status).toBe(201);
     });

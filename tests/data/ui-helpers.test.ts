@@ -12,8 +12,18 @@ describe('safeCallback', () => {
   it('keeps same-site paths and turns everything else into /', () => {
     expect(safeCallback('/me')).toBe('/me');
     expect(safeCallback('/s/abcDEF123456?x=1')).toBe('/s/abcDEF123456?x=1');
-    for (const bad of [undefined, null, '', 'https://evil.example/', '//evil.example', '/\\evil.example',
-      'javascript:alert(1)', 'me', '/\t/evil.example', '/\n/evil.example']) {
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'me',
+      '/\t/evil.example',
+      '/\n/evil.example',
+    ]) {
       expect(safeCallback(bad), String(bad)).toBe('/');
     }
   });
@@ -34,11 +44,25 @@ describe('titles and previews', () => {
 });
 
 describe('start-up check', () => {
-  const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', '-e',
-    "import('@/lib/auth/startup').then((m) => { m.checkAuthSecretAtStart(); console.log('started'); })"], {
-    cwd: process.cwd(), encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-start-')), ...env } as unknown as NodeJS.ProcessEnv,
-  });
+  const run = (env: Record<string, string>) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('@/lib/auth/startup').then((m) => { m.checkAuthSecretAtStart(); console.log('started'); })",
+      ],
+      {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH ?? '',
+          SAJILO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sajilo-start-')),
+          ...env,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
 
   it('production with DATABASE_URL and no NEXTAUTH_SECRET refuses to start (exit 1, one clear line)', () => {
     const r = run({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/sajilo' });
@@ -48,7 +72,11 @@ describe('start-up check', () => {
   });
 
   it('starts with a secret in production, and without one for the embedded default', () => {
-    const withSecret = run({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/sajilo', NEXTAUTH_SECRET: 'y'.repeat(40) });
+    const withSecret = run({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db/sajilo',
+      NEXTAUTH_SECRET: 'y'.repeat(40),
+    });
     expect(withSecret.stdout).toMatch(/started/);
     const embedded = run({ NODE_ENV: 'production' });
     expect(embedded.status).toBe(0);

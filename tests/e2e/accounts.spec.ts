@@ -32,7 +32,9 @@ async function freshPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('save a program, share a snapshot, open it signed out, run it, fork it as another user, find it in /me', async ({ browser }) => {
+test('save a program, share a snapshot, open it signed out, run it, fork it as another user, find it in /me', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
 
   // Aruna signs up and writes a program.
@@ -124,7 +126,9 @@ test('wrong password is refused; signing in and out works', async ({ page }) => 
   await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true');
 });
 
-test('the owner saves changes; a stale save is refused and keeps the edits; /me renames and deletes', async ({ page }) => {
+test('the owner saves changes; a stale save is refused and keeps the edits; /me renames and deletes', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, 'Devi');
   // Two programs shared through the API with the browser's own session cookie.
@@ -150,7 +154,9 @@ test('the owner saves changes; a stale save is refused and keeps the edits; /me 
   expect(saved.source).toContain('देखाउ("थप")');
 
   // Someone (another tab) saves version 3; this page still thinks 2: its save gets 409.
-  expect((await page.request.patch(`/api/snippets/${one.id}`, { data: { title: 'अर्को ट्याब', version: 2 } })).status()).toBe(200);
+  expect(
+    (await page.request.patch(`/api/snippets/${one.id}`, { data: { title: 'अर्को ट्याब', version: 2 } })).status(),
+  ).toBe(200);
   await page.locator('[data-testid=editor] .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText('देखाउ("हराउँदैन")\n');
@@ -174,7 +180,9 @@ test('the owner saves changes; a stale save is refused and keeps the edits; /me 
   await expect(renameDialog.getByTestId('composition')).toBeVisible();
   await page.keyboard.press('Enter'); // commits नाम and saves
   await expect(renameDialog).toBeHidden();
-  await expect(page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('snippet-title')).toHaveText('नयाँ नाम');
+  await expect(page.locator(`[data-testid=snippet-row][data-id="${one.id}"]`).getByTestId('snippet-title')).toHaveText(
+    'नयाँ नाम',
+  );
   page.once('dialog', (d) => void d.accept());
   await page.locator(`[data-testid=snippet-row][data-id="${two.id}"]`).getByTestId('delete-button').click();
   await expect(page.getByTestId('snippet-row')).toHaveCount(1);
@@ -184,7 +192,11 @@ test('the owner saves changes; a stale save is refused and keeps the edits; /me 
   expect((await page.request.get(`/api/snippets/${two.id}`)).status()).toBe(404);
 });
 
-test('sign-up says why a weak password is refused; signing out ends a session cookie copied before', async ({ page, context, browser }) => {
+test('sign-up says why a weak password is refused; signing out ends a session cookie copied before', async ({
+  page,
+  context,
+  browser,
+}) => {
   const email = `weak-${unique()}@example.org`;
   await page.goto('/signup');
   await page.getByTestId('signup-email').pressSequentially(email);

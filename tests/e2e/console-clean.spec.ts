@@ -10,15 +10,22 @@ import path from 'node:path';
 
 type Problem = { page: string; kind: string; text: string };
 
-const examples = (JSON.parse(readFileSync(path.join(process.cwd(), 'examples', 'index.json'), 'utf8')) as { slug: string }[])
-  .map((e) => e.slug);
+const examples = (
+  JSON.parse(readFileSync(path.join(process.cwd(), 'examples', 'index.json'), 'utf8')) as { slug: string }[]
+).map((e) => e.slug);
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const NOT_FOUND = '/no-such-page';
 
 function watch(page: Page) {
   const problems: Problem[] = [];
   let leaving = false;
-  const where = () => { try { return new URL(page.url()).pathname; } catch { return page.url(); } };
+  const where = () => {
+    try {
+      return new URL(page.url()).pathname;
+    } catch {
+      return page.url();
+    }
+  };
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     if (where() === NOT_FOUND && /status of 404/.test(m.text())) return;
@@ -62,12 +69,17 @@ for (const lang of ['ne', 'en'] as const) {
     test(`every page is clean: interface ${lang}, theme ${theme}`, async ({ browser }) => {
       test.setTimeout(20 * 60_000);
       const context = await browser.newContext();
-      await context.addInitScript(([l, t]) => {
-        try {
-          localStorage.setItem('sajilo:ui-language', l);
-          localStorage.setItem('sajilo:theme', t);
-        } catch { /* a frame with no storage (about:blank): nothing to set */ }
-      }, [lang, theme] as const);
+      await context.addInitScript(
+        ([l, t]) => {
+          try {
+            localStorage.setItem('sajilo:ui-language', l);
+            localStorage.setItem('sajilo:theme', t);
+          } catch {
+            /* a frame with no storage (about:blank): nothing to set */
+          }
+        },
+        [lang, theme] as const,
+      );
       const page = await context.newPage();
       const { problems, visit, navigating } = watch(page);
       const applied = async () => {
@@ -99,7 +111,8 @@ for (const lang of ['ne', 'en'] as const) {
       await applied();
 
       const shared = await page.request.post('/api/snippets', {
-        data: { title: 'सफा', source: 'देखाउ("सफा")' }, headers: { origin: new URL(page.url()).origin },
+        data: { title: 'सफा', source: 'देखाउ("सफा")' },
+        headers: { origin: new URL(page.url()).origin },
       });
       expect(shared.status()).toBe(201);
       await visit(`/s/${(await shared.json()).id}`);
@@ -120,7 +133,8 @@ for (const lang of ['ne', 'en'] as const) {
       });
       await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
       const mine = await page.request.post('/api/snippets', {
-        data: { title: 'मेरो', source: 'देखाउ(१)' }, headers: { origin: new URL(page.url()).origin },
+        data: { title: 'मेरो', source: 'देखाउ(१)' },
+        headers: { origin: new URL(page.url()).origin },
       });
       expect(mine.status()).toBe(201);
       await visit('/me');

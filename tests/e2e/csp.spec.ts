@@ -20,11 +20,13 @@ function watch(page: Page): Problem[] {
     }
   });
   page.on('pageerror', (e) => problems.push({ page: where(), kind: 'exception', text: String(e) }));
-  page.on('worker', (w) => w.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) {
-      problems.push({ page: where(), kind: 'worker console', text: m.text() });
-    }
-  }));
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) {
+        problems.push({ page: where(), kind: 'worker console', text: m.text() });
+      }
+    }),
+  );
   return problems;
 }
 
@@ -70,7 +72,8 @@ test('every page works under the CSP with no violation and no console error', as
   await page.keyboard.press('Delete');
   await page.keyboard.type('देखाउ("CSP ठीक छ")');
   await page.keyboard.press('Escape');
-  await expect.poll(async () => (await page.locator('[data-testid=editor] .view-lines').innerText()).replace(/\u00a0/g, ' '))
+  await expect
+    .poll(async () => (await page.locator('[data-testid=editor] .view-lines').innerText()).replace(/\u00a0/g, ' '))
     .toContain('देखाउ("CSP ठीक छ")');
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
@@ -79,7 +82,8 @@ test('every page works under the CSP with no violation and no console error', as
 
   // Sharing it, then the shared page (link preview metadata, the same editor, Run).
   const share = await page.request.post('/api/snippets', {
-    data: { title: 'CSP', source: 'देखाउ("साझा")' }, headers: { origin: new URL(page.url()).origin },
+    data: { title: 'CSP', source: 'देखाउ("साझा")' },
+    headers: { origin: new URL(page.url()).origin },
   });
   expect(share.status()).toBe(201);
   const { id } = await share.json();

@@ -10,7 +10,9 @@ const IF_ELSE_KEYS = 'ydi st/y Bne\ndeKaf(1)\nnt/r\ndeKaf(2)';
 const lines = async (page: Parameters<typeof editorText>[0]) => (await editorText(page)).split('\n');
 
 test.describe('Romanized layout', () => {
-  test('Enter after `यदि १ == १ भने` starts an indented line, the completion list does not take it', async ({ page }) => {
+  test('Enter after `यदि १ == १ भने` starts an indented line, the completion list does not take it', async ({
+    page,
+  }) => {
     await openIde(page, { source: '' }, 'nepali-romanized');
     await focusEditorEnd(page);
     await pressUsKeys(page, 'ydi 1 == 1 Bne');
@@ -77,7 +79,9 @@ test.describe('keyboard off', () => {
   });
 });
 
-test('the completion list draws a matched Devanagari prefix in the same font as the word (no split syllables)', async ({ page }) => {
+test('the completion list draws a matched Devanagari prefix in the same font as the word (no split syllables)', async ({
+  page,
+}) => {
   await openIde(page, { source: '' }, 'nepali-romanized');
   await focusEditorEnd(page);
   await pressUsKeys(page, 'd'); // द: matches देखाउ, देखि… inside their first syllable
@@ -85,11 +89,15 @@ test('the completion list draws a matched Devanagari prefix in the same font as 
   const highlights = suggestWidget(page).locator('.monaco-highlighted-label .highlight');
   await expect(highlights.first()).toBeVisible();
   // A bold span is shaped apart from the vowel sign after it (a dotted circle); same font, one shape.
-  const fonts = await highlights.evaluateAll((spans) => spans.map((span) => {
-    const own = getComputedStyle(span);
-    const label = getComputedStyle(span.parentElement!);
-    return own.fontWeight === label.fontWeight && own.fontFamily === label.fontFamily && own.fontSize === label.fontSize;
-  }));
+  const fonts = await highlights.evaluateAll((spans) =>
+    spans.map((span) => {
+      const own = getComputedStyle(span);
+      const label = getComputedStyle(span.parentElement!);
+      return (
+        own.fontWeight === label.fontWeight && own.fontFamily === label.fontFamily && own.fontSize === label.fontSize
+      );
+    }),
+  );
   expect(fonts.every(Boolean)).toBe(true);
   // Under the word: the list's left edge is near the word's start, below its line.
   const line = (await page.locator('[data-testid=editor] .view-line').first().boundingBox())!;

@@ -21,7 +21,10 @@ test.afterEach(() => {
 
 /** The physical key (with Shift if needed) that types each character with a layout. */
 function keysFor(layout: string): Map<string, string> {
-  const keys = new Map<string, string>([[' ', 'Space'], ['\n', 'Enter']]);
+  const keys = new Map<string, string>([
+    [' ', 'Space'],
+    ['\n', 'Enter'],
+  ]);
   for (const level of ['base', 'shift'] as const) {
     for (const code of TYPING_KEYS) {
       const out = keyOutput(layout, code, level);
@@ -121,8 +124,17 @@ test('an operating-system IME composes as usual while a layout is on', async ({ 
   await focusEditorEnd(page);
   // What Chromium sees from an IME: key presses reported as 'Process' (229), then composition.
   const cdp = await page.context().newCDPSession(page);
-  for (const [code, composing] of [['KeyK', 'k'], ['KeyA', 'か']] as const) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  for (const [code, composing] of [
+    ['KeyK', 'k'],
+    ['KeyA', 'か'],
+  ] as const) {
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Process',
+      code,
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+    });
     await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: code.slice(3).toLowerCase(), code });
   }
@@ -141,8 +153,16 @@ test('the on-screen keyboard types into the editor', async ({ page }) => {
   await expect.poll(() => editorText(page)).toBe('का');
 });
 
-test('on a touch screen the on-screen keyboard types without opening the phone keyboard', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+test('on a touch screen the on-screen keyboard types without opening the phone keyboard', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 800 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await openIde(page, { source: '' }, ROMANIZED);
   expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
@@ -193,7 +213,10 @@ test('a runtime error links to its line', async ({ page }) => {
   await expect(page.locator('[data-testid=editor] .squiggly-error').first()).toBeVisible();
 });
 
-test('an infinite loop ends in the time limit while another visitor still runs programs', async ({ browser, baseURL }) => {
+test('an infinite loop ends in the time limit while another visitor still runs programs', async ({
+  browser,
+  baseURL,
+}) => {
   const loopContext = await browser.newContext({ baseURL });
   const otherContext = await browser.newContext({ baseURL });
   const loop = await loopContext.newPage();
@@ -232,10 +255,13 @@ test('output streams in while the program runs, and Stop ends it', async ({ page
 });
 
 test('a busy server (429) tells when to try again, in the interface language', async ({ page }) => {
-  await page.route('**/api/run', (route) => route.fulfill({
-    status: 429, headers: { 'retry-after': '3', 'content-type': 'application/json' },
-    body: JSON.stringify({ error: 'overloaded', message: 'व्यस्त', messageEn: 'busy' }),
-  }));
+  await page.route('**/api/run', (route) =>
+    route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '3', 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'overloaded', message: 'व्यस्त', messageEn: 'busy' }),
+    }),
+  );
   await openIde(page, { source: 'देखाउ(१)\n' });
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-error')).toContainText('३');
@@ -270,7 +296,9 @@ test('switch the interface language; the choice and the draft survive a reload',
   await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
 });
 
-test('caret over conjuncts: arrow keys never split a letter from its signs; a click lands where it points', async ({ page }) => {
+test('caret over conjuncts: arrow keys never split a letter from its signs; a click lands where it points', async ({
+  page,
+}) => {
   const word = 'नमस्ते';
   await openIde(page, { source: `${word}\n` });
   const editor = page.getByTestId('editor');
@@ -363,7 +391,9 @@ test('dark theme: the switch changes page and editor, and is remembered', async 
   await page.getByTestId('theme-switch').click();
   const after = before === 'dark' ? 'light' : 'dark';
   await expect(html).toHaveAttribute('data-theme', after);
-  await expect(page.locator('[data-testid=editor] .monaco-editor')).toHaveClass(after === 'dark' ? /vs-dark/ : /\bvs\b/);
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toHaveClass(
+    after === 'dark' ? /vs-dark/ : /\bvs\b/,
+  );
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', after);
 });

@@ -40,7 +40,9 @@ for (const [name, source, message] of [
     await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 60_000 });
     // From here on the main thread is watched. A key press changes the text, so the live check
     // analyses the whole program again (after its quiet pause) while the page is watched.
-    await page.evaluate(() => { (window as unknown as { __stallWatchFrom: number }).__stallWatchFrom = performance.now(); });
+    await page.evaluate(() => {
+      (window as unknown as { __stallWatchFrom: number }).__stallWatchFrom = performance.now();
+    });
     await page.locator('[data-testid=editor] .view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
@@ -54,10 +56,14 @@ for (const [name, source, message] of [
     // The live check's answer arrived: F8 (go to the next problem) shows its message.
     await expect(async () => {
       await page.keyboard.press('F8');
-      await expect(page.locator('[data-testid=editor] .marker-widget').first()).toContainText(message, { timeout: 2000 });
+      await expect(page.locator('[data-testid=editor] .marker-widget').first()).toContainText(message, {
+        timeout: 2000,
+      });
     }).toPass({ timeout: 30_000 });
     const longestStall = await page.evaluate(() => (window as unknown as { __longestStall: number }).__longestStall);
-    console.log(`${name}: longest main-thread stall after the editor appeared ${longestStall.toFixed(0)} ms; workers: ${workers.length}`);
+    console.log(
+      `${name}: longest main-thread stall after the editor appeared ${longestStall.toFixed(0)} ms; workers: ${workers.length}`,
+    );
     expect(longestStall).toBeLessThan(1000);
     expect(workers.length).toBeGreaterThanOrEqual(1);
     // Monaco holds the markers the page set: never more than the front end's cap.

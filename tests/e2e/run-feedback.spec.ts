@@ -13,18 +13,26 @@ async function runAndWait(page: Page, verdict: string) {
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict, RUN_TIMEOUT);
 }
 
-test('a runtime error highlights its line in the editor and links to it, in the interface language', async ({ page }) => {
+test('a runtime error highlights its line in the editor and links to it, in the interface language', async ({
+  page,
+}) => {
   await openIde(page, { source: 'राख क = ०\nदेखाउ("Runtime error at line 1, column 1: नक्कली")\nदेखाउ(५ / क)\n' });
   await runAndWait(page, 'runtime_error');
   // The line of the real error (3), not the one the program printed (1).
   const highlight = page.locator('[data-testid=editor] .runtime-error-line');
   await expect(highlight).toHaveCount(1);
   // The highlight lies on the line that divides (the only one with a ५), in one measurement.
-  await expect.poll(() => page.evaluate(() => {
-    const h = document.querySelector('[data-testid=editor] .runtime-error-line')?.getBoundingClientRect();
-    const line = [...document.querySelectorAll('[data-testid=editor] .view-line')].find((l) => l.textContent?.includes('५'));
-    return h && line ? Math.round(Math.abs(h.top - line.getBoundingClientRect().top)) : Infinity;
-  })).toBeLessThan(2);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const h = document.querySelector('[data-testid=editor] .runtime-error-line')?.getBoundingClientRect();
+        const line = [...document.querySelectorAll('[data-testid=editor] .view-line')].find((l) =>
+          l.textContent?.includes('५'),
+        );
+        return h && line ? Math.round(Math.abs(h.top - line.getBoundingClientRect().top)) : Infinity;
+      }),
+    )
+    .toBeLessThan(2);
   await expect(page.locator('[data-testid=editor] .squiggly-error').first()).toBeVisible();
   await expect(page.getByTestId('runtime-error')).toContainText('शून्यले भाग');
   await page.getByTestId('runtime-error-link').click();
@@ -39,7 +47,9 @@ test('a runtime error highlights its line in the editor and links to it, in the 
   await expect(highlight).toHaveCount(0);
 });
 
-test('an infinite loop says which time limit it reached, with its value, in both languages, never a signal name', async ({ page }) => {
+test('an infinite loop says which time limit it reached, with its value, in both languages, never a signal name', async ({
+  page,
+}) => {
   await openIde(page, { source: 'जबसम्म सत्य\nअन्त्य\n' });
   await runAndWait(page, 'time_limit');
   const explanation = page.getByTestId('verdict-explanation');
@@ -50,7 +60,9 @@ test('an infinite loop says which time limit it reached, with its value, in both
   await expect(page.locator('section.output')).not.toContainText('SIG');
 });
 
-test('output cut by the limit ends on a whole letter and says where it was cut and how much was kept', async ({ page }) => {
+test('output cut by the limit ends on a whole letter and says where it was cut and how much was kept', async ({
+  page,
+}) => {
   await openIde(page, { source: 'जबसम्म सत्य\n    लेख("पङ्क्ति")\nअन्त्य\n' });
   await runAndWait(page, 'output_limit');
   await expect(page.getByTestId('output-cut')).toHaveText('… आउटपुट यहाँ काटियो (६४ KiB राखियो)');
@@ -60,7 +72,9 @@ test('output cut by the limit ends on a whole letter and says where it was cut a
   expect(kept).not.toContain('\uFFFD');
   const full = 'पङ्क्ति'.repeat(Math.ceil(kept.length / 7) + 1);
   expect(full.startsWith(kept)).toBe(true);
-  const boundaries = new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(full)].map((s) => s.index));
+  const boundaries = new Set(
+    [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(full)].map((s) => s.index),
+  );
   expect(boundaries.has(kept.length), 'the cut falls between two letters').toBe(true);
   await page.getByTestId('ui-language-switch').click();
   await expect(page.getByTestId('output-cut')).toHaveText('… output cut here (64 KiB kept)');
@@ -83,30 +97,49 @@ async function controlRunStream(page: Page) {
       if (!url.endsWith('/api/run')) return realFetch(input, init);
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
-        start(c) { w.pushRunLine = (line) => c.enqueue(encoder.encode(`${JSON.stringify(line)}\n`)); },
+        start(c) {
+          w.pushRunLine = (line) => c.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        },
       });
       return new Response(body, { headers: { 'content-type': 'application/x-ndjson' } });
     };
   });
 }
 
-const pushLines = (page: Page, from: number, count: number) => page.evaluate(({ from, count }) => {
-  const push = (window as unknown as { pushRunLine: (line: unknown) => void }).pushRunLine;
-  for (let i = from; i < from + count; i++) push({ type: 'stdout', data: `पङ्क्ति ${i}\n` });
-}, { from, count });
+const pushLines = (page: Page, from: number, count: number) =>
+  page.evaluate(
+    ({ from, count }) => {
+      const push = (window as unknown as { pushRunLine: (line: unknown) => void }).pushRunLine;
+      for (let i = from; i < from + count; i++) push({ type: 'stdout', data: `पङ्क्ति ${i}\n` });
+    },
+    { from, count },
+  );
 
-test('streamed output follows new lines, stops following when scrolled up, follows again at the bottom', async ({ page }) => {
+test('streamed output follows new lines, stops following when scrolled up, follows again at the bottom', async ({
+  page,
+}) => {
   await controlRunStream(page);
   await openIde(page, { source: 'देखाउ("क")\n' });
   await page.getByTestId('run-button').click();
-  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { pushRunLine?: unknown }).pushRunLine)).toBe('function');
-  await page.evaluate(() => (window as unknown as { pushRunLine: (l: unknown) => void }).pushRunLine({ type: 'compile', ok: true, diagnostics: [], omittedDiagnostics: 0 }));
+  await expect
+    .poll(() => page.evaluate(() => typeof (window as unknown as { pushRunLine?: unknown }).pushRunLine))
+    .toBe('function');
+  await page.evaluate(() =>
+    (window as unknown as { pushRunLine: (l: unknown) => void }).pushRunLine({
+      type: 'compile',
+      ok: true,
+      diagnostics: [],
+      omittedDiagnostics: 0,
+    }),
+  );
   const pre = page.getByTestId('output-stdout');
   let next = 0;
-  await pushLines(page, next, 60); next += 60;
+  await pushLines(page, next, 60);
+  next += 60;
   await expect.poll(() => pre.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(100);
   await expect.poll(() => fromBottom(pre)).toBeLessThanOrEqual(8);
-  await pushLines(page, next, 20); next += 20;
+  await pushLines(page, next, 20);
+  next += 20;
   await expect(pre).toContainText(`पङ्क्ति ${next - 1}`);
   expect(await fromBottom(pre)).toBeLessThanOrEqual(8);
 
@@ -116,7 +149,8 @@ test('streamed output follows new lines, stops following when scrolled up, follo
   await page.mouse.wheel(0, -100_000);
   await expect.poll(() => pre.evaluate((el) => el.scrollTop)).toBe(0);
   await expect(pre).toHaveAttribute('data-following', 'false');
-  await pushLines(page, next, 20); next += 20;
+  await pushLines(page, next, 20);
+  next += 20;
   await expect(pre).toContainText(`पङ्क्ति ${next - 1}`);
   expect(await pre.evaluate((el) => el.scrollTop)).toBe(0);
 
@@ -124,12 +158,13 @@ test('streamed output follows new lines, stops following when scrolled up, follo
   await page.mouse.wheel(0, 1_000_000);
   await expect.poll(() => fromBottom(pre)).toBeLessThanOrEqual(8);
   await expect(pre).toHaveAttribute('data-following', 'true');
-  await pushLines(page, next, 20); next += 20;
+  await pushLines(page, next, 20);
+  next += 20;
   await expect(pre).toContainText(`पङ्क्ति ${next - 1}`);
   expect(await fromBottom(pre)).toBeLessThanOrEqual(8);
 });
 
-test('Stop takes Run\'s place: the same box, the toolbar does not move', async ({ page }) => {
+test("Stop takes Run's place: the same box, the toolbar does not move", async ({ page }) => {
   await openIde(page, { source: 'जबसम्म सत्य\nअन्त्य\n' });
   const run = page.getByTestId('run-button');
   const stop = page.getByTestId('stop-button');
@@ -142,13 +177,13 @@ test('Stop takes Run\'s place: the same box, the toolbar does not move', async (
   await expect(run).toBeHidden();
   expect(await stop.boundingBox()).toEqual(runBox);
   expect(await next.boundingBox()).toEqual(nextBox);
-  await expect(stop).toBeFocused();             // focus moved with the click's button
+  await expect(stop).toBeFocused(); // focus moved with the click's button
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'stopped');
   await expect(run).toBeVisible();
   await expect(run).toBeFocused();
   expect(await run.boundingBox()).toEqual(runBox);
-  await page.getByTestId('ui-language-switch').click();   // the other language's words fit too
+  await page.getByTestId('ui-language-switch').click(); // the other language's words fit too
   const enRunBox = (await run.boundingBox())!;
   await run.click();
   await expect(stop).toBeVisible();

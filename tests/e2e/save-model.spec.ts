@@ -6,7 +6,23 @@ import { expect, test, type Page, type Browser } from '@playwright/test';
 
 const PROGRAM = '# बचत गर्ने प्रोग्राम\nदेखाउ("पहिलो")\n';
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-const BS_MONTHS = ['बैशाख', 'जेठ', 'असार', 'साउन', 'श्रावण', 'भदौ', 'असोज', 'कार्तिक', 'मंसिर', 'पुष', 'पुस', 'माघ', 'फागुन', 'फाल्गुण', 'चैत'];
+const BS_MONTHS = [
+  'बैशाख',
+  'जेठ',
+  'असार',
+  'साउन',
+  'श्रावण',
+  'भदौ',
+  'असोज',
+  'कार्तिक',
+  'मंसिर',
+  'पुष',
+  'पुस',
+  'माघ',
+  'फागुन',
+  'फाल्गुण',
+  'चैत',
+];
 const nepaliDigits = (n: number) => String(n).replace(/[0-9]/g, (d) => '०१२३४५६७८९'[Number(d)]);
 
 async function signUp(page: Page, name: string) {
@@ -52,7 +68,9 @@ async function freshPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title and Save as new work in place', async ({ page }) => {
+test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title and Save as new work in place', async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   await signUp(page, 'Ganga');
   await editorReady(page);
@@ -110,7 +128,10 @@ test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title a
   expect(original.source).not.toContain('प्रतिमा मात्र');
 });
 
-test('a stale save from a second tab shows both versions; keeping mine saves over, nothing lost', async ({ page, context }) => {
+test('a stale save from a second tab shows both versions; keeping mine saves over, nothing lost', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(360_000);
   await signUp(page, 'Hira');
   const res = await page.request.post('/api/snippets', { data: { title: 'दुई ट्याब', source: PROGRAM } });
@@ -146,7 +167,9 @@ test('a stale save from a second tab shows both versions; keeping mine saves ove
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
 });
 
-test('signed out, Fork carries my edits; an edited page says so and resets to the shared version', async ({ browser }) => {
+test('signed out, Fork carries my edits; an edited page says so and resets to the shared version', async ({
+  browser,
+}) => {
   test.setTimeout(360_000);
   const a = await freshPage(browser);
   await signUp(a.page, 'Indira');
@@ -187,7 +210,10 @@ test('signed out, Fork carries my edits; an edited page says so and resets to th
   await Promise.all([a.context.close(), b.context.close()]);
 });
 
-test('Share is a snapshot: the same code gives the same link, copied to the clipboard; changed code a new one', async ({ browser, baseURL }) => {
+test('Share is a snapshot: the same code gives the same link, copied to the clipboard; changed code a new one', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], baseURL });
   const page = await context.newPage();
@@ -222,7 +248,8 @@ test('/me: preview, Bikram Sambat dates in Nepali, rename, duplicate, delete wit
   test.setTimeout(300_000);
   await signUp(page, 'Janaki');
   const make = async (title: string, line: string) =>
-    (await (await page.request.post('/api/snippets', { data: { title, source: `# ${title}\n${line}\n` } })).json()).id as string;
+    (await (await page.request.post('/api/snippets', { data: { title, source: `# ${title}\n${line}\n` } })).json())
+      .id as string;
   const one = await make('पहिलो', 'देखाउ("एक")');
   const two = await make('दोस्रो', 'देखाउ("दुई")');
   const row = (id: string) => page.locator(`[data-testid=snippet-row][data-id="${id}"]`);

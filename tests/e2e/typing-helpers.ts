@@ -5,7 +5,10 @@ import { US_QWERTY } from '../../lib/keyboard';
 
 /** Physical key for each ASCII character on a US keyboard ("Shift+KeyA" for 'A'). */
 const US_KEYS: ReadonlyMap<string, string> = (() => {
-  const keys = new Map<string, string>([[' ', 'Space'], ['\n', 'Enter']]);
+  const keys = new Map<string, string>([
+    [' ', 'Space'],
+    ['\n', 'Enter'],
+  ]);
   for (const [code, [base, shifted]] of Object.entries(US_QWERTY)) {
     keys.set(base, code);
     keys.set(shifted, `Shift+${code}`);
@@ -23,13 +26,20 @@ export async function pressUsKeys(page: Page, text: string, modifier?: 'Alt') {
 }
 
 export async function openIde(page: Page, draft?: { source: string; stdin?: string }, layout?: string) {
-  await page.addInitScript(({ d, l }) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      if (d) localStorage.setItem('sajilo:draft:main', JSON.stringify({ source: d.source, stdin: d.stdin ?? '', latinDigits: false }));
-      if (l) localStorage.setItem('sajilo:keyboard-layout', l);
-      sessionStorage.setItem('e2e-seeded', '1');
-    }
-  }, { d: draft ?? null, l: layout ?? null });
+  await page.addInitScript(
+    ({ d, l }) => {
+      if (!sessionStorage.getItem('e2e-seeded')) {
+        if (d)
+          localStorage.setItem(
+            'sajilo:draft:main',
+            JSON.stringify({ source: d.source, stdin: d.stdin ?? '', latinDigits: false }),
+          );
+        if (l) localStorage.setItem('sajilo:keyboard-layout', l);
+        sessionStorage.setItem('e2e-seeded', '1');
+      }
+    },
+    { d: draft ?? null, l: layout ?? null },
+  );
   await page.goto('/');
   await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined)); // the Devanagari webfont is in
@@ -38,8 +48,11 @@ export async function openIde(page: Page, draft?: { source: string; stdin?: stri
 /** The editor's text as Monaco draws it, line by line in screen order (spaces as drawn). */
 export async function editorText(page: Page): Promise<string> {
   const lines = await page.locator('[data-testid=editor] .view-lines .view-line').evaluateAll((nodes) =>
-    nodes.map((n) => ({ top: parseFloat((n as HTMLElement).style.top) || 0, text: (n as HTMLElement).innerText }))
-      .sort((a, b) => a.top - b.top).map((l) => l.text));
+    nodes
+      .map((n) => ({ top: parseFloat((n as HTMLElement).style.top) || 0, text: (n as HTMLElement).innerText }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 

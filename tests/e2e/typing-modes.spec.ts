@@ -22,8 +22,16 @@ const OUTPUT = '०.५\n१.०\n७.०';
 
 /** The same program typed by sound; indentation comes from the editor. */
 const PROGRAM_PHONETIC = [
-  'karya aadhaa(ka)', 'pharkau ka / 2', 'antya', 'rakha suchi = [1, 2, 3]', 'harek sa suchi maa',
-  'yadi sa < 3 bhane', 'dekhau(aadhaa(sa))', 'antya', 'antya', 'dekhau(3.5 * 2)',
+  'karya aadhaa(ka)',
+  'pharkau ka / 2',
+  'antya',
+  'rakha suchi = [1, 2, 3]',
+  'harek sa suchi maa',
+  'yadi sa < 3 bhane',
+  'dekhau(aadhaa(sa))',
+  'antya',
+  'antya',
+  'dekhau(3.5 * 2)',
 ].join('\n');
 
 async function runAndExpect(page: Page, output: string) {
@@ -42,7 +50,9 @@ test('phonetic typing is the default: a whole program typed by sound runs', asyn
   await runAndExpect(page, OUTPUT);
 });
 
-test('phonetic: the Latin shows where the word goes, candidates sit under it; Tab, digits, Esc, Backspace', async ({ page }) => {
+test('phonetic: the Latin shows where the word goes, candidates sit under it; Tab, digits, Esc, Backspace', async ({
+  page,
+}) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
   await pressUsKeys(page, 'dekhaau');
@@ -82,8 +92,20 @@ test('phonetic in a text: the rule spelling, and Alt+L (Option+L on a Mac) for E
   await pressUsKeys(page, 'hello 42');
   // Option+L on a Mac: key "¬", code KeyL.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', modifiers: 1, key: '¬', code: 'KeyL', windowsVirtualKeyCode: 76 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: 1, key: '¬', code: 'KeyL', windowsVirtualKeyCode: 76 });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'rawKeyDown',
+    modifiers: 1,
+    key: '¬',
+    code: 'KeyL',
+    windowsVirtualKeyCode: 76,
+  });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyUp',
+    modifiers: 1,
+    key: '¬',
+    code: 'KeyL',
+    windowsVirtualKeyCode: 76,
+  });
   await expect(page.getByTestId('latin-in-text')).toBeHidden();
   await pressUsKeys(page, ' saMsaar")');
   await expect.poll(() => editorText(page)).toBe('देखाउ("नमस्ते hello 42 संसार")');
@@ -91,11 +113,23 @@ test('phonetic in a text: the rule spelling, and Alt+L (Option+L on a Mac) for E
 
 /** Mac US keyboard: what Option (+Shift) + a key reports as event.key. */
 const MAC_OPTION_KEY: Readonly<Record<string, [string, string]>> = {
-  BracketLeft: ['“', '”'], BracketRight: ['‘', '’'], Comma: ['≤', '¯'], Period: ['≥', '˘'], Slash: ['÷', '¿'],
-  Digit8: ['•', '°'], Digit9: ['ª', '·'], Digit0: ['º', '‚'], Equal: ['≠', '±'], Minus: ['–', '—'],
+  BracketLeft: ['“', '”'],
+  BracketRight: ['‘', '’'],
+  Comma: ['≤', '¯'],
+  Period: ['≥', '˘'],
+  Slash: ['÷', '¿'],
+  Digit8: ['•', '°'],
+  Digit9: ['ª', '·'],
+  Digit0: ['º', '‚'],
+  Equal: ['≠', '±'],
+  Minus: ['–', '—'],
 };
 
-interface Press { code: string; shift: boolean; alt: boolean }
+interface Press {
+  code: string;
+  shift: boolean;
+  alt: boolean;
+}
 
 /** The key presses that type `text` in code with a fixed layout: its own keys, else Alt+key. */
 function pressesFor(text: string, layout: string): Press[] {
@@ -133,17 +167,28 @@ async function typeFixed(page: Page, text: string, layout: string, style: 'pc' |
     const key = MAC_OPTION_KEY[p.code]?.[p.shift ? 1 : 0];
     if (!key) throw new Error(`no Mac Option key value listed for ${p.code}`);
     const modifiers = 1 | (p.shift ? 8 : 0);
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', modifiers, key, code: p.code, text: key, windowsVirtualKeyCode: 0 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      modifiers,
+      key,
+      code: p.code,
+      text: key,
+      windowsVirtualKeyCode: 0,
+    });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, key, code: p.code });
   }
 }
 
 /** The program without its indentation: the editor indents and outdents by itself. */
-const UNINDENTED = PROGRAM.split('\n').map((l) => l.trimStart()).join('\n');
+const UNINDENTED = PROGRAM.split('\n')
+  .map((l) => l.trimStart())
+  .join('\n');
 
 for (const layout of ['nepali-romanized', 'nepali-traditional']) {
   for (const style of ['pc', 'mac'] as const) {
-    test(`${layout}, ${style === 'pc' ? 'PC (Alt)' : 'Mac (Option)'}: the program typed with the code-symbol rule runs`, async ({ page }) => {
+    test(`${layout}, ${style === 'pc' ? 'PC (Alt)' : 'Mac (Option)'}: the program typed with the code-symbol rule runs`, async ({
+      page,
+    }) => {
       await openIde(page, { source: '' }, layout);
       await expect(page.getByTestId('typing-rule')).toBeVisible();
       await focusEditorEnd(page);
@@ -156,16 +201,36 @@ for (const layout of ['nepali-romanized', 'nepali-traditional']) {
 test('Enter after every block-opening line starts a new, indented line (phonetic)', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
-  const openers = ['karya ph(ka)', 'jabasamma satya', 'harek i = 1 dekhi 3 samma', 'dohoryau 2 patak', 'yadi ka < 1 bhane'];
+  const openers = [
+    'karya ph(ka)',
+    'jabasamma satya',
+    'harek i = 1 dekhi 3 samma',
+    'dohoryau 2 patak',
+    'yadi ka < 1 bhane',
+  ];
   for (const opener of openers) {
     await pressUsKeys(page, `${opener}\nrok\n`);
   }
-  await expect.poll(async () => (await editorText(page)).split('\n').filter((l) => l.trim() === 'रोक').map((l) => l.match(/^ */)![0].length))
+  await expect
+    .poll(async () =>
+      (await editorText(page))
+        .split('\n')
+        .filter((l) => l.trim() === 'रोक')
+        .map((l) => l.match(/^ */)![0].length),
+    )
     .toEqual([4, 8, 12, 16, 20]); // one level deeper after each opener
 });
 
-test('on a 390×844 phone: the symbol row types code symbols, keys are at least 44 px tall, phonetic letters compose', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test('on a 390×844 phone: the symbol row types code symbols, keys are at least 44 px tall, phonetic letters compose', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await openIde(page, { source: '' });
   await page.getByTestId('keyboard-toggle').tap();
@@ -192,8 +257,9 @@ test('on a 390×844 phone: the symbol row types code symbols, keys are at least 
   await context.close();
 });
 
-
-test('text fields type by sound with the same engine: stdin (the program reads it) and the sign-up name', async ({ page }) => {
+test('text fields type by sound with the same engine: stdin (the program reads it) and the sign-up name', async ({
+  page,
+}) => {
   await openIde(page, { source: 'देखाउ(पढ())\n' });
   await page.getByTestId('stdin').click();
   await pressUsKeys(page, 'namaste');

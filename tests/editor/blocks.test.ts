@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { findBlocks, foldingRanges, matchingKeywords } from '@/lib/editor';
 
 const PROGRAM = [
-  'कार्य जाँच(क)',          // 1
-  '    यदि क > ० भने',       // 2
+  'कार्य जाँच(क)', // 1
+  '    यदि क > ० भने', // 2
   '        देखाउ("धनात्मक")', // 3
-  '    नत्र यदि क < ० भने',  // 4
+  '    नत्र यदि क < ० भने', // 4
   '        देखाउ("ऋणात्मक")', // 5
-  '    नत्र',                // 6
-  '        देखाउ("शून्य")',   // 7
-  '    अन्त्य',              // 8
-  'अन्त्य',                  // 9
-  'हरेक i = १ देखि ३ सम्म',   // 10
+  '    नत्र', // 6
+  '        देखाउ("शून्य")', // 7
+  '    अन्त्य', // 8
+  'अन्त्य', // 9
+  'हरेक i = १ देखि ३ सम्म', // 10
   '    जाँच(i) # अन्त्य यहाँ होइन', // 11
-  'अन्त्य',                  // 12
+  'अन्त्य', // 12
 ].join('\n');
 
 describe('block structure', () => {
@@ -78,7 +78,12 @@ describe('folding', () => {
 describe('matching keywords', () => {
   it('from अन्त्य finds its opener and branches', () => {
     const sites = matchingKeywords(findBlocks(PROGRAM), 8, 7)!;
-    expect(sites.map((s) => [s.word, s.line])).toEqual([['यदि', 2], ['नत्र', 4], ['नत्र', 6], ['अन्त्य', 8]]);
+    expect(sites.map((s) => [s.word, s.line])).toEqual([
+      ['यदि', 2],
+      ['नत्र', 4],
+      ['नत्र', 6],
+      ['अन्त्य', 8],
+    ]);
   });
 
   it('from an opener finds its own अन्त्य, not an inner one', () => {

@@ -17,10 +17,13 @@ class StandInWorker implements WorkerLike {
   postMessage(message: { id: number; source: string }): void {
     if (!this.answers) return; // stuck: never answers
     setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: { id: message.id, summary: checkSummary(message.source) } } as MessageEvent);
+      if (!this.terminated)
+        this.onmessage?.({ data: { id: message.id, summary: checkSummary(message.source) } } as MessageEvent);
     }, 5);
   }
-  terminate(): void { this.terminated = true; }
+  terminate(): void {
+    this.terminated = true;
+  }
 }
 
 function checkerWith(kinds: boolean[], budgetMs = 200) {
@@ -73,7 +76,10 @@ describe('the live checker with an answer that comes later', () => {
     let answer!: (diagnostics: Diagnostic[]) => void;
     const live = createLiveChecker({
       model: { getValue: () => value, getVersionId: () => version },
-      check: () => new Promise<Diagnostic[]>((resolve) => { answer = resolve; }),
+      check: () =>
+        new Promise<Diagnostic[]>((resolve) => {
+          answer = resolve;
+        }),
       publish: (diagnostics, v) => published.push({ diagnostics, version: v }),
     });
     live.checkNow();

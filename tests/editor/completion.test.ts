@@ -9,8 +9,12 @@ function completeAt(text: string, options: Partial<CompletionRequest> = {}) {
   const source = text.slice(0, offset) + text.slice(offset + 1);
   const before = source.slice(0, offset).split('\n');
   return completionsAt({
-    source, line: before.length, column: before[before.length - 1].length + 1,
-    uiLanguage: 'ne', analyse, ...options,
+    source,
+    line: before.length,
+    column: before[before.length - 1].length + 1,
+    uiLanguage: 'ne',
+    analyse,
+    ...options,
   });
 }
 
@@ -64,13 +68,7 @@ describe('Devanagari prefixes', () => {
 });
 
 describe('names in scope', () => {
-  const program = [
-    'राख फल = १',
-    'कार्य जोडफल(क, ख)',
-    '    राख भित्री = क',
-    '    |',
-    'अन्त्य',
-  ].join('\n');
+  const program = ['राख फल = १', 'कार्य जोडफल(क, ख)', '    राख भित्री = क', '    |', 'अन्त्य'].join('\n');
 
   it('offers variables, parameters and functions visible at the cursor', () => {
     const result = completeAt(program);
@@ -148,7 +146,9 @@ describe('snippets', () => {
   });
 
   it('harek offers the range and the मा forms', () => {
-    const bodies = completeAt('harek|').items.filter((i) => i.kind === 'snippet').map((i) => i.insertText);
+    const bodies = completeAt('harek|')
+      .items.filter((i) => i.kind === 'snippet')
+      .map((i) => i.insertText);
     expect(bodies.some((b) => /देखि .* सम्म/.test(b))).toBe(true);
     expect(bodies.some((b) => / मा\n/.test(b))).toBe(true);
   });
@@ -190,7 +190,11 @@ describe('snippet bodies', () => {
 describe('a word already typed in full', () => {
   it.each(['भने|', 'देखाउ|', 'राख|', 'राख क = ख\nख|'])('offers nothing that inserts the same word (%s)', (text) => {
     const word = text.split('\n').pop()!.replace('|', '');
-    expect(completeAt(text).items.filter((i) => !i.isSnippet).map((i) => i.insertText)).not.toContain(word);
+    expect(
+      completeAt(text)
+        .items.filter((i) => !i.isSnippet)
+        .map((i) => i.insertText),
+    ).not.toContain(word);
   });
 
   it('still offers longer words and snippets', () => {

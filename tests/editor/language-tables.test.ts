@@ -3,15 +3,18 @@
 // hold the editor, the lexer and the parser to the same answers, so a copy that drifts fails.
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS, BUILTINS, KEYWORDS, check,
+  BLOCK_BRANCH_KEYWORD,
+  BLOCK_CLOSING_KEYWORD,
+  BLOCK_OPENING_KEYWORDS,
+  BUILTINS,
+  KEYWORDS,
+  check,
 } from '@/lib/compiler';
 import { ENGLISH_EQUIVALENTS } from '@/lib/compiler/language';
 import { DiagnosticBag } from '@/lib/compiler/frontend/diagnostics';
 import { tokenize } from '@/lib/compiler/frontend/lexer';
 import { nameKey, nameKeyOfText, normaliseSource } from '@/lib/compiler/frontend/source';
-import {
-  DECREASE_INDENT, findBlocks, INCREASE_INDENT, sajiloMonarch, TOKEN, WORD_PATTERN, wordAt,
-} from '@/lib/editor';
+import { DECREASE_INDENT, findBlocks, INCREASE_INDENT, sajiloMonarch, TOKEN, WORD_PATTERN, wordAt } from '@/lib/editor';
 
 const ZWJ = '\u200d';
 const ZWNJ = '\u200c';
@@ -20,7 +23,10 @@ function firstToken(text: string) {
   return tokenize(normaliseSource(text), new DiagnosticBag())[0];
 }
 
-const monarchRules = sajiloMonarch(KEYWORDS.map((k) => k.word), BUILTINS.map((b) => b.name)).tokenizer.root;
+const monarchRules = sajiloMonarch(
+  KEYWORDS.map((k) => k.word),
+  BUILTINS.map((b) => b.name),
+).tokenizer.root;
 function monarchRule(token: string): RegExp {
   const rule = monarchRules.find((r) => Array.isArray(r) && r[1] === token) as [RegExp, string];
   return new RegExp(`^(?:${rule[0].source})`, 'u'); // Monarch compiles rules with `unicode: true`
@@ -31,7 +37,10 @@ const MONARCH_KEYWORD = monarchRule(TOKEN.keyword);
 // Whether each place takes `c` as part of the name `क<c>` or `x<c>`.
 function nameVerdicts(c: string): Record<string, boolean> {
   const out: Record<string, boolean> = {};
-  for (const [label, start] of [['devanagari', 'क'], ['latin', 'x']]) {
+  for (const [label, start] of [
+    ['devanagari', 'क'],
+    ['latin', 'x'],
+  ]) {
     const text = `${start}${c}`;
     const token = firstToken(text);
     out[`lexer ${label}`] = token.kind === 'identifier' && token.text === text.normalize('NFC');
@@ -46,10 +55,10 @@ function nameVerdicts(c: string): Record<string, boolean> {
 function keywordVerdicts(c: string): Record<string, boolean> {
   const loop = `जबसम्म${c} क`;
   return {
-    'lexer': firstToken(loop).kind === 'keyword',
-    'monarch': MONARCH_KEYWORD.test(loop),
-    'indentation': INCREASE_INDENT.test(loop),
-    'blocks': findBlocks(`${loop}\nअन्त्य`).length === 1,
+    lexer: firstToken(loop).kind === 'keyword',
+    monarch: MONARCH_KEYWORD.test(loop),
+    indentation: INCREASE_INDENT.test(loop),
+    blocks: findBlocks(`${loop}\nअन्त्य`).length === 1,
   };
 }
 
@@ -58,19 +67,38 @@ function allEqual(verdicts: Record<string, boolean>, expected: boolean): Record<
 }
 
 function disagreeing(verdicts: Record<string, boolean>, reference: string): string[] {
-  return Object.entries(verdicts).filter(([, v]) => v !== verdicts[reference]).map(([k]) => k);
+  return Object.entries(verdicts)
+    .filter(([, v]) => v !== verdicts[reference])
+    .map(([k]) => k);
 }
 
 describe('the characters of names', () => {
   it.each([
-    ['ZWJ', ZWJ, true], ['ZWNJ', ZWNJ, true], ['Devanagari digit', '९', true], ['nukta', '\u093c', true],
-    ['vowel sign aa', 'ा', true], ['vowel sign i (Mc)', 'ि', true], ['virama', '्', true],
-    ['anusvara', 'ं', true], ['candrabindu', 'ँ', true], ['visarga', 'ः', true], ['avagraha', 'ऽ', true],
-    ['Latin digit', '7', true], ['underscore', '_', true], ['combining acute', '\u0301', true],
-    ['Arabic-Indic digit', '\u0663', true], ['Gurmukhi nukta', '\u0a3c', true],
-    ['danda', '।', false], ['double danda', '॥', false], ['abbreviation sign', '॰', false],
-    ['enclosing circle (Me)', '\u20dd', false], ['space', ' ', false], ['no-break space', '\u00a0', false],
-    ['zero-width space', '\u200b', false], ['hyphen', '-', false], ['Roman numeral (Nl)', 'Ⅳ', false],
+    ['ZWJ', ZWJ, true],
+    ['ZWNJ', ZWNJ, true],
+    ['Devanagari digit', '९', true],
+    ['nukta', '\u093c', true],
+    ['vowel sign aa', 'ा', true],
+    ['vowel sign i (Mc)', 'ि', true],
+    ['virama', '्', true],
+    ['anusvara', 'ं', true],
+    ['candrabindu', 'ँ', true],
+    ['visarga', 'ः', true],
+    ['avagraha', 'ऽ', true],
+    ['Latin digit', '7', true],
+    ['underscore', '_', true],
+    ['combining acute', '\u0301', true],
+    ['Arabic-Indic digit', '\u0663', true],
+    ['Gurmukhi nukta', '\u0a3c', true],
+    ['danda', '।', false],
+    ['double danda', '॥', false],
+    ['abbreviation sign', '॰', false],
+    ['enclosing circle (Me)', '\u20dd', false],
+    ['space', ' ', false],
+    ['no-break space', '\u00a0', false],
+    ['zero-width space', '\u200b', false],
+    ['hyphen', '-', false],
+    ['Roman numeral (Nl)', 'Ⅳ', false],
   ])('%s: every place agrees it continues a name: %s', (_, c, continues) => {
     expect(nameVerdicts(c)).toEqual(allEqual(nameVerdicts(c), continues));
     // A joiner continues a keyword without changing it: names are compared without joiners.
@@ -78,9 +106,14 @@ describe('the characters of names', () => {
     expect(keywordVerdicts(c)).toEqual(allEqual(keywordVerdicts(c), keywordSurvives));
   });
 
-  it('the lexer\'s ASCII and Devanagari fast path agrees with the shared class on every character', () => {
+  it("the lexer's ASCII and Devanagari fast path agrees with the shared class on every character", () => {
     const disagreements: string[] = [];
-    const ranges = [[0x20, 0x7e], [0xa0, 0x24f], [0x0900, 0x097f], [0x200b, 0x200f]];
+    const ranges = [
+      [0x20, 0x7e],
+      [0xa0, 0x24f],
+      [0x0900, 0x097f],
+      [0x200b, 0x200f],
+    ];
     for (const [from, to] of ranges) {
       for (let code = from; code <= to; code++) {
         const c = String.fromCodePoint(code);
@@ -94,7 +127,7 @@ describe('the characters of names', () => {
 });
 
 describe('the name key', () => {
-  it('is the front end\'s for the editor too, NFC included', () => {
+  it("is the front end's for the editor too, NFC included", () => {
     const decomposed = 'न\u093cाम'; // न + nukta: NFC composes it to ऩ
     expect(nameKeyOfText(decomposed)).toBe(nameKey('ऩाम'));
     expect(nameKeyOfText(`सङ्${ZWJ}ख्या`)).toBe(nameKey('संख्या'));
@@ -104,8 +137,11 @@ describe('the name key', () => {
 
 // A header per block opener: adding an opener to language.ts without one here fails below.
 const HEADERS: Record<string, string> = {
-  'यदि': 'यदि सत्य भने', 'जबसम्म': 'जबसम्म असत्य', 'हरेक': 'हरेक क [१] मा', 'दोहोर्याउ': 'दोहोर्याउ २ पटक',
-  'कार्य': 'कार्य फ()',
+  यदि: 'यदि सत्य भने',
+  जबसम्म: 'जबसम्म असत्य',
+  हरेक: 'हरेक क [१] मा',
+  दोहोर्याउ: 'दोहोर्याउ २ पटक',
+  कार्य: 'कार्य फ()',
 };
 
 describe('block keywords', () => {

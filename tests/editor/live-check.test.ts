@@ -35,7 +35,10 @@ function model(initial: string) {
   return {
     getValue: () => value,
     getVersionId: () => version,
-    edit(next: string) { value = next; version++; },
+    edit(next: string) {
+      value = next;
+      version++;
+    },
   };
 }
 
@@ -45,8 +48,13 @@ function setup(delayMs = 300) {
   const checked: string[] = [];
   const published: { diagnostics: Diagnostic[]; version: number }[] = [];
   const checker = createLiveChecker({
-    model: doc, delayMs, timer: clock.timer,
-    check: (source) => { checked.push(source); return []; },
+    model: doc,
+    delayMs,
+    timer: clock.timer,
+    check: (source) => {
+      checked.push(source);
+      return [];
+    },
     publish: (diagnostics, version) => published.push({ diagnostics, version }),
   });
   return { clock, doc, checked, published, checker };
@@ -97,8 +105,12 @@ describe('live check', () => {
     const clock = fakeTimer();
     const published: Diagnostic[][] = [];
     const checker = createLiveChecker({
-      model: model('क'), timer: clock.timer, delayMs: 10,
-      check: () => { throw new Error('bug'); },
+      model: model('क'),
+      timer: clock.timer,
+      delayMs: 10,
+      check: () => {
+        throw new Error('bug');
+      },
       publish: (diagnostics) => published.push(diagnostics),
     });
     checker.contentChanged();

@@ -7,14 +7,26 @@ import type { Diagnostic } from '@/lib/editor';
 const SEVERITY = { Error: 8, Warning: 4 } as const;
 
 const diagnostic = (over: Partial<Diagnostic> = {}): Diagnostic => ({
-  code: 'E2001', line: 3, column: 5, endLine: 3, endColumn: 8, severity: 'error',
-  message: '"फल" घोषणा गरिएको छैन', messageEn: '"फल" is not declared', ...over,
+  code: 'E2001',
+  line: 3,
+  column: 5,
+  endLine: 3,
+  endColumn: 8,
+  severity: 'error',
+  message: '"फल" घोषणा गरिएको छैन',
+  messageEn: '"फल" is not declared',
+  ...over,
 });
 
 describe('diagnostics → markers', () => {
   it('keeps position, code and severity', () => {
     expect(toMarker(diagnostic(), 'ne', SEVERITY)).toMatchObject({
-      startLineNumber: 3, startColumn: 5, endLineNumber: 3, endColumn: 8, code: 'E2001', severity: 8,
+      startLineNumber: 3,
+      startColumn: 5,
+      endLineNumber: 3,
+      endColumn: 8,
+      code: 'E2001',
+      severity: 8,
     });
     expect(toMarker(diagnostic({ severity: 'warning' }), 'ne', SEVERITY).severity).toBe(4);
   });

@@ -23,12 +23,30 @@ beforeAll(async () => {
   monaco = await loadMonaco();
   // Delegate to the real registry while keeping the providers for direct calls.
   const spyLanguages = Object.create(monaco.languages) as MonacoApi['languages'];
-  spyLanguages.registerCompletionItemProvider = (id, p) => { captured.completion = p; return monaco.languages.registerCompletionItemProvider(id, p); };
-  spyLanguages.registerHoverProvider = (id, p) => { captured.hover = p; return monaco.languages.registerHoverProvider(id, p); };
-  spyLanguages.registerFoldingRangeProvider = (id, p) => { captured.folding = p; return monaco.languages.registerFoldingRangeProvider(id, p); };
-  spyLanguages.registerDocumentHighlightProvider = (id, p) => { captured.highlight = p; return monaco.languages.registerDocumentHighlightProvider(id, p); };
-  spyLanguages.registerCodeActionProvider = (id, p, m) => { captured.codeActions = p; return monaco.languages.registerCodeActionProvider(id, p, m); };
-  spyLanguages.registerSignatureHelpProvider = (id, p) => { captured.signatureHelp = p; return monaco.languages.registerSignatureHelpProvider(id, p); };
+  spyLanguages.registerCompletionItemProvider = (id, p) => {
+    captured.completion = p;
+    return monaco.languages.registerCompletionItemProvider(id, p);
+  };
+  spyLanguages.registerHoverProvider = (id, p) => {
+    captured.hover = p;
+    return monaco.languages.registerHoverProvider(id, p);
+  };
+  spyLanguages.registerFoldingRangeProvider = (id, p) => {
+    captured.folding = p;
+    return monaco.languages.registerFoldingRangeProvider(id, p);
+  };
+  spyLanguages.registerDocumentHighlightProvider = (id, p) => {
+    captured.highlight = p;
+    return monaco.languages.registerDocumentHighlightProvider(id, p);
+  };
+  spyLanguages.registerCodeActionProvider = (id, p, m) => {
+    captured.codeActions = p;
+    return monaco.languages.registerCodeActionProvider(id, p, m);
+  };
+  spyLanguages.registerSignatureHelpProvider = (id, p) => {
+    captured.signatureHelp = p;
+    return monaco.languages.registerSignatureHelpProvider(id, p);
+  };
   registerSajilo({ ...monaco, languages: spyLanguages } as MonacoApi, { analyse, getUiLanguage: () => uiLanguage });
 });
 
@@ -45,7 +63,12 @@ describe('registration', () => {
 describe('completion provider', () => {
   it('turns yadi into यदि with a range over the typed word', async () => {
     const m = model('    yadi');
-    const list = await captured.completion!.provideCompletionItems(m, new monaco.Position(1, 9), { triggerKind: 0 }, token());
+    const list = await captured.completion!.provideCompletionItems(
+      m,
+      new monaco.Position(1, 9),
+      { triggerKind: 0 },
+      token(),
+    );
     const item = list!.suggestions.find((s) => s.label === 'यदि')!;
     expect(item.kind).toBe(monaco.languages.CompletionItemKind.Keyword);
     expect(item.range).toEqual({
@@ -60,7 +83,12 @@ describe('completion provider', () => {
 
   it('offers names in scope from the front end', async () => {
     const m = model('राख फलहरू = [१]\nफ');
-    const list = await captured.completion!.provideCompletionItems(m, new monaco.Position(2, 2), { triggerKind: 0 }, token());
+    const list = await captured.completion!.provideCompletionItems(
+      m,
+      new monaco.Position(2, 2),
+      { triggerKind: 0 },
+      token(),
+    );
     const item = list!.suggestions.find((s) => s.label === 'फलहरू')!;
     expect(item.kind).toBe(monaco.languages.CompletionItemKind.Variable);
     m.dispose();
@@ -109,14 +137,22 @@ describe('live diagnostics', () => {
   });
 });
 
-interface ModelInternals { tokenization: { forceTokenization(lineNumber: number): void } }
+interface ModelInternals {
+  tokenization: { forceTokenization(lineNumber: number): void };
+}
 
 describe('typing in a real editor', () => {
   function editorWith(text: string) {
     const container = document.createElement('div');
     document.body.appendChild(container);
     const m = model(text);
-    const editor = monaco.editor.create(container, { model: m, autoIndent: 'full', insertSpaces: true, tabSize: 4, minimap: { enabled: false } });
+    const editor = monaco.editor.create(container, {
+      model: m,
+      autoIndent: 'full',
+      insertSpaces: true,
+      tabSize: 4,
+      minimap: { enabled: false },
+    });
     const end = m.getFullModelRange().getEndPosition();
     editor.setPosition(end);
     return { editor, m };
@@ -168,7 +204,11 @@ describe('quick fix provider', () => {
     const live = attachLiveDiagnostics(monaco, m, { check });
     const markers = monaco.editor.getModelMarkers({ resource: m.uri, owner: SAJILO_MARKER_OWNER });
     const result = await captured.codeActions!.provideCodeActions(
-      m, new monaco.Range(1, 10, 1, 11), { markers, trigger: 1, only: undefined }, token());
+      m,
+      new monaco.Range(1, 10, 1, 11),
+      { markers, trigger: 1, only: undefined },
+      token(),
+    );
     const [action] = result!.actions;
     expect(action).toMatchObject({ title: '"." लेख्नुहोस्', kind: 'quickfix', isPreferred: true });
     const [edit] = action.edit!.edits as languages.IWorkspaceTextEdit[];
@@ -183,8 +223,11 @@ describe('signature help provider', () => {
   it('is triggered by ( and , and marks the current argument', async () => {
     expect(captured.signatureHelp!.signatureHelpTriggerCharacters).toEqual(['(', ',']);
     const m = model('थप(सूची, ');
-    const result = await captured.signatureHelp!.provideSignatureHelp(
-      m, new monaco.Position(1, 10), token(), { triggerKind: 2, isRetrigger: false, triggerCharacter: ',' });
+    const result = await captured.signatureHelp!.provideSignatureHelp(m, new monaco.Position(1, 10), token(), {
+      triggerKind: 2,
+      isRetrigger: false,
+      triggerCharacter: ',',
+    });
     expect(result!.value.signatures[0].label).toBe('थप(सूची, x)');
     expect(result!.value.activeParameter).toBe(1);
     m.dispose();

@@ -34,14 +34,18 @@ function monacoColours(source: string): string[][] {
 }
 
 function staticColours(source: string): string[][] {
-  return highlightLines(source).map((spans) => spans.flatMap((s) => Array.from({ length: s.text.length }, () => colour(s.token))));
+  return highlightLines(source).map((spans) =>
+    spans.flatMap((s) => Array.from({ length: s.text.length }, () => colour(s.token))),
+  );
 }
 
 const root = path.resolve(__dirname, '../..');
-const examples = readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.saj'))
+const examples = readdirSync(path.join(root, 'examples'))
+  .filter((f) => f.endsWith('.saj'))
   .map((f) => [f, readFileSync(path.join(root, 'examples', f), 'utf8')] as const);
-const guideBlocks = [...readFileSync(path.join(root, 'docs', 'language.md'), 'utf8').matchAll(/```saj(?:ilo)?\n([\s\S]*?)```/g)]
-  .map((m, i) => [`guide block ${i + 1}`, m[1]] as const);
+const guideBlocks = [
+  ...readFileSync(path.join(root, 'docs', 'language.md'), 'utf8').matchAll(/```saj(?:ilo)?\n([\s\S]*?)```/g),
+].map((m, i) => [`guide block ${i + 1}`, m[1]] as const);
 
 describe('static highlighting matches Monaco', () => {
   it('has programs to compare', () => {
@@ -49,7 +53,11 @@ describe('static highlighting matches Monaco', () => {
     expect(guideBlocks.length).toBeGreaterThan(5);
   });
 
-  it.each<readonly [string, string]>([...examples, ...guideBlocks, ['broken text', '"खुला\nराख क = "\\q" # x\n@@ ३.१४']])('%s', (_name, source) => {
+  it.each<readonly [string, string]>([
+    ...examples,
+    ...guideBlocks,
+    ['broken text', '"खुला\nराख क = "\\q" # x\n@@ ३.१४'],
+  ])('%s', (_name, source) => {
     expect(staticColours(source)).toEqual(monacoColours(source));
   });
 

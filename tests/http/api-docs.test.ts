@@ -21,7 +21,9 @@ function schemaName(schema: unknown): string {
 
 function render(): string {
   const codes = (list: readonly string[]) => list.map((c) => `\`${c}\``).join(', ');
-  const routes = API_ROUTES.map((r) => `| ${r.method} | \`${r.path}\` | ${schemaName(r.body)} | ${r.success} | ${codes(r.errors)} |`);
+  const routes = API_ROUTES.map(
+    (r) => `| ${r.method} | \`${r.path}\` | ${schemaName(r.body)} | ${r.success} | ${codes(r.errors)} |`,
+  );
   const errors = API_ERROR_CODES.map((c) => {
     const en = STRINGS.en[`api.${c}`].replace(/\|/g, '\\|');
     return `| \`${c}\` | ${API_ERROR_STATUS[c]} | ${en} |`;

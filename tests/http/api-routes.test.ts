@@ -33,19 +33,39 @@ type RouteModule = Partial<Record<HttpMethod, Handler>>;
 
 const ID = 'AAAAAAAAAAAA';
 /** Each documented path: its module, a concrete URL and Next's route context for it. */
-const MODULES: Record<(typeof API_ROUTES)[number]['path'], { module: unknown; url: string; ctx: unknown; file: string }> = {
+const MODULES: Record<
+  (typeof API_ROUTES)[number]['path'],
+  { module: unknown; url: string; ctx: unknown; file: string }
+> = {
   '/api/run': { module: run, url: '/api/run', ctx: {}, file: 'app/api/run/route.ts' },
   '/api/check': { module: check, url: '/api/check', ctx: {}, file: 'app/api/check/route.ts' },
   '/api/snippets': { module: snippets, url: '/api/snippets', ctx: {}, file: 'app/api/snippets/route.ts' },
-  '/api/snippets/:id': { module: snippet, url: `/api/snippets/${ID}`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/route.ts' },
-  '/api/snippets/:id/fork': { module: fork, url: `/api/snippets/${ID}/fork`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/fork/route.ts' },
-  '/api/snippets/:id/restore': { module: restore, url: `/api/snippets/${ID}/restore`, ctx: { params: Promise.resolve({ id: ID }) }, file: 'app/api/snippets/[id]/restore/route.ts' },
+  '/api/snippets/:id': {
+    module: snippet,
+    url: `/api/snippets/${ID}`,
+    ctx: { params: Promise.resolve({ id: ID }) },
+    file: 'app/api/snippets/[id]/route.ts',
+  },
+  '/api/snippets/:id/fork': {
+    module: fork,
+    url: `/api/snippets/${ID}/fork`,
+    ctx: { params: Promise.resolve({ id: ID }) },
+    file: 'app/api/snippets/[id]/fork/route.ts',
+  },
+  '/api/snippets/:id/restore': {
+    module: restore,
+    url: `/api/snippets/${ID}/restore`,
+    ctx: { params: Promise.resolve({ id: ID }) },
+    file: 'app/api/snippets/[id]/restore/route.ts',
+  },
   '/api/shares': { module: shares, url: '/api/shares', ctx: {}, file: 'app/api/shares/route.ts' },
   '/api/me/snippets': { module: mine, url: '/api/me/snippets', ctx: {}, file: 'app/api/me/snippets/route.ts' },
   '/api/signup': { module: signup, url: '/api/signup', ctx: {}, file: 'app/api/signup/route.ts' },
   '/api/auth/*': {
-    module: auth, url: '/api/auth/callback/credentials',
-    ctx: { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) }, file: 'app/api/auth/[...nextauth]/route.ts',
+    module: auth,
+    url: '/api/auth/callback/credentials',
+    ctx: { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) },
+    file: 'app/api/auth/[...nextauth]/route.ts',
   },
 };
 const paths = Object.keys(MODULES) as (keyof typeof MODULES)[];
@@ -70,13 +90,18 @@ let cookie: string;
 beforeAll(async () => {
   db = await useTestDb('pglite');
   const id = randomUUID();
-  await db.handle.prisma.user.create({ data: { id, email: `routes-${id}@example.org`, name: 'r', updatedAt: new Date() } });
+  await db.handle.prisma.user.create({
+    data: { id, email: `routes-${id}@example.org`, name: 'r', updatedAt: new Date() },
+  });
   cookie = await sessionCookie(id);
 });
 afterAll(async () => db?.cleanup());
 
-const call = (p: keyof typeof MODULES, method: HttpMethod, init: { rawBody?: string; headers?: Record<string, string> } = {}) =>
-  handler(p, method)(request(MODULES[p].url, { method, cookie, ip: nextIp(), ...init }), MODULES[p].ctx);
+const call = (
+  p: keyof typeof MODULES,
+  method: HttpMethod,
+  init: { rawBody?: string; headers?: Record<string, string> } = {},
+) => handler(p, method)(request(MODULES[p].url, { method, cookie, ip: nextIp(), ...init }), MODULES[p].ctx);
 
 describe('every route, the one convention', () => {
   test('the table covers every route file under app/api, and each exports every method', () => {
@@ -89,7 +114,9 @@ describe('every route, the one convention', () => {
       }
     };
     walk('app/api');
-    expect(files.sort()).toEqual([...Object.values(MODULES).map((m) => m.file), 'app/api/[...unknown]/route.ts'].sort());
+    expect(files.sort()).toEqual(
+      [...Object.values(MODULES).map((m) => m.file), 'app/api/[...unknown]/route.ts'].sort(),
+    );
     for (const p of paths) for (const m of HTTP_METHODS) expect(typeof handler(p, m), `${m} ${p}`).toBe('function');
     for (const m of HTTP_METHODS) expect(typeof (unknown as RouteModule)[m]).toBe('function');
   });
@@ -100,43 +127,62 @@ describe('every route, the one convention', () => {
       expect(STRINGS.ne[`api.${code}`], code).toMatch(/[\u0900-\u097F]/);
       expect(STRINGS.en[`api.${code}`], code).not.toMatch(/[\u0900-\u097F]/);
     }
-    for (const r of API_ROUTES) for (const code of [...r.errors, ...WRAPPER_ERROR_CODES]) expect(API_ERROR_CODES).toContain(code);
+    for (const r of API_ROUTES)
+      for (const code of [...r.errors, ...WRAPPER_ERROR_CODES]) expect(API_ERROR_CODES).toContain(code);
   });
 
   test.each(paths)('%s: a method it does not take is 405 method_not_allowed, with Allow', async (p) => {
     const allowed = methodsOf(p);
     for (const m of HTTP_METHODS.filter((x) => !allowed.includes(x))) {
-      const res = await call(p, m, m === 'GET' ? {} : { rawBody: '{', headers: { 'content-type': 'application/json' } });
+      const res = await call(
+        p,
+        m,
+        m === 'GET' ? {} : { rawBody: '{', headers: { 'content-type': 'application/json' } },
+      );
       await expectError(res, 'method_not_allowed', `${m} ${p}`);
       expect(res.headers.get('allow'), `${m} ${p}`).toBe(allowed.join(', '));
     }
   });
 
   test.each(API_ROUTES.filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))(
-    '%s: an oversized body is 413 too_large, another media type 415', async (_name, r) => {
+    '%s: an oversized body is 413 too_large, another media type 415',
+    async (_name, r) => {
       const big = 'x'.repeat(8 * 1024 * 1024);
-      const res = await call(r.path, r.method, { rawBody: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
+      const res = await call(r.path, r.method, {
+        rawBody: big,
+        headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      });
       await expectError(res, 'too_large', `${r.method} ${r.path}`);
-      const typed = await call(r.path, r.method, { rawBody: 'a', headers: { 'content-type': 'text/plain', 'content-length': '1' } });
+      const typed = await call(r.path, r.method, {
+        rawBody: 'a',
+        headers: { 'content-type': 'text/plain', 'content-length': '1' },
+      });
       await expectError(typed, 'unsupported_media_type', `${r.method} ${r.path}`);
-    });
+    },
+  );
 
   const bodyRoutes = API_ROUTES.filter((r) => r.body !== null);
   test.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
-    '%s: malformed JSON is 400 bad_json; a body its schema refuses is 400 invalid_request with that schema\'s issues',
+    "%s: malformed JSON is 400 bad_json; a body its schema refuses is 400 invalid_request with that schema's issues",
     async (_name, r) => {
       const json = { 'content-type': 'application/json' };
       await expectError(await call(r.path, r.method, { rawBody: '{"source":', headers: json }), 'bad_json', r.path);
       // An empty body is malformed, but where the body is optional (fork: "as stored").
-      if (!('optionalBody' in r)) await expectError(await call(r.path, r.method, { rawBody: '', headers: json }), 'bad_json', r.path);
+      if (!('optionalBody' in r))
+        await expectError(await call(r.path, r.method, { rawBody: '', headers: json }), 'bad_json', r.path);
       for (const wrong of [{}, { source: 5, version: 'x', email: 3 }, []]) {
-        const body = await expectError(await call(r.path, r.method, { rawBody: JSON.stringify(wrong), headers: json }), 'invalid_request', r.path);
+        const body = await expectError(
+          await call(r.path, r.method, { rawBody: JSON.stringify(wrong), headers: json }),
+          'invalid_request',
+          r.path,
+        );
         const own = r.body!.safeParse(wrong);
         expect(own.success).toBe(false);
         expect(body.issues, `${r.path} ${JSON.stringify(wrong)}`).toEqual(zodIssues(own.error!.issues));
         expect(body.messageEn).toContain(`${body.issues![0].path}: ${body.issues![0].message}`.replace(/^: /, ''));
       }
-    });
+    },
+  );
 
   test('an unknown /api path is 404 not_found for every method', async () => {
     for (const m of HTTP_METHODS) {
@@ -156,13 +202,16 @@ describe('one schema per request body, for server and client', () => {
   });
 
   test('route handlers and client code take their request schemas and types from lib/api/schemas only', () => {
-    const sources = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-      const full = path.join(dir, f);
-      return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(f) ? [full] : [];
-    });
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const full = path.join(dir, f);
+        return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(f) ? [full] : [];
+      });
     for (const file of [...sources('app/api'), ...sources('components')]) {
       const text = readFileSync(file, 'utf8');
-      expect(text, file).not.toMatch(/import \{[^}]*\b(runRequestSchema|checkRequestSchema|snippetCreateSchema|snippetPatchSchema|signUpSchema)\b[^}]*\} from '@\/lib\/validations/);
+      expect(text, file).not.toMatch(
+        /import \{[^}]*\b(runRequestSchema|checkRequestSchema|snippetCreateSchema|snippetPatchSchema|signUpSchema)\b[^}]*\} from '@\/lib\/validations/,
+      );
       expect(text, file).not.toMatch(/\bbody: any\b|: any\b/);
     }
   });

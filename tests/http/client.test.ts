@@ -113,12 +113,23 @@ describe('forwardedOrigin', () => {
     expect(forwardedOrigin(fwd('http, https', 'evil.example, sajilo.example'))).toBe('https://sajilo.example');
     // Only one of the two: the other comes from the request (Host) or is plain http.
     expect(forwardedOrigin(new Headers({ 'x-forwarded-host': 'sajilo.example' }))).toBe('http://sajilo.example');
-    expect(forwardedOrigin(new Headers({ 'x-forwarded-proto': 'https', host: 'sajilo.example' }))).toBe('https://sajilo.example');
+    expect(forwardedOrigin(new Headers({ 'x-forwarded-proto': 'https', host: 'sajilo.example' }))).toBe(
+      'https://sajilo.example',
+    );
   });
 
   test('hostile values are refused, never passed on', () => {
     withProxies(1);
-    for (const host of ['evil.example/path', 'evil.example\\@x', 'a b', 'user@evil.example', '', '-x.example', 'x'.repeat(300), '"><script>']) {
+    for (const host of [
+      'evil.example/path',
+      'evil.example\\@x',
+      'a b',
+      'user@evil.example',
+      '',
+      '-x.example',
+      'x'.repeat(300),
+      '"><script>',
+    ]) {
       expect(forwardedOrigin(fwd('https', host))).toBeUndefined();
     }
     expect(forwardedOrigin(fwd('javascript', 'sajilo.example'))).toBeUndefined();
@@ -138,13 +149,18 @@ describe('the peer stamp on a real HTTP server', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     try {
-      const get = (headers: Record<string, string>, localAddress?: string) => new Promise<string>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, headers, ...(localAddress ? { localAddress } : {}) }, (res) => {
-          let body = '';
-          res.on('data', (c) => { body += c; });
-          res.on('end', () => resolve(body));
-        }).on('error', reject);
-      });
+      const get = (headers: Record<string, string>, localAddress?: string) =>
+        new Promise<string>((resolve, reject) => {
+          http
+            .get({ host: '127.0.0.1', port, headers, ...(localAddress ? { localAddress } : {}) }, (res) => {
+              let body = '';
+              res.on('data', (c) => {
+                body += c;
+              });
+              res.on('end', () => resolve(body));
+            })
+            .on('error', reject);
+        });
       expect(await get({ [PEER_HEADER]: '6.6.6.6', 'x-forwarded-for': '7.7.7.7' })).toBe('127.0.0.1');
       expect(await get({ [PEER_HEADER]: '6.6.6.6' }, '127.0.0.9')).toBe('127.0.0.9');
       expect(seen).toEqual(['127.0.0.1', '127.0.0.9']);

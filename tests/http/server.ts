@@ -14,8 +14,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const distDir = process.env.SAJILO_NEXT_DIST || '.next';
 
 function buildProblem(): string | null {
-  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) return `no production build in ${distDir}: run \`npx next build\` first`;
-  if (buildIsStale()) return `the build in ${distDir} is older than the sources: run \`node scripts/build-if-stale.mjs\``;
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID')))
+    return `no production build in ${distDir}: run \`npx next build\` first`;
+  if (buildIsStale())
+    return `the build in ${distDir} is older than the sources: run \`node scripts/build-if-stale.mjs\``;
   return null;
 }
 
@@ -39,21 +41,45 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   if (!port) throw new Error('no free port in 3160–3169');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-http-'));
   const clean: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['NEXTAUTH_URL', 'SAJILO_PUBLIC_URL', 'SAJILO_TRUSTED_PROXIES', 'AUTH_TRUST_HOST', 'DATABASE_URL', 'NEXTAUTH_SECRET']) delete clean[k];
+  for (const k of [
+    'NEXTAUTH_URL',
+    'SAJILO_PUBLIC_URL',
+    'SAJILO_TRUSTED_PROXIES',
+    'AUTH_TRUST_HOST',
+    'DATABASE_URL',
+    'NEXTAUTH_SECRET',
+  ])
+    delete clean[k];
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...clean, NODE_ENV: 'production', SAJILO_DATA_DIR: dataDir, ...env },
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...clean, NODE_ENV: 'production', SAJILO_DATA_DIR: dataDir, ...env },
+    },
+  );
+  child.stdout!.on('data', (d) => {
+    output += d;
   });
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => {
+    output += d;
+  });
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     await new Promise((r) => setTimeout(r, 300));
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 90_000;
@@ -61,7 +87,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     try {
       const res = await fetch(`${origin}/api/auth/csrf`);
       if (res.status < 500) return { origin, port, pgid: child.pid!, stop, log: () => output };
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -76,7 +104,9 @@ function groupPids(pgid: number): string[] {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid; // field 5: the group
-    } catch { return false; /* exited meanwhile */ }
+    } catch {
+      return false; /* exited meanwhile */
+    }
   });
 }
 
@@ -85,7 +115,9 @@ function groupStatusMiB(pgid: number, field: 'VmRSS' | 'VmHWM'): number {
   for (const pid of groupPids(pgid)) {
     try {
       kib += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return kib / 1024;
 }
@@ -99,7 +131,11 @@ export function groupRssMiB(pgid: number): number {
  *  current size (`clear_refs` 5). */
 export function resetGroupPeakRss(pgid: number): void {
   for (const pid of groupPids(pgid)) {
-    try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* exited meanwhile */ }
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      /* exited meanwhile */
+    }
   }
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TYPING_KEYS, US_QWERTY, codeSymbolKeys, hasUseInCode, mapKey, mapLayoutKey, toKeyInput,
-} from '@/lib/keyboard';
+import { TYPING_KEYS, US_QWERTY, codeSymbolKeys, hasUseInCode, mapKey, mapLayoutKey, toKeyInput } from '@/lib/keyboard';
 import { STRINGS } from '@/lib/i18n/strings';
 import { press, usKeyFor } from './us-keyboard';
 import { PROGRAMMING_OVERRIDES, ROMANIZED_PUBLISHED, TRADITIONAL_PUBLISHED } from './published-tables';
@@ -20,32 +18,44 @@ type Style = 'pc' | 'mac';
 function altPress(character: string, style: Style) {
   const { code, shiftKey } = usKeyFor(character);
   return toKeyInput({
-    code, shiftKey, altKey: true, ctrlKey: false, metaKey: false,
+    code,
+    shiftKey,
+    altKey: true,
+    ctrlKey: false,
+    metaKey: false,
     key: style === 'mac' ? '≤' : character,
   });
 }
 
 describe.each(FIXED_LAYOUTS)('$layoutId: code symbols', ({ layoutId, table }) => {
-  it.each(['pc', 'mac'] as const)('in code every ASCII character the language uses is typeable without AltGr (%s)', (style) => {
-    for (const character of CODE_CHARACTERS) {
-      const { code, shiftKey } = usKeyFor(character);
-      const plain = mapLayoutKey(press(code, shiftKey), layoutId, 'code');
-      const withAlt = mapLayoutKey(altPress(character, style), layoutId, 'code');
-      expect(plain === character || withAlt === character, `${character}: plain ${plain}, Alt ${withAlt}`).toBe(true);
-    }
-  });
+  it.each(['pc', 'mac'] as const)(
+    'in code every ASCII character the language uses is typeable without AltGr (%s)',
+    (style) => {
+      for (const character of CODE_CHARACTERS) {
+        const { code, shiftKey } = usKeyFor(character);
+        const plain = mapLayoutKey(press(code, shiftKey), layoutId, 'code');
+        const withAlt = mapLayoutKey(altPress(character, style), layoutId, 'code');
+        expect(plain === character || withAlt === character, `${character}: plain ${plain}, Alt ${withAlt}`).toBe(true);
+      }
+    },
+  );
 
-  it.each(['pc', 'mac'] as const)('Alt/Option + a symbol or digit key types its US character in every context (%s)', (style) => {
-    for (const context of ['code', 'string', 'comment'] as const) {
-      for (const code of TYPING_KEYS) {
-        if (/^Key[A-Z]$/.test(code)) continue;
-        for (const shiftKey of [false, true]) {
-          const character = US_QWERTY[code][shiftKey ? 1 : 0];
-          expect(mapLayoutKey(altPress(character, style), layoutId, context), `${context} ${character}`).toBe(character);
+  it.each(['pc', 'mac'] as const)(
+    'Alt/Option + a symbol or digit key types its US character in every context (%s)',
+    (style) => {
+      for (const context of ['code', 'string', 'comment'] as const) {
+        for (const code of TYPING_KEYS) {
+          if (/^Key[A-Z]$/.test(code)) continue;
+          for (const shiftKey of [false, true]) {
+            const character = US_QWERTY[code][shiftKey ? 1 : 0];
+            expect(mapLayoutKey(altPress(character, style), layoutId, context), `${context} ${character}`).toBe(
+              character,
+            );
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it('Alt + a letter is left to the host (Alt+K switches the layout)', () => {
     for (const character of 'kKlqz') {
@@ -92,18 +102,25 @@ describe('which layout characters have no use in code', () => {
   it('the dandas have none; letters, signs, digits, joiners and ASCII have', () => {
     expect(hasUseInCode('।')).toBe(false);
     expect(hasUseInCode('॥')).toBe(false);
-    for (const text of ['क', 'ा', '्', 'ं', 'ः', '५', 'ॐ', 'ऽ', 'रु', '\u200D', '=', '.']) expect(hasUseInCode(text), text).toBe(true);
+    for (const text of ['क', 'ा', '्', 'ं', 'ः', '५', 'ॐ', 'ऽ', 'रु', '\u200D', '=', '.'])
+      expect(hasUseInCode(text), text).toBe(true);
   });
 
   it('lists the keys the rule changes: Romanized . > and Shift+L, Traditional . and ~', () => {
-    const summary = (layoutId: string) => codeSymbolKeys(layoutId).map((k) => `${k.layout}→${k.typed}`).sort();
+    const summary = (layoutId: string) =>
+      codeSymbolKeys(layoutId)
+        .map((k) => `${k.layout}→${k.typed}`)
+        .sort();
     expect(summary('nepali-romanized')).toEqual(['।→.', '॥→>', '॥→L'].sort());
     expect(summary('nepali-traditional')).toEqual(['।→.', '॥→~'].sort());
   });
 
   it('the number decimal 3.5 and a division are typeable in code with Romanized', () => {
     const typed = ['Digit3', 'Period', 'Digit5', 'Slash'].map((code, i) =>
-      i === 3 ? mapLayoutKey({ ...press(code), altKey: true }, 'nepali-romanized', 'code') : mapLayoutKey(press(code), 'nepali-romanized', 'code'));
+      i === 3
+        ? mapLayoutKey({ ...press(code), altKey: true }, 'nepali-romanized', 'code')
+        : mapLayoutKey(press(code), 'nepali-romanized', 'code'),
+    );
     expect(typed.join('')).toBe('३.५/');
   });
 });

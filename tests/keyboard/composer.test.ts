@@ -11,7 +11,11 @@ function key(name: string, over: Partial<ComposerKey> = {}): ComposerKey {
  * Types `keys` into a text the way a host applies the composer's results: inserts `insert`,
  * then, when the key is not handled, what the key itself types (one character, Enter a newline).
  */
-function typeKeys(composer: PhoneticComposer, keys: readonly (string | ComposerKey)[], context: TypingContext = 'code') {
+function typeKeys(
+  composer: PhoneticComposer,
+  keys: readonly (string | ComposerKey)[],
+  context: TypingContext = 'code',
+) {
   let text = '';
   let last: ComposerResult | null = null;
   for (const k of keys) {
@@ -29,11 +33,14 @@ function typeKeys(composer: PhoneticComposer, keys: readonly (string | ComposerK
 const letters = (word: string) => [...word];
 
 describe('PhoneticComposer: committing', () => {
-  it.each([' ', '.', ',', '(', ')', '[', '=', '+', '<', '"', ':', ';', '#'])('"%s" commits the first candidate and types itself', (symbol) => {
-    const { text, composition } = typeKeys(new PhoneticComposer(), [...letters('dekhau'), symbol]);
-    expect(text).toBe(`देखाउ${symbol}`);
-    expect(composition).toBeNull();
-  });
+  it.each([' ', '.', ',', '(', ')', '[', '=', '+', '<', '"', ':', ';', '#'])(
+    '"%s" commits the first candidate and types itself',
+    (symbol) => {
+      const { text, composition } = typeKeys(new PhoneticComposer(), [...letters('dekhau'), symbol]);
+      expect(text).toBe(`देखाउ${symbol}`);
+      expect(composition).toBeNull();
+    },
+  );
 
   it('Enter commits the first candidate and then makes its new line', () => {
     const composer = new PhoneticComposer();
@@ -218,7 +225,11 @@ describe('PhoneticComposer: texts and comments', () => {
   it('switching commits a word being composed', () => {
     const composer = new PhoneticComposer();
     typeKeys(composer, letters('ghar'), 'string');
-    expect(composer.key(key('l', { code: 'KeyL', altKey: true }), 'string')).toEqual({ handled: true, insert: 'घर', composition: null });
+    expect(composer.key(key('l', { code: 'KeyL', altKey: true }), 'string')).toEqual({
+      handled: true,
+      insert: 'घर',
+      composition: null,
+    });
   });
 
   it('the starting state can be given', () => {

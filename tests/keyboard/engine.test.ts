@@ -21,7 +21,17 @@ describe('keys the editor keeps', () => {
   });
 
   it.each(NEPALI_LAYOUTS)('%s: keys outside the typing block pass through', (layoutId) => {
-    for (const code of ['Enter', 'Space', 'Tab', 'Backspace', 'ArrowLeft', 'Escape', 'F1', 'Numpad1', 'IntlBackslash']) {
+    for (const code of [
+      'Enter',
+      'Space',
+      'Tab',
+      'Backspace',
+      'ArrowLeft',
+      'Escape',
+      'F1',
+      'Numpad1',
+      'IntlBackslash',
+    ]) {
       expect(mapKey(press(code), layoutId), code).toBeNull();
     }
   });
@@ -62,7 +72,29 @@ describe('AltGr layer', () => {
 
 describe('programming characters stay reachable', () => {
   const LEVELS = ['base', 'shift', 'altGraph', 'altGraphShift'] as const;
-  const OPERATORS = ['(', ')', '[', ']', '{', '}', '"', '=', '+', '-', '*', '/', '<', '>', ',', ':', ';', '#', '%', '.', '!'];
+  const OPERATORS = [
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    '=',
+    '+',
+    '-',
+    '*',
+    '/',
+    '<',
+    '>',
+    ',',
+    ':',
+    ';',
+    '#',
+    '%',
+    '.',
+    '!',
+  ];
 
   it.each(NEPALI_LAYOUTS)('%s: every operator and bracket has a key', (layoutId) => {
     for (const operator of OPERATORS) {
@@ -75,7 +107,8 @@ describe('programming characters stay reachable', () => {
     const direct = ['(', ')', '"', '=', '+', '-', '*', ',', ':', ';', '#', '%', '!'];
     for (const operator of direct) {
       const found = TYPING_KEYS.some((code) =>
-        (['base', 'shift'] as const).some((level) => keyOutput('nepali-romanized', code, level) === operator));
+        (['base', 'shift'] as const).some((level) => keyOutput('nepali-romanized', code, level) === operator),
+      );
       expect(found, operator).toBe(true);
     }
   });
@@ -83,7 +116,13 @@ describe('programming characters stay reachable', () => {
 
 describe('toKeyInput', () => {
   const event = (over: object) => ({
-    code: 'KeyK', key: 'k', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...over,
+    code: 'KeyK',
+    key: 'k',
+    shiftKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...over,
   });
 
   it('reads AltGr from getModifierState', () => {

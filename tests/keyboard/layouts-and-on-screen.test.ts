@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_LAYOUT_ID, LAYOUTS, displayLabel, isLayoutId, keyboardRows, mapKey, nextLayoutId,
+  DEFAULT_LAYOUT_ID,
+  LAYOUTS,
+  displayLabel,
+  isLayoutId,
+  keyboardRows,
+  mapKey,
+  nextLayoutId,
 } from '@/lib/keyboard';
 import { press } from './us-keyboard';
 
@@ -48,17 +54,23 @@ describe('on-screen keyboard', () => {
   });
 
   it('labels vowel signs on a dotted circle and joiners by name', () => {
-    const keyA = keyboardRows('nepali-romanized').flat().find((key) => key.code === 'KeyA')!;
+    const keyA = keyboardRows('nepali-romanized')
+      .flat()
+      .find((key) => key.code === 'KeyA')!;
     expect(keyA.label.base).toBe('◌ा');
     expect(keyA.label.shift).toBe('आ');
-    const equal = keyboardRows('nepali-romanized').flat().find((key) => key.code === 'Equal')!;
+    const equal = keyboardRows('nepali-romanized')
+      .flat()
+      .find((key) => key.code === 'Equal')!;
     expect(equal.label.base).toBe('=');
     expect(equal.label.altGraph).toBe('ZWJ');
     expect(displayLabel('क्ष')).toBe('क्ष');
   });
 
   it('layout off shows the Latin keyboard', () => {
-    const keyK = keyboardRows('off').flat().find((key) => key.code === 'KeyK')!;
+    const keyK = keyboardRows('off')
+      .flat()
+      .find((key) => key.code === 'KeyK')!;
     expect(keyK.output).toEqual({ base: 'k', shift: 'K', altGraph: 'k', altGraphShift: 'K' });
   });
 });

@@ -4,16 +4,31 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transliterate } from '@/lib/keyboard';
 import {
-  AT_WORD_END, CONSONANTS, HALANT_LETTER, SIGNS, SYLLABLES, VIRAMA, VOWELS,
+  AT_WORD_END,
+  CONSONANTS,
+  HALANT_LETTER,
+  SIGNS,
+  SYLLABLES,
+  VIRAMA,
+  VOWELS,
 } from '@/lib/keyboard/phonetic/scheme';
 
 const docs = readFileSync(path.join(process.cwd(), 'docs/keyboard.md'), 'utf8');
 const section = docs.slice(docs.indexOf('### The scheme'), docs.indexOf('### The candidate list'));
-const cells = section.split('\n').filter((line) => line.startsWith('|')).flatMap((line) => line.split('|'));
+const cells = section
+  .split('\n')
+  .filter((line) => line.startsWith('|'))
+  .flatMap((line) => line.split('|'));
 
 function documented(spelling: string, devanagari: string): boolean {
-  return cells.some((cell) => cell.includes(`\`${spelling}\``) && cell.includes(devanagari))
-    || section.split('\n').some((line) => line.startsWith('|') && line.split('|')[1]?.includes(`\`${spelling}\``) && line.includes(devanagari));
+  return (
+    cells.some((cell) => cell.includes(`\`${spelling}\``) && cell.includes(devanagari)) ||
+    section
+      .split('\n')
+      .some(
+        (line) => line.startsWith('|') && line.split('|')[1]?.includes(`\`${spelling}\``) && line.includes(devanagari),
+      )
+  );
 }
 
 describe('docs/keyboard.md publishes the phonetic scheme', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTINS, KEYWORDS } from '@/lib/compiler/language';
-import {
-  CandidateIndex, phoneticCandidates, romanise, transliterate,
-} from '@/lib/keyboard';
+import { CandidateIndex, phoneticCandidates, romanise, transliterate } from '@/lib/keyboard';
 import { PHONETIC_WORDS } from './phonetic-words';
 
 describe('the word table typed phonetically', () => {
@@ -27,27 +25,55 @@ describe('the word table typed phonetically', () => {
 describe('transliterate: the scheme', () => {
   it.each([
     // the examples the scheme is built around
-    ['samma', 'सम्म'], ['kshetra', 'क्षेत्र'], ['xetra', 'क्षेत्र'], ['gyan', 'ज्ञान'], ['jnyan', 'ज्ञान'],
-    ['shri', 'श्री'], ['krishi', 'कृषि'], ['namaste', 'नमस्ते'],
+    ['samma', 'सम्म'],
+    ['kshetra', 'क्षेत्र'],
+    ['xetra', 'क्षेत्र'],
+    ['gyan', 'ज्ञान'],
+    ['jnyan', 'ज्ञान'],
+    ['shri', 'श्री'],
+    ['krishi', 'कृषि'],
+    ['namaste', 'नमस्ते'],
     // inherent vowel, halant, anusvara, chandrabindu, visarga
-    ['kadam', 'कदम'], ['kadama', 'कदम'], ['bhagavaanq', 'भगवान्'], ['saMkhyaa', 'संख्या'],
-    ['haaMMsa', 'हाँस'], ['duHkha', 'दुःख'], ['aMsha', 'अंश'],
+    ['kadam', 'कदम'],
+    ['kadama', 'कदम'],
+    ['bhagavaanq', 'भगवान्'],
+    ['saMkhyaa', 'संख्या'],
+    ['haaMMsa', 'हाँस'],
+    ['duHkha', 'दुःख'],
+    ['aMsha', 'अंश'],
     // vowels: independent at a word start or after a vowel, signs after a consonant
     ['a aa i ii u uu e ai o au', 'अ आ इ ई उ ऊ ए ऐ ओ औ'],
     ['ka kaa ki kii ku kuu ke kai ko kau', 'क का कि की कु कू के कै को कौ'],
     ['kA kI kU kee koo kou', 'का की कू की कू कौ'],
     ['Ri kR', 'ऋ कृ'],
     // consonants, retroflex by capital letter, Nepali habits
-    ['ka kha ga gha', 'क ख ग घ'], ['cha chha Cha ja jha', 'च छ छ ज झ'],
-    ['Ta Tha Da Dha Na', 'ट ठ ड ढ ण'], ['ta tha da dha na', 'त थ द ध न'],
-    ['pa pha fa ba bha ma', 'प फ फ ब भ म'], ['ya ra la va wa', 'य र ल व व'],
-    ['sha Sha shha sa ha', 'श ष ष स ह'], ['za', 'ज'], ['JNa NGa', 'ञ ङ'],
+    ['ka kha ga gha', 'क ख ग घ'],
+    ['cha chha Cha ja jha', 'च छ छ ज झ'],
+    ['Ta Tha Da Dha Na', 'ट ठ ड ढ ण'],
+    ['ta tha da dha na', 'त थ द ध न'],
+    ['pa pha fa ba bha ma', 'प फ फ ब भ म'],
+    ['ya ra la va wa', 'य र ल व व'],
+    ['sha Sha shha sa ha', 'श ष ष स ह'],
+    ['za', 'ज'],
+    ['JNa NGa', 'ञ ङ'],
     // class nasals fall out of typing n
-    ['jangal', 'जङ्गल'], ['kunjii', 'कुञ्जी'], ['hunchha', 'हुन्छ'], ['paJNch', 'पञ्च'], ['ghanTaa', 'घण्टा'], ['santaan', 'सन्तान'], ['rang', 'रङ'],
+    ['jangal', 'जङ्गल'],
+    ['kunjii', 'कुञ्जी'],
+    ['hunchha', 'हुन्छ'],
+    ['paJNch', 'पञ्च'],
+    ['ghanTaa', 'घण्टा'],
+    ['santaan', 'सन्तान'],
+    ['rang', 'रङ'],
     // ri: vocalic after a consonant, र + vowel elsewhere
-    ['hari', 'हरि'], ['mantrii', 'मन्त्री'], ['kqriyaa', 'क्रिया'], ['drishTi', 'दृष्टि'],
+    ['hari', 'हरि'],
+    ['mantrii', 'मन्त्री'],
+    ['kqriyaa', 'क्रिया'],
+    ['drishTi', 'दृष्टि'],
     // ज्ञ: long a inside a word, inherent at the end; ग्य at the end
-    ['vigyaan', 'विज्ञान'], ['yajnya', 'यज्ञ'], ['bhaagya', 'भाग्य'], ['yogqyataa', 'योग्यता'],
+    ['vigyaan', 'विज्ञान'],
+    ['yajnya', 'यज्ञ'],
+    ['bhaagya', 'भाग्य'],
+    ['yogqyataa', 'योग्यता'],
     ['OM', 'ॐ'],
   ])('%s → %s', (latin, devanagari) => {
     expect(transliterate(latin)).toBe(devanagari);
@@ -146,13 +172,16 @@ describe('keywords and builtins come first for their common romanisations', () =
   });
 
   const rows = Object.entries(COMMON_ROMANISATIONS).flatMap(([word, spellings]) =>
-    [...new Set(spellings)].map((latin) => ({ word, latin })));
+    [...new Set(spellings)].map((latin) => ({ word, latin })),
+  );
   it.each(rows)('$latin → $word first', ({ word, latin }) => {
     expect(phoneticCandidates(latin)[0].text).toBe(word);
   });
 
   it('also with a program full of names', () => {
-    const names = Array.from({ length: 3000 }, (_, i) => transliterate(`naam${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i}`));
+    const names = Array.from({ length: 3000 }, (_, i) =>
+      transliterate(`naam${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i}`),
+    );
     for (const { word, latin } of rows) {
       expect(phoneticCandidates(latin, { names })[0].text, latin).toBe(word);
     }
@@ -189,7 +218,11 @@ describe('candidates', () => {
 
   it('offers alternative spellings after the rule: र + ि for ृ, ग्य for ज्ञ', () => {
     expect(phoneticCandidates('kriyaa').map((c) => c.text)).toEqual(expect.arrayContaining(['कृया', 'क्रिया']));
-    expect(phoneticCandidates('patrikaa').map((c) => c.text).slice(0, 2)).toEqual(['पतृका', 'पत्रिका']);
+    expect(
+      phoneticCandidates('patrikaa')
+        .map((c) => c.text)
+        .slice(0, 2),
+    ).toEqual(['पतृका', 'पत्रिका']);
     expect(phoneticCandidates('yogyataa').map((c) => c.text)).toContain('योग्यता');
   });
 

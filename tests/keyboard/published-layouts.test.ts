@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutData, mapKey } from '@/lib/keyboard';
 import { ALL_US_CHARACTERS, press, usKeyFor } from './us-keyboard';
-import {
-  PROGRAMMING_OVERRIDES, ROMANIZED_PUBLISHED, TRADITIONAL_PUBLISHED, ZWJ, ZWNJ,
-} from './published-tables';
+import { PROGRAMMING_OVERRIDES, ROMANIZED_PUBLISHED, TRADITIONAL_PUBLISHED, ZWJ, ZWNJ } from './published-tables';
 
 const CASES = [
   { layoutId: 'nepali-romanized', table: ROMANIZED_PUBLISHED },
@@ -71,7 +69,12 @@ describe('well-known keys', () => {
 
   it('types नमस्ते on the Romanized layout as n a m s / t e', () => {
     const keys: [string, boolean][] = [
-      ['KeyN', false], ['KeyM', false], ['KeyS', false], ['Slash', false], ['KeyT', false], ['KeyE', false],
+      ['KeyN', false],
+      ['KeyM', false],
+      ['KeyS', false],
+      ['Slash', false],
+      ['KeyT', false],
+      ['KeyE', false],
     ];
     const typed = keys.map(([code, shift]) => mapKey(press(code, shift), 'nepali-romanized')).join('');
     expect(typed).toBe('नमस्ते');

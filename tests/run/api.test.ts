@@ -10,16 +10,31 @@ import { LAUNCHER } from '@/sandbox/index';
 import { MAX_BODY_BYTES, MAX_FIELD_BYTES } from '@/lib/validations/run';
 
 const post = (handler: (r: Request) => Promise<Response>, body: unknown, headers: Record<string, string> = {}) =>
-  handler(new Request('http://localhost/api', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  }));
+  handler(
+    new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
-const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'tier', 'truncated', 'verdict', 'wallMs'];
+const RUN_KEYS = [
+  'cpuMs',
+  'exitCode',
+  'memoryKb',
+  'signal',
+  'stderr',
+  'stdout',
+  'tier',
+  'truncated',
+  'verdict',
+  'wallMs',
+];
 const DIAGNOSTIC_KEYS = ['column', 'endColumn', 'endLine', 'line', 'message', 'messageEn', 'severity'];
 
-const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
+const sandboxReason = existsSync(LAUNCHER)
+  ? null
+  : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -60,7 +75,11 @@ describe('POST /api/run: size limits', () => {
   });
 
   test('stdin over 64 KiB is 413', async () => {
-    await expectError(await post(runPOST, { source: 'देखाउ(१)', stdin: 'x'.repeat(MAX_FIELD_BYTES + 1) }), 413, 'too_large');
+    await expectError(
+      await post(runPOST, { source: 'देखाउ(१)', stdin: 'x'.repeat(MAX_FIELD_BYTES + 1) }),
+      413,
+      'too_large',
+    );
   });
 
   test('a raw body over the limit is refused before parsing (even if it is not JSON)', async () => {
@@ -78,7 +97,12 @@ describe('POST /api/run: overload', () => {
   test('a full queue answers 429 with Retry-After, and runs again once a slot frees', async () => {
     runQueue.configure({ concurrency: 1, maxQueued: 0 });
     let release!: () => void;
-    const held = runQueue.run(() => new Promise<void>((r) => { release = r; }));
+    const held = runQueue.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     const res = await post(runPOST, { source: 'देखाउ(१)' });
     await expectError(res, 429, 'overloaded');
     const retry = Number(res.headers.get('retry-after'));
@@ -168,7 +192,12 @@ describe('POST /api/check', () => {
     const limits = checkQueue.stats;
     checkQueue.configure({ concurrency: 1, maxQueued: 0 });
     let release!: () => void;
-    const held = checkQueue.run(() => new Promise<void>((r) => { release = r; }));
+    const held = checkQueue.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     try {
       const res = await post(checkPOST, { source: 'देखाउ(१)' });
       await expectError(res, 429, 'overloaded');
@@ -199,8 +228,13 @@ describe('POST /api/check', () => {
     const parameters = Array.from({ length: 251 }, (_, i) => `p${i}`).join(', ');
     const source = `कार्य f(${parameters})\n  फर्काउ ०\nअन्त्य\nदेखाउ(१)\n`;
     const check = await (await post(checkPOST, { source })).json();
-    expect(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { messageEn: string }) => d.messageEn))
-      .toEqual(['Function "f" has too many parameters (at most 200); pass some of the values together in a list or a map']);
+    expect(
+      check.diagnostics
+        .filter((d: { severity: string }) => d.severity === 'error')
+        .map((d: { messageEn: string }) => d.messageEn),
+    ).toEqual([
+      'Function "f" has too many parameters (at most 200); pass some of the values together in a list or a map',
+    ]);
     const res = await post(runPOST, { source });
     expect(res.status).toBe(200);
     expect((await res.json()).compile.ok).toBe(false);

@@ -10,7 +10,11 @@ import { buildOrReport } from '@/lib/compiler/build';
 import { COMPILE_REFUSED_CODE } from '@/lib/compiler/failure';
 import { config, resetConfigForTests } from '@/lib/config';
 import {
-  CompileProfileProbe, compileRunner, describeCompilePlacement, hostCompileAllowed, placeCompile,
+  CompileProfileProbe,
+  compileRunner,
+  describeCompilePlacement,
+  hostCompileAllowed,
+  placeCompile,
 } from '@/lib/run/compile-runner';
 import { runProgram } from '@/lib/run';
 import { configureSandbox, LAUNCHER, shutdownSandbox } from '@/sandbox/index';
@@ -68,7 +72,7 @@ describe('the compile profile probe', () => {
     writeFileSync(flaky, `#!/bin/sh\nif [ ! -e '${mark}' ]; then : > '${mark}'; exit 1; fi\nexec '${LAUNCHER}' "$@"\n`);
     chmodSync(flaky, 0o755);
     await useLauncher(flaky);
-    expect(await new CompileProfileProbe({ ...quick, attempts: 1 }).check()).toMatch(/exited/);   // one try only: the failure stands
+    expect(await new CompileProfileProbe({ ...quick, attempts: 1 }).check()).toMatch(/exited/); // one try only: the failure stands
     rmSync(mark);
     await shutdownSandbox();
     expect(await new CompileProfileProbe(quick).check()).toBe(true);
@@ -78,10 +82,10 @@ describe('the compile profile probe', () => {
   it('keeps a failure for a while, then probes again and finds the repaired sandbox', async () => {
     await useLauncher(path.join(dir, 'no-such-launcher'));
     const probe = new CompileProfileProbe({ ...quick, retryAfterMs: 300 });
-    expect(typeof await probe.check()).toBe('string');
+    expect(typeof (await probe.check())).toBe('string');
     await useLauncher(LAUNCHER);
     expect(probe.state.state).toBe('unavailable');
-    expect(typeof await probe.check()).toBe('string');          // within retryAfterMs: not asked again
+    expect(typeof (await probe.check())).toBe('string'); // within retryAfterMs: not asked again
     await new Promise((r) => setTimeout(r, 350));
     expect(await probe.check()).toBe(true);
     expect(probe.state).toEqual({ state: 'available' });

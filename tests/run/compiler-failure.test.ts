@@ -23,12 +23,18 @@ describe('POST /api/run: a compiler failure', () => {
     writeFileSync(plainFile, '');
     process.env.SAJILO_CACHE_DIR = path.join(plainFile, 'cache');
     const logged: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { logged.push(args.join(' ')); });
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.join(' '));
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const source = 'राख गोप्य = "मेरो पासवर्ड"\nदेखाउ(गोप्य)\n';
-    const res = await runPOST(new Request('http://localhost/api/run', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }),
-    }));
+    const res = await runPOST(
+      new Request('http://localhost/api/run', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ source }),
+      }),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.run).toBeNull();

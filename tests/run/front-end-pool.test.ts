@@ -13,7 +13,9 @@ const pool = (options: ConstructorParameters<typeof FrontEndPool>[0] = {}) => {
   pools.push(p);
   return p;
 };
-afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
 
 const HELLO = 'देखाउ("नमस्ते")\n';
 /** Ten times the largest source the API accepts: seconds of front-end work. */
@@ -70,7 +72,10 @@ describe('the front-end pool', () => {
     const p = pool({ threads: 1, cpuBudgetMs: 60_000 });
     await p.check(HELLO);
     let runawayDone = false;
-    const runaway = p.check(RUNAWAY).then((a) => { runawayDone = true; return a; });
+    const runaway = p.check(RUNAWAY).then((a) => {
+      runawayDone = true;
+      return a;
+    });
     const queuedLarge = p.check(atSigns(64 * KIB));
     expect(await p.check('देखाउ(क)\n')).toEqual(checkSummary('देखाउ(क)\n'));
     expect(runawayDone).toBe(false); // answered on the express thread, not after the runaway

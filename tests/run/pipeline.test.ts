@@ -5,10 +5,15 @@ import { OverloadedError, runProgram, runQueue, RUN_LIMITS } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { LAUNCHER } from '@/sandbox/index';
 
-const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
+const sandboxReason = existsSync(LAUNCHER)
+  ? null
+  : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 
 describe.skipIf(sandboxReason)('runProgram', () => {
-  afterEach(() => { runQueue.configure(defaultLimits()); runQueue.onStart = null; });
+  afterEach(() => {
+    runQueue.configure(defaultLimits());
+    runQueue.onStart = null;
+  });
 
   test('an output flood is cut at the output limit', async () => {
     const r = await runProgram({ source: 'जबसम्म सत्य\n    देखाउ("कखगघङ")\nअन्त्य\n' });
@@ -27,12 +32,16 @@ describe.skipIf(sandboxReason)('runProgram', () => {
     runQueue.configure({ concurrency: 1, maxQueued: 1 });
     // The count is recorded at each start, so an excess however brief cannot fall between samples.
     let peak = 0;
-    runQueue.onStart = (running) => { peak = Math.max(peak, running); };
+    runQueue.onStart = (running) => {
+      peak = Math.max(peak, running);
+    };
     const results = await Promise.allSettled([0, 1, 2].map((i) => runProgram({ source: `देखाउ(${i})\n` })));
     const refused = results.filter((r) => r.status === 'rejected');
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(OverloadedError);
-    const done = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof runProgram>>>[];
+    const done = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<
+      Awaited<ReturnType<typeof runProgram>>
+    >[];
     expect(done.map((r) => r.value.run?.verdict)).toEqual(['ok', 'ok']);
     expect(peak).toBe(1);
   });

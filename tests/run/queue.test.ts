@@ -3,7 +3,9 @@ import { OverloadedError, RunQueue, USAGE_HALF_LIFE_MS } from '@/lib/run/queue';
 
 const deferred = () => {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 };
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -15,13 +17,16 @@ describe('RunQueue', () => {
     const started: number[] = [];
     let active = 0;
     let peak = 0;
-    const jobs = gates.map((g, i) => q.run(async () => {
-      started.push(i);
-      active++; peak = Math.max(peak, active);
-      await g.promise;
-      active--;
-      return i;
-    }));
+    const jobs = gates.map((g, i) =>
+      q.run(async () => {
+        started.push(i);
+        active++;
+        peak = Math.max(peak, active);
+        await g.promise;
+        active--;
+        return i;
+      }),
+    );
     await tick();
     expect(started).toEqual([0, 1]);
     expect(q.stats).toMatchObject({ running: 2, queued: 3 });
@@ -49,7 +54,11 @@ describe('RunQueue', () => {
 
   test('a failing job frees its slot', async () => {
     const q = new RunQueue({ concurrency: 1, maxQueued: 0 });
-    await expect(q.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      q.run(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await q.run(async () => 2)).toBe(2);
   });
 
@@ -58,7 +67,9 @@ describe('RunQueue', () => {
     const g = deferred();
     let second = false;
     const a = q.run(() => g.promise);
-    const b = q.run(async () => { second = true; });
+    const b = q.run(async () => {
+      second = true;
+    });
     await tick();
     expect(second).toBe(false);
     q.configure({ concurrency: 2 });
@@ -70,7 +81,12 @@ describe('RunQueue', () => {
 });
 
 /** The queue's clock in these tests: time passes only when a job says it took some. */
-const testClock = () => ({ t: 0, now() { return this.t; } });
+const testClock = () => ({
+  t: 0,
+  now() {
+    return this.t;
+  },
+});
 
 /** A job that runs until released (then takes `ms` on `clock`), with a promise that settles
  *  when it has started. */
@@ -78,8 +94,15 @@ function gatedJob(name: string, log: string[], clock?: { t: number }, ms = 0) {
   const gate = deferred();
   const started = deferred();
   return {
-    gate, started: started.promise,
-    job: async () => { log.push(name); started.resolve(); await gate.promise; if (clock) clock.t += ms; return name; },
+    gate,
+    started: started.promise,
+    job: async () => {
+      log.push(name);
+      started.resolve();
+      await gate.promise;
+      if (clock) clock.t += ms;
+      return name;
+    },
   };
 }
 
@@ -91,8 +114,23 @@ describe('RunQueue: fairness between clients', () => {
     const first = gatedJob('a1', log, clock, 10);
     const jobs = [q.run(first.job, { client: 'A' })];
     await first.started;
-    for (const [name, client] of [['a2', 'A'], ['a3', 'A'], ['b1', 'B'], ['b2', 'B'], ['c1', 'C']]) {
-      jobs.push(q.run(async () => { log.push(name); clock.t += 10; return name; }, { client }));
+    for (const [name, client] of [
+      ['a2', 'A'],
+      ['a3', 'A'],
+      ['b1', 'B'],
+      ['b2', 'B'],
+      ['c1', 'C'],
+    ]) {
+      jobs.push(
+        q.run(
+          async () => {
+            log.push(name);
+            clock.t += 10;
+            return name;
+          },
+          { client },
+        ),
+      );
     }
     expect(q.stats).toMatchObject({ running: 1, queued: 5 });
     first.gate.resolve();
@@ -124,14 +162,25 @@ describe('RunQueue: fairness between clients', () => {
     const log: string[] = [];
     const a1 = gatedJob('a1', log);
     const refusedBy: string[] = [];
-    const submit = (name: string, client: string) => q.run(async () => { log.push(name); }, { client })
-      .catch((e: unknown) => { expect(e).toBeInstanceOf(OverloadedError); expect((e as OverloadedError).scope).toBe('server'); refusedBy.push(name); });
+    const submit = (name: string, client: string) =>
+      q
+        .run(
+          async () => {
+            log.push(name);
+          },
+          { client },
+        )
+        .catch((e: unknown) => {
+          expect(e).toBeInstanceOf(OverloadedError);
+          expect((e as OverloadedError).scope).toBe('server');
+          refusedBy.push(name);
+        });
     const all = [q.run(a1.job, { client: 'A' }), submit('a2', 'A'), submit('a3', 'A')];
     await a1.started;
     expect(q.stats.queued).toBe(2);
-    all.push(submit('b1', 'B'));          // B was never served: it takes a3's place
-    all.push(submit('c1', 'C'));          // and C takes a2's
-    all.push(submit('d1', 'D'));          // D ties with B and C but came later: refused
+    all.push(submit('b1', 'B')); // B was never served: it takes a3's place
+    all.push(submit('c1', 'C')); // and C takes a2's
+    all.push(submit('d1', 'D')); // D ties with B and C but came later: refused
     await Promise.resolve();
     expect(q.stats.queued).toBe(2);
     a1.gate.resolve();
@@ -153,16 +202,24 @@ describe('RunQueue: fairness between clients', () => {
       const name = `${client}.${n++}`;
       const g = gatedJob(name, log, clock, client === 'N' ? 50 : 2000);
       live.set(name, g);
-      settled.push(q.run(g.job, { client }).then(
-        () => live.delete(name),
-        (e: unknown) => { expect(e).toBeInstanceOf(OverloadedError); refused.push(client); live.delete(name); },
-      ));
+      settled.push(
+        q.run(g.job, { client }).then(
+          () => live.delete(name),
+          (e: unknown) => {
+            expect(e).toBeInstanceOf(OverloadedError);
+            refused.push(client);
+            live.delete(name);
+          },
+        ),
+      );
       return g;
     };
-    const turn = () => new Promise((r) => setImmediate(r));   // lets every settled promise run on
+    const turn = () => new Promise((r) => setImmediate(r)); // lets every settled promise run on
     const greedy = ['G0', 'G1', 'G2', 'G3', 'G4', 'G5'];
     const served = (c: string) => log.some((l) => l.startsWith(`${c}.`));
-    const refill = () => { for (const c of greedy) for (let k = q.heldBy(c); k < 2; k++) submit(c); };
+    const refill = () => {
+      for (const c of greedy) for (let k = q.heldBy(c); k < 2; k++) submit(c);
+    };
     // Rounds: every greedy client posts up to its share, then every running job ends.
     for (let round = 0; round < 10 && !greedy.every(served); round++) {
       refill();
@@ -182,7 +239,7 @@ describe('RunQueue: fairness between clients', () => {
       expect(refused).not.toContain('N');
       expect(q.stats.queued).toBe(4);
       const before = log.length;
-      live.get(log.find((l) => live.has(l))!)!.gate.resolve();   // one greedy job ends
+      live.get(log.find((l) => live.has(l))!)!.gate.resolve(); // one greedy job ends
       await hello.started;
       expect(log[before]).toMatch(/^N\./);
       hello.gate.resolve();
@@ -190,7 +247,10 @@ describe('RunQueue: fairness between clients', () => {
     }
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((c) => greedy.includes(c))).toBe(true);
-    while (live.size > 0) { for (const g of live.values()) g.gate.resolve(); await turn(); }
+    while (live.size > 0) {
+      for (const g of live.values()) g.gate.resolve();
+      await turn();
+    }
     await Promise.all(settled);
     expect(q.stats).toMatchObject({ running: 0, queued: 0 });
   });
@@ -198,15 +258,39 @@ describe('RunQueue: fairness between clients', () => {
   test('usage decays: a client that kept the slots busy long ago is not held back for ever', async () => {
     const clock = testClock();
     const q = new RunQueue({ concurrency: 1, maxQueued: 4 }, clock);
-    await q.run(async () => { clock.t += 30_000; }, { client: 'old' });
+    await q.run(
+      async () => {
+        clock.t += 30_000;
+      },
+      { client: 'old' },
+    );
     clock.t += 10 * USAGE_HALF_LIFE_MS;
-    await q.run(async () => { clock.t += 100; }, { client: 'recent' });
+    await q.run(
+      async () => {
+        clock.t += 100;
+      },
+      { client: 'recent' },
+    );
     expect(q.usedBy('old')).toBeLessThan(q.usedBy('recent'));
     const log: string[] = [];
     const hold = gatedJob('hold', log);
     const all: Promise<unknown>[] = [q.run(hold.job, { client: 'third' })];
-    all.push(q.run(async () => { log.push('recent'); }, { client: 'recent' }));
-    all.push(q.run(async () => { log.push('old'); }, { client: 'old' }));
+    all.push(
+      q.run(
+        async () => {
+          log.push('recent');
+        },
+        { client: 'recent' },
+      ),
+    );
+    all.push(
+      q.run(
+        async () => {
+          log.push('old');
+        },
+        { client: 'old' },
+      ),
+    );
     hold.gate.resolve();
     await Promise.all(all);
     expect(log).toEqual(['hold', 'old', 'recent']);
@@ -218,13 +302,23 @@ describe('RunQueue: fairness between clients', () => {
     const a1 = gatedJob('a1', log);
     const held = q.run(a1.job, { client: 'A' });
     const gone = new AbortController();
-    const waiting = q.run(async () => { log.push('b1'); }, { client: 'B', signal: gone.signal });
+    const waiting = q.run(
+      async () => {
+        log.push('b1');
+      },
+      { client: 'B', signal: gone.signal },
+    );
     expect(q.stats.queued).toBe(1);
     gone.abort(new Error('client went away'));
     await expect(waiting).rejects.toThrow('client went away');
     expect(q.stats.queued).toBe(0);
     expect(q.heldBy('B')).toBe(0);
-    const again = q.run(async () => { log.push('b2'); }, { client: 'B' });   // B's share is free again
+    const again = q.run(
+      async () => {
+        log.push('b2');
+      },
+      { client: 'B' },
+    ); // B's share is free again
     a1.gate.resolve();
     await Promise.all([held, again]);
     expect(log).toEqual(['a1', 'b2']);
@@ -233,16 +327,20 @@ describe('RunQueue: fairness between clients', () => {
   test('a running job stopped by its signal passes the slot on at once', async () => {
     const q = new RunQueue({ concurrency: 1, maxQueued: 2, perClient: 1 });
     const gone = new AbortController();
-    const stopped = q.run(() => new Promise<string>((resolve) => {
-      gone.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
-    }), { client: 'A', signal: gone.signal });
+    const stopped = q.run(
+      () =>
+        new Promise<string>((resolve) => {
+          gone.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+        }),
+      { client: 'A', signal: gone.signal },
+    );
     const log: string[] = [];
     const next = gatedJob('b1', log);
     const waiting = q.run(next.job, { client: 'B' });
     expect(q.stats).toMatchObject({ running: 1, queued: 1 });
     gone.abort();
     expect(await stopped).toBe('stopped');
-    await next.started;            // no timer: the slot went to B as the stopped job returned
+    await next.started; // no timer: the slot went to B as the stopped job returned
     expect(q.stats).toMatchObject({ running: 1, queued: 0 });
     next.gate.resolve();
     await waiting;

@@ -8,20 +8,28 @@ import { defaultLimits } from '@/lib/run/queue';
 import { PEER_HEADER } from '@/lib/http/client';
 import { sessionCookie, useTestDb, type TestDb } from '../data/helpers';
 
-const COMPILE_ERROR = { source: 'देखाउ(१' };   // answered without the sandbox
+const COMPILE_ERROR = { source: 'देखाउ(१' }; // answered without the sandbox
 
 function post(peer: string, cookie?: string) {
-  return runPOST(new Request('http://localhost/api/run', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PEER_HEADER]: peer, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(COMPILE_ERROR),
-  }));
+  return runPOST(
+    new Request('http://localhost/api/run', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PEER_HEADER]: peer, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(COMPILE_ERROR),
+    }),
+  );
 }
 
 /** Holds one run for `client` until released. */
 function hold(client: string) {
   let release!: () => void;
-  const done = runQueue.run(() => new Promise<void>((r) => { release = r; }), { client });
+  const done = runQueue.run(
+    () =>
+      new Promise<void>((r) => {
+        release = r;
+      }),
+    { client },
+  );
   return { release: () => release(), done };
 }
 
@@ -37,7 +45,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.cleanup();
-  if (savedSecret === undefined) delete process.env.NEXTAUTH_SECRET; else process.env.NEXTAUTH_SECRET = savedSecret;
+  if (savedSecret === undefined) delete process.env.NEXTAUTH_SECRET;
+  else process.env.NEXTAUTH_SECRET = savedSecret;
 });
 afterEach(() => runQueue.configure(defaultLimits()));
 
@@ -67,7 +76,8 @@ describe('POST /api/run: the client of a run', () => {
     expect((await post('203.0.113.9', await sessionCookie('u-2'))).status).toBe(200);
     expect((await post('2001:db8:1:2:ffff::7')).status).toBe(429);
     expect((await post('2001:db8:1:3::7')).status).toBe(200);
-    v4.release(); v6.release();
+    v4.release();
+    v6.release();
     await Promise.all([v4.done, v6.done]);
   });
 });
@@ -77,12 +87,15 @@ describe('POST /api/run (JSON): a client that goes away while waiting', () => {
     runQueue.configure({ concurrency: 1, maxQueued: 4, perClient: 1 });
     const slot = hold('address:192.0.2.200');
     const gone = new AbortController();
-    const waiting = runPOST(new Request('http://localhost/api/run', {
-      method: 'POST', signal: gone.signal,
-      headers: { 'content-type': 'application/json', [PEER_HEADER]: '198.51.100.7' },
-      body: JSON.stringify(COMPILE_ERROR),
-    }));
-    while (runQueue.stats.queued === 0) await new Promise((r) => setImmediate(r));   // parsed and queued
+    const waiting = runPOST(
+      new Request('http://localhost/api/run', {
+        method: 'POST',
+        signal: gone.signal,
+        headers: { 'content-type': 'application/json', [PEER_HEADER]: '198.51.100.7' },
+        body: JSON.stringify(COMPILE_ERROR),
+      }),
+    );
+    while (runQueue.stats.queued === 0) await new Promise((r) => setImmediate(r)); // parsed and queued
     expect(runQueue.heldBy('address:198.51.100.7')).toBe(1);
     gone.abort();
     expect((await waiting).status).toBe(499);

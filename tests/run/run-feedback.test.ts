@@ -8,13 +8,16 @@ import { RuntimeErrorFilter, takeRuntimeError } from '@/lib/run/runtime-error';
 import { completeUtf8, LAUNCHER } from '@/sandbox/index';
 import { explainVerdict, outputCutMarker } from '@/lib/i18n/run-feedback';
 
-const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
+const sandboxReason = existsSync(LAUNCHER)
+  ? null
+  : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 const TOKEN = 'a'.repeat(32);
 const record = (token: string, rest: string) => `\x1eSAJILO-RUNTIME-ERROR ${token} ${rest}\n`;
-const HUMAN = 'रनटाइम त्रुटि (पङ्क्ति ३, स्तम्भ ५): शून्यले भाग गर्न मिल्दैन\nRuntime error at line 3, column 5: division by zero\n';
+const HUMAN =
+  'रनटाइम त्रुटि (पङ्क्ति ३, स्तम्भ ५): शून्यले भाग गर्न मिल्दैन\nRuntime error at line 3, column 5: division by zero\n';
 
 describe('runtime error record', () => {
-  test('the record with the run\'s token is parsed and taken out; the human lines stay', () => {
+  test("the record with the run's token is parsed and taken out; the human lines stay", () => {
     const r = takeRuntimeError(HUMAN + record(TOKEN, '3 5\tशून्यले भाग गर्न मिल्दैन\tdivision by zero'), TOKEN);
     expect(r.stderr).toBe(HUMAN);
     expect(r.record).toEqual({ line: 3, column: 5, message: 'शून्यले भाग गर्न मिल्दैन', messageEn: 'division by zero' });
@@ -25,7 +28,7 @@ describe('runtime error record', () => {
     expect(r.record).toEqual({ line: null, column: null, message: 'क\tख\nग\\', messageEn: 'key "a\nb" missing' });
   });
 
-  test('a forged record (another token) or a forged English line is the program\'s text: kept, not believed', () => {
+  test("a forged record (another token) or a forged English line is the program's text: kept, not believed", () => {
     const forged = `Runtime error at line 1, column 1: fake\n${record('b'.repeat(32), '1 1\tनक्कली\tfake')}`;
     const r = takeRuntimeError(forged, TOKEN);
     expect(r.record).toBeNull();
@@ -55,7 +58,7 @@ describe('runtime error record', () => {
 
 describe('output cut at a character boundary', () => {
   test('a UTF-8 sequence missing its last bytes is dropped, a whole one kept', () => {
-    const word = Buffer.from('कख');                  // 6 bytes
+    const word = Buffer.from('कख'); // 6 bytes
     expect(completeUtf8(word.subarray(0, 5)).toString()).toBe('क');
     expect(completeUtf8(word.subarray(0, 4)).toString()).toBe('क');
     expect(completeUtf8(word).toString()).toBe('कख');
@@ -73,20 +76,34 @@ describe('output cut at a character boundary', () => {
     const text = 'नमस्ते पङ्क्ति\nक्षत्रिय';
     for (let at = 1; at < text.length; at++) {
       const whole = new GraphemeHoldback();
-      expect(whole.push(text.slice(0, at)) + whole.push(text.slice(at)) + whole.end(false), `split at ${at}`).toBe(text);
+      expect(whole.push(text.slice(0, at)) + whole.push(text.slice(at)) + whole.end(false), `split at ${at}`).toBe(
+        text,
+      );
       const cut = new GraphemeHoldback();
-      expect(cut.push(text.slice(0, at)) + cut.push(text.slice(at)) + cut.end(true), `cut, split at ${at}`).toBe(cutAtGraphemeBoundary(text));
+      expect(cut.push(text.slice(0, at)) + cut.push(text.slice(at)) + cut.end(true), `cut, split at ${at}`).toBe(
+        cutAtGraphemeBoundary(text),
+      );
     }
   });
 });
 
 describe('verdict wording (lib/i18n)', () => {
-  test('the limit hit, with its value in the interface\'s digits', () => {
-    expect(explainVerdict('ne', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe('रोकियो: २ सेकेन्डको CPU सीमा नाघ्यो');
-    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe('Stopped: the 2-second CPU limit was reached');
-    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'wall-time', limit: 5000 } })).toMatch(/^Stopped: the 5-second wall-clock limit/);
-    expect(explainVerdict('ne', { verdict: 'memory_limit', limitExceeded: { kind: 'memory', limit: 128 } })).toBe('रोकियो: १२८ MiB को मेमोरी सीमा नाघ्यो');
-    expect(explainVerdict('en', { verdict: 'output_limit', limitExceeded: { kind: 'output', limit: 65536 } })).toBe('Stopped: the 64 KiB output limit was reached');
+  test("the limit hit, with its value in the interface's digits", () => {
+    expect(explainVerdict('ne', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe(
+      'रोकियो: २ सेकेन्डको CPU सीमा नाघ्यो',
+    );
+    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } })).toBe(
+      'Stopped: the 2-second CPU limit was reached',
+    );
+    expect(explainVerdict('en', { verdict: 'time_limit', limitExceeded: { kind: 'wall-time', limit: 5000 } })).toMatch(
+      /^Stopped: the 5-second wall-clock limit/,
+    );
+    expect(explainVerdict('ne', { verdict: 'memory_limit', limitExceeded: { kind: 'memory', limit: 128 } })).toBe(
+      'रोकियो: १२८ MiB को मेमोरी सीमा नाघ्यो',
+    );
+    expect(explainVerdict('en', { verdict: 'output_limit', limitExceeded: { kind: 'output', limit: 65536 } })).toBe(
+      'Stopped: the 64 KiB output limit was reached',
+    );
     expect(outputCutMarker('ne', 65536)).toBe('… आउटपुट यहाँ काटियो (६४ KiB राखियो)');
     expect(outputCutMarker('en', 1000)).toBe('… output cut here (1000 bytes kept)');
   });
@@ -94,7 +111,15 @@ describe('verdict wording (lib/i18n)', () => {
   test('without a limit, the verdict in words; an unknown verdict reads as an internal error; never a signal name', () => {
     expect(explainVerdict('en', { verdict: 'time_limit' })).toMatch(/time limit/);
     expect(explainVerdict('en', { verdict: 'strange' })).toBe(explainVerdict('en', { verdict: 'internal_error' }));
-    for (const verdict of ['ok', 'runtime_error', 'time_limit', 'memory_limit', 'output_limit', 'security_violation', 'internal_error']) {
+    for (const verdict of [
+      'ok',
+      'runtime_error',
+      'time_limit',
+      'memory_limit',
+      'output_limit',
+      'security_violation',
+      'internal_error',
+    ]) {
       for (const lang of ['ne', 'en'] as const) expect(explainVerdict(lang, { verdict })).not.toMatch(/SIG/);
     }
   });
@@ -102,7 +127,9 @@ describe('verdict wording (lib/i18n)', () => {
 
 describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
   test('a runtime error carries its position and messages; stderr keeps the human lines only', async () => {
-    const r = await runProgram({ source: 'राख क = ०\nदेखाउ("Runtime error at line 1, column 1: forged")\nदेखाउ(५ / क)\n' });
+    const r = await runProgram({
+      source: 'राख क = ०\nदेखाउ("Runtime error at line 1, column 1: forged")\nदेखाउ(५ / क)\n',
+    });
     expect(r.run?.verdict).toBe('runtime_error');
     expect(r.run?.runtimeError).toMatchObject({ line: 3, messageEn: 'division by zero' });
     expect(r.run?.runtimeError?.message).toMatch(/[\u0900-\u097F]/);
@@ -121,7 +148,14 @@ describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
 
   test('streamed stderr never shows the record; the result has it', async () => {
     let streamed = '';
-    const r = await runProgram({ source: 'राख सूची = [१]\nदेखाउ(सूची[५])\n' }, { onOutput: (s, c) => { if (s === 'stderr') streamed += c; } });
+    const r = await runProgram(
+      { source: 'राख सूची = [१]\nदेखाउ(सूची[५])\n' },
+      {
+        onOutput: (s, c) => {
+          if (s === 'stderr') streamed += c;
+        },
+      },
+    );
     expect(r.run?.runtimeError?.line).toBe(2);
     expect(streamed).toBe(r.run?.stderr);
     expect(streamed).not.toContain('SAJILO-RUNTIME-ERROR');
@@ -129,7 +163,14 @@ describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
 
   test('lots of Devanagari cut at the output limit ends on a whole grapheme cluster', async () => {
     let streamed = '';
-    const r = await runProgram({ source: 'जबसम्म सत्य\n    लेख("पङ्क्ति")\nअन्त्य\n' }, { onOutput: (s, c) => { if (s === 'stdout') streamed += c; } });
+    const r = await runProgram(
+      { source: 'जबसम्म सत्य\n    लेख("पङ्क्ति")\nअन्त्य\n' },
+      {
+        onOutput: (s, c) => {
+          if (s === 'stdout') streamed += c;
+        },
+      },
+    );
     expect(r.run?.verdict).toBe('output_limit');
     expect(streamed).toBe(r.run?.stdout);
     expect(r.run?.limitExceeded).toEqual({ kind: 'output', limit: RUN_LIMITS.outputBytes });
@@ -138,7 +179,9 @@ describe.skipIf(sandboxReason)('through the compiler and sandbox', () => {
     expect(out.length).toBeGreaterThan(1000);
     const full = 'पङ्क्ति'.repeat(Math.ceil(out.length / 7) + 1);
     expect(full.startsWith(out)).toBe(true);
-    const boundaries = new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(full)].map((s) => s.index));
+    const boundaries = new Set(
+      [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(full)].map((s) => s.index),
+    );
     expect(boundaries.has(out.length)).toBe(true);
   });
 

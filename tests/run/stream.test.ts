@@ -8,8 +8,21 @@ import { runQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { LAUNCHER } from '@/sandbox/index';
 
-const RUN_KEYS = ['cpuMs', 'exitCode', 'memoryKb', 'signal', 'stderr', 'stdout', 'tier', 'truncated', 'verdict', 'wallMs'];
-const sandboxReason = existsSync(LAUNCHER) ? null : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
+const RUN_KEYS = [
+  'cpuMs',
+  'exitCode',
+  'memoryKb',
+  'signal',
+  'stderr',
+  'stdout',
+  'tier',
+  'truncated',
+  'verdict',
+  'wallMs',
+];
+const sandboxReason = existsSync(LAUNCHER)
+  ? null
+  : `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
 
 function request(body: unknown, opts: { accept?: string; signal?: AbortSignal } = {}) {
   return new Request('http://localhost/api/run', {
@@ -50,7 +63,11 @@ function programsAlive(): number {
   let n = 0;
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e)) continue;
-    try { if (/^[0-9a-z]+\.exe\0$/.test(readFileSync(`/proc/${e}/cmdline`, 'utf8'))) n++; } catch { /* gone */ }
+    try {
+      if (/^[0-9a-z]+\.exe\0$/.test(readFileSync(`/proc/${e}/cmdline`, 'utf8'))) n++;
+    } catch {
+      /* gone */
+    }
   }
   return n;
 }
@@ -73,15 +90,24 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
     expect(last.run).toMatchObject({ verdict: 'ok', exitCode: 0, stdout: 'एक\n<b>दुई</b>\n' });
     const middle = got.slice(1, -1);
     expect(middle.length).toBeGreaterThan(0);
-    for (const l of middle) { expect(l.type).toBe('stdout'); expect(Object.keys(l).sort()).toEqual(['data', 'type']); }
+    for (const l of middle) {
+      expect(l.type).toBe('stdout');
+      expect(Object.keys(l).sort()).toEqual(['data', 'type']);
+    }
     expect(middle.map((l) => l.data).join('')).toBe(last.run.stdout);
   });
 
   test('stderr arrives as stderr lines', async () => {
     const got = await all(await runPOST(request({ source: 'राख क = ०\nदेखाउ(५ / क)\n' }, { accept: NDJSON })));
-    const err = got.filter((l) => l.type === 'stderr').map((l) => l.data).join('');
+    const err = got
+      .filter((l) => l.type === 'stderr')
+      .map((l) => l.data)
+      .join('');
     expect(err).toMatch(/line 2/);
-    expect((got[got.length - 1] as { run: { verdict: string; stderr: string } }).run).toMatchObject({ verdict: 'runtime_error', stderr: err });
+    expect((got[got.length - 1] as { run: { verdict: string; stderr: string } }).run).toMatchObject({
+      verdict: 'runtime_error',
+      stderr: err,
+    });
   });
 
   test('a compile error: the compile line, then a result whose run is null', async () => {
@@ -99,8 +125,14 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
     let end = -1;
     let verdict = '';
     for await (const { line, at } of lines(res, t0)) {
-      if (line.type === 'stdout' && firstAt < 0) { expect(line.data).toBe('सुरु\n'); firstAt = at; }
-      if (line.type === 'result') { end = at; verdict = (line.run as { verdict: string }).verdict; }
+      if (line.type === 'stdout' && firstAt < 0) {
+        expect(line.data).toBe('सुरु\n');
+        firstAt = at;
+      }
+      if (line.type === 'result') {
+        end = at;
+        verdict = (line.run as { verdict: string }).verdict;
+      }
     }
     expect(verdict).toBe('time_limit');
     expect(firstAt).toBeGreaterThanOrEqual(0);
@@ -121,7 +153,12 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
   test('a full queue is a 429 before any line', async () => {
     runQueue.configure({ concurrency: 1, maxQueued: 0 });
     let release!: () => void;
-    const held = runQueue.run(() => new Promise<void>((r) => { release = r; }));
+    const held = runQueue.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     const res = await runPOST(request({ source: 'देखाउ(१)' }, { accept: NDJSON }));
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -135,16 +172,18 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
     runQueue.configure({ concurrency: 1, maxQueued: 4 });
     const ac = new AbortController();
     const t0 = Date.now();
-    const res = await runPOST(request({ source: 'देखाउ("सुरु")\nजबसम्म सत्य\nअन्त्य\n' }, { accept: NDJSON, signal: ac.signal }));
+    const res = await runPOST(
+      request({ source: 'देखाउ("सुरु")\nजबसम्म सत्य\nअन्त्य\n' }, { accept: NDJSON, signal: ac.signal }),
+    );
     for await (const { line } of lines(res, t0)) {
-      if (line.type === 'stdout') break;        // the program runs; now go away
+      if (line.type === 'stdout') break; // the program runs; now go away
     }
     expect(programsAlive()).toBe(1);
     ac.abort();
     const again = Date.now();
     const next = await (await runPOST(request({ source: 'देखाउ("फेरि")\n' }))).json();
     expect(next.run).toMatchObject({ verdict: 'ok', stdout: 'फेरि\n' });
-    expect(Date.now() - again).toBeLessThan(1500);  // not after the 2 s CPU limit of the loop
+    expect(Date.now() - again).toBeLessThan(1500); // not after the 2 s CPU limit of the loop
     expect(Date.now() - t0).toBeLessThan(2000);
     await sleep(50);
     expect(programsAlive()).toBe(0);

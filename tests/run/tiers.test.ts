@@ -9,9 +9,7 @@ import path from 'node:path';
 import { findCachedExecutable } from '@/lib/compiler/build';
 import { loadRuntimeLibs } from '@/lib/compiler/driver/runtime-libs';
 import { tierPlan } from '@/lib/compiler/driver/tiers';
-import {
-  BACKGROUND_COMPILE_LIMITS, backgroundCompiler, runProgram, runQueue, tiering, upgradeQueue,
-} from '@/lib/run';
+import { BACKGROUND_COMPILE_LIMITS, backgroundCompiler, runProgram, runQueue, tiering, upgradeQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
 import { UpgradeQueue } from '@/lib/run/tiers';
 import { LAUNCHER } from '@/sandbox/index';
@@ -20,7 +18,9 @@ function skipReason(): string | null {
   if (!existsSync(LAUNCHER)) return `the sandbox launcher is not built (${LAUNCHER}): run npm run setup`;
   try {
     if (!tierPlan(loadRuntimeLibs()).optimised) return 'no optimised tier on this host (gcc missing)';
-  } catch (e) { return (e as Error).message; }
+  } catch (e) {
+    return (e as Error).message;
+  }
   return null;
 }
 const reason = skipReason();
@@ -28,17 +28,23 @@ const reason = skipReason();
 // A fresh cache per file, and a program nobody has run before in it.
 const savedCacheDir = process.env.SAJILO_CACHE_DIR;
 let cacheDir = '';
-beforeAll(() => { cacheDir = mkdtempSync(path.join(tmpdir(), 'sajilo-tiers-')); process.env.SAJILO_CACHE_DIR = cacheDir; });
+beforeAll(() => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'sajilo-tiers-'));
+  process.env.SAJILO_CACHE_DIR = cacheDir;
+});
 afterAll(async () => {
   await upgradeQueue.idle();
-  if (savedCacheDir === undefined) delete process.env.SAJILO_CACHE_DIR; else process.env.SAJILO_CACHE_DIR = savedCacheDir;
+  if (savedCacheDir === undefined) delete process.env.SAJILO_CACHE_DIR;
+  else process.env.SAJILO_CACHE_DIR = savedCacheDir;
   rmSync(cacheDir, { recursive: true, force: true });
 });
 let counter = 0;
 function freshProgram(): string {
   counter++;
-  return `कार्य फिब(न)\n    यदि न < 2 भने\n        फर्काउ न\n    अन्त्य\n    फर्काउ फिब(न - 1) + फिब(न - 2)\nअन्त्य\n`
-    + `राख क = पढ()\nदेखाउ("${counter}-${Date.now()}", फिब(20), क)\nराख अप्रयुक्त = 1\n`;
+  return (
+    `कार्य फिब(न)\n    यदि न < 2 भने\n        फर्काउ न\n    अन्त्य\n    फर्काउ फिब(न - 1) + फिब(न - 2)\nअन्त्य\n` +
+    `राख क = पढ()\nदेखाउ("${counter}-${Date.now()}", फिब(20), क)\nराख अप्रयुक्त = 1\n`
+  );
 }
 
 describe.skipIf(reason)('tiered compilation', () => {
@@ -63,7 +69,7 @@ describe.skipIf(reason)('tiered compilation', () => {
     expect(second.run?.stdout).toBe(first.run?.stdout);
     expect(second.run?.stdout).toContain('६७६५ नमस्ते');
     expect(second.run?.exitCode).toBe(first.run?.exitCode);
-    expect(second.compile).toEqual(first.compile);   // the same diagnostics (a warning here) on both tiers
+    expect(second.compile).toEqual(first.compile); // the same diagnostics (a warning here) on both tiers
   });
 
   test('runtime errors read the same on both tiers', async () => {
@@ -74,7 +80,13 @@ describe.skipIf(reason)('tiered compilation', () => {
     const second = await runProgram({ source });
     expect([first.run?.tier, second.run?.tier]).toEqual(['fast', 'optimised']);
     expect(first.run?.verdict).toBe('runtime_error');
-    expect({ ...second.run, tier: 0, cpuMs: 0, wallMs: 0, memoryKb: 0 }).toEqual({ ...first.run, tier: 0, cpuMs: 0, wallMs: 0, memoryKb: 0 });
+    expect({ ...second.run, tier: 0, cpuMs: 0, wallMs: 0, memoryKb: 0 }).toEqual({
+      ...first.run,
+      tier: 0,
+      cpuMs: 0,
+      wallMs: 0,
+      memoryKb: 0,
+    });
   });
 
   test('with tiering off every run stays on the fast tier and nothing is queued', async () => {
@@ -90,7 +102,10 @@ describe.skipIf(reason)('tiered compilation', () => {
   test('the queue is bounded: offers beyond its bound are dropped', async () => {
     upgradeQueue.configure({ maxQueued: 1 });
     const [a, b] = [freshProgram(), freshProgram()];
-    const outcomes = [upgradeQueue.settled({ source: a, latinDigits: false }), upgradeQueue.settled({ source: b, latinDigits: false })];
+    const outcomes = [
+      upgradeQueue.settled({ source: a, latinDigits: false }),
+      upgradeQueue.settled({ source: b, latinDigits: false }),
+    ];
     expect(upgradeQueue.offer({ source: a, latinDigits: false })).toBe('queued');
     expect(upgradeQueue.offer({ source: a, latinDigits: false })).toBe('duplicate');
     expect(upgradeQueue.offer({ source: b, latinDigits: false })).toBe('dropped');
@@ -101,7 +116,12 @@ describe.skipIf(reason)('tiered compilation', () => {
   test('under load (interactive runs waiting, every slot busy) upgrades are dropped, and a running one is killed', async () => {
     runQueue.configure({ concurrency: 1, maxQueued: 4 });
     let release!: () => void;
-    const holding = runQueue.run(() => new Promise<void>((r) => { release = r; }));
+    const holding = runQueue.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     // Every slot busy: the upgrade is accepted, then dropped when it would start.
     const source = freshProgram();
     const outcome = upgradeQueue.settled({ source, latinDigits: false });
@@ -122,15 +142,20 @@ describe.skipIf(reason)('tiered compilation', () => {
     let blocker: Promise<unknown> | null = null;
     upgradeQueue.once('started', () => {
       blocker = Promise.all([
-        runQueue.run(() => new Promise<void>((r) => { release = r; })),
-        runProgram({ source: freshProgram() }),   // finds the slot taken: the build yields
+        runQueue.run(
+          () =>
+            new Promise<void>((r) => {
+              release = r;
+            }),
+        ),
+        runProgram({ source: freshProgram() }), // finds the slot taken: the build yields
       ]);
     });
     expect(upgradeQueue.offer({ source: slow, latinDigits: false })).toBe('queued');
     expect(await killed).toBe('dropped');
     release();
     await blocker;
-    await upgradeQueue.idle();   // the interactive run's own upgrade
+    await upgradeQueue.idle(); // the interactive run's own upgrade
     // A dropped program is not marked as failed: it is offered again after its next run.
     expect(upgradeQueue.offer({ source: slow, latinDigits: false })).toBe('queued');
     await upgradeQueue.idle();
@@ -161,6 +186,8 @@ describe.skipIf(reason)('tiered compilation', () => {
   });
 
   test('keys ignore nothing that changes the executable', () => {
-    expect(UpgradeQueue.keyOf({ source: 'क', latinDigits: false })).not.toBe(UpgradeQueue.keyOf({ source: 'क', latinDigits: true }));
+    expect(UpgradeQueue.keyOf({ source: 'क', latinDigits: false })).not.toBe(
+      UpgradeQueue.keyOf({ source: 'क', latinDigits: true }),
+    );
   });
 });

@@ -8,7 +8,9 @@ import { LAUNCHER } from '../../sandbox/index';
 import { tempDir } from './helpers';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function plan(version: 'v1' | 'v2', memoryMb: number, pids: number) {
   const root = tempDir('sajilo-fakecg-');
@@ -30,10 +32,10 @@ describe('cgroup v2 slot', () => {
     expect(path.dirname(mem)).toBe(root);
     expect(path.basename(mem)).toMatch(/^sajilo-\d+-\d+$/);
     expect(read(root, 'cgroup.subtree_control')).toBe('+memory +pids +cpu');
-    expect(read(mem, 'memory.max')).toBe(String((100 + 4) * 1024 * 1024));   // + supervisor headroom
+    expect(read(mem, 'memory.max')).toBe(String((100 + 4) * 1024 * 1024)); // + supervisor headroom
     expect(read(mem, 'memory.swap.max')).toBe('0');
-    expect(read(mem, 'pids.max')).toBe('12');                                // + supervisor and init
-    expect(Number(read(mem, 'cgroup.procs'))).toBeGreaterThan(0);            // the supervisor attached itself
+    expect(read(mem, 'pids.max')).toBe('12'); // + supervisor and init
+    expect(Number(read(mem, 'cgroup.procs'))).toBeGreaterThan(0); // the supervisor attached itself
   });
 
   it('reads CPU, OOM kills and memory.max events as differences from the run start', async () => {
@@ -92,7 +94,10 @@ function usage(version: string, dir: string, between: () => void): Promise<strin
     let out = '';
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out === 'ready\n') { between(); p.stdin.write('go\n'); }
+      if (out === 'ready\n') {
+        between();
+        p.stdin.write('go\n');
+      }
     });
     p.on('exit', (code) => (code === 0 ? resolve(out.slice(6).trim()) : reject(new Error(`exit ${code}`))));
   });

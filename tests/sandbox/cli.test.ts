@@ -10,7 +10,10 @@ const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'sajilo-sandbox.mj
 let dir: string;
 let hostile: string;
 
-beforeAll(() => { dir = tempDir(); hostile = buildHostile(dir); });
+beforeAll(() => {
+  dir = tempDir();
+  hostile = buildHostile(dir);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], input = '') {
@@ -25,7 +28,17 @@ describe('sajilo-sandbox run', () => {
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['verdict', 'exitCode', 'signal', 'cpuMs', 'wallMs', 'memoryKb', 'stdout', 'stderr', 'truncated']);
+    expect(Object.keys(j)).toEqual([
+      'verdict',
+      'exitCode',
+      'signal',
+      'cpuMs',
+      'wallMs',
+      'memoryKb',
+      'stdout',
+      'stderr',
+      'truncated',
+    ]);
     expect(j).toMatchObject({ verdict: 'ok', exitCode: 0, signal: null, stderr: '', truncated: false });
     expect(j.stdout).toBe('argv0=hostile args=2 stdin=ইনপুট input\n');
     for (const k of ['cpuMs', 'wallMs', 'memoryKb']) expect(Number.isInteger(j[k])).toBe(true);
@@ -47,7 +60,17 @@ describe('sajilo-sandbox run', () => {
   });
 
   it('runs the compile profile with a work directory', () => {
-    const r = cli(['run', '--profile', 'compile', '--work-dir', dir, '--', '/bin/sh', '-c', 'echo made > out.txt; cat out.txt; pwd']);
+    const r = cli([
+      'run',
+      '--profile',
+      'compile',
+      '--work-dir',
+      dir,
+      '--',
+      '/bin/sh',
+      '-c',
+      'echo made > out.txt; cat out.txt; pwd',
+    ]);
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'ok', stdout: `made\n${dir}\n` });
   });
 
@@ -58,7 +81,12 @@ describe('sajilo-sandbox run', () => {
   });
 
   it('rejects bad usage with exit 2 and no JSON', () => {
-    for (const args of [['run', hostile], ['run', '--cpu-ms', 'abc', '--', hostile], ['run', '--profile', 'x', '--', hostile], ['frobnicate']]) {
+    for (const args of [
+      ['run', hostile],
+      ['run', '--cpu-ms', 'abc', '--', hostile],
+      ['run', '--profile', 'x', '--', hostile],
+      ['frobnicate'],
+    ]) {
       const r = cli(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
@@ -73,7 +101,8 @@ describe('sajilo-sandbox doctor', () => {
     expect(r.status).toBe(0);
     const { checks, facts } = JSON.parse(r.stdout);
     const byName = Object.fromEntries(checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'compile profile', 'network']) expect(byName[n]).toBe('active');
+    for (const n of ['launcher', 'namespaces', 'seccomp', 'supervisor', 'compile profile', 'network'])
+      expect(byName[n]).toBe('active');
     expect(byName.cgroups).toBe(slotDirsPerSupervisor() > 0 ? 'active' : 'degraded');
     expect(facts.cgroup_version).toMatch(/^(v1|v2|none)$/);
     // Swap accounting is reported as it is, not assumed.

@@ -11,12 +11,17 @@ import { tempDir } from './helpers';
 // the title of the skipped test says why.
 const TCC = findOnPath('tcc');
 const MUSL_GCC = findOnPath('musl-gcc');
-const missing = (tool: string, found: string | null) => (found ? '' : ` (SKIPPED: ${tool} not found on PATH; optional)`);
-for (const [tool, found] of [['tcc', TCC], ['musl-gcc', MUSL_GCC]] as const) {
+const missing = (tool: string, found: string | null) =>
+  found ? '' : ` (SKIPPED: ${tool} not found on PATH; optional)`;
+for (const [tool, found] of [
+  ['tcc', TCC],
+  ['musl-gcc', MUSL_GCC],
+] as const) {
   if (!found) console.log(`[sandbox compile] ${tool} not found on PATH: its test is skipped (optional, see README)`);
 }
 
-const SOURCE = '#include <stdio.h>\nint main(void){int a,b; if(scanf("%d %d",&a,&b)!=2) return 2; printf("%d\\n", a+b); return 0;}\n';
+const SOURCE =
+  '#include <stdio.h>\nint main(void){int a,b; if(scanf("%d %d",&a,&b)!=2) return 2; printf("%d\\n", a+b); return 0;}\n';
 let work: string;
 let extra: string;
 
@@ -26,14 +31,33 @@ beforeAll(() => {
   writeFileSync(path.join(work, 'sum.c'), SOURCE);
   writeFileSync(path.join(extra, 'answer.h'), '#define ANSWER 42\n');
 });
-afterAll(() => { rmSync(work, { recursive: true, force: true }); rmSync(extra, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(extra, { recursive: true, force: true });
+});
 
 const compile = (argv: string[], readOnlyPaths: string[] = []) =>
-  runSandboxed({ profile: 'compile', argv, workDir: work, readOnlyPaths, cpuMs: 10_000, wallMs: 20_000, memoryMb: 512, pids: 64 });
+  runSandboxed({
+    profile: 'compile',
+    argv,
+    workDir: work,
+    readOnlyPaths,
+    cpuMs: 10_000,
+    wallMs: 20_000,
+    memoryMb: 512,
+    pids: 64,
+  });
 
 describe('compile profile', () => {
   it('gcc -static builds an executable that runs in the run profile', async () => {
-    const c = await compile(['/usr/bin/gcc', '-static', '-O1', '-o', path.join(work, 'sum-gcc'), path.join(work, 'sum.c')]);
+    const c = await compile([
+      '/usr/bin/gcc',
+      '-static',
+      '-O1',
+      '-o',
+      path.join(work, 'sum-gcc'),
+      path.join(work, 'sum.c'),
+    ]);
     expect(c.verdict, c.stderr + (c.detail ?? '')).toBe('ok');
     const r = await runSandboxed({ argv: [path.join(work, 'sum-gcc')], stdin: '40 2' });
     expect(r).toMatchObject({ verdict: 'ok', stdout: '42\n' });
@@ -44,7 +68,12 @@ describe('compile profile', () => {
     expect(c.verdict, c.stderr + (c.detail ?? '')).toBe('ok');
     expect(existsSync(path.join(work, 'sum-tcc'))).toBe(true);
     // tcc links dynamically: run it where the system libraries are visible.
-    const r = await runSandboxed({ profile: 'compile', argv: [path.join(work, 'sum-tcc')], workDir: work, stdin: '1 2' });
+    const r = await runSandboxed({
+      profile: 'compile',
+      argv: [path.join(work, 'sum-tcc')],
+      workDir: work,
+      stdin: '1 2',
+    });
     expect(r).toMatchObject({ verdict: 'ok', stdout: '3\n' });
   });
 
@@ -56,12 +85,23 @@ describe('compile profile', () => {
   });
 
   it('sees extra read-only paths but cannot write them', async () => {
-    writeFileSync(path.join(work, 'ans.c'), `#include "${path.join(extra, 'answer.h')}"\nint main(void){return ANSWER;}\n`);
-    const c = await compile(['/usr/bin/gcc', '-static', '-o', path.join(work, 'ans'), path.join(work, 'ans.c')], [extra]);
+    writeFileSync(
+      path.join(work, 'ans.c'),
+      `#include "${path.join(extra, 'answer.h')}"\nint main(void){return ANSWER;}\n`,
+    );
+    const c = await compile(
+      ['/usr/bin/gcc', '-static', '-o', path.join(work, 'ans'), path.join(work, 'ans.c')],
+      [extra],
+    );
     expect(c.verdict, c.stderr).toBe('ok');
     const r = await runSandboxed({ argv: [path.join(work, 'ans')] });
     expect(r).toMatchObject({ verdict: 'runtime_error', exitCode: 42 });
-    const w = await runSandboxed({ profile: 'compile', argv: ['/bin/sh', '-c', `echo x > ${extra}/answer.h`], workDir: work, readOnlyPaths: [extra] });
+    const w = await runSandboxed({
+      profile: 'compile',
+      argv: ['/bin/sh', '-c', `echo x > ${extra}/answer.h`],
+      workDir: work,
+      readOnlyPaths: [extra],
+    });
     expect(w.verdict).toBe('runtime_error');
     expect(w.stderr).toContain('Read-only file system');
     expect(readFileSync(path.join(extra, 'answer.h'), 'utf8')).toBe('#define ANSWER 42\n');
@@ -89,8 +129,15 @@ describe('compile profile', () => {
   });
 
   it('keeps the system directories read-only and the host hidden', async () => {
-    const r = await runSandboxed({ profile: 'compile', workDir: work, argv: ['/bin/sh', '-c',
-      'touch /usr/x 2>&1; ls /; ls /proc 2>&1 | head -1; id -u; cat /etc/hostname 2>&1; hostname'] });
+    const r = await runSandboxed({
+      profile: 'compile',
+      workDir: work,
+      argv: [
+        '/bin/sh',
+        '-c',
+        'touch /usr/x 2>&1; ls /; ls /proc 2>&1 | head -1; id -u; cat /etc/hostname 2>&1; hostname',
+      ],
+    });
     expect(r.verdict).toBe('ok');
     expect(r.stdout).toContain('Read-only file system');
     const lines = r.stdout.split('\n');

@@ -24,24 +24,35 @@ export function buildHostile(dir: string): string {
 const V1_CONTROLLERS = ['memory', 'pids', 'cpuacct'];
 
 /** Mount points of the cgroup hierarchies, with the controllers of each (empty for cgroup2). */
-interface CgroupMount { mountPoint: string; version: 'v1' | 'v2'; controllers: string[] }
+interface CgroupMount {
+  mountPoint: string;
+  version: 'v1' | 'v2';
+  controllers: string[];
+}
 
 function cgroupMounts(): CgroupMount[] {
-  return mountTable().split('\n').flatMap((line): CgroupMount[] => {
-    const [before, after] = line.split(' - ');
-    if (!after) return [];
-    const [fsType, , superOptions = ''] = after.split(' ');
-    const mountPoint = before.split(' ')[4];
-    if (fsType === 'cgroup2') return [{ mountPoint, version: 'v2', controllers: [] }];
-    if (fsType === 'cgroup') return [{ mountPoint, version: 'v1', controllers: superOptions.split(',') }];
-    return [];
-  });
+  return mountTable()
+    .split('\n')
+    .flatMap((line): CgroupMount[] => {
+      const [before, after] = line.split(' - ');
+      if (!after) return [];
+      const [fsType, , superOptions = ''] = after.split(' ');
+      const mountPoint = before.split(' ')[4];
+      if (fsType === 'cgroup2') return [{ mountPoint, version: 'v2', controllers: [] }];
+      if (fsType === 'cgroup') return [{ mountPoint, version: 'v1', controllers: superOptions.split(',') }];
+      return [];
+    });
 }
 
 /** What the launcher finds on this host (`sajilo-launcher doctor`: key=value lines). */
 export function launcherFacts(): Record<string, string> {
   const out = execFileSync(LAUNCHER, ['doctor'], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 /** How many slot directories one supervisor makes on this host, as the launcher decides: one per
@@ -67,13 +78,20 @@ export function slotDirsOf(pid: number): string[] {
       else walk(path.join(dir, e.name), depth + 1);
     }
   };
-  const mounts = cgroupMounts().filter((m) => m.version === 'v2' || m.controllers.some((c) => V1_CONTROLLERS.includes(c)));
+  const mounts = cgroupMounts().filter(
+    (m) => m.version === 'v2' || m.controllers.some((c) => V1_CONTROLLERS.includes(c)),
+  );
   for (const m of mounts) walk(m.mountPoint, 0);
   return [...found];
 }
 
 export function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function mountTable(): string {

@@ -10,7 +10,11 @@ let dir: string;
 let work: string;
 let hostile: string;
 
-beforeAll(() => { dir = tempDir(); work = tempDir(); hostile = buildHostile(dir); });
+beforeAll(() => {
+  dir = tempDir();
+  work = tempDir();
+  hostile = buildHostile(dir);
+});
 afterAll(async () => {
   await shutdownSandbox();
   rmSync(dir, { recursive: true, force: true });
@@ -22,9 +26,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('sandbox lifecycle', () => {
   it('runs 20 programs in parallel, fork bombs among them, each with its own verdict', async () => {
     const jobs = Array.from({ length: 20 }, (_, i) => {
-      if (i % 4 === 0) return { want: 'time_limit', p: runSandboxed({ profile: 'compile', workDir: work, readOnlyPaths: [hostile], argv: [hostile, 'forkbomb'], cpuMs: 400, wallMs: 3000, pids: 32, memoryMb: 256 }) };
+      if (i % 4 === 0)
+        return {
+          want: 'time_limit',
+          p: runSandboxed({
+            profile: 'compile',
+            workDir: work,
+            readOnlyPaths: [hostile],
+            argv: [hostile, 'forkbomb'],
+            cpuMs: 400,
+            wallMs: 3000,
+            pids: 32,
+            memoryMb: 256,
+          }),
+        };
       if (i % 4 === 1) return { want: 'ok:threads=15', p: runSandboxed({ argv: [hostile, 'threadbomb'], pids: 16 }) };
-      return { want: `ok:argv0=hostile args=2 stdin=${i}`, p: runSandboxed({ argv: [hostile, 'hello'], stdin: String(i) }) };
+      return {
+        want: `ok:argv0=hostile args=2 stdin=${i}`,
+        p: runSandboxed({ argv: [hostile, 'hello'], stdin: String(i) }),
+      };
     });
     const results = await Promise.all(jobs.map((j) => j.p));
     results.forEach((r, i) => {
@@ -60,7 +80,10 @@ describe('sandbox lifecycle', () => {
       const r = await runSandboxed({ argv: [${JSON.stringify(hostile)}, 'hello'] });
       console.log(JSON.stringify({ verdict: r.verdict, pids: supervisorPids() }));`;
     const t0 = Date.now();
-    const p = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const p = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(p.status, p.stderr).toBe(0);
     expect(Date.now() - t0).toBeLessThan(15_000);
     const { verdict, pids } = JSON.parse(p.stdout.trim().split('\n').pop()!);

@@ -6,7 +6,13 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LAUNCHER, LIMIT_WIRE_KEYS, SANDBOX_DEFAULT_LIMITS, completeLimits, runSandboxed, shutdownSandbox, type SandboxLimits,
+  LAUNCHER,
+  LIMIT_WIRE_KEYS,
+  SANDBOX_DEFAULT_LIMITS,
+  completeLimits,
+  runSandboxed,
+  shutdownSandbox,
+  type SandboxLimits,
 } from '@/sandbox/index';
 import { buildHostile, tempDir } from './helpers';
 
@@ -22,7 +28,11 @@ function nextReply(): Promise<{ head: string[]; detail: string }> {
       const nl = pending.indexOf(10);
       if (nl < 0) return false;
       const head = pending.subarray(0, nl).toString().split(' ');
-      if (head[0] !== 'RES') { pending = pending.subarray(nl + 1); resolve({ head, detail: '' }); return true; }
+      if (head[0] !== 'RES') {
+        pending = pending.subarray(nl + 1);
+        resolve({ head, detail: '' });
+        return true;
+      }
       const [out, err, det] = head.slice(8).map(Number);
       if (pending.length < nl + 1 + out + err + det) return false;
       const detail = pending.subarray(nl + 1 + out + err, nl + 1 + out + err + det).toString();
@@ -31,14 +41,20 @@ function nextReply(): Promise<{ head: string[]; detail: string }> {
       return true;
     };
     if (tryParse()) return;
-    const onData = () => { if (tryParse()) sup.stdout.off('data', onData); };
+    const onData = () => {
+      if (tryParse()) sup.stdout.off('data', onData);
+    };
     sup.stdout.on('data', onData);
   });
 }
 
 function request(limits: Partial<Record<keyof SandboxLimits, number>>) {
-  const fields = ['profile=run', ...Object.entries(limits).map(([k, v]) => `${LIMIT_WIRE_KEYS[k as keyof SandboxLimits]}=${v}`),
-    `arg=${hostile}`, 'arg=hello'];
+  const fields = [
+    'profile=run',
+    ...Object.entries(limits).map(([k, v]) => `${LIMIT_WIRE_KEYS[k as keyof SandboxLimits]}=${v}`),
+    `arg=${hostile}`,
+    'arg=hello',
+  ];
   const payload = Buffer.from(fields.map((f) => `${f}\0`).join(''));
   sup.stdin.write(Buffer.concat([Buffer.from(`RUN ${payload.length} 0\n`), payload]));
   return nextReply();
@@ -47,7 +63,9 @@ function request(limits: Partial<Record<keyof SandboxLimits, number>>) {
 beforeAll(async () => {
   hostile = buildHostile(tempDir());
   sup = spawn(LAUNCHER, ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  sup.stdout.on('data', (d: Buffer) => { pending = Buffer.concat([pending, d]); });
+  sup.stdout.on('data', (d: Buffer) => {
+    pending = Buffer.concat([pending, d]);
+  });
   const ready = await nextReply();
   expect(ready.head[0]).toBe('READY');
 });
@@ -58,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('the launcher and the limits table', () => {
-  it('runs a request that carries exactly the table\'s limits', async () => {
+  it("runs a request that carries exactly the table's limits", async () => {
     const r = await request(SANDBOX_DEFAULT_LIMITS.run);
     expect(r.head[1], r.detail).toBe('ok');
   });
@@ -74,7 +92,7 @@ describe('the launcher and the limits table', () => {
 });
 
 describe('limits through the API', () => {
-  it('fills every limit a caller leaves out from the profile\'s defaults', () => {
+  it("fills every limit a caller leaves out from the profile's defaults", () => {
     expect(completeLimits('compile', { cpuMs: 500.7 })).toEqual({ ...SANDBOX_DEFAULT_LIMITS.compile, cpuMs: 500 });
     expect(completeLimits('run', {})).toEqual(SANDBOX_DEFAULT_LIMITS.run);
   });

@@ -21,12 +21,23 @@ if (reason) console.log(`[rootless] skipped: ${reason}`);
 
 let dir: string;
 let hostile: string;
-beforeAll(() => { if (!reason) { dir = tempDir(); hostile = buildHostile(dir); } });
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  if (!reason) {
+    dir = tempDir();
+    hostile = buildHostile(dir);
+  }
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 function asNobody(args: string[], input = '') {
-  const r = spawnSync('setpriv', [...NOBODY, 'env', 'HOME=/tmp', process.execPath, BIN, ...args],
-    { input, encoding: 'utf8', timeout: 30_000, cwd: '/tmp' });
+  const r = spawnSync('setpriv', [...NOBODY, 'env', 'HOME=/tmp', process.execPath, BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+    cwd: '/tmp',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -50,16 +61,32 @@ describe.skipIf(reason)('rootless (as nobody)', () => {
     expect(cpu.verdict).toBe('time_limit');
     expect(cpu.cpuMs).toBeGreaterThanOrEqual(300);
     expect(cpu.cpuMs).toBeLessThan(950);
-    expect(cpu.signal).toBe('SIGKILL');            // killed by the sampler, not by SIGXCPU
+    expect(cpu.signal).toBe('SIGKILL'); // killed by the sampler, not by SIGXCPU
   });
 
   it('compiles with gcc in the compile profile and runs the result', () => {
     const work = tempDir();
-    chmodSync(work, 0o777);                         // the caller's directory, writable for nobody
-    writeFileSync(path.join(work, 'sum.c'), '#include <stdio.h>\nint main(void){int a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}\n');
+    chmodSync(work, 0o777); // the caller's directory, writable for nobody
+    writeFileSync(
+      path.join(work, 'sum.c'),
+      '#include <stdio.h>\nint main(void){int a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}\n',
+    );
     try {
-      const c = asNobody(['run', '--profile', 'compile', '--memory-mb', '512', '--work-dir', work, '--',
-        '/usr/bin/gcc', '-static', '-o', path.join(work, 'sum'), path.join(work, 'sum.c')]);
+      const c = asNobody([
+        'run',
+        '--profile',
+        'compile',
+        '--memory-mb',
+        '512',
+        '--work-dir',
+        work,
+        '--',
+        '/usr/bin/gcc',
+        '-static',
+        '-o',
+        path.join(work, 'sum'),
+        path.join(work, 'sum.c'),
+      ]);
       expect(JSON.parse(c.stdout).verdict, c.stdout + c.stderr).toBe('ok');
       const r = asNobody(['run', '--', path.join(work, 'sum')], '20 22');
       expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'ok', stdout: '42\n' });

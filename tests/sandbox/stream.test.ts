@@ -13,7 +13,9 @@ const name = `sajilo-stream-${process.pid}`;
 beforeAll(() => {
   dir = tempDir();
   const src = path.join(dir, 'p.c');
-  writeFileSync(src, `#include <stdio.h>
+  writeFileSync(
+    src,
+    `#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 int main(int argc, char **argv) {
@@ -29,17 +31,25 @@ int main(int argc, char **argv) {
   puts("hello");
   return 0;
 }
-`);
+`,
+  );
   prog = path.join(dir, name);
   execFileSync('gcc', ['-static', '-O1', '-o', prog, src]);
 });
-afterAll(async () => { await shutdownSandbox(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await shutdownSandbox();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function running(): number[] {
   const pids: number[] = [];
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e)) continue;
-    try { if (readFileSync(`/proc/${e}/cmdline`, 'utf8').startsWith(name)) pids.push(Number(e)); } catch { /* gone */ }
+    try {
+      if (readFileSync(`/proc/${e}/cmdline`, 'utf8').startsWith(name)) pids.push(Number(e));
+    } catch {
+      /* gone */
+    }
   }
   return pids;
 }
@@ -48,13 +58,16 @@ describe('sandbox output streaming', () => {
   it('delivers output while the program still runs, and the result holds the same bytes', async () => {
     const t0 = Date.now();
     const chunks: { s: string; c: string; at: number }[] = [];
-    const r = await runSandboxed({ argv: [prog, 'slow'], onOutput: (s, c) => chunks.push({ s, c, at: Date.now() - t0 }) });
+    const r = await runSandboxed({
+      argv: [prog, 'slow'],
+      onOutput: (s, c) => chunks.push({ s, c, at: Date.now() - t0 }),
+    });
     const end = Date.now() - t0;
     expect(r.verdict).toBe('ok');
     expect(r.stdout).toBe('first\nsecond\n');
     expect(chunks.map((x) => x.c).join('')).toBe(r.stdout);
     expect(chunks[0].c).toBe('first\n');
-    expect(end - chunks[0].at).toBeGreaterThan(700);     // the first line came a second early
+    expect(end - chunks[0].at).toBeGreaterThan(700); // the first line came a second early
   });
 
   it('never splits a UTF-8 character across chunks', async () => {
@@ -68,7 +81,13 @@ describe('sandbox output streaming', () => {
 
   it('streams no more than the output cap', async () => {
     let streamed = 0;
-    const r = await runSandboxed({ argv: [prog, 'flood'], outputBytes: 4096, onOutput: (_s, c) => { streamed += Buffer.byteLength(c); } });
+    const r = await runSandboxed({
+      argv: [prog, 'flood'],
+      outputBytes: 4096,
+      onOutput: (_s, c) => {
+        streamed += Buffer.byteLength(c);
+      },
+    });
     expect(r.verdict).toBe('output_limit');
     expect(streamed).toBe(4096);
     expect(Buffer.byteLength(r.stdout)).toBe(4096);
@@ -85,8 +104,16 @@ describe('sandbox stop (AbortSignal)', () => {
   it('kills an endless program, frees its slot, and leaves no process', async () => {
     const ac = new AbortController();
     let first = '';
-    const pending = runSandboxed({ argv: [prog, 'spin'], wallMs: 30_000, cpuMs: 30_000,
-      onOutput: (_s, c) => { first += c; if (first.includes('started')) ac.abort(); }, signal: ac.signal });
+    const pending = runSandboxed({
+      argv: [prog, 'spin'],
+      wallMs: 30_000,
+      cpuMs: 30_000,
+      onOutput: (_s, c) => {
+        first += c;
+        if (first.includes('started')) ac.abort();
+      },
+      signal: ac.signal,
+    });
     const t0 = Date.now();
     const r = await pending;
     expect(Date.now() - t0).toBeLessThan(3000);

@@ -35,23 +35,38 @@ let dataDir = '';
 
 beforeAll(async () => {
   // The shared production build (npm test makes it first); built here only when stale.
-  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, SAJILO_NEXT_DIST: distDir } });
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SAJILO_NEXT_DIST: distDir },
+  });
   if (b.status !== 0) throw new Error('next build failed');
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-test-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', SAJILO_NEXT_DIST: distDir, SAJILO_DATA_DIR: dataDir,
-    SAJILO_ANON_SHARES_PER_DAY: String(ANON_PER_DAY), NEXTAUTH_URL: base,
+    ...process.env,
+    NODE_ENV: 'production',
+    SAJILO_NEXT_DIST: distDir,
+    SAJILO_DATA_DIR: dataDir,
+    SAJILO_ANON_SHARES_PER_DAY: String(ANON_PER_DAY),
+    NEXTAUTH_URL: base,
   };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
-  server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, detached: true, stdio: 'ignore' });
+  server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/api/auth/csrf`)).status === 200) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('server did not start');
@@ -59,7 +74,11 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (server?.pid) {
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -76,7 +95,8 @@ async function csrf(cookie = ''): Promise<{ token: string; cookie: string }> {
 async function signIn(email: string, password: string, c?: { token: string; cookie: string }) {
   c ??= await csrf();
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie, origin: base },
     body: new URLSearchParams({ email, password, csrfToken: c.token, json: 'true' }),
   });
@@ -89,7 +109,8 @@ async function signIn(email: string, password: string, c?: { token: string; cook
 
 async function signUp(email: string, password = PASSWORD) {
   return fetch(`${base}/api/signup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
     body: JSON.stringify({ email, password }),
   });
 }
@@ -100,15 +121,26 @@ const newEmail = () => `server-${Date.now()}-${++n}@example.org`;
 describe('a production server', () => {
   it('answers 404 for malformed ids on every id route, page and API alike', async () => {
     const cases: [string, string][] = [
-      ['GET', '/api/snippets/%ff'], ['PATCH', '/api/snippets/%ff'], ['DELETE', '/api/snippets/%ff'],
-      ['POST', '/api/snippets/%ff/fork'], ['GET', '/s/%ff'], ['GET', '/s/%E0%A4'], ['GET', '/examples/%ff'],
-      ['GET', '/api/snippets/abc'], ['POST', '/api/snippets/..%2f..%2fetc/fork'], ['GET', '/s/%00'],
+      ['GET', '/api/snippets/%ff'],
+      ['PATCH', '/api/snippets/%ff'],
+      ['DELETE', '/api/snippets/%ff'],
+      ['POST', '/api/snippets/%ff/fork'],
+      ['GET', '/s/%ff'],
+      ['GET', '/s/%E0%A4'],
+      ['GET', '/examples/%ff'],
+      ['GET', '/api/snippets/abc'],
+      ['POST', '/api/snippets/..%2f..%2fetc/fork'],
+      ['GET', '/s/%00'],
     ];
     for (const [method, url] of cases) {
       const res = await fetch(base + url, { method, headers: { origin: base } });
       expect(res.status, `${method} ${url}`).toBe(404);
       if (url.startsWith('/api/')) {
-        expect(await res.json(), `${method} ${url}`).toMatchObject({ error: expect.any(String), message: expect.any(String), messageEn: expect.any(String) });
+        expect(await res.json(), `${method} ${url}`).toMatchObject({
+          error: expect.any(String),
+          message: expect.any(String),
+          messageEn: expect.any(String),
+        });
       }
     }
   });
@@ -120,7 +152,9 @@ describe('a production server', () => {
       const page = await fetch(`${base}/signin?callbackUrl=${q}`);
       expect(page.status, q).toBe(200);
     }
-    const badCookie = await fetch(`${base}/api/auth/session`, { headers: { cookie: 'next-auth.callback-url=http://%5B::1' } });
+    const badCookie = await fetch(`${base}/api/auth/session`, {
+      headers: { cookie: 'next-auth.callback-url=http://%5B::1' },
+    });
     // A callback-url cookie next-auth did not write (not a URL) is dropped before next-auth
     // reads it: the session answer goes on as if it were absent.
     expect(badCookie.status).toBe(200);
@@ -128,9 +162,16 @@ describe('a production server', () => {
     // In a form body (the credentials callback and sign-out), next-auth's redirect callback sees it.
     const c = await csrf();
     const res = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie, origin: base },
-      body: new URLSearchParams({ email: newEmail(), password: 'wrong', csrfToken: c.token, callbackUrl: 'http://[::1', json: 'true' }),
+      body: new URLSearchParams({
+        email: newEmail(),
+        password: 'wrong',
+        csrfToken: c.token,
+        callbackUrl: 'http://[::1',
+        json: 'true',
+      }),
     });
     expect(res.status).toBeLessThan(500);
   });
@@ -158,9 +199,13 @@ describe('a production server', () => {
     expect(session).toBeTruthy();
     const copied = session!;
     expect((await fetch(`${base}/api/me/snippets`, { headers: { cookie: copied } })).status).toBe(200);
-    expect((await (await fetch(`${base}/api/auth/session`, { headers: { cookie: copied } })).json()).user?.email).toBe(email);
+    expect((await (await fetch(`${base}/api/auth/session`, { headers: { cookie: copied } })).json()).user?.email).toBe(
+      email,
+    );
     const share = await fetch(`${base}/api/snippets`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie: copied, origin: base }, body: JSON.stringify({ source: 'लेख "नमस्ते"' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: copied, origin: base },
+      body: JSON.stringify({ source: 'लेख "नमस्ते"' }),
     });
     expect(share.status).toBe(201);
     const { id } = await share.json();
@@ -168,7 +213,8 @@ describe('a production server', () => {
     // Sign out as the browser does (the user menu's signOut()): csrf token, then POST.
     const c = await csrf(copied);
     const out = await fetch(`${base}/api/auth/signout`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie, origin: base },
       body: new URLSearchParams({ csrfToken: c.token, callbackUrl: base, json: 'true' }),
     });
@@ -178,7 +224,9 @@ describe('a production server', () => {
     expect((await fetch(`${base}/api/me/snippets`, { headers: { cookie: copied } })).status).toBe(401);
     expect(await (await fetch(`${base}/api/auth/session`, { headers: { cookie: copied } })).json()).toEqual({});
     const edit = await fetch(`${base}/api/snippets/${id}`, {
-      method: 'PATCH', headers: { 'content-type': 'application/json', cookie: copied, origin: base }, body: JSON.stringify({ source: 'x', version: 1 }),
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: copied, origin: base },
+      body: JSON.stringify({ source: 'x', version: 1 }),
     });
     expect(edit.status).toBe(401);
     const me = await fetch(`${base}/me`, { headers: { cookie: copied }, redirect: 'manual' });
@@ -200,9 +248,12 @@ describe('a production server', () => {
   });
 
   it('anonymous shares: the daily cap per address answers 429 with a clear message', async () => {
-    const share = (source: string) => fetch(`${base}/api/snippets`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ source }),
-    });
+    const share = (source: string) =>
+      fetch(`${base}/api/snippets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ source }),
+      });
     for (let i = 0; i < ANON_PER_DAY; i++) expect((await share(`लेख ${i}`)).status).toBe(201);
     const capped = await share('लेख "थप"');
     expect(capped.status).toBe(429);
@@ -216,9 +267,16 @@ describe('a production server', () => {
     const email = newEmail();
     await signUp(email);
     const { session } = await signIn(email, PASSWORD);
-    for (const body of [{ source: 'a\u0000b' }, { source: 'x', stdin: '\u0000' }, { source: 'x', title: 'a\ud800' }, { source: '\udc00' }]) {
+    for (const body of [
+      { source: 'a\u0000b' },
+      { source: 'x', stdin: '\u0000' },
+      { source: 'x', title: 'a\ud800' },
+      { source: '\udc00' },
+    ]) {
       const res = await fetch(`${base}/api/snippets`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie: session!, origin: base }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: session!, origin: base },
+        body: JSON.stringify(body),
       });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await res.json()).messageEn).toMatch(/NUL|surrogate|control/);

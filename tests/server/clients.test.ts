@@ -31,9 +31,16 @@ function expect429(r: Reply) {
 
 describe.skipIf(serverUnavailable())('the run queue on a production server', () => {
   beforeAll(async () => {
-    server = await startServer({ SAJILO_RUN_CONCURRENCY: '2', SAJILO_RUN_PER_CLIENT: '2', SAJILO_RUN_QUEUE: '8', SAJILO_TRUSTED_PROXIES: '0' });
+    server = await startServer({
+      SAJILO_RUN_CONCURRENCY: '2',
+      SAJILO_RUN_PER_CLIENT: '2',
+      SAJILO_RUN_QUEUE: '8',
+      SAJILO_TRUSTED_PROXIES: '0',
+    });
   });
-  afterAll(async () => { await server?.stop(); });
+  afterAll(async () => {
+    await server?.stop();
+  });
 
   test.each([
     ['JSON', {}],
@@ -41,7 +48,11 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
   ])('a %s /api/run whose client disconnects stops its program and frees the slot at once', async (form, headers) => {
     const gone = new AbortController();
     // Client A takes both slots with endless programs.
-    const a = [0, 1].map(() => request(server, { path: '/api/run', body: ENDLESS, headers, from: '127.0.0.40', signal: gone.signal }).catch((e: Error) => e));
+    const a = [0, 1].map(() =>
+      request(server, { path: '/api/run', body: ENDLESS, headers, from: '127.0.0.40', signal: gone.signal }).catch(
+        (e: Error) => e,
+      ),
+    );
     await until('both endless programs to run', () => programsUnder(server.pid).length >= 2);
     // Client B waits for a slot.
     const bStart = Date.now();
@@ -57,16 +68,31 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     expect(afterDisconnect).toBeLessThan(1500);
     for (const r of await Promise.all(a)) expect(r).toBeInstanceOf(Error);
     await until('no program left', () => programsUnder(server.pid).length === 0, 2000);
-    console.log(`[run-queue] ${form}: B queued ${disconnected - bStart} ms, done ${afterDisconnect} ms after A disconnected`);
+    console.log(
+      `[run-queue] ${form}: B queued ${disconnected - bStart} ms, done ${afterDisconnect} ms after A disconnected`,
+    );
   });
 
   test('spoofed X-Forwarded-For or peer headers do not make one client many', async () => {
     const gone = new AbortController();
-    const spoof = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}`, 'x-sajilo-peer-address': `203.0.113.${i}`, 'x-real-ip': `192.0.2.${i}` });
-    const held = [1, 2].map((i) => request(server, { path: '/api/run', body: ENDLESS, from: '127.0.0.50', headers: spoof(i), signal: gone.signal }).catch((e: Error) => e));
+    const spoof = (i: number) => ({
+      'x-forwarded-for': `198.51.100.${i}`,
+      'x-sajilo-peer-address': `203.0.113.${i}`,
+      'x-real-ip': `192.0.2.${i}`,
+    });
+    const held = [1, 2].map((i) =>
+      request(server, {
+        path: '/api/run',
+        body: ENDLESS,
+        from: '127.0.0.50',
+        headers: spoof(i),
+        signal: gone.signal,
+      }).catch((e: Error) => e),
+    );
     await until('both programs to run', () => programsUnder(server.pid).length >= 2);
     // Its share (2) is full whatever it claims to be...
-    for (const i of [3, 4, 5]) expect429(await request(server, { path: '/api/run', body: HELLO, from: '127.0.0.50', headers: spoof(i) }));
+    for (const i of [3, 4, 5])
+      expect429(await request(server, { path: '/api/run', body: HELLO, from: '127.0.0.50', headers: spoof(i) }));
     // ...while another address is queued, not refused.
     const other = request(server, { path: '/api/run', body: HELLO, from: '127.0.0.51', headers: spoof(3) });
     await sleep(100);
@@ -81,22 +107,36 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     const { SIGN_IN_POLICY } = await import('@/lib/auth/sign-in-limiter');
     const csrf = async (from: string) => {
       const r = await request(server, { method: 'GET', path: '/api/auth/csrf', from });
-      const cookie = ([] as string[]).concat(r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      const cookie = ([] as string[])
+        .concat(r.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ');
       return { token: JSON.parse(r.body).csrfToken as string, cookie };
     };
     const signIn = async (from: string, i: number, spoofed: Record<string, string> = {}) => {
       const { token, cookie } = await csrf(from);
-      const form = new URLSearchParams({ email: `nobody-${from}-${i}@example.org`, password: 'wrong password 123', csrfToken: token, json: 'true' });
+      const form = new URLSearchParams({
+        email: `nobody-${from}-${i}@example.org`,
+        password: 'wrong password 123',
+        csrfToken: token,
+        json: 'true',
+      });
       return request(server, {
-        path: '/api/auth/callback/credentials', from, rawBody: form.toString(),
+        path: '/api/auth/callback/credentials',
+        from,
+        rawBody: form.toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...spoofed },
       });
     };
-    const limit = SIGN_IN_POLICY.address.points;  // one address, any account
-    for (let i = 0; i < limit; i += 6) {         // six at a time: each one hashes a password
+    const limit = SIGN_IN_POLICY.address.points; // one address, any account
+    for (let i = 0; i < limit; i += 6) {
+      // six at a time: each one hashes a password
       const batch = Array.from({ length: Math.min(6, limit - i) }, (_, k) => i + k);
-      for (const r of await Promise.all(batch.map((j) =>
-        signIn('127.0.0.60', j, { 'x-forwarded-for': `198.51.100.${j}`, 'x-sajilo-peer-address': `203.0.113.${j}` })))) {
+      for (const r of await Promise.all(
+        batch.map((j) =>
+          signIn('127.0.0.60', j, { 'x-forwarded-for': `198.51.100.${j}`, 'x-sajilo-peer-address': `203.0.113.${j}` }),
+        ),
+      )) {
         expect(r.status).not.toBe(429);
         expect(r.body).not.toContain('RateLimited');
       }
@@ -119,11 +159,16 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
     const unexpected: string[] = [];
     const loop = async (from: string) => {
       while (!stop.signal.aborted) {
-        const r = await request(server, { path: '/api/run', body: ENDLESS, from, signal: stop.signal }).catch(() => null);
+        const r = await request(server, { path: '/api/run', body: ENDLESS, from, signal: stop.signal }).catch(
+          () => null,
+        );
         if (!r) continue;
         if (r.status === 200) served.add(from);
-        else if (r.status === 429) { expect429(r); refused.push(from); await sleep(25); }
-        else unexpected.push(`${from}: ${r.status} ${r.body.slice(0, 200)}`);
+        else if (r.status === 429) {
+          expect429(r);
+          refused.push(from);
+          await sleep(25);
+        } else unexpected.push(`${from}: ${r.status} ${r.body.slice(0, 200)}`);
       }
     };
     const loops = greedy.map(loop);
@@ -138,7 +183,9 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
         expect(r.status).toBe(200);
         expect(JSON.parse(r.body).run).toMatchObject({ verdict: 'ok', stdout: 'नमस्ते\n' });
       }
-      console.log(`[run-queue] 13th client's hello world: ${times.join(', ')} ms; greedy 429s so far: ${refused.length}`);
+      console.log(
+        `[run-queue] 13th client's hello world: ${times.join(', ')} ms; greedy 429s so far: ${refused.length}`,
+      );
       for (const t of times) expect(t).toBeLessThanOrEqual(RUN_LIMITS.wallMs + 1000);
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.every((c) => greedy.includes(c))).toBe(true);
@@ -154,15 +201,26 @@ describe.skipIf(serverUnavailable())('the run queue on a production server', () 
 describe.skipIf(serverUnavailable())('behind one trusted proxy (SAJILO_TRUSTED_PROXIES=1)', () => {
   let proxied: TestServer;
   beforeAll(async () => {
-    proxied = await startServer({ SAJILO_RUN_CONCURRENCY: '2', SAJILO_RUN_PER_CLIENT: '1', SAJILO_TRUSTED_PROXIES: '1' });
+    proxied = await startServer({
+      SAJILO_RUN_CONCURRENCY: '2',
+      SAJILO_RUN_PER_CLIENT: '1',
+      SAJILO_TRUSTED_PROXIES: '1',
+    });
   });
-  afterAll(async () => { await proxied?.stop(); });
+  afterAll(async () => {
+    await proxied?.stop();
+  });
 
   test('the client is the address the proxy appended; what the client wrote before it does not count', async () => {
     const gone = new AbortController();
-    const viaProxy = (xff: string) => request(proxied, {
-      path: '/api/run', body: ENDLESS, from: '127.0.0.70', headers: { 'x-forwarded-for': xff }, signal: gone.signal,
-    });
+    const viaProxy = (xff: string) =>
+      request(proxied, {
+        path: '/api/run',
+        body: ENDLESS,
+        from: '127.0.0.70',
+        headers: { 'x-forwarded-for': xff },
+        signal: gone.signal,
+      });
     const first = viaProxy('198.51.100.1').catch((e: Error) => e);
     await until('the first program to run', () => programsUnder(proxied.pid).length >= 1);
     // The same client (the proxy appended 198.51.100.1) claiming other addresses first: refused.

@@ -49,15 +49,27 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-test-'));
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...env },
   });
   const server: TestServer = {
-    host: '127.0.0.1', port, pid: child.pid!,
+    host: '127.0.0.1',
+    port,
+    pid: child.pid!,
     async stop() {
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
       await new Promise((r) => setTimeout(r, 300));
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -66,13 +78,22 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
       if ((await request(server, { method: 'GET', path: '/' })).status < 500) return server;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await server.stop(); throw new Error('the server did not start'); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error('the server did not start');
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-export interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 export interface RequestOptions {
   method?: string;
@@ -91,18 +112,27 @@ export interface RequestOptions {
 export function request(server: TestServer, o: RequestOptions): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
-    const req = http.request({
-      host: server.host, port: server.port, method: o.method ?? 'POST', path: o.path, agent: false,
-      headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
-      ...(o.from ? { localAddress: o.from } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: server.host,
+        port: server.port,
+        method: o.method ?? 'POST',
+        path: o.path,
+        agent: false,
+        headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
+        ...(o.from ? { localAddress: o.from } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -118,7 +148,9 @@ export function programsUnder(pid: number): number[] {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
       parent.set(Number(e), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
       if (/^[0-9a-z]+\.exe\0$/.test(readFileSync(`/proc/${e}/cmdline`, 'utf8'))) programs.push(Number(e));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return programs.filter((p) => {
     for (let q: number | undefined = p; q && q > 1; q = parent.get(q)) if (q === pid) return true;

@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface ProductionServer { baseURL: string; stop: () => Promise<void> }
+export interface ProductionServer {
+  baseURL: string;
+  stop: () => Promise<void>;
+}
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -24,19 +27,46 @@ function portIsFree(port: number): Promise<boolean> {
 /** A build, when needed, takes minutes on a loaded machine. */
 const START_TIMEOUT_MS = 15 * 60_000;
 
-export async function startProductionServer(options: { ports: number[]; env?: Record<string, string> }): Promise<ProductionServer> {
+export async function startProductionServer(options: {
+  ports: number[];
+  env?: Record<string, string>;
+}): Promise<ProductionServer> {
   let port: number | undefined;
-  for (const candidate of options.ports) if (await portIsFree(candidate)) { port = candidate; break; }
+  for (const candidate of options.ports)
+    if (await portIsFree(candidate)) {
+      port = candidate;
+      break;
+    }
   if (port === undefined) throw new Error(`no free port among ${options.ports.join(', ')}`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-data-'));
   const baseURL = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
-    cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SAJILO_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL, ...options.env },
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SAJILO_DATA_DIR: dataDir,
+      NEXTAUTH_URL: baseURL,
+      ...options.env,
+    },
   });
   let gone = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { gone = true; resolve(); }));
-  const signalGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* gone */ } };
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    }),
+  );
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* gone */
+    }
+  };
   const stop = async () => {
     signalGroup('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -45,7 +75,11 @@ export async function startProductionServer(options: { ports: number[]; env?: Re
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && !gone) {
-    try { if ((await fetch(baseURL)).status < 500) return { baseURL, stop }; } catch { /* not yet */ }
+    try {
+      if ((await fetch(baseURL)).status < 500) return { baseURL, stop };
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

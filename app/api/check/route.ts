@@ -23,4 +23,6 @@ async function check(req: Request): Promise<Response> {
   }
 }
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, check) });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
+  POST: httpRoute({ maxBodyBytes: MAX_BODY_BYTES }, check),
+});

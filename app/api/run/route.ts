@@ -6,8 +6,13 @@ import { sessionUserId } from '@/lib/auth/session';
 import { clientAddressGroup, clientIp } from '@/lib/http/client';
 import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
 import {
-  MAX_BODY_BYTES, NDJSON_TYPE, oversizeFields, toApiDiagnostic, toApiRunResult,
-  type RunResponse, type RunStreamLine,
+  MAX_BODY_BYTES,
+  NDJSON_TYPE,
+  oversizeFields,
+  toApiDiagnostic,
+  toApiRunResult,
+  type RunResponse,
+  type RunStreamLine,
 } from '@/lib/validations/run';
 import { runRequestSchema } from '@/lib/api/schemas';
 import { ApiError, apiErrorBody } from '@/lib/api/errors';
@@ -29,7 +34,8 @@ async function run(req: Request): Promise<Response> {
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: {
-        ok: result.compile.ok, diagnostics: result.compile.diagnostics.map(toApiDiagnostic),
+        ok: result.compile.ok,
+        diagnostics: result.compile.diagnostics.map(toApiDiagnostic),
         omittedDiagnostics: result.compile.omittedDiagnostics,
       },
       run: result.run && toApiRunResult(result.run),
@@ -63,25 +69,49 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   let ctrl!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   const stream = new ReadableStream<Uint8Array>({
-    start(c) { ctrl = c; },
-    cancel() { closed = true; stop.abort(); },
+    start(c) {
+      ctrl = c;
+    },
+    cancel() {
+      closed = true;
+      stop.abort();
+    },
   });
   const send = (line: RunStreamLine) => {
     if (closed) return;
-    try { ctrl.enqueue(encoder.encode(`${JSON.stringify(line)}\n`)); } catch { closed = true; stop.abort(); }
+    try {
+      ctrl.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+    } catch {
+      closed = true;
+      stop.abort();
+    }
   };
   const finish = () => {
     req.signal?.removeEventListener('abort', onGone);
-    if (!closed) { closed = true; try { ctrl.close(); } catch { /* already cancelled */ } }
+    if (!closed) {
+      closed = true;
+      try {
+        ctrl.close();
+      } catch {
+        /* already cancelled */
+      }
+    }
   };
 
   let compiled!: () => void;
-  const admitted = new Promise<void>((resolve) => { compiled = resolve; });
+  const admitted = new Promise<void>((resolve) => {
+    compiled = resolve;
+  });
   const done = runProgram(input, {
     client,
     signal: stop.signal,
     onCompiled: (c) => {
-      send({ type: 'compile', ok: c.ok, diagnostics: c.diagnostics.map(toApiDiagnostic), omittedDiagnostics: c.omittedDiagnostics });
+      send({
+        type: 'compile',
+        ok: c.ok,
+        diagnostics: c.diagnostics.map(toApiDiagnostic),
+        omittedDiagnostics: c.omittedDiagnostics,
+      });
       compiled();
     },
     onOutput: (type, data) => send({ type, data }),
@@ -94,10 +124,15 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
     if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
     throw e;
   }
-  done.then(
-    (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
-    (e: unknown) => { console.error('[api/run]', e); send({ type: 'error', ...apiErrorBody('internal') }); },
-  ).finally(finish);
+  done
+    .then(
+      (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
+      (e: unknown) => {
+        console.error('[api/run]', e);
+        send({ type: 'error', ...apiErrorBody('internal') });
+      },
+    )
+    .finally(finish);
   return new Response(stream, {
     headers: {
       'content-type': `${NDJSON_TYPE}; charset=utf-8`,

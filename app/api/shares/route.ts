@@ -25,8 +25,10 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
       beforeCreate: () => (userId ? consume('shareUser', userId) : consumeAnonymousShare(clientIp(req.headers))),
     });
     const answer: ShareCreated = {
-      id: snap.id, url: new URL(snippetUrl(snap.id), publicOrigin(req.headers) ?? req.url).toString(),
-      version: snap.version, created: snap.created,
+      id: snap.id,
+      url: new URL(snippetUrl(snap.id), publicOrigin(req.headers) ?? req.url).toString(),
+      version: snap.version,
+      created: snap.created,
     };
     return jsonResponse(answer, snap.created ? 201 : 200);
   }),

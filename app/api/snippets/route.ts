@@ -21,7 +21,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     else await consumeAnonymousShare(clientIp(req.headers));
     const input = parseCreate(await readJson(req, snippetCreateSchema));
     const { id, version } = await createSnippet(await getDb(), input, userId);
-    const answer: SnippetCreated = { id, url: new URL(snippetUrl(id), publicOrigin(req.headers) ?? req.url).toString(), version };
+    const answer: SnippetCreated = {
+      id,
+      url: new URL(snippetUrl(id), publicOrigin(req.headers) ?? req.url).toString(),
+      version,
+    };
     return jsonResponse(answer, 201);
   }),
 });

@@ -47,8 +47,14 @@ export default async function SharedSnippetPage({ params }: Props) {
   return (
     <SnippetIde
       snippet={{
-        id: s.id, title: s.title, source: s.source, stdin: s.stdin, latinDigits: s.latinDigits,
-        version: s.version, ownerName: s.owner?.name ?? null, forkedFrom: s.forkedFrom,
+        id: s.id,
+        title: s.title,
+        source: s.source,
+        stdin: s.stdin,
+        latinDigits: s.latinDigits,
+        version: s.version,
+        ownerName: s.owner?.name ?? null,
+        forkedFrom: s.forkedFrom,
       }}
       isOwner={!!user && user.id === s.ownerId}
       signedIn={!!user}

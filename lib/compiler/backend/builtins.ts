@@ -6,16 +6,23 @@ import { BUILTINS } from '../language';
 import { nameKeyOfText } from '../frontend/source';
 
 export interface BuiltinC {
-  roman: string;               // sj_b_<roman>, sj_bf_<roman>
-  variadic: boolean;           // called as (argc, args)
-  params: number;              // fixed arity for non-variadic ones; missing args pass खाली
+  roman: string; // sj_b_<roman>, sj_bf_<roman>
+  variadic: boolean; // called as (argc, args)
+  params: number; // fixed arity for non-variadic ones; missing args pass खाली
 }
 
-const BY_KEY = new Map<string, BuiltinC>(BUILTINS.map((b) => [nameKeyOfText(b.name), {
-  roman: b.roman, variadic: b.maxArgs === null, params: b.maxArgs ?? 0,
-}]));
+const BY_KEY = new Map<string, BuiltinC>(
+  BUILTINS.map((b) => [
+    nameKeyOfText(b.name),
+    {
+      roman: b.roman,
+      variadic: b.maxArgs === null,
+      params: b.maxArgs ?? 0,
+    },
+  ]),
+);
 
-const BY_NAME = new Map<string, BuiltinC>();   // the front end's spellings, memoised
+const BY_NAME = new Map<string, BuiltinC>(); // the front end's spellings, memoised
 
 export function builtinC(name: string): BuiltinC {
   const b = BY_NAME.get(name) ?? BY_KEY.get(nameKeyOfText(name));

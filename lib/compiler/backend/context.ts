@@ -11,14 +11,21 @@ import { globalName, literalSlot, localName, paramName } from './mangle';
  * always a name or a literal, so fast paths may read it more than once. `int` marks an
  * integer literal (its fast paths need no tag check); `imm` any literal immediate.
  */
-export interface Operand { c: string; owned: boolean; int?: bigint; imm?: boolean; knownInt?: boolean; bool?: 0 | 1 }
+export interface Operand {
+  c: string;
+  owned: boolean;
+  int?: bigint;
+  imm?: boolean;
+  knownInt?: boolean;
+  bool?: 0 | 1;
+}
 
 /** Whether the operand is certainly an integer (a literal, or known from its definition). */
 export const isInt = (o: Operand) => o.int !== undefined || o.knownInt === true;
 export const needsRelease = (o: Operand) => o.owned && o.knownInt !== true;
 
 export class ModuleState {
-  readonly literals: string[] = [];          // C declarations of literal slots
+  readonly literals: string[] = []; // C declarations of literal slots
   private readonly literalIds = new Map<string, number>();
   readonly globalsNeedingFlag = new Set<number>();
   /** Globals some function mentions: C statics. The other globals are locals of program(). */
@@ -56,15 +63,16 @@ export class ModuleState {
 }
 
 /** The C constant for a source position (what sj_pos holds when an error is raised there). */
-export const posC = (range: { start: { line: number; column: number } }) => `SJ_POS(${range.start.line}, ${range.start.column})`;
+export const posC = (range: { start: { line: number; column: number } }) =>
+  `SJ_POS(${range.start.line}, ${range.start.column})`;
 
 const INDENTS: string[] = [];
 const indent = (n: number) => (INDENTS[n] ??= '  '.repeat(n));
 
 interface OpenBlock {
-  declarations: number[];      // C locals to release when the block is left
-  loopBody: boolean;           // रोक / जारी stop unwinding here
-  iterator: string | null;     // the SjIter of a हरेक … मा loop whose body this is
+  declarations: number[]; // C locals to release when the block is left
+  loopBody: boolean; // रोक / जारी stop unwinding here
+  iterator: string | null; // the SjIter of a हरेक … मा loop whose body this is
 }
 
 export class FunctionState {
@@ -78,20 +86,36 @@ export class FunctionState {
   constructor(
     readonly module: ModuleState,
     readonly isMain: boolean,
-    readonly borrowedParams: ReadonlySet<number>,   // parameters never assigned: used in place
+    readonly borrowedParams: ReadonlySet<number>, // parameters never assigned: used in place
   ) {}
 
   // Pieces are pushed separately and joined once: concatenating each line would build a
   // rope per line for the garbage collector.
-  line(text: string): void { this.out.push(indent(this.indentLevel), text, '\n'); }
-  open(head: string): void { this.line(head ? `${head} {` : '{'); this.indentLevel++; }
-  close(tail = ''): void { this.indentLevel--; this.line(`}${tail}`); }
-  reopen(head: string): void { this.indentLevel--; this.line(`} ${head} {`); this.indentLevel++; }
+  line(text: string): void {
+    this.out.push(indent(this.indentLevel), text, '\n');
+  }
+  open(head: string): void {
+    this.line(head ? `${head} {` : '{');
+    this.indentLevel++;
+  }
+  close(tail = ''): void {
+    this.indentLevel--;
+    this.line(`}${tail}`);
+  }
+  reopen(head: string): void {
+    this.indentLevel--;
+    this.line(`} ${head} {`);
+    this.indentLevel++;
+  }
   /** Everything written so far, one line per statement, each ending in a newline. */
-  text(): string { return this.out.join(''); }
+  text(): string {
+    return this.out.join('');
+  }
 
   /** A fresh C identifier for a temporary. */
-  fresh(prefix = 't'): string { return `${prefix}${this.counter++}`; }
+  fresh(prefix = 't'): string {
+    return `${prefix}${this.counter++}`;
+  }
 
   /** Stores the position that a failing runtime operation will report. */
   pos(range: SourceRange): void {
@@ -99,7 +123,9 @@ export class FunctionState {
   }
 
   /** Releases an owned operand (an integer holds no reference: nothing to do). */
-  release(op: Operand): void { if (needsRelease(op)) this.line(`SJG_RELEASE(${op.c});`); }
+  release(op: Operand): void {
+    if (needsRelease(op)) this.line(`SJG_RELEASE(${op.c});`);
+  }
 
   /** The operand as an owned reference: a borrowed one is retained first. */
   own(op: Operand): string {
@@ -136,7 +162,10 @@ export class FunctionState {
 
   clearLocal(id: number): void {
     if (this.borrowedParams.has(id)) return; // the caller owns it
-    if (this.intLocals.has(id)) { this.line(`SJG_DROP_INT(${this.variable(id)});`); return; }
+    if (this.intLocals.has(id)) {
+      this.line(`SJG_DROP_INT(${this.variable(id)});`);
+      return;
+    }
     const v = this.variable(id);
     this.line(`SJG_RELEASE(${v}); SJG_CLEAR(${v});`);
   }

@@ -44,7 +44,16 @@ export function emitTypedDecimalLoop(fs: FunctionState, s: RangeLoop, r: string,
 
 function planLoop(fs: FunctionState, body: Block, loopVar: number, r: string): Plan | null {
   if (body.declarations.some((id) => id !== loopVar)) return null;
-  const plan: Plan = { setup: [], entry: [], checks: [], targets: new Map(), scalars: new Map(), packed: new Map(), rows: new Map(), ints: new Map() };
+  const plan: Plan = {
+    setup: [],
+    entry: [],
+    checks: [],
+    targets: new Map(),
+    scalars: new Map(),
+    packed: new Map(),
+    rows: new Map(),
+    ints: new Map(),
+  };
   const assigns: { target: number; value: Expression }[] = [];
   for (const st of body.statements) {
     if (st.kind !== 'Assignment' || st.target.binding.kind !== 'declaration') return null;
@@ -90,7 +99,8 @@ function readOnlyLocal(fs: FunctionState, plan: Plan, e: Expression): number | n
 /** C double expression for `e`, or null when `e` is not a decimal expression of the kind above. */
 function decimalExpr(fs: FunctionState, plan: Plan, e: Expression, loopVar: number, r: string): string | null {
   switch (e.kind) {
-    case 'Decimal': return `(${cDouble(e.value)})`;
+    case 'Decimal':
+      return `(${cDouble(e.value)})`;
     case 'Unary': {
       if (e.operator !== '-') return null;
       const v = decimalExpr(fs, plan, e.operand, loopVar, r);
@@ -115,8 +125,10 @@ function decimalExpr(fs: FunctionState, plan: Plan, e: Expression, loopVar: numb
       }
       return d;
     }
-    case 'Index': return elementExpr(fs, plan, e.object, e.index, loopVar, r);
-    default: return null;
+    case 'Index':
+      return elementExpr(fs, plan, e.object, e.index, loopVar, r);
+    default:
+      return null;
   }
 }
 
@@ -138,7 +150,14 @@ function intIndex(fs: FunctionState, plan: Plan, e: Expression, loopVar: number,
 }
 
 /** `object[index]` read as a double: a packed decimal list, or a row of a list of rows. */
-function elementExpr(fs: FunctionState, plan: Plan, object: Expression, index: Expression, loopVar: number, r: string): string | null {
+function elementExpr(
+  fs: FunctionState,
+  plan: Plan,
+  object: Expression,
+  index: Expression,
+  loopVar: number,
+  r: string,
+): string | null {
   const k = intIndex(fs, plan, index, loopVar, r);
   if (k === null) return null;
   if (object.kind === 'Index') {
@@ -154,7 +173,9 @@ function elementExpr(fs: FunctionState, plan: Plan, object: Expression, index: E
       plan.setup.push(`SjValue *${rows.items} = SJG_LIST(${v})->items; uint64_t ${rows.len} = SJG_LIST(${v})->len;`);
     }
     const w = fs.fresh('w');
-    plan.checks.push(`if (SJ_UNLIKELY((uint64_t)${rowK} >= ${rows.len} || ${rows.items}[${rowK}].tag != SJ_LIST)) break;`);
+    plan.checks.push(
+      `if (SJ_UNLIKELY((uint64_t)${rowK} >= ${rows.len} || ${rows.items}[${rowK}].tag != SJ_LIST)) break;`,
+    );
     plan.checks.push(`SjList *${w} = SJG_LIST(${rows.items}[${rowK}]);`);
     plan.checks.push(`if (SJ_UNLIKELY(${w}->decs == NULL || (uint64_t)${k} >= ${w}->len)) break;`);
     return `${w}->decs[${k}]`;

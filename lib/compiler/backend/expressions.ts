@@ -2,13 +2,28 @@
 // side effects and errors happen in Python's order); the consumer releases owned results
 // right after the operation that used them (sajilo.h rule R5).
 import type {
-  BinaryOperator, CallExpression, Expression, IndexExpression, ListLiteral, LogicalExpression,
-  MapLiteral, NameExpression,
+  BinaryOperator,
+  CallExpression,
+  Expression,
+  IndexExpression,
+  ListLiteral,
+  LogicalExpression,
+  MapLiteral,
+  NameExpression,
 } from '../frontend/ast';
 import { builtinC } from './builtins';
 import { isInt, needsRelease, posC, type FunctionState, type Operand } from './context';
 import { cDouble, cInt } from './escape';
-import { comparison, emitArithmetic, emitIndex, emitIndexBorrowed, emitIndexTruth, emitNegate, isComparison, truth } from './fastpaths';
+import {
+  comparison,
+  emitArithmetic,
+  emitIndex,
+  emitIndexBorrowed,
+  emitIndexTruth,
+  emitNegate,
+  isComparison,
+  truth,
+} from './fastpaths';
 import { functionName, functionObject, globalSetFlag } from './mangle';
 import { markProgress } from '../frontend/progress';
 import { forEachChild, type Node } from '../frontend/walk';
@@ -34,20 +49,34 @@ function temp(fs: FunctionState, c: string): Operand {
 export function genExpr(fs: FunctionState, e: Expression, risky = false): Operand {
   markProgress(e.range.start);
   switch (e.kind) {
-    case 'Integer': return intLiteral(e.value);
-    case 'Decimal': return { c: `SJG_DEC(${cDouble(e.value)})`, owned: false, imm: true };
-    case 'Boolean': return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true, bool: e.value ? 1 : 0 };
-    case 'Null': return { c: 'SJG_NULL', owned: false, imm: true };
-    case 'Text': return genText(fs, e.value);
-    case 'List': return genList(fs, e);
-    case 'Map': return genMap(fs, e);
-    case 'Name': return genName(fs, e, risky);
-    case 'Unary': return genUnary(fs, e);
-    case 'Binary': return genBinary(fs, e.operator, e.left, e.right, e.operatorRange);
-    case 'Logical': return { c: `SJG_BOOL(${genLogical(fs, e)})`, owned: false, imm: true };
-    case 'Call': return genCall(fs, e);
-    case 'Index': return genIndex(fs, e);
-    case 'Error': throw new Error('back end: program with a parse error');
+    case 'Integer':
+      return intLiteral(e.value);
+    case 'Decimal':
+      return { c: `SJG_DEC(${cDouble(e.value)})`, owned: false, imm: true };
+    case 'Boolean':
+      return { c: `SJG_BOOL(${e.value ? 1 : 0})`, owned: false, imm: true, bool: e.value ? 1 : 0 };
+    case 'Null':
+      return { c: 'SJG_NULL', owned: false, imm: true };
+    case 'Text':
+      return genText(fs, e.value);
+    case 'List':
+      return genList(fs, e);
+    case 'Map':
+      return genMap(fs, e);
+    case 'Name':
+      return genName(fs, e, risky);
+    case 'Unary':
+      return genUnary(fs, e);
+    case 'Binary':
+      return genBinary(fs, e.operator, e.left, e.right, e.operatorRange);
+    case 'Logical':
+      return { c: `SJG_BOOL(${genLogical(fs, e)})`, owned: false, imm: true };
+    case 'Call':
+      return genCall(fs, e);
+    case 'Index':
+      return genIndex(fs, e);
+    case 'Error':
+      throw new Error('back end: program with a parse error');
   }
 }
 
@@ -128,7 +157,10 @@ function genUnary(fs: FunctionState, e: Extract<Expression, { kind: 'Unary' }>):
 const INT_RESULT = new Set<BinaryOperator>(['+', '-', '*', '//', '%']);
 
 export function genBinary(
-  fs: FunctionState, op: BinaryOperator, left: Expression, right: Expression,
+  fs: FunctionState,
+  op: BinaryOperator,
+  left: Expression,
+  right: Expression,
   at: { start: { line: number; column: number } },
 ): Operand {
   const l = genExpr(fs, left, containsCall(right));

@@ -6,10 +6,16 @@ import { isInt, type FunctionState, type Operand } from './context';
 import { cInt } from './escape';
 
 const OVERFLOW: Partial<Record<BinaryOperator, [string, string]>> = {
-  '+': ['SJG_ADD_OVF', 'sj_add_slow'], '-': ['SJG_SUB_OVF', 'sj_sub_slow'], '*': ['SJG_MUL_OVF', 'sj_mul_slow'],
+  '+': ['SJG_ADD_OVF', 'sj_add_slow'],
+  '-': ['SJG_SUB_OVF', 'sj_sub_slow'],
+  '*': ['SJG_MUL_OVF', 'sj_mul_slow'],
 };
 // Overflow tests for two variables (prelude.ts: branch-free under tcc).
-const OVERFLOW_V: Record<string, string> = { SJG_ADD_OVF: 'SJG_ADD_OVFV', SJG_SUB_OVF: 'SJG_SUB_OVFV', SJG_MUL_OVF: 'SJG_MUL_OVF' };
+const OVERFLOW_V: Record<string, string> = {
+  SJG_ADD_OVF: 'SJG_ADD_OVFV',
+  SJG_SUB_OVF: 'SJG_SUB_OVFV',
+  SJG_MUL_OVF: 'SJG_MUL_OVF',
+};
 const OTHER: Partial<Record<BinaryOperator, string>> = { '/': 'sj_div', '**': 'sj_pow' };
 
 const konst = (o: Operand) => `(${cInt(o.int!)})`;
@@ -17,19 +23,34 @@ const konst = (o: Operand) => `(${cInt(o.int!)})`;
 const index = (i: Operand) => (i.int !== undefined ? konst(i) : isInt(i) ? `${i.c}.as.i` : i.c);
 
 /** Declares `t` and computes `l op r` into it (owned). */
-export function emitArithmetic(fs: FunctionState, t: string, op: BinaryOperator, l: Operand, r: Operand, p: string): void {
+export function emitArithmetic(
+  fs: FunctionState,
+  t: string,
+  op: BinaryOperator,
+  l: Operand,
+  r: Operand,
+  p: string,
+): void {
   const ovf = OVERFLOW[op];
   const I = isInt(l) ? 'I' : '';
   if (ovf && r.int !== undefined) fs.line(`SJG_ARITHK${I}(${t}, ${ovf[0]}, ${ovf[1]}, ${l.c}, ${konst(r)}, ${p});`);
-  else if (ovf) fs.line(`SJG_ARITH${I && isInt(r) ? 'I' : ''}(${t}, ${OVERFLOW_V[ovf[0]]}, ${ovf[1]}, ${l.c}, ${r.c}, ${p});`);
+  else if (ovf)
+    fs.line(`SJG_ARITH${I && isInt(r) ? 'I' : ''}(${t}, ${OVERFLOW_V[ovf[0]]}, ${ovf[1]}, ${l.c}, ${r.c}, ${p});`);
   else if (op === '//') fs.line(`SJG_FLOORDIV(${t}, ${l.c}, ${r.c}, ${p});`);
   else if (op === '%') fs.line(`SJG_MOD(${t}, ${l.c}, ${r.c}, ${p});`);
-  else { fs.line(`sj_pos = ${p};`); fs.line(`SjValue ${t} = ${OTHER[op]}(${l.c}, ${r.c});`); }
+  else {
+    fs.line(`sj_pos = ${p};`);
+    fs.line(`SjValue ${t} = ${OTHER[op]}(${l.c}, ${r.c});`);
+  }
 }
 
 const COMPARE_OP: Partial<Record<BinaryOperator, [string, string]>> = {
-  '<': ['<', 'sj_lt_c'], '<=': ['<=', 'sj_le_c'], '>': ['>', 'sj_gt_c'], '>=': ['>=', 'sj_ge_c'],
-  '==': ['==', 'sj_eq_c'], '!=': ['!=', 'sj_ne_c'],
+  '<': ['<', 'sj_lt_c'],
+  '<=': ['<=', 'sj_le_c'],
+  '>': ['>', 'sj_gt_c'],
+  '>=': ['>=', 'sj_ge_c'],
+  '==': ['==', 'sj_eq_c'],
+  '!=': ['!=', 'sj_ne_c'],
 };
 
 export const isComparison = (op: BinaryOperator) => COMPARE_OP[op] !== undefined;
@@ -38,7 +59,8 @@ export const isComparison = (op: BinaryOperator) => COMPARE_OP[op] !== undefined
 export function comparison(op: BinaryOperator, l: Operand, r: Operand, p: string): string {
   const [cop, slow] = COMPARE_OP[op]!;
   if (l.int !== undefined && r.int !== undefined) return `(${konst(l)} ${cop} ${konst(r)})`;
-  if (isInt(l) && isInt(r)) return `(${l.int !== undefined ? konst(l) : `${l.c}.as.i`} ${cop} ${r.int !== undefined ? konst(r) : `${r.c}.as.i`})`;
+  if (isInt(l) && isInt(r))
+    return `(${l.int !== undefined ? konst(l) : `${l.c}.as.i`} ${cop} ${r.int !== undefined ? konst(r) : `${r.c}.as.i`})`;
   if (r.int !== undefined) return `SJG_CMPK(${l.c}, ${konst(r)}, ${cop}, ${slow}, ${p})`;
   return `SJG_CMP(${l.c}, ${r.c}, ${cop}, ${slow}, ${p})`;
 }

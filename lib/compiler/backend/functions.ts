@@ -46,7 +46,11 @@ export function genFunction(m: ModuleState, f: FunctionDeclaration): string {
     // By pointer, the result is written straight into the caller's slot.
     // By pointer, *sj_r is set by every फर्काउ and cleared where the body falls off its end.
     ...(m.byPointer ? [] : ['  SjValue sj_ret; SJG_CLEAR(sj_ret);']),
-    ...params.filter((id) => assigned.has(id)).map((id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`),
+    ...params
+      .filter((id) => assigned.has(id))
+      .map(
+        (id) => `  SjValue ${localName(id)} = ${m.byPointer ? '*' : ''}${paramName(id)}; SJG_RETAIN(${localName(id)});`,
+      ),
     ...f.locals.map(declareEmpty),
     fs.text() + (m.byPointer ? '  SJG_CLEAR(*sj_r);\nsj_exit:' : 'sj_exit:'),
     ...owned.map((id) => `  SJG_RELEASE(${localName(id)});`),

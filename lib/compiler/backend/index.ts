@@ -8,7 +8,7 @@ import { PRELUDE } from './prelude';
 
 export interface GenerateOptions {
   latinDigits?: boolean;
-  byPointer?: boolean;   // user functions take and return values through pointers (best for tcc)
+  byPointer?: boolean; // user functions take and return values through pointers (best for tcc)
 }
 
 export function generateC(program: Program, options: GenerateOptions = {}): string {
@@ -17,9 +17,13 @@ export function generateC(program: Program, options: GenerateOptions = {}): stri
   // Bodies first: generating them records which literals and global flags exist.
   const bodies = fns.map((f) => genFunction(m, f));
   const main = genProgram(m);
-  const globals = program.globals.filter((id) => m.isStatic(id)).map((id) => m.globalsNeedingFlag.has(id)
-    ? `static SjValue ${globalName(id)}; static bool ${globalSetFlag(id)};`
-    : `static SjValue ${globalName(id)};`);
+  const globals = program.globals
+    .filter((id) => m.isStatic(id))
+    .map((id) =>
+      m.globalsNeedingFlag.has(id)
+        ? `static SjValue ${globalName(id)}; static bool ${globalSetFlag(id)};`
+        : `static SjValue ${globalName(id)};`,
+    );
   return [
     '#include "sajilo.h"',
     PRELUDE,

@@ -2,8 +2,17 @@
 // रोक / जारी release the blocks they leave; फर्काउ jumps to the function's exit, which
 // releases every local (locals out of scope are खाली there, so releasing them is free).
 import type {
-  Assignment, Block, EachLoop, Expression, IfStatement, IndexAssignment, RangeLoop, RepeatLoop, Statement,
-  VariableDeclaration, WhileStatement,
+  Assignment,
+  Block,
+  EachLoop,
+  Expression,
+  IfStatement,
+  IndexAssignment,
+  RangeLoop,
+  RepeatLoop,
+  Statement,
+  VariableDeclaration,
+  WhileStatement,
 } from '../frontend/ast';
 import { isInt, posC, type FunctionState } from './context';
 import { containsCall, genCondition, genExpr } from './expressions';
@@ -14,10 +23,20 @@ import { markProgress } from '../frontend/progress';
 import { globalSetFlag } from './mangle';
 import { assignedIds } from './usage';
 
-export function genBlock(fs: FunctionState, block: Block, opts: {
-  loopBody?: boolean; iterator?: string | null; keepLocals?: boolean;
-} = {}): void {
-  fs.blocks.push({ declarations: block.declarations, loopBody: opts.loopBody ?? false, iterator: opts.iterator ?? null });
+export function genBlock(
+  fs: FunctionState,
+  block: Block,
+  opts: {
+    loopBody?: boolean;
+    iterator?: string | null;
+    keepLocals?: boolean;
+  } = {},
+): void {
+  fs.blocks.push({
+    declarations: block.declarations,
+    loopBody: opts.loopBody ?? false,
+    iterator: opts.iterator ?? null,
+  });
   for (const s of block.statements) genStatement(fs, s);
   // Globals live for the whole run; a function body's locals are released at its exit.
   if (!opts.keepLocals) for (const id of block.declarations) if (!fs.module.declaration(id).isGlobal) fs.clearLocal(id);
@@ -27,18 +46,34 @@ export function genBlock(fs: FunctionState, block: Block, opts: {
 export function genStatement(fs: FunctionState, s: Statement): void {
   markProgress(s.range.start);
   switch (s.kind) {
-    case 'VariableDeclaration': return genDeclaration(fs, s);
-    case 'Assignment': return genAssignment(fs, s);
-    case 'IndexAssignment': return genIndexAssignment(fs, s);
-    case 'If': return genIf(fs, s);
-    case 'While': return genWhile(fs, s);
-    case 'RangeLoop': return genRange(fs, s);
-    case 'EachLoop': return genEach(fs, s);
-    case 'Repeat': return genRepeat(fs, s);
-    case 'FunctionDeclaration': return; // emitted at top level by functions.ts
-    case 'Return': return genReturn(fs, s.value);
-    case 'Break': fs.unwind(fs.blocksToLoop()); fs.line('break;'); return;
-    case 'Continue': fs.unwind(fs.blocksToLoop()); fs.line('continue;'); return;
+    case 'VariableDeclaration':
+      return genDeclaration(fs, s);
+    case 'Assignment':
+      return genAssignment(fs, s);
+    case 'IndexAssignment':
+      return genIndexAssignment(fs, s);
+    case 'If':
+      return genIf(fs, s);
+    case 'While':
+      return genWhile(fs, s);
+    case 'RangeLoop':
+      return genRange(fs, s);
+    case 'EachLoop':
+      return genEach(fs, s);
+    case 'Repeat':
+      return genRepeat(fs, s);
+    case 'FunctionDeclaration':
+      return; // emitted at top level by functions.ts
+    case 'Return':
+      return genReturn(fs, s.value);
+    case 'Break':
+      fs.unwind(fs.blocksToLoop());
+      fs.line('break;');
+      return;
+    case 'Continue':
+      fs.unwind(fs.blocksToLoop());
+      fs.line('continue;');
+      return;
     case 'ExpressionStatement': {
       fs.open('');
       fs.release(genExpr(fs, s.expression));
@@ -65,9 +100,15 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
   const value = s.value;
   fs.open('');
   // x = x + e: append to the text in place when x holds its only reference.
-  if (value.kind === 'Binary' && value.operator === '+' && value.left.kind === 'Name'
-    && value.left.binding.kind === 'declaration' && value.left.binding.id === s.target.binding.id
-    && !value.left.mayBeUninitialised && !containsCall(value.right)) {
+  if (
+    value.kind === 'Binary' &&
+    value.operator === '+' &&
+    value.left.kind === 'Name' &&
+    value.left.binding.kind === 'declaration' &&
+    value.left.binding.id === s.target.binding.id &&
+    !value.left.mayBeUninitialised &&
+    !containsCall(value.right)
+  ) {
     const r = genExpr(fs, value.right);
     const sum = fs.fresh('s');
     const rInt = r.int !== undefined ? `(${cInt(r.int)})` : `${r.c}.as.i`;
@@ -76,8 +117,12 @@ function genAssignment(fs: FunctionState, s: Assignment): void {
     fs.line(`int64_t ${sum};`);
     // Two decimals add in place too (IEEE addition, as the runtime's slow path). The runtime's
     // path works on a copy, so the variable's address never escapes and gcc keeps it in registers.
-    const decimals = isInt(r) ? '' : ` else if (${target}.tag == SJ_DEC && ${r.c}.tag == SJ_DEC) ${target}.as.d += ${r.c}.as.d;`;
-    fs.line(`if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum};${decimals} else { SjValue ${sum}_v; SJG_COPY(${sum}_v, ${target}); sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${sum}_v, ${r.c}); SJG_COPY(${target}, ${sum}_v); }`);
+    const decimals = isInt(r)
+      ? ''
+      : ` else if (${target}.tag == SJ_DEC && ${r.c}.tag == SJ_DEC) ${target}.as.d += ${r.c}.as.d;`;
+    fs.line(
+      `if (${target}.tag == SJ_INT${rIsInt} && !${ovf}(${target}.as.i, ${rInt}, &${sum})) ${target}.as.i = ${sum};${decimals} else { SjValue ${sum}_v; SJG_COPY(${sum}_v, ${target}); sj_pos = ${posC(value.operatorRange)}; sj_add_inplace(&${sum}_v, ${r.c}); SJG_COPY(${target}, ${sum}_v); }`,
+    );
     fs.release(r);
   } else {
     // Evaluate (and own) the value first: it may read the variable being replaced.
@@ -133,7 +178,9 @@ function genRange(fs: FunctionState, s: RangeLoop): void {
   fs.pos((s.step ?? s.start).range);
   // Initialised through a copy: the loop's own SjRange never has its address taken, so gcc keeps
   // its counter in a register instead of storing it on every pass.
-  fs.line(`SjRange ${r}; { SjRange ${r}_i; sj_range_init(&${r}_i, ${start.c}, ${end.c}, ${step.c}); ${r}.cur = ${r}_i.cur; ${r}.end = ${r}_i.end; ${r}.step = ${r}_i.step; }`);
+  fs.line(
+    `SjRange ${r}; { SjRange ${r}_i; sj_range_init(&${r}_i, ${start.c}, ${end.c}, ${step.c}); ${r}.cur = ${r}_i.cur; ${r}.end = ${r}_i.end; ${r}.step = ${r}_i.step; }`,
+  );
   for (const op of [start, end, step]) fs.release(op);
   // The counter is hidden, so assigning to the variable changes nothing; the number of
   // iterations is known once the bounds are (SJG_RANGE_COUNT).

@@ -5,16 +5,24 @@
 // failures or timeouts here. The cache is bounded; least recently used entries go first.
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import { config } from '../../config';
 import { cacheDir } from './paths';
 
 export interface CacheMeta {
-  sha256: string;              // of the executable: a mismatch means a corrupted entry
+  sha256: string; // of the executable: a mismatch means a corrupted entry
   compiler: string;
-  diagnostics: unknown[];      // warnings of a successful compile, replayed on a hit
+  diagnostics: unknown[]; // warnings of a successful compile, replayed on a hit
   omittedDiagnostics?: number; // warnings beyond those, only counted
 }
 
@@ -55,7 +63,11 @@ export class CompileCache {
       return null;
     }
     const now = new Date();
-    try { utimesSync(e.meta, now, now); } catch { /* racing eviction: the hit still stands */ }
+    try {
+      utimesSync(e.meta, now, now);
+    } catch {
+      /* racing eviction: the hit still stands */
+    }
     return { executable: e.exe, meta };
   }
 
@@ -92,7 +104,9 @@ export class CompileCache {
         const e = this.entry(key);
         try {
           out.push({ key, sub, bytes: statSync(e.exe).size, usedMs: statSync(e.meta).mtimeMs });
-        } catch { /* half-removed entry */ }
+        } catch {
+          /* half-removed entry */
+        }
       }
     }
     return out.sort((a, b) => a.usedMs - b.usedMs);
@@ -120,11 +134,17 @@ export class CompileCache {
       const p = path.join(tmp, d);
       try {
         if (Date.now() - statSync(p).mtimeMs > STALE_WORKDIR_MS) rmSync(p, { recursive: true, force: true });
-      } catch { /* someone else removed it */ }
+      } catch {
+        /* someone else removed it */
+      }
     }
   }
 }
 
 function safeReaddir(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

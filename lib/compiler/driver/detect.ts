@@ -5,10 +5,27 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { config } from '../../config';
 
-export interface MuslInstall { libDir: string; includeDir: string; specs: string | null }
-export interface TccInstall { path: string; version: string; libDir: string; includeDir: string }
-export interface GccInstall { path: string; version: string; libgcc: string | null }
-export interface HostTools { tcc: TccInstall | null; gcc: GccInstall | null; musl: MuslInstall | null }
+export interface MuslInstall {
+  libDir: string;
+  includeDir: string;
+  specs: string | null;
+}
+export interface TccInstall {
+  path: string;
+  version: string;
+  libDir: string;
+  includeDir: string;
+}
+export interface GccInstall {
+  path: string;
+  version: string;
+  libgcc: string | null;
+}
+export interface HostTools {
+  tcc: TccInstall | null;
+  gcc: GccInstall | null;
+  musl: MuslInstall | null;
+}
 
 const MUSL_CANDIDATES = [
   { libDir: '/usr/lib/x86_64-linux-musl', includeDir: '/usr/include/x86_64-linux-musl' },
@@ -33,8 +50,12 @@ function firstLine(cmd: string, args: string[]): string | null {
 }
 
 function detectMusl(): MuslInstall | null {
-  const m = MUSL_CANDIDATES.find((c) => existsSync(path.join(c.libDir, 'libc.a'))
-    && existsSync(path.join(c.libDir, 'crt1.o')) && existsSync(path.join(c.includeDir, 'stdio.h')));
+  const m = MUSL_CANDIDATES.find(
+    (c) =>
+      existsSync(path.join(c.libDir, 'libc.a')) &&
+      existsSync(path.join(c.libDir, 'crt1.o')) &&
+      existsSync(path.join(c.includeDir, 'stdio.h')),
+  );
   if (!m) return null;
   // The specs file is what the musl-gcc wrapper script passes to gcc; we pass it ourselves.
   const specs = path.join(m.libDir, 'musl-gcc.specs');

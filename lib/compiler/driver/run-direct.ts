@@ -10,12 +10,22 @@ function limitedArgv(exe: string, args: string[]): string[] {
   const L = DIRECT_RUN_LIMITS;
   const prlimit = findOnPath('prlimit');
   if (prlimit) {
-    return [prlimit, `--cpu=${L.cpuSeconds}`, `--as=${L.addressSpaceBytes}`, `--fsize=${L.fileBytes}`,
-      `--nproc=${L.processes}`, '--core=0', '--', exe, ...args];
+    return [
+      prlimit,
+      `--cpu=${L.cpuSeconds}`,
+      `--as=${L.addressSpaceBytes}`,
+      `--fsize=${L.fileBytes}`,
+      `--nproc=${L.processes}`,
+      '--core=0',
+      '--',
+      exe,
+      ...args,
+    ];
   }
   // POSIX sh: one limit per ulimit call (dash takes no more); the program path is "$0".
-  const script = `ulimit -t ${L.cpuSeconds}; ulimit -v ${L.addressSpaceBytes / 1024}; `
-    + `ulimit -f ${L.fileBytes / 512}; ulimit -c 0; exec "$0" "$@"`;
+  const script =
+    `ulimit -t ${L.cpuSeconds}; ulimit -v ${L.addressSpaceBytes / 1024}; ` +
+    `ulimit -f ${L.fileBytes / 512}; ulimit -c 0; exec "$0" "$@"`;
   return ['/bin/sh', '-c', script, exe, ...args];
 }
 

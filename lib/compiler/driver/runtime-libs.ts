@@ -6,9 +6,9 @@ import { REPO_ROOT } from './paths';
 
 export interface RuntimeLibs {
   hash: string;
-  includeDir: string;          // holds sajilo.h
-  glibcLib: string | null;     // libsajilo.a built by gcc against glibc
-  muslLib: string | null;      // libsajilo.a built by musl-gcc, for tcc and musl-gcc
+  includeDir: string; // holds sajilo.h
+  glibcLib: string | null; // libsajilo.a built by gcc against glibc
+  muslLib: string | null; // libsajilo.a built by musl-gcc, for tcc and musl-gcc
 }
 
 export class RuntimeMissingError extends Error {

@@ -120,7 +120,16 @@ class Checker {
     const key = nameKey(name.name);
     const id = this.declarations.length;
     const ownerFunction = scope.isGlobal ? null : this.functionId();
-    this.declarations.push({ id, kind, name: name.name, key, range: name.range, isGlobal: scope.isGlobal, ownerFunction, isRead: false });
+    this.declarations.push({
+      id,
+      kind,
+      name: name.name,
+      key,
+      range: name.range,
+      isGlobal: scope.isGlobal,
+      ownerFunction,
+      isRead: false,
+    });
     this.scopeEnds.push(scope.end);
     name.declarationId = id;
     this.placeInScope(name, id, key, scope);
@@ -132,7 +141,8 @@ class Checker {
     const existing = scope.names.get(key);
     if (existing !== undefined) {
       const line = this.declarations[existing].range.start.line;
-      const template = this.declarations[id].kind === 'parameter' ? Messages.duplicateParameter : Messages.redeclaration;
+      const template =
+        this.declarations[id].kind === 'parameter' ? Messages.duplicateParameter : Messages.redeclaration;
       this.diagnostics.report(template, name.range, name.name, line);
       return;
     }
@@ -188,7 +198,9 @@ class Checker {
       return;
     }
     const suggestion = this.suggestionFor(node.name);
-    if (suggestion) this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion).replacement = suggestion;
+    if (suggestion)
+      this.diagnostics.report(Messages.undeclaredNameSuggestion, node.range, node.name, suggestion).replacement =
+        suggestion;
     else if (split) this.reportJoinedParticle(node, split);
     else this.diagnostics.report(Messages.undeclaredName, node.range, node.name);
   }
@@ -238,19 +250,27 @@ class Checker {
   private statement(statement: ast.Statement): void {
     markProgress(statement.range.start);
     switch (statement.kind) {
-      case 'VariableDeclaration': return this.variableDeclaration(statement);
-      case 'Assignment': return this.assignment(statement);
+      case 'VariableDeclaration':
+        return this.variableDeclaration(statement);
+      case 'Assignment':
+        return this.assignment(statement);
       case 'While':
       case 'RangeLoop':
       case 'EachLoop':
-      case 'Repeat': return this.loop(statement);
-      case 'FunctionDeclaration': return this.functionDeclaration(statement);
-      case 'Return': return this.returnStatement(statement);
-      case 'Break': return this.loopJump(statement.range, 'break');
-      case 'Continue': return this.loopJump(statement.range, 'continue');
+      case 'Repeat':
+        return this.loop(statement);
+      case 'FunctionDeclaration':
+        return this.functionDeclaration(statement);
+      case 'Return':
+        return this.returnStatement(statement);
+      case 'Break':
+        return this.loopJump(statement.range, 'break');
+      case 'Continue':
+        return this.loopJump(statement.range, 'continue');
       case 'If':
       case 'IndexAssignment':
-      case 'ExpressionStatement': return this.children(statement);
+      case 'ExpressionStatement':
+        return this.children(statement);
     }
   }
 
@@ -284,8 +304,10 @@ class Checker {
       this.diagnostics.report(Messages.assignToBuiltin, target.range, target.name);
     } else if (target.binding.kind === 'declaration') {
       const declaration = this.declarations[target.binding.id];
-      if (declaration.kind === 'constant') this.diagnostics.report(Messages.assignToConstant, target.range, target.name);
-      if (declaration.kind === 'function') this.diagnostics.report(Messages.assignToFunction, target.range, target.name);
+      if (declaration.kind === 'constant')
+        this.diagnostics.report(Messages.assignToConstant, target.range, target.name);
+      if (declaration.kind === 'function')
+        this.diagnostics.report(Messages.assignToFunction, target.range, target.name);
     }
   }
 
@@ -340,7 +362,12 @@ class Checker {
     this.blockStack.push(fn.body);
     for (const parameter of fn.parameters) this.declare(parameter, 'parameter', scope);
     if (fn.parameters.length > MAX_PARAMETERS) {
-      this.diagnostics.report(Messages.tooManyParameters, fn.parameters[MAX_PARAMETERS].range, fn.name.name, MAX_PARAMETERS);
+      this.diagnostics.report(
+        Messages.tooManyParameters,
+        fn.parameters[MAX_PARAMETERS].range,
+        fn.name.name,
+        MAX_PARAMETERS,
+      );
     }
     this.statements(fn.body.statements);
     this.blockStack.pop();
@@ -436,7 +463,10 @@ class Checker {
   private reportUnused(): void {
     if (this.diagnostics.errorCount > 0) return; // an error nearby often explains it
     for (const declaration of this.declarations) {
-      const isData = declaration.kind === 'globalVariable' || declaration.kind === 'localVariable' || declaration.kind === 'constant';
+      const isData =
+        declaration.kind === 'globalVariable' ||
+        declaration.kind === 'localVariable' ||
+        declaration.kind === 'constant';
       if (!isData || declaration.isRead || declaration.name.startsWith('_')) continue;
       this.diagnostics.report(Messages.unusedVariable, declaration.range, declaration.name);
     }

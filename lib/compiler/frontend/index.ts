@@ -38,8 +38,11 @@ export function analyseFrontEnd(source: string): AnalysedProgram {
   const ok = diagnostics.errorCount === 0;
   const all = diagnostics.sorted();
   return {
-    program: ok ? program : null, tree: program, scopeEnds,
-    diagnostics: all.slice(0, MAX_DIAGNOSTICS), omittedDiagnostics: Math.max(0, all.length - MAX_DIAGNOSTICS),
+    program: ok ? program : null,
+    tree: program,
+    scopeEnds,
+    diagnostics: all.slice(0, MAX_DIAGNOSTICS),
+    omittedDiagnostics: Math.max(0, all.length - MAX_DIAGNOSTICS),
   };
 }
 

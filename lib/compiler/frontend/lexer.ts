@@ -19,14 +19,21 @@ const INT64_MAX = 9223372036854775807n;
 
 // Operators from other languages that learners type, and what Sajilo writes instead.
 const FOREIGN_OPERATORS: ReadonlyMap<string, string> = new Map([
-  ['&&', 'र'], ['||', 'वा'], ['!', 'होइन'], ['&', 'र'], ['|', 'वा'],
+  ['&&', 'र'],
+  ['||', 'वा'],
+  ['!', 'होइन'],
+  ['&', 'र'],
+  ['|', 'वा'],
 ]);
 
 export function latinDigits(text: string): string {
   let latin = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    latin += code >= DEVANAGARI_ZERO && code <= DEVANAGARI_ZERO + 9 ? String.fromCharCode(code - DEVANAGARI_ZERO + 48) : text[i];
+    latin +=
+      code >= DEVANAGARI_ZERO && code <= DEVANAGARI_ZERO + 9
+        ? String.fromCharCode(code - DEVANAGARI_ZERO + 48)
+        : text[i];
   }
   return latin;
 }
@@ -184,7 +191,10 @@ class Lexer {
     for (const [written, replacement] of FOREIGN_OPERATORS) {
       if (this.text.startsWith(written, this.pos) && !this.text.startsWith('!=', this.pos)) {
         const range = this.range(this.pos, this.pos + written.length);
-        this.diagnostics.report(Messages.foreignOperator, range, written, replacement).replacement = this.spaced(replacement, written.length);
+        this.diagnostics.report(Messages.foreignOperator, range, written, replacement).replacement = this.spaced(
+          replacement,
+          written.length,
+        );
         // Read it as the Sajilo word, so the parser goes on without a second error.
         const token = this.push('keyword', this.pos, this.pos + written.length, null);
         token.key = replacement;
@@ -229,7 +239,8 @@ class Lexer {
       return simple[c];
     }
     if (c === 'u') return this.scanUnicodeEscape(start);
-    const bad = c === undefined || c === '\n' || c === '\r' ? '' : String.fromCodePoint(this.text.codePointAt(this.pos + 1)!);
+    const bad =
+      c === undefined || c === '\n' || c === '\r' ? '' : String.fromCodePoint(this.text.codePointAt(this.pos + 1)!);
     this.pos += 1 + bad.length;
     this.diagnostics.report(Messages.invalidEscape, this.range(start, this.pos), bad);
     return '';
@@ -266,8 +277,13 @@ class Lexer {
 
 // Devanagari letters (L*): independent vowels and consonants, avagraha, ॐ, nukta forms, ॱ…ॿ.
 function isDevanagariLetter(code: number): boolean {
-  return (code >= 0x0904 && code <= 0x0939) || code === 0x093d || code === 0x0950
-    || (code >= 0x0958 && code <= 0x0961) || (code >= 0x0971 && code <= 0x097f);
+  return (
+    (code >= 0x0904 && code <= 0x0939) ||
+    code === 0x093d ||
+    code === 0x0950 ||
+    (code >= 0x0958 && code <= 0x0961) ||
+    (code >= 0x0971 && code <= 0x097f)
+  );
 }
 
 function isWordStart(code: number): boolean {

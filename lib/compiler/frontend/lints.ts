@@ -24,11 +24,16 @@ const NOT_BOOLEAN: ReadonlySet<string> = new Set(['Integer', 'Decimal', 'Text', 
 // A condition (यदि, जबसम्म, and the operands of र, वा, होइन) must be a boolean.
 function conditionsOf(node: Node): Node[] {
   switch (node.kind) {
-    case 'If': return node.branches.map((branch) => branch.condition);
-    case 'While': return [node.condition];
-    case 'Logical': return [node.left, node.right];
-    case 'Unary': return node.operator === 'not' ? [node.operand] : [];
-    default: return [];
+    case 'If':
+      return node.branches.map((branch) => branch.condition);
+    case 'While':
+      return [node.condition];
+    case 'Logical':
+      return [node.left, node.right];
+    case 'Unary':
+      return node.operator === 'not' ? [node.operand] : [];
+    default:
+      return [];
   }
 }
 
@@ -41,7 +46,8 @@ function isZero(e: ast.Expression): boolean {
 }
 
 function lintArithmetic(e: ast.BinaryExpression, diagnostics: DiagnosticBag): void {
-  const mixesTextAndNumber = (e.left.kind === 'Text' && isNumber(e.right)) || (isNumber(e.left) && e.right.kind === 'Text');
+  const mixesTextAndNumber =
+    (e.left.kind === 'Text' && isNumber(e.right)) || (isNumber(e.left) && e.right.kind === 'Text');
   if (e.operator === '+' && mixesTextAndNumber) diagnostics.report(Messages.textPlusNumber, e.operatorRange);
   const divides = e.operator === '/' || e.operator === '//' || e.operator === '%';
   if (divides && isZero(e.right)) diagnostics.report(Messages.divisionByZero, e.right.range);

@@ -57,7 +57,13 @@ const BLOCK_STARTERS: ReadonlySet<string> = new Set(['राख', 'स्थि�
 const DECLARING_KEYWORDS: ReadonlySet<string> = new Set(['राख', 'स्थिर', 'हरेक', 'कार्य']);
 const ELSE_IF_JOINED = nameKey('नत्रयदि');
 const BLOCK_OPENERS: ReadonlySet<string> = new Set(BLOCK_OPENING_KEYWORDS);
-const BARE_KEYWORDS: ReadonlySet<string> = new Set([BLOCK_CLOSING_KEYWORD, BLOCK_BRANCH_KEYWORD, 'रोक', 'जारी', 'फर्काउ']);
+const BARE_KEYWORDS: ReadonlySet<string> = new Set([
+  BLOCK_CLOSING_KEYWORD,
+  BLOCK_BRANCH_KEYWORD,
+  'रोक',
+  'जारी',
+  'फर्काउ',
+]);
 
 // A token that can begin an operand but not continue an expression: after a lone word it
 // means the word was meant as a keyword (`yadi x …`, `राखु क = …`).
@@ -183,7 +189,8 @@ class Parser {
   private acceptGluedParticle(word: string): boolean {
     const last = this.previous;
     const node = this.lastName?.token === last ? this.lastName.node : null;
-    if (!node || !last.text.endsWith(word) || last.text.length <= word.length || this.declaredKeys.has(last.key)) return false;
+    if (!node || !last.text.endsWith(word) || last.text.length <= word.length || this.declaredKeys.has(last.key))
+      return false;
     const written = last.text;
     node.name = written.slice(0, -word.length);
     node.range = span(node.range.start, { line: node.range.end.line, column: node.range.end.column - word.length });
@@ -200,8 +207,13 @@ class Parser {
 
   private atStatementEnd(): boolean {
     const token = this.peek();
-    return token.kind === 'newline' || token.kind === ';' || token.kind === 'eof'
-      || isKeyword(token, 'अन्त्य') || isKeyword(token, 'नत्र');
+    return (
+      token.kind === 'newline' ||
+      token.kind === ';' ||
+      token.kind === 'eof' ||
+      isKeyword(token, 'अन्त्य') ||
+      isKeyword(token, 'नत्र')
+    );
   }
 
   // ───────────── program, blocks, recovery ─────────────
@@ -226,7 +238,12 @@ class Parser {
     const end = this.peek().range.end;
     const body: ast.Block = { kind: 'Block', statements, declarations: [], range: span({ line: 1, column: 1 }, end) };
     return {
-      kind: 'Program', body, declarations: [], globals: [], functions: [], mainLocals: [],
+      kind: 'Program',
+      body,
+      declarations: [],
+      globals: [],
+      functions: [],
+      mainLocals: [],
       range: body.range,
     };
   }
@@ -383,17 +400,28 @@ class Parser {
     const token = this.peek();
     if (token.kind !== 'keyword') return this.simpleStatement();
     switch (token.key) {
-      case 'राख': return this.variableDeclaration(this.advance(), false);
-      case 'स्थिर': return this.variableDeclaration(this.advance(), true);
-      case 'यदि': return this.ifStatement(this.advance());
-      case 'जबसम्म': return this.whileStatement(this.advance());
-      case 'हरेक': return this.forStatement(this.advance());
-      case 'दोहोर्याउ': return this.repeatStatement(this.advance());
-      case 'कार्य': return this.functionDeclaration(this.advance());
-      case 'फर्काउ': return this.returnStatement(this.advance());
-      case 'रोक': return { kind: 'Break', range: this.advance().range };
-      case 'जारी': return { kind: 'Continue', range: this.advance().range };
-      default: return this.simpleStatement();
+      case 'राख':
+        return this.variableDeclaration(this.advance(), false);
+      case 'स्थिर':
+        return this.variableDeclaration(this.advance(), true);
+      case 'यदि':
+        return this.ifStatement(this.advance());
+      case 'जबसम्म':
+        return this.whileStatement(this.advance());
+      case 'हरेक':
+        return this.forStatement(this.advance());
+      case 'दोहोर्याउ':
+        return this.repeatStatement(this.advance());
+      case 'कार्य':
+        return this.functionDeclaration(this.advance());
+      case 'फर्काउ':
+        return this.returnStatement(this.advance());
+      case 'रोक':
+        return { kind: 'Break', range: this.advance().range };
+      case 'जारी':
+        return { kind: 'Continue', range: this.advance().range };
+      default:
+        return this.simpleStatement();
     }
   }
 
@@ -437,7 +465,13 @@ class Parser {
       this.synchronise();
       initializer = this.errorExpression();
     }
-    return { kind: 'VariableDeclaration', constant, name, initializer, range: span(keyword.range.start, this.previous.range.end) };
+    return {
+      kind: 'VariableDeclaration',
+      constant,
+      name,
+      initializer,
+      range: span(keyword.range.start, this.previous.range.end),
+    };
   }
 
   private declaredName(token: Token): ast.DeclaredName {
@@ -496,11 +530,14 @@ class Parser {
   }
 
   private conditionalBranch(keyword: Token, opener: BlockOpener): ast.ConditionalBranch {
-    const condition = this.header(() => {
-      const condition = this.expression();
-      this.expectKeyword('भने');
-      return condition;
-    }, () => this.errorExpression());
+    const condition = this.header(
+      () => {
+        const condition = this.expression();
+        this.expectKeyword('भने');
+        return condition;
+      },
+      () => this.errorExpression(),
+    );
     const body = this.block(opener, true);
     return { condition, body, range: span(keyword.range.start, body.range.end) };
   }
@@ -508,15 +545,18 @@ class Parser {
   // जबसम्म शर्त … अन्त्य
   private whileStatement(keyword: Token): ast.WhileStatement {
     const opener = this.opener(keyword);
-    const condition = this.header(() => {
-      const condition = this.expression();
-      if (this.check('=')) this.failAssignmentInCondition(this.peek());
-      if (this.checkKeyword('भने')) {
-        // `जबसम्म क < ५ भने`, by analogy with यदि: say so once and go on.
-        this.diagnostics.report(Messages.unexpectedKeyword, this.peek().range, this.advance().text);
-      }
-      return condition;
-    }, () => this.errorExpression());
+    const condition = this.header(
+      () => {
+        const condition = this.expression();
+        if (this.check('=')) this.failAssignmentInCondition(this.peek());
+        if (this.checkKeyword('भने')) {
+          // `जबसम्म क < ५ भने`, by analogy with यदि: say so once and go on.
+          this.diagnostics.report(Messages.unexpectedKeyword, this.peek().range, this.advance().text);
+        }
+        return condition;
+      },
+      () => this.errorExpression(),
+    );
     const body = this.block(opener, false);
     const end = this.closeBlock();
     return { kind: 'While', condition, body, range: span(keyword.range.start, end) };
@@ -528,10 +568,13 @@ class Parser {
     // The variable is kept even when the rest of the header is broken, so that its uses in
     // the body are not reported as undeclared too.
     let variable: ast.DeclaredName = { kind: 'DeclaredName', name: '', declarationId: -1, range: keyword.range };
-    const header = this.header(() => {
-      variable = this.declaredName(this.expectName());
-      return this.forHeader();
-    }, (): LoopHeader => ({ kind: 'EachLoop', iterable: this.errorExpression() }));
+    const header = this.header(
+      () => {
+        variable = this.declaredName(this.expectName());
+        return this.forHeader();
+      },
+      (): LoopHeader => ({ kind: 'EachLoop', iterable: this.errorExpression() }),
+    );
     const body = this.block(opener, false);
     const end = this.closeBlock();
     const range = span(keyword.range.start, end);
@@ -561,11 +604,14 @@ class Parser {
   // दोहोर्याउ गन्ती पटक … अन्त्य
   private repeatStatement(keyword: Token): ast.RepeatLoop {
     const opener = this.opener(keyword);
-    const count = this.header(() => {
-      const count = this.expression();
-      this.expectKeyword('पटक');
-      return count;
-    }, () => this.errorExpression());
+    const count = this.header(
+      () => {
+        const count = this.expression();
+        this.expectKeyword('पटक');
+        return count;
+      },
+      () => this.errorExpression(),
+    );
     const body = this.block(opener, false);
     const end = this.closeBlock();
     return { kind: 'Repeat', count, body, range: span(keyword.range.start, end) };
@@ -578,16 +624,24 @@ class Parser {
     // the function and its parameters errors too.
     let name: ast.DeclaredName = { kind: 'DeclaredName', name: '', declarationId: -1, range: keyword.range };
     const parameters: ast.DeclaredName[] = [];
-    const complete = this.header(() => {
-      name = this.declaredName(this.expectName());
-      const open = this.expect('(');
-      this.delimited(open, ')', () => parameters.push(this.declaredName(this.expectName())));
-      return true;
-    }, () => false);
+    const complete = this.header(
+      () => {
+        name = this.declaredName(this.expectName());
+        const open = this.expect('(');
+        this.delimited(open, ')', () => parameters.push(this.declaredName(this.expectName())));
+        return true;
+      },
+      () => false,
+    );
     const body = this.block(opener, false);
     const end = this.closeBlock();
     const fn: ast.FunctionDeclaration = {
-      kind: 'FunctionDeclaration', name, parameters, body, locals: [], usedAsValue: false,
+      kind: 'FunctionDeclaration',
+      name,
+      parameters,
+      body,
+      locals: [],
+      usedAsValue: false,
       range: span(keyword.range.start, end),
     };
     if (!complete) this.brokenFunctions.add(fn);
@@ -625,7 +679,11 @@ class Parser {
     const operatorRange = this.advance().range;
     const rightOperand = right();
     const range = span(left.range.start, rightOperand.range.end);
-    return this.nested({ kind: 'Logical', operator, left, right: rightOperand, operatorRange, range }, left, rightOperand);
+    return this.nested(
+      { kind: 'Logical', operator, left, right: rightOperand, operatorRange, range },
+      left,
+      rightOperand,
+    );
   }
 
   // not → होइन not | comparison
@@ -633,7 +691,10 @@ class Parser {
     if (!this.checkKeyword('होइन')) return this.comparison();
     const keyword = this.advance();
     const operand = this.descend(keyword, () => this.not());
-    return this.nested({ kind: 'Unary', operator: 'not', operand, range: span(keyword.range.start, operand.range.end) }, operand);
+    return this.nested(
+      { kind: 'Unary', operator: 'not', operand, range: span(keyword.range.start, operand.range.end) },
+      operand,
+    );
   }
 
   // comparison → additive (compare additive)?   — a second comparison is an error
@@ -675,7 +736,10 @@ class Parser {
     if (!this.check('-')) return this.power();
     const minus = this.advance();
     const operand = this.descend(minus, () => this.unary());
-    return this.nested({ kind: 'Unary', operator: '-', operand, range: span(minus.range.start, operand.range.end) }, operand);
+    return this.nested(
+      { kind: 'Unary', operator: '-', operand, range: span(minus.range.start, operand.range.end) },
+      operand,
+    );
   }
 
   // power → postfix (** unary)?   — right-associative; `-२ ** २` is `-(२ ** २)`
@@ -683,20 +747,33 @@ class Parser {
     const base = this.postfix();
     if (!this.check('**')) return base;
     const operator = this.advance();
-    return this.binary(base, operator, this.descend(operator, () => this.unary()));
+    return this.binary(
+      base,
+      operator,
+      this.descend(operator, () => this.unary()),
+    );
   }
 
   private binary(left: ast.Expression, operator: Token, right: ast.Expression): ast.BinaryExpression {
-    return this.nested({
-      kind: 'Binary', operator: operator.kind as ast.BinaryOperator, left, right,
-      operatorRange: operator.range, range: span(left.range.start, right.range.end),
-    }, left, right);
+    return this.nested(
+      {
+        kind: 'Binary',
+        operator: operator.kind as ast.BinaryOperator,
+        left,
+        right,
+        operatorRange: operator.range,
+        range: span(left.range.start, right.range.end),
+      },
+      left,
+      right,
+    );
   }
 
   // Parses an operand of a prefix or right-associative operator, refusing to recurse deeper
   // than any tree may be (checked before recursing, so the parser's own stack stays small).
   private descend(operator: Token, parse: () => ast.Expression): ast.Expression {
-    if (this.operatorDepth >= MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, operator.range, MAX_EXPRESSION_DEPTH);
+    if (this.operatorDepth >= MAX_EXPRESSION_DEPTH)
+      this.fail(Messages.nestedTooDeeply, operator.range, MAX_EXPRESSION_DEPTH);
     this.operatorDepth++;
     try {
       return parse();
@@ -736,11 +813,19 @@ class Parser {
         const open = this.advance();
         const args = this.delimited(open, ')', () => this.expression());
         const range = span(expression.range.start, this.previous.range.end);
-        expression = this.nested({ kind: 'Call', callee: expression, arguments: args, target: { kind: 'unresolved' }, range }, expression, ...args);
+        expression = this.nested(
+          { kind: 'Call', callee: expression, arguments: args, target: { kind: 'unresolved' }, range },
+          expression,
+          ...args,
+        );
       } else if (this.check('[')) {
         const open = this.advance();
         const index = this.bracketed(open, ']', () => this.expression());
-        expression = this.nested({ kind: 'Index', object: expression, index, range: span(expression.range.start, this.previous.range.end) }, expression, index);
+        expression = this.nested(
+          { kind: 'Index', object: expression, index, range: span(expression.range.start, this.previous.range.end) },
+          expression,
+          index,
+        );
       } else return expression;
     }
   }
@@ -749,20 +834,38 @@ class Parser {
     const token = this.peek();
     const range = token.range;
     switch (token.kind) {
-      case 'integer': this.advance(); return { kind: 'Integer', value: token.value as bigint, range };
-      case 'decimal': this.advance(); return { kind: 'Decimal', value: token.value as number, text: latinDigits(token.text), range };
-      case 'text': this.advance(); return { kind: 'Text', value: token.value as string, range };
-      case 'identifier': return this.name(this.advance());
-      case '(': return this.bracketed(this.advance(), ')', () => this.expression());
-      case '[': return this.listLiteral(this.advance());
-      case '{': return this.mapLiteral(this.advance());
-      case 'keyword': return this.keywordLiteral(token);
-      default: return this.fail(Messages.expectedExpression, range, describeToken(token));
+      case 'integer':
+        this.advance();
+        return { kind: 'Integer', value: token.value as bigint, range };
+      case 'decimal':
+        this.advance();
+        return { kind: 'Decimal', value: token.value as number, text: latinDigits(token.text), range };
+      case 'text':
+        this.advance();
+        return { kind: 'Text', value: token.value as string, range };
+      case 'identifier':
+        return this.name(this.advance());
+      case '(':
+        return this.bracketed(this.advance(), ')', () => this.expression());
+      case '[':
+        return this.listLiteral(this.advance());
+      case '{':
+        return this.mapLiteral(this.advance());
+      case 'keyword':
+        return this.keywordLiteral(token);
+      default:
+        return this.fail(Messages.expectedExpression, range, describeToken(token));
     }
   }
 
   private name(token: Token): ast.NameExpression {
-    const node: ast.NameExpression = { kind: 'Name', name: token.text, binding: { kind: 'unresolved' }, mayBeUninitialised: false, range: token.range };
+    const node: ast.NameExpression = {
+      kind: 'Name',
+      name: token.text,
+      binding: { kind: 'unresolved' },
+      mayBeUninitialised: false,
+      range: token.range,
+    };
     this.lastName = { token, node };
     return node;
   }
@@ -827,7 +930,8 @@ class Parser {
   }
 
   private enterBrackets(open: Token): void {
-    if (this.bracketDepth >= MAX_EXPRESSION_DEPTH) this.fail(Messages.nestedTooDeeply, open.range, MAX_EXPRESSION_DEPTH);
+    if (this.bracketDepth >= MAX_EXPRESSION_DEPTH)
+      this.fail(Messages.nestedTooDeeply, open.range, MAX_EXPRESSION_DEPTH);
     this.bracketDepth++;
   }
 
@@ -851,7 +955,10 @@ class Parser {
     }
     this.checkStillOpen(open);
     const token = this.peek();
-    if (token.range.start.line > open.range.start.line && token.range.start.column <= (this.lineIndent.get(token.range.start.line) ?? 1)) {
+    if (
+      token.range.start.line > open.range.start.line &&
+      token.range.start.column <= (this.lineIndent.get(token.range.start.line) ?? 1)
+    ) {
       this.failUnclosed(open);
     }
     const expected = inList ? { ne: `"," वा "${close}"`, en: `"," or "${close}"` } : `"${close}"`;

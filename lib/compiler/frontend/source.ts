@@ -75,11 +75,18 @@ export const DIGIT_CLASS = '0-9\\u0966-\\u096f';
 // A class nasal and the consonants of its class (क–घ, च–झ, ट–ढ, त–ध, प–भ): with virama
 // before one of them it counts as anusvara when names are compared.
 export const NASAL_CLASSES: readonly (readonly [nasal: string, consonants: string])[] = [
-  ['ङ', 'कखगघ'], ['ञ', 'चछजझ'], ['ण', 'टठडढ'], ['न', 'तथदध'], ['म', 'पफबभ'],
+  ['ङ', 'कखगघ'],
+  ['ञ', 'चछजझ'],
+  ['ण', 'टठडढ'],
+  ['न', 'तथदध'],
+  ['म', 'पफबभ'],
 ];
 
 const JOINERS = /[\u200c\u200d]/g;
-const CLASS_NASAL = new RegExp(NASAL_CLASSES.map(([nasal, consonants]) => `${nasal}्(?=[${consonants}])`).join('|'), 'g');
+const CLASS_NASAL = new RegExp(
+  NASAL_CLASSES.map(([nasal, consonants]) => `${nasal}्(?=[${consonants}])`).join('|'),
+  'g',
+);
 
 // The form in which names are compared: `सङ्ख्या` and `संख्या`, `दोहोर्‍याउ` and
 // `दोहोर्याउ` have the same key. The input must already be NFC (the lexer's text is).

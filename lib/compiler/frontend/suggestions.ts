@@ -45,8 +45,10 @@ export function editDistance(a: string, b: string, cutoff = Infinity): number {
 
 function tooLongToSuggest(text: string): boolean {
   // UTF-16 length bounds the code-point length from above and below (at most 2 units each).
-  return text.length > 2 * MAX_SUGGESTED_NAME_LENGTH
-    || (text.length > MAX_SUGGESTED_NAME_LENGTH && Array.from(text).length > MAX_SUGGESTED_NAME_LENGTH);
+  return (
+    text.length > 2 * MAX_SUGGESTED_NAME_LENGTH ||
+    (text.length > MAX_SUGGESTED_NAME_LENGTH && Array.from(text).length > MAX_SUGGESTED_NAME_LENGTH)
+  );
 }
 
 // How many edits a word of this length may be away and still be a likely misspelling:

@@ -6,19 +6,31 @@ import { BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, BLOCK_OPENING_KEYWORDS, KE
 import { nameKey } from './source';
 
 export type Punctuation =
-  | '+' | '-' | '*' | '/' | '//' | '%' | '**'
-  | '==' | '!=' | '<' | '<=' | '>' | '>=' | '='
-  | '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | ';';
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '//'
+  | '%'
+  | '**'
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '='
+  | '('
+  | ')'
+  | '['
+  | ']'
+  | '{'
+  | '}'
+  | ','
+  | ':'
+  | ';';
 
-export type TokenKind =
-  | 'identifier'
-  | 'keyword'
-  | 'integer'
-  | 'decimal'
-  | 'text'
-  | 'newline'
-  | 'eof'
-  | Punctuation;
+export type TokenKind = 'identifier' | 'keyword' | 'integer' | 'decimal' | 'text' | 'newline' | 'eof' | Punctuation;
 
 export interface Token {
   kind: TokenKind;
@@ -31,8 +43,29 @@ export interface Token {
 
 // Punctuation, longest first so that `//` wins over `/`.
 export const PUNCTUATION: readonly Punctuation[] = [
-  '//', '**', '==', '!=', '<=', '>=',
-  '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ',', ':', ';',
+  '//',
+  '**',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '=',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  ';',
 ];
 
 // Comparison key → canonical keyword.
@@ -40,7 +73,14 @@ export const KEYWORD_BY_KEY: ReadonlyMap<string, string> = new Map(KEYWORDS.map(
 
 // Keywords that can only begin a statement or end a block: never inside an expression.
 export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
-  'राख', 'स्थिर', ...BLOCK_OPENING_KEYWORDS, BLOCK_BRANCH_KEYWORD, BLOCK_CLOSING_KEYWORD, 'फर्काउ', 'रोक', 'जारी',
+  'राख',
+  'स्थिर',
+  ...BLOCK_OPENING_KEYWORDS,
+  BLOCK_BRANCH_KEYWORD,
+  BLOCK_CLOSING_KEYWORD,
+  'फर्काउ',
+  'रोक',
+  'जारी',
 ]);
 
 export function isKeyword(token: Token, word: string): boolean {

@@ -16,27 +16,46 @@ export type NodeKind = Node['kind'];
  */
 export function forEachChild<T>(node: Node, visit: (child: Node) => T | undefined): T | undefined {
   switch (node.kind) {
-    case 'Program': return visit(node.body);
-    case 'Block': return each(node.statements, visit);
-    case 'VariableDeclaration': return visit(node.name) ?? visit(node.initializer);
+    case 'Program':
+      return visit(node.body);
+    case 'Block':
+      return each(node.statements, visit);
+    case 'VariableDeclaration':
+      return visit(node.name) ?? visit(node.initializer);
     case 'Assignment':
-    case 'IndexAssignment': return visit(node.target) ?? visit(node.value);
-    case 'If': return ifChildren(node, visit);
-    case 'While': return visit(node.condition) ?? visit(node.body);
+    case 'IndexAssignment':
+      return visit(node.target) ?? visit(node.value);
+    case 'If':
+      return ifChildren(node, visit);
+    case 'While':
+      return visit(node.condition) ?? visit(node.body);
     case 'RangeLoop':
-      return visit(node.variable) ?? visit(node.start) ?? visit(node.end) ?? optional(node.step, visit) ?? visit(node.body);
-    case 'EachLoop': return visit(node.variable) ?? visit(node.iterable) ?? visit(node.body);
-    case 'Repeat': return visit(node.count) ?? visit(node.body);
-    case 'FunctionDeclaration': return visit(node.name) ?? each(node.parameters, visit) ?? visit(node.body);
-    case 'Return': return optional(node.value, visit);
-    case 'ExpressionStatement': return visit(node.expression);
-    case 'List': return each(node.elements, visit);
-    case 'Map': return mapChildren(node, visit);
-    case 'Unary': return visit(node.operand);
+      return (
+        visit(node.variable) ?? visit(node.start) ?? visit(node.end) ?? optional(node.step, visit) ?? visit(node.body)
+      );
+    case 'EachLoop':
+      return visit(node.variable) ?? visit(node.iterable) ?? visit(node.body);
+    case 'Repeat':
+      return visit(node.count) ?? visit(node.body);
+    case 'FunctionDeclaration':
+      return visit(node.name) ?? each(node.parameters, visit) ?? visit(node.body);
+    case 'Return':
+      return optional(node.value, visit);
+    case 'ExpressionStatement':
+      return visit(node.expression);
+    case 'List':
+      return each(node.elements, visit);
+    case 'Map':
+      return mapChildren(node, visit);
+    case 'Unary':
+      return visit(node.operand);
     case 'Binary':
-    case 'Logical': return visit(node.left) ?? visit(node.right);
-    case 'Call': return visit(node.callee) ?? each(node.arguments, visit);
-    case 'Index': return visit(node.object) ?? visit(node.index);
+    case 'Logical':
+      return visit(node.left) ?? visit(node.right);
+    case 'Call':
+      return visit(node.callee) ?? each(node.arguments, visit);
+    case 'Index':
+      return visit(node.object) ?? visit(node.index);
     case 'Break':
     case 'Continue':
     case 'Integer':
@@ -46,8 +65,10 @@ export function forEachChild<T>(node: Node, visit: (child: Node) => T | undefine
     case 'Null':
     case 'Name':
     case 'Error':
-    case 'DeclaredName': return undefined;
-    default: return unhandled(node);
+    case 'DeclaredName':
+      return undefined;
+    default:
+      return unhandled(node);
   }
 }
 
@@ -86,14 +107,36 @@ function unhandled(node: never): never {
 }
 
 const STATEMENT_KINDS: Record<ast.Statement['kind'], true> = {
-  VariableDeclaration: true, Assignment: true, IndexAssignment: true, If: true, While: true, RangeLoop: true,
-  EachLoop: true, Repeat: true, FunctionDeclaration: true, Return: true, Break: true, Continue: true,
+  VariableDeclaration: true,
+  Assignment: true,
+  IndexAssignment: true,
+  If: true,
+  While: true,
+  RangeLoop: true,
+  EachLoop: true,
+  Repeat: true,
+  FunctionDeclaration: true,
+  Return: true,
+  Break: true,
+  Continue: true,
   ExpressionStatement: true,
 };
 
 const EXPRESSION_KINDS: Record<ast.Expression['kind'], true> = {
-  Integer: true, Decimal: true, Text: true, Boolean: true, Null: true, List: true, Map: true, Name: true,
-  Unary: true, Binary: true, Logical: true, Call: true, Index: true, Error: true,
+  Integer: true,
+  Decimal: true,
+  Text: true,
+  Boolean: true,
+  Null: true,
+  List: true,
+  Map: true,
+  Name: true,
+  Unary: true,
+  Binary: true,
+  Logical: true,
+  Call: true,
+  Index: true,
+  Error: true,
 };
 
 export function isStatement(node: Node): node is ast.Statement {

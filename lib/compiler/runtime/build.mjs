@@ -72,7 +72,11 @@ function run(argv, opts = {}) {
  */
 async function buildLibrary(cc, dir, includeDir, generatedSources) {
   fs.mkdirSync(dir, { recursive: true });
-  const sources = fs.readdirSync(srcDir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(srcDir, f));
+  const sources = fs
+    .readdirSync(srcDir)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => path.join(srcDir, f));
   const objects = [];
   const queue = [...sources, ...generatedSources];
   const workers = Array.from({ length: Math.max(2, os.cpus().length) }, async () => {
@@ -96,7 +100,15 @@ async function buildLibrary(cc, dir, includeDir, generatedSources) {
 
 function sourceHash() {
   const h = crypto.createHash('sha256');
-  const files = ['sajilo.h', 'build.mjs', 'builtin-table.mjs', ...fs.readdirSync(srcDir).sort().map((f) => `src/${f}`)];
+  const files = [
+    'sajilo.h',
+    'build.mjs',
+    'builtin-table.mjs',
+    ...fs
+      .readdirSync(srcDir)
+      .sort()
+      .map((f) => `src/${f}`),
+  ];
   for (const f of files) {
     h.update(f);
     h.update(fs.readFileSync(path.join(here, f)));
@@ -111,23 +123,47 @@ function recipes(env) {
   const r = {};
   if (env.gcc && env.glibcLib) {
     r['gcc-glibc'] = {
-      compiler: env.gcc, version: env.gccVersion, library: env.glibcLib,
+      compiler: env.gcc,
+      version: env.gccVersion,
+      library: env.glibcLib,
       argv: [env.gcc, '-static', '-O2', '-I', inc, '{src}', '-o', '{out}', env.glibcLib, '-lm'],
       note: 'always available; -O1 or -O0 compile faster; --optimise uses -O2',
     };
   }
   if (env.muslLib && env.tcc) {
     r['tcc-musl'] = {
-      compiler: env.tcc, version: env.tccVersion, library: env.muslLib,
-      argv: [env.tcc, '-nostdinc', '-I', TCC.include, '-I', MUSL.include, '-I', inc,
-        '-nostdlib', '-static', `${MUSL.lib}/crt1.o`, `${MUSL.lib}/crti.o`, '{src}', env.muslLib,
-        TCC.libtcc1, `${MUSL.lib}/libc.a`, `${MUSL.lib}/crtn.o`, '-o', '{out}'],
+      compiler: env.tcc,
+      version: env.tccVersion,
+      library: env.muslLib,
+      argv: [
+        env.tcc,
+        '-nostdinc',
+        '-I',
+        TCC.include,
+        '-I',
+        MUSL.include,
+        '-I',
+        inc,
+        '-nostdlib',
+        '-static',
+        `${MUSL.lib}/crt1.o`,
+        `${MUSL.lib}/crti.o`,
+        '{src}',
+        env.muslLib,
+        TCC.libtcc1,
+        `${MUSL.lib}/libc.a`,
+        `${MUSL.lib}/crtn.o`,
+        '-o',
+        '{out}',
+      ],
       note: 'fastest compile; tcc links against musl crt objects and libc.a (libm is inside libc.a)',
     };
   }
   if (env.muslLib && env.muslGcc) {
     r['gcc-musl'] = {
-      compiler: env.muslGcc, version: env.gccVersion, library: env.muslLib,
+      compiler: env.muslGcc,
+      version: env.gccVersion,
+      library: env.muslLib,
       argv: [env.muslGcc, '-static', '-O2', '-I', inc, '{src}', '-o', '{out}', env.muslLib],
       note: 'optimised code, faster static link than glibc',
     };
@@ -176,8 +212,12 @@ function upToDate(tools) {
   try {
     const m = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
     const files = [m.header, path.join(m.includeDir, HEADER_NAME), ...Object.values(m.recipes).map((r) => r.library)];
-    return m.sourceHash === sourceHash() && JSON.stringify(m.tools) === JSON.stringify(tools) &&
-      m.recipes['gcc-glibc'] && files.every((f) => f && fs.existsSync(f));
+    return (
+      m.sourceHash === sourceHash() &&
+      JSON.stringify(m.tools) === JSON.stringify(tools) &&
+      m.recipes['gcc-glibc'] &&
+      files.every((f) => f && fs.existsSync(f))
+    );
   } catch {
     return false;
   }
@@ -204,12 +244,21 @@ async function main() {
   const muslGcc = which('musl-gcc');
   const tcc = which('tcc');
   const env = {
-    includeDir, gcc, muslGcc, tcc, gccVersion: versionOf(gcc), tccVersion: tcc ? versionOf(tcc) : null,
+    includeDir,
+    gcc,
+    muslGcc,
+    tcc,
+    gccVersion: versionOf(gcc),
+    tccVersion: tcc ? versionOf(tcc) : null,
   };
   const jobs = [buildLibrary(gcc, path.join(outDir, 'glibc'), includeDir, generated).then((l) => (env.glibcLib = l))];
   if (muslGcc && fs.existsSync(`${MUSL.lib}/libc.a`)) {
-    jobs.push(buildLibrary(muslGcc, path.join(outDir, 'musl'), includeDir, generated).then((l) => (env.muslLib = l),
-      (e) => console.warn(`[runtime] musl library not built: ${e.message}`)));
+    jobs.push(
+      buildLibrary(muslGcc, path.join(outDir, 'musl'), includeDir, generated).then(
+        (l) => (env.muslLib = l),
+        (e) => console.warn(`[runtime] musl library not built: ${e.message}`),
+      ),
+    );
   }
   await Promise.all(jobs);
   const buildMs = Date.now() - t0;
@@ -238,11 +287,16 @@ async function main() {
     builtAt: new Date().toISOString(),
   };
   fs.writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`[runtime] built in ${Date.now() - t0} ms (libraries ${buildMs} ms); paths: ${Object.keys(paths).join(', ') || 'none'}`);
+  console.log(
+    `[runtime] built in ${Date.now() - t0} ms (libraries ${buildMs} ms); paths: ${Object.keys(paths).join(', ') || 'none'}`,
+  );
   return paths['gcc-glibc'] ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`[runtime] build failed: ${e.message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[runtime] build failed: ${e.message}`);
+    process.exit(1);
+  },
+);

@@ -12,7 +12,8 @@ export const LANGUAGE_FILE = path.resolve(here, '..', 'language.ts');
 export const HEADER_NAME = 'sajilo_builtins.h';
 export const SOURCE_NAME = 'builtin_objects.c';
 
-const GENERATED = '/* Generated from lib/compiler/language.ts by lib/compiler/runtime/builtin-table.mjs: do not edit. */';
+const GENERATED =
+  '/* Generated from lib/compiler/language.ts by lib/compiler/runtime/builtin-table.mjs: do not edit. */';
 
 /** BUILTINS of language.ts (a file without imports: stripped of its types and loaded as it is). */
 export async function loadBuiltins() {

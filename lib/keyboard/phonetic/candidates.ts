@@ -45,7 +45,9 @@ const SOURCE_RANK: Readonly<Record<CandidateSource, number>> = { keyword: 0, bui
 
 function entry(text: string, source: Entry['source'], extraSpellings: readonly string[]): Entry {
   const latin = romanise(text);
-  const spellings = new Set([latin, /[^aeiouAEIOU]$/.test(latin) ? latin + 'a' : latin, ...extraSpellings].map((s) => s.toLowerCase()));
+  const spellings = new Set(
+    [latin, /[^aeiouAEIOU]$/.test(latin) ? latin + 'a' : latin, ...extraSpellings].map((s) => s.toLowerCase()),
+  );
   return {
     text,
     key: nameKey(text),
@@ -57,7 +59,11 @@ function entry(text: string, source: Entry['source'], extraSpellings: readonly s
 }
 
 function compareEntries(a: Entry, b: Entry): number {
-  return SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.text.length - b.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+  return (
+    SOURCE_RANK[a.source] - SOURCE_RANK[b.source] ||
+    a.text.length - b.text.length ||
+    (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
+  );
 }
 
 /**
@@ -107,11 +113,18 @@ export class CandidateIndex {
       if (bucket) bucket.push(e);
       else this.byLooseKey.set(e.looseKey, [e]);
     }
-    this.sorted = entries.sort((a, b) => (a.looseKey < b.looseKey ? -1 : a.looseKey > b.looseKey ? 1 : compareEntries(a, b)));
+    this.sorted = entries.sort((a, b) =>
+      a.looseKey < b.looseKey ? -1 : a.looseKey > b.looseKey ? 1 : compareEntries(a, b),
+    );
   }
 
   /** The candidates for a Latin word, best first, at most `max`. */
-  candidates(latin: string, context: TypingContext = 'code', max = MAX_CANDIDATES, latinDigits = false): PhoneticCandidate[] {
+  candidates(
+    latin: string,
+    context: TypingContext = 'code',
+    max = MAX_CANDIDATES,
+    latinDigits = false,
+  ): PhoneticCandidate[] {
     if (latin === '' || max <= 0) return [];
     const rule = transliterate(latin, { latinDigits });
     const ruleKey = nameKey(rule);
@@ -213,6 +226,10 @@ export function candidateIndex(names?: readonly string[]): CandidateIndex {
  * alternatives), then longer words the Latin begins; in texts and comments the rule-based
  * spelling comes first. Never empty for a non-empty word.
  */
-export function phoneticCandidates(latin: string, options: CandidateOptions = {}, max = MAX_CANDIDATES): PhoneticCandidate[] {
+export function phoneticCandidates(
+  latin: string,
+  options: CandidateOptions = {},
+  max = MAX_CANDIDATES,
+): PhoneticCandidate[] {
   return candidateIndex(options.names).candidates(latin, options.context ?? 'code', max, options.latinDigits ?? false);
 }

@@ -20,9 +20,7 @@
 // Inside texts and comments the same, except that Alt+L (Option+L) switches Latin typing
 // there on and off: with Latin on, letters and digits pass through untouched.
 import { DEVANAGARI_DIGITS } from './scheme';
-import {
-  MAX_CANDIDATES, phoneticCandidates, type PhoneticCandidate, type TypingContext,
-} from './candidates';
+import { MAX_CANDIDATES, phoneticCandidates, type PhoneticCandidate, type TypingContext } from './candidates';
 
 /** The subset of a KeyboardEvent the composer reads. */
 export interface ComposerKey {
@@ -74,7 +72,21 @@ export const LATIN_IN_TEXT_SHORTCUT = { code: 'KeyL', altKey: true } as const;
 
 const IME_PROCESS_KEY_CODE = 229;
 const MODIFIER_KEYS = new Set([
-  'Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'FnLock', 'Hyper', 'Super', 'Symbol', 'SymbolLock',
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'OS',
+  'CapsLock',
+  'NumLock',
+  'ScrollLock',
+  'Fn',
+  'FnLock',
+  'Hyper',
+  'Super',
+  'Symbol',
+  'SymbolLock',
 ]);
 const LETTER = /^[A-Za-z]$/;
 const DIGIT = /^[0-9]$/;
@@ -106,7 +118,12 @@ export class PhoneticComposer {
 
   /** One key press, typed where `context` says (the host knows whether it is in a text). */
   key(event: ComposerKey, context: TypingContext = 'code'): ComposerResult {
-    if (event.isComposing || event.keyCode === IME_PROCESS_KEY_CODE || event.key === 'Process' || event.key === 'Dead') {
+    if (
+      event.isComposing ||
+      event.keyCode === IME_PROCESS_KEY_CODE ||
+      event.key === 'Process' ||
+      event.key === 'Dead'
+    ) {
       return this.pass();
     }
     if (MODIFIER_KEYS.has(event.key)) return this.pass();
@@ -189,11 +206,15 @@ export class PhoneticComposer {
       this.clear();
       return;
     }
-    this.candidates = phoneticCandidates(this.latin, {
-      names: this.options.names?.(),
-      context,
-      latinDigits: this.options.latinDigits?.() ?? false,
-    }, MAX_CANDIDATES);
+    this.candidates = phoneticCandidates(
+      this.latin,
+      {
+        names: this.options.names?.(),
+        context,
+        latinDigits: this.options.latinDigits?.() ?? false,
+      },
+      MAX_CANDIDATES,
+    );
     this.selected = 0;
   }
 
@@ -225,6 +246,11 @@ export class PhoneticComposer {
 }
 
 function isLatinInTextShortcut(event: ComposerKey): boolean {
-  return event.code === LATIN_IN_TEXT_SHORTCUT.code && event.altKey === true
-    && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+  return (
+    event.code === LATIN_IN_TEXT_SHORTCUT.code &&
+    event.altKey === true &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.shiftKey
+  );
 }

@@ -4,7 +4,9 @@
 import { CONSONANTS, NASAL_BEFORE, SIGNS, VIRAMA, VOWELS } from './scheme';
 
 /** Devanagari → the first spelling the scheme lists for it. */
-function firstSpellings(pairs: readonly (readonly [spelling: string, text: string])[]): Readonly<Record<string, string>> {
+function firstSpellings(
+  pairs: readonly (readonly [spelling: string, text: string])[],
+): Readonly<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [spelling, text] of pairs) if (text !== '' && !(text in out)) out[text] = spelling;
   return out;
@@ -13,7 +15,7 @@ function firstSpellings(pairs: readonly (readonly [spelling: string, text: strin
 const CONSONANT_SPELLINGS = firstSpellings(Object.entries(CONSONANTS));
 const VOWEL_LETTERS = firstSpellings(Object.entries(VOWELS).map(([spelling, v]) => [spelling, v.letter]));
 const VOWEL_SIGNS = firstSpellings(Object.entries(VOWELS).map(([spelling, v]) => [spelling, v.sign]));
-const OTHER_SIGNS: Readonly<Record<string, string>> = { ...firstSpellings(Object.entries(SIGNS)), 'ऽ': '' };
+const OTHER_SIGNS: Readonly<Record<string, string>> = { ...firstSpellings(Object.entries(SIGNS)), ऽ: '' };
 const IGNORED = /[\u200C\u200D\u093C]/g; // joiners and nukta
 const JNY = 'ज्ञ'; // one letter for the scheme, three code points here
 const DEVANAGARI_ZERO = 0x0966;
@@ -27,7 +29,10 @@ export function romanise(word: string): string {
   let out = '';
   chars.forEach((char, i) => {
     const next = chars[i + 1];
-    const consonant = char === '\u0000' ? CONSONANT_SPELLINGS[JNY] : nasalSpelling(char, next, chars[i + 2]) ?? CONSONANT_SPELLINGS[char];
+    const consonant =
+      char === '\u0000'
+        ? CONSONANT_SPELLINGS[JNY]
+        : (nasalSpelling(char, next, chars[i + 2]) ?? CONSONANT_SPELLINGS[char]);
     if (consonant !== undefined) {
       // The inherent vowel is spelt inside a word; at its end the scheme implies it.
       const ownVowel = next === undefined || next === VIRAMA || VOWEL_SIGNS[next] !== undefined;
@@ -58,10 +63,15 @@ const isVowel = (c: string | undefined) => c !== undefined && VOWEL.includes(c);
 /** A class nasal + halant before its own class is spelt `n` (NASAL_BEFORE); final ङ is `ng`. */
 function nasalSpelling(char: string, next: string | undefined, afterNext: string | undefined): string | undefined {
   if (char === 'ङ' && next === undefined) return 'ng';
-  if ((char === 'ङ' || char === 'ञ' || char === 'ण') && next === VIRAMA && afterNext !== undefined && NASAL_BEFORE[afterNext] === char) return 'n';
+  if (
+    (char === 'ङ' || char === 'ञ' || char === 'ण') &&
+    next === VIRAMA &&
+    afterNext !== undefined &&
+    NASAL_BEFORE[afterNext] === char
+  )
+    return 'n';
   return undefined;
 }
-
 
 /**
  * Spellings learners mix up, folded to one form: case, a final inherent `a`, long and short vowels
@@ -69,9 +79,16 @@ function nasalSpelling(char: string, next: string | undefined, afterNext: string
  * chandrabindu-like final n after i, u, e, o (`dekhaaun` = `dekhau`).
  */
 export function mediumKey(latin: string): string {
-  let key = latin.replace(/M+/g, 'n').toLowerCase()
-    .replace(/aa/g, 'a').replace(/ii|ee/g, 'i').replace(/uu|oo/g, 'u')
-    .replace(/w/g, 'v').replace(/z/g, 'j').replace(/f/g, 'ph').replace(/x/g, 'ksh')
+  let key = latin
+    .replace(/M+/g, 'n')
+    .toLowerCase()
+    .replace(/aa/g, 'a')
+    .replace(/ii|ee/g, 'i')
+    .replace(/uu|oo/g, 'u')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 'j')
+    .replace(/f/g, 'ph')
+    .replace(/x/g, 'ksh')
     .replace(/q/g, '');
   // A final inherent `a` is written or not at will (`rakha` = `rakh`).
   if (key.length > 1 && key.endsWith('a') && !isVowel(key[key.length - 2])) key = key.slice(0, -1);

@@ -23,16 +23,23 @@ export interface VowelEntry {
 
 export const VOWELS: Readonly<Record<string, VowelEntry>> = {
   a: { letter: 'अ', sign: '' },
-  aa: { letter: 'आ', sign: 'ा' }, A: { letter: 'आ', sign: 'ा' },
+  aa: { letter: 'आ', sign: 'ा' },
+  A: { letter: 'आ', sign: 'ा' },
   i: { letter: 'इ', sign: 'ि' },
-  ii: { letter: 'ई', sign: 'ी' }, ee: { letter: 'ई', sign: 'ी' }, I: { letter: 'ई', sign: 'ी' },
+  ii: { letter: 'ई', sign: 'ी' },
+  ee: { letter: 'ई', sign: 'ी' },
+  I: { letter: 'ई', sign: 'ी' },
   u: { letter: 'उ', sign: 'ु' },
-  uu: { letter: 'ऊ', sign: 'ू' }, oo: { letter: 'ऊ', sign: 'ू' }, U: { letter: 'ऊ', sign: 'ू' },
+  uu: { letter: 'ऊ', sign: 'ू' },
+  oo: { letter: 'ऊ', sign: 'ू' },
+  U: { letter: 'ऊ', sign: 'ू' },
   e: { letter: 'ए', sign: 'े' },
   ai: { letter: 'ऐ', sign: 'ै' },
   o: { letter: 'ओ', sign: 'ो' },
-  au: { letter: 'औ', sign: 'ौ' }, ou: { letter: 'औ', sign: 'ौ' },
-  Ri: { letter: 'ऋ', sign: 'ृ' }, R: { letter: 'ऋ', sign: 'ृ' },
+  au: { letter: 'औ', sign: 'ौ' },
+  ou: { letter: 'औ', sign: 'ौ' },
+  Ri: { letter: 'ऋ', sign: 'ृ' },
+  R: { letter: 'ऋ', sign: 'ृ' },
 };
 
 /**
@@ -50,15 +57,51 @@ export const AFTER_VOCALIC_R: Readonly<Record<string, string>> = { sh: 'ष' };
 
 /** Consonants (and the conjuncts Nepali treats as letters), written without halant. */
 export const CONSONANTS: Readonly<Record<string, string>> = {
-  k: 'क', kh: 'ख', g: 'ग', gh: 'घ', NG: 'ङ',
-  ch: 'च', c: 'च', chh: 'छ', Ch: 'छ', j: 'ज', jh: 'झ', z: 'ज', JN: 'ञ',
-  T: 'ट', Th: 'ठ', D: 'ड', Dh: 'ढ', N: 'ण',
-  t: 'त', th: 'थ', d: 'द', dh: 'ध', n: 'न',
-  p: 'प', ph: 'फ', f: 'फ', b: 'ब', bh: 'भ', m: 'म',
-  y: 'य', r: 'र', l: 'ल', v: 'व', w: 'व',
-  sh: 'श', Sh: 'ष', shh: 'ष', s: 'स', h: 'ह',
-  x: 'क्ष', ksh: 'क्ष', kSh: 'क्ष',
-  gy: 'ज्ञ', jny: 'ज्ञ', GY: 'ज्ञ',
+  k: 'क',
+  kh: 'ख',
+  g: 'ग',
+  gh: 'घ',
+  NG: 'ङ',
+  ch: 'च',
+  c: 'च',
+  chh: 'छ',
+  Ch: 'छ',
+  j: 'ज',
+  jh: 'झ',
+  z: 'ज',
+  JN: 'ञ',
+  T: 'ट',
+  Th: 'ठ',
+  D: 'ड',
+  Dh: 'ढ',
+  N: 'ण',
+  t: 'त',
+  th: 'थ',
+  d: 'द',
+  dh: 'ध',
+  n: 'न',
+  p: 'प',
+  ph: 'फ',
+  f: 'फ',
+  b: 'ब',
+  bh: 'भ',
+  m: 'म',
+  y: 'य',
+  r: 'र',
+  l: 'ल',
+  v: 'व',
+  w: 'व',
+  sh: 'श',
+  Sh: 'ष',
+  shh: 'ष',
+  s: 'स',
+  h: 'ह',
+  x: 'क्ष',
+  ksh: 'क्ष',
+  kSh: 'क्ष',
+  gy: 'ज्ञ',
+  jny: 'ज्ञ',
+  GY: 'ज्ञ',
 };
 
 /**
@@ -78,9 +121,16 @@ export const LONG_A_INSIDE_WORD: Readonly<Record<string, { readonly atWordEnd: s
  * Not before च and छ: the verb forms `hunchha` हुन्छ, `jaanchhu` जान्छु keep न् (ञ्च is `JNch`).
  */
 export const NASAL_BEFORE: Readonly<Record<string, string>> = {
-  क: 'ङ', ख: 'ङ', ग: 'ङ', घ: 'ङ',
-  ज: 'ञ', झ: 'ञ',
-  ट: 'ण', ठ: 'ण', ड: 'ण', ढ: 'ण',
+  क: 'ङ',
+  ख: 'ङ',
+  ग: 'ङ',
+  घ: 'ङ',
+  ज: 'ञ',
+  झ: 'ञ',
+  ट: 'ण',
+  ठ: 'ण',
+  ड: 'ण',
+  ढ: 'ण',
 };
 
 /** Spellings with their own meaning at the very end of a word: `rang` रङ, `sing` सिङ. */
@@ -88,14 +138,16 @@ export const AT_WORD_END: Readonly<Record<string, string>> = { ng: 'ङ' };
 
 /** Whole syllables the letter-by-letter rules would spell otherwise. */
 export const SYLLABLES: Readonly<Record<string, string>> = {
-  shri: 'श्री', shrii: 'श्री', shree: 'श्री',
+  shri: 'श्री',
+  shrii: 'श्री',
+  shree: 'श्री',
 };
 
 /** Signs that follow a vowel (or a consonant's inherent vowel). */
 export const SIGNS: Readonly<Record<string, string>> = {
-  M: 'ं',  // anusvara
+  M: 'ं', // anusvara
   MM: 'ँ', // chandrabindu ("M twice")
-  H: 'ः',  // visarga
+  H: 'ः', // visarga
   OM: 'ॐ',
 };
 

@@ -3,8 +3,19 @@
 // Runs of ASCII letters are words; everything else passes through (digits become Devanagari
 // digits unless asked otherwise).
 import {
-  AFTER_VOCALIC_R, AT_WORD_END, CONSONANTS, NASAL_BEFORE, DEVANAGARI_DIGITS, HALANT_LETTER, LONG_A_INSIDE_WORD, SIGNS, SYLLABLES,
-  VIRAMA, VOCALIC_R_AFTER_CONSONANT, VOWELS, type VowelEntry,
+  AFTER_VOCALIC_R,
+  AT_WORD_END,
+  CONSONANTS,
+  NASAL_BEFORE,
+  DEVANAGARI_DIGITS,
+  HALANT_LETTER,
+  LONG_A_INSIDE_WORD,
+  SIGNS,
+  SYLLABLES,
+  VIRAMA,
+  VOCALIC_R_AFTER_CONSONANT,
+  VOWELS,
+  type VowelEntry,
 } from './scheme';
 
 export interface TransliterateOptions {

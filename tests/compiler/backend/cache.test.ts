@@ -13,7 +13,10 @@ const SOURCE = 'देखाउ("क्यास", १)\n';
 
 function countingRunner() {
   const calls: string[][] = [];
-  const run: CompilerRunner = (job) => { calls.push(job.argv); return runCompilerLocally(job); };
+  const run: CompilerRunner = (job) => {
+    calls.push(job.argv);
+    return runCompilerLocally(job);
+  };
   return { calls, run };
 }
 
@@ -56,7 +59,10 @@ describe('compile cache', () => {
 
   it('never caches a failed or timed-out C compile', async () => {
     let calls = 0;
-    const failing: CompilerRunner = async () => { calls++; return { ok: false, stderr: 'killed by SIGKILL' }; };
+    const failing: CompilerRunner = async () => {
+      calls++;
+      return { ok: false, stderr: 'killed by SIGKILL' };
+    };
     await expect(buildExecutable(SOURCE, { runCompiler: failing })).rejects.toBeInstanceOf(CCompileError);
     await expect(buildExecutable(SOURCE, { runCompiler: failing })).rejects.toBeInstanceOf(CCompileError);
     expect(calls).toBe(2);
@@ -82,9 +88,15 @@ describe('compile cache', () => {
     };
     // Use times are file times (ms resolution): space the steps out so their order is clear.
     const tick = () => new Promise((r) => setTimeout(r, 15));
-    store('a'); await tick(); store('b'); await tick();
-    expect(cache.lookup('a'.repeat(64))).not.toBeNull();   // a is now more recent than b
-    await tick(); store('c'); await tick(); store('d');
+    store('a');
+    await tick();
+    store('b');
+    await tick();
+    expect(cache.lookup('a'.repeat(64))).not.toBeNull(); // a is now more recent than b
+    await tick();
+    store('c');
+    await tick();
+    store('d');
     expect(cache.lookup('b'.repeat(64))).toBeNull();
     expect(cache.lookup('d'.repeat(64))).not.toBeNull();
   });

@@ -35,7 +35,7 @@ describe('names and literals', () => {
     const c = cFor('कार्य जोड(क, ख)\n    ख = ख + १\n    फर्काउ क + ख\nअन्त्य\nदेखाउ(जोड(१, २.५))\n', false, true);
     expect(c).toContain('static void f0(SjValue *sj_r, const SjValue *p1, const SjValue *p2)');
     expect(c).toMatch(/SjValue (t\d+); f0\(&\1, &SJG_INT\(1\), &SJG_DEC\(2\.5\)\);/);
-    expect(c).toContain('SjValue v2 = *p2; SJG_RETAIN(v2);');   // assigned: an owned copy
+    expect(c).toContain('SjValue v2 = *p2; SJG_RETAIN(v2);'); // assigned: an owned copy
     expect(c).toMatch(/SJG_ARITH\(t\d+, SJG_ADD_OVFV, sj_add_slow, \(\*p1\), v2, SJ_POS\(3, \d+\)\)/);
     expect(c).toMatch(/SJG_COPY\(\*sj_r, t\d+\);\n\s+goto sj_exit;/);
   });
@@ -49,7 +49,9 @@ describe('ownership', () => {
   it('releases every owned temporary exactly once, unless it moves into a variable', () => {
     const c = cFor('राख क = "अ"\nदेखाउ(क + "ब", [१, "ग"], लम्बाइ(क + क), क[०])\n');
     // Comparison results are booleans (nothing to release); every other temporary is owned.
-    const temps = [...c.matchAll(/(?:SjValue |SJG_(?:TEXT|ARITHK?|FLOORDIV|MOD|NEG|INDEX)\()(t\d+)(?! = SJG_BOOL)\b/g)].map((m) => m[1]);
+    const temps = [
+      ...c.matchAll(/(?:SjValue |SJG_(?:TEXT|ARITHK?|FLOORDIV|MOD|NEG|INDEX)\()(t\d+)(?! = SJG_BOOL)\b/g),
+    ].map((m) => m[1]);
     expect(temps.length).toBeGreaterThan(6);
     for (const t of temps) {
       const released = count(c, new RegExp(`SJG_RELEASE\\(${t}\\);`, 'g'));
@@ -67,18 +69,23 @@ describe('ownership', () => {
     expect(f).toMatch(/sj_exit:\n\s+SJG_RELEASE\(v1\);/);
   });
   it('releases block locals at the end of each pass and before रोक and जारी', () => {
-    const c = cFor('हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n');
+    const c = cFor(
+      'हरेक i = १ देखि ३ सम्म\n    राख क = "x" * i\n    यदि i == २ भने\n        जारी\n    अन्त्य\n    यदि i == ३ भने\n        रोक\n    अन्त्य\nअन्त्य\n',
+    );
     const k = /SjValue (v\d+); SJG_CLEAR\(\1\);/g;
     const locals = [...c.matchAll(k)].map((m) => m[1]);
     // (the loop variable, never assigned in the body, is an integer: SJG_DROP_INT)
-    const clears = (v: string) => count(c, new RegExp(`SJG_RELEASE\\(${v}\\); SJG_CLEAR\\(${v}\\);|SJG_DROP_INT\\(${v}\\);`, 'g'));
+    const clears = (v: string) =>
+      count(c, new RegExp(`SJG_RELEASE\\(${v}\\); SJG_CLEAR\\(${v}\\);|SJG_DROP_INT\\(${v}\\);`, 'g'));
     // the loop variable and क: once at the end of the pass, once before जारी, once before रोक
     expect(locals.length).toBe(2);
     for (const v of locals) expect(clears(v)).toBe(3);
     expect(c.indexOf('continue;')).toBeGreaterThan(c.indexOf('SJG_CLEAR(', c.indexOf('for (;')));
   });
   it('ends an iterator before leaving through फर्काउ', () => {
-    const c = cFor('कार्य खोज(सूची)\n    हरेक x सूची मा\n        यदि x == २ भने\n            फर्काउ x\n        अन्त्य\n    अन्त्य\n    फर्काउ खाली\nअन्त्य\n');
+    const c = cFor(
+      'कार्य खोज(सूची)\n    हरेक x सूची मा\n        यदि x == २ भने\n            फर्काउ x\n        अन्त्य\n    अन्त्य\n    फर्काउ खाली\nअन्त्य\n',
+    );
     const ret = c.indexOf('goto sj_exit;');
     expect(c.lastIndexOf('sj_iter_end(', ret)).toBeGreaterThan(c.lastIndexOf('sj_iter_init(', ret));
     expect(count(c, /sj_iter_end\(/g)).toBe(2);

@@ -12,7 +12,9 @@ const typed = (c: string) => /double d\d+ = v\d+\.as\.d;/.test(c);
 describe('typed decimal loops', () => {
   it('types a dot product: decimals and list data hoisted, bounds and rows checked per pass', () => {
     const c = loop('स = स + क[k] * ख[k][०]');
-    expect(c).toMatch(/if \(go\d+ && v\d+\.tag == SJ_DEC && v\d+\.tag == SJ_LIST && SJG_LIST\(v\d+\)->decs != NULL && v\d+\.tag == SJ_LIST && SJG_LIST\(v\d+\)->items != NULL\)/);
+    expect(c).toMatch(
+      /if \(go\d+ && v\d+\.tag == SJ_DEC && v\d+\.tag == SJ_LIST && SJG_LIST\(v\d+\)->decs != NULL && v\d+\.tag == SJ_LIST && SJG_LIST\(v\d+\)->items != NULL\)/,
+    );
     expect(c).toMatch(/if \(SJ_UNLIKELY\(\(uint64_t\)r\d+\.cur >= m\d+\)\) break;/);
     expect(c).toMatch(/(d\d+) = \(\1 \+ \(p\d+\[r\d+\.cur\] \* w\d+->decs\[\(0\)\]\)\);/);
     expect(c).toMatch(/v\d+\.as\.d = d\d+;/);
@@ -20,8 +22,15 @@ describe('typed decimal loops', () => {
     expect(c.match(/for \(; go\d+; SJG_RANGE_STEP/g)?.length).toBe(2);
   });
   it('leaves loops alone that call, store, divide, assign the loop variable or declare locals', () => {
-    for (const body of ['स = स + क[k] * लम्बाइ(क)', 'क[k] = स', 'स = स / क[k]', 'स = स + १', 'k = क[k]',
-      'स = स + क[k]\n    राख त = ०.०', 'स = स + क[क]']) {
+    for (const body of [
+      'स = स + क[k] * लम्बाइ(क)',
+      'क[k] = स',
+      'स = स / क[k]',
+      'स = स + १',
+      'k = क[k]',
+      'स = स + क[k]\n    राख त = ०.०',
+      'स = स + क[क]',
+    ]) {
       expect(typed(loop(body)), body).toBe(false);
     }
   });

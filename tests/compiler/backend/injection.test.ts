@@ -21,7 +21,23 @@ const HOSTILE: [string, string][] = [
 ];
 
 // Names that are C keywords, libc or runtime symbols, or look like our own mangled names.
-const NAMES = ['main', 'return', 'int', 'include', 'g0', 'v1', 'p2', 'f0', 'sj_pos', 'program', 'NULL', 'printf', 'exit', 't0', 'lit0'];
+const NAMES = [
+  'main',
+  'return',
+  'int',
+  'include',
+  'g0',
+  'v1',
+  'p2',
+  'f0',
+  'sj_pos',
+  'program',
+  'NULL',
+  'printf',
+  'exit',
+  't0',
+  'lit0',
+];
 
 const textProgram = HOSTILE.map(([lit]) => `देखाउ("${lit}")`).join('\n');
 const textOutput = HOSTILE.map(([, text]) => `${text}\n`).join('');
@@ -30,23 +46,23 @@ const namesProgram = [
   'कार्य malloc(free)\n    फर्काउ free * 2\nअन्त्य',
   `देखाउ(${NAMES.join(' + ')}, malloc(main + 1))`,
 ].join('\n');
-const namesOutput = `${(NAMES.length * (NAMES.length - 1)) / 2} 2\n`;   // main is 0: (0 + 1) * 2
+const namesOutput = `${(NAMES.length * (NAMES.length - 1)) / 2} 2\n`; // main is 0: (0 + 1) * 2
 
 afterAll(removeTestCache);
 
 describe('generated C', () => {
-  it('is plain ASCII and contains none of the program\'s texts', () => {
+  it("is plain ASCII and contains none of the program's texts", () => {
     const full = cFor(textProgram);
     expect(full).toMatch(/^[\x09\x0a\x20-\x7e]*$/);
-    const c = full.replace(PRELUDE, '');   // our own fixed macros: not the program's text
+    const c = full.replace(PRELUDE, ''); // our own fixed macros: not the program's text
     for (const [, text] of HOSTILE) {
       for (const piece of text.split(/[\0\n]/).filter((p) => p.length >= 3)) expect(c).not.toContain(piece);
     }
     expect(c).not.toMatch(/\*\/ int|system|#include <stdlib|\?\?\/|%s%n/);
   });
-  it('contains none of the program\'s names as identifiers', () => {
+  it("contains none of the program's names as identifiers", () => {
     const c = cFor(namesProgram);
-    expect(c.match(/\bmain\(/g)).toHaveLength(1);            // only the real entry point
+    expect(c.match(/\bmain\(/g)).toHaveLength(1); // only the real entry point
     for (const n of ['malloc', 'free', 'printf', 'exit']) expect(c).not.toMatch(new RegExp(`\\b${n}\\b`));
     expect(c).not.toMatch(/\b(return|int|NULL|program) =/);
     expect(c.match(/^#include/gm)).toEqual(['#include']);

@@ -14,10 +14,13 @@ const withParameters = (n: number) => {
 };
 
 describe('limits of the C compilers, as diagnostics', () => {
-  it.each(compilePaths())('a function with the most parameters allowed compiles and runs on %s', async (compilePath) => {
-    const outcome = await compileAndRun(withParameters(MAX_PARAMETERS), compilePath, '', { latinDigits: true });
-    expect(outcome).toMatchObject({ status: 0, stdout: `${MAX_PARAMETERS - 1}\n` });
-  });
+  it.each(compilePaths())(
+    'a function with the most parameters allowed compiles and runs on %s',
+    async (compilePath) => {
+      const outcome = await compileAndRun(withParameters(MAX_PARAMETERS), compilePath, '', { latinDigits: true });
+      expect(outcome).toMatchObject({ status: 0, stdout: `${MAX_PARAMETERS - 1}\n` });
+    },
+  );
 
   it('one parameter more is a compile diagnostic, not a C compiler failure', async () => {
     const build = await buildExecutable(withParameters(MAX_PARAMETERS + 1));
@@ -25,7 +28,7 @@ describe('limits of the C compilers, as diagnostics', () => {
     expect(build.diagnostics.map((d) => d.code)).toContain('E2017');
   });
 
-  it('the limit keeps a margin below tcc\'s own (250)', () => {
+  it("the limit keeps a margin below tcc's own (250)", () => {
     expect(MAX_PARAMETERS).toBeLessThanOrEqual(200);
   });
 });

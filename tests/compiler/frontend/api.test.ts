@@ -5,12 +5,29 @@ import { nameKey } from '@/lib/compiler/frontend/source';
 
 describe('analyse', () => {
   it('lists user symbols with kind, declaration and scope end', () => {
-    const source = ['राख ग = १', 'कार्य f(a)', '  यदि a भने', '    राख भित्र = a', '    देखाउ(भित्र)', '  अन्त्य', '  फर्काउ ग', 'अन्त्य', 'स्थिर प = f(१)', 'देखाउ(प)'].join('\n');
+    const source = [
+      'राख ग = १',
+      'कार्य f(a)',
+      '  यदि a भने',
+      '    राख भित्र = a',
+      '    देखाउ(भित्र)',
+      '  अन्त्य',
+      '  फर्काउ ग',
+      'अन्त्य',
+      'स्थिर प = f(१)',
+      'देखाउ(प)',
+    ].join('\n');
     const { symbols, diagnostics } = analyse(source);
     expect(diagnostics).toEqual([]);
     const byName = Object.fromEntries(symbols.map((s) => [s.name, s]));
     expect(byName['ग']).toEqual({ name: 'ग', kind: 'variable', line: 1, column: 5, scopeEnd: { line: 10, column: 9 } });
-    expect(byName['f']).toMatchObject({ kind: 'function', line: 2, column: 7, scopeEnd: { line: 10, column: 9 }, parameters: ['a'] });
+    expect(byName['f']).toMatchObject({
+      kind: 'function',
+      line: 2,
+      column: 7,
+      scopeEnd: { line: 10, column: 9 },
+      parameters: ['a'],
+    });
     expect(byName['ग'].parameters).toBeUndefined();
     expect(byName['a']).toMatchObject({ kind: 'parameter', line: 2, column: 9, scopeEnd: { line: 8, column: 7 } });
     expect(byName['भित्र']).toMatchObject({ kind: 'variable', line: 4, scopeEnd: { line: 6, column: 9 } });
@@ -67,8 +84,11 @@ describe('browser safety', () => {
     const path = await import('node:path');
     const root = path.resolve(import.meta.dirname, '../../../lib/compiler');
     const files = [
-      ...readdirSync(path.join(root, 'frontend')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'frontend', f)),
-      path.join(root, 'index.ts'), path.join(root, 'language.ts'),
+      ...readdirSync(path.join(root, 'frontend'))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(root, 'frontend', f)),
+      path.join(root, 'index.ts'),
+      path.join(root, 'language.ts'),
     ];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

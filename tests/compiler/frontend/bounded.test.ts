@@ -10,11 +10,14 @@ import { atSigns, KIB, longMisspeltName } from '../../support/worst-case-sources
 function referenceDistance(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
-  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[x.length][y.length];
@@ -25,7 +28,8 @@ function randomWords(seed: number) {
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const letters = ['क', 'ख', 'ग', 'a', '्'];
-  return () => Array.from({ length: Math.floor(next() * 9) }, () => letters[Math.floor(next() * letters.length)]).join('');
+  return () =>
+    Array.from({ length: Math.floor(next() * 9) }, () => letters[Math.floor(next() * letters.length)]).join('');
 }
 
 describe('banded edit distance', () => {
@@ -36,7 +40,8 @@ describe('banded edit distance', () => {
       const b = word();
       const exact = referenceDistance(a, b);
       expect(editDistance(a, b), `${a} ${b}`).toBe(exact);
-      for (const cutoff of [0, 1, 2, 3]) expect(editDistance(a, b, cutoff), `${a} ${b} ≤${cutoff}`).toBe(Math.min(exact, cutoff + 1));
+      for (const cutoff of [0, 1, 2, 3])
+        expect(editDistance(a, b, cutoff), `${a} ${b} ≤${cutoff}`).toBe(Math.min(exact, cutoff + 1));
     }
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '@/lib/compiler';
 import { compileFrontEnd } from '@/lib/compiler/frontend';
-import type { CallExpression, ExpressionStatement, FunctionDeclaration, NameExpression, Program, VariableDeclaration } from '@/lib/compiler/frontend/ast';
+import type {
+  CallExpression,
+  ExpressionStatement,
+  FunctionDeclaration,
+  NameExpression,
+  Program,
+  VariableDeclaration,
+} from '@/lib/compiler/frontend/ast';
 import { errorCodes, parseOk } from './helpers';
 
 function declarationNamed(program: Program, name: string) {
@@ -43,10 +50,18 @@ describe('checker: scopes', () => {
   });
 
   it('lets functions be called before their definition, and recurse', () => {
-    const program = parseOk('देखाउ(तथ्य(५))\nकार्य तथ्य(n)\n  यदि n <= १ भने\n    फर्काउ १\n  अन्त्य\n  फर्काउ n * तथ्य(n - १)\nअन्त्य');
+    const program = parseOk(
+      'देखाउ(तथ्य(५))\nकार्य तथ्य(n)\n  यदि n <= १ भने\n    फर्काउ १\n  अन्त्य\n  फर्काउ n * तथ्य(n - १)\nअन्त्य',
+    );
     const fn = declarationNamed(program, 'तथ्य');
-    const calls = nodesWhere<CallExpression>(program, (n) => n.kind === 'Call' && (n.callee as NameExpression).name === 'तथ्य');
-    expect(calls.map((c) => c.target)).toEqual([{ kind: 'function', id: fn.id }, { kind: 'function', id: fn.id }]);
+    const calls = nodesWhere<CallExpression>(
+      program,
+      (n) => n.kind === 'Call' && (n.callee as NameExpression).name === 'तथ्य',
+    );
+    expect(calls.map((c) => c.target)).toEqual([
+      { kind: 'function', id: fn.id },
+      { kind: 'function', id: fn.id },
+    ]);
   });
 
   it('shows a function every top-level variable, even one declared after it', () => {
@@ -126,10 +141,24 @@ describe('checker: calls, loops and functions', () => {
 });
 
 describe('checker: what the back end reads', () => {
-  const program = () => parseOk([
-    'राख ग = १', 'स्थिर प = २', 'कार्य f(a, b)', '  राख l = a', '  हरेक i = १ देखि b सम्म', '    स्थिर c = i', '    देखाउ(c, l, ग, प)',
-    '  अन्त्य', 'अन्त्य', 'यदि सत्य भने', '  राख m = f(१, २)', '  देखाउ(m)', 'अन्त्य',
-  ].join('\n'));
+  const program = () =>
+    parseOk(
+      [
+        'राख ग = १',
+        'स्थिर प = २',
+        'कार्य f(a, b)',
+        '  राख l = a',
+        '  हरेक i = १ देखि b सम्म',
+        '    स्थिर c = i',
+        '    देखाउ(c, l, ग, प)',
+        '  अन्त्य',
+        'अन्त्य',
+        'यदि सत्य भने',
+        '  राख m = f(१, २)',
+        '  देखाउ(m)',
+        'अन्त्य',
+      ].join('\n'),
+    );
 
   it('gives every declaration a dense id, a kind and where it lives', () => {
     const p = program();
@@ -137,9 +166,15 @@ describe('checker: what the back end reads', () => {
     const summary = Object.fromEntries(p.declarations.map((d) => [d.name, [d.kind, d.isGlobal, d.ownerFunction]]));
     const f = declarationNamed(p, 'f').id;
     expect(summary).toEqual({
-      ग: ['globalVariable', true, null], प: ['constant', true, null], f: ['function', true, null],
-      a: ['parameter', false, f], b: ['parameter', false, f], l: ['localVariable', false, f],
-      i: ['loopVariable', false, f], c: ['constant', false, f], m: ['localVariable', false, null],
+      ग: ['globalVariable', true, null],
+      प: ['constant', true, null],
+      f: ['function', true, null],
+      a: ['parameter', false, f],
+      b: ['parameter', false, f],
+      l: ['localVariable', false, f],
+      i: ['loopVariable', false, f],
+      c: ['constant', false, f],
+      m: ['localVariable', false, null],
     });
   });
 
@@ -152,7 +187,10 @@ describe('checker: what the back end reads', () => {
     expect(p.mainLocals).toEqual([id('m')]);
     const fn = p.body.statements[2] as FunctionDeclaration;
     expect(fn.body.declarations).toEqual([id('a'), id('b'), id('l')]);
-    expect((fn.body.statements[1] as { body: { declarations: number[] } }).body.declarations).toEqual([id('i'), id('c')]);
+    expect((fn.body.statements[1] as { body: { declarations: number[] } }).body.declarations).toEqual([
+      id('i'),
+      id('c'),
+    ]);
   });
 
   it('flags only reads of globals inside functions as maybe uninitialised', () => {

@@ -44,13 +44,25 @@ const CASES: Case[] = [
   { code: 'E1105', source: '१ = २', line: 1, column: 1 },
   { code: 'E1106', source: 'देखाउ(१) देखाउ(२)', line: 1, column: 10 },
   { code: 'E1107', source: 'अन्त्य', line: 1, column: 1 },
-  { code: 'E1108', source: 'राख फलहरू = [1]\nहरेक फल फलहरूमा\n  देखाउ(फल)\nअन्त्य', line: 2, column: 9, includes: '"फलहरू मा"' },
+  {
+    code: 'E1108',
+    source: 'राख फलहरू = [1]\nहरेक फल फलहरूमा\n  देखाउ(फल)\nअन्त्य',
+    line: 2,
+    column: 9,
+    includes: '"फलहरू मा"',
+  },
   { code: 'E1109', source: 'राखु x = 5\nदेखाउ(x)', line: 1, column: 1, includes: '"राख"' },
   { code: 'E1110', source: 'देखाउ(१\nराख x = २\nदेखाउ(x)', line: 1, column: 6 },
   { code: 'E1111', source: 'राख x = 1\nयदि x = 5 भने\nअन्त्य', line: 2, column: 7 },
   { code: 'E1112', source: `देखाउ(${'('.repeat(300)}१${')'.repeat(300)})`, line: 1, column: 206, includes: '200' },
   { code: 'E1120', source: `देखाउ(${Array(1002).fill('१').join(' + ')})`, line: 1, column: 4009, includes: '1000' },
-  { code: 'E1112', source: `${'यदि सत्य भने\n'.repeat(101)}देखाउ(१)\n${'अन्त्य\n'.repeat(101)}`, line: 101, column: 1, includes: '100' },
+  {
+    code: 'E1112',
+    source: `${'यदि सत्य भने\n'.repeat(101)}देखाउ(१)\n${'अन्त्य\n'.repeat(101)}`,
+    line: 101,
+    column: 1,
+    includes: '100',
+  },
   { code: 'E2001', source: 'देखाउ(क)', line: 1, column: 7, endColumn: 8 },
   { code: 'E2002', source: 'राख गणना = 1\nदेखाउ(गणन)', line: 2, column: 7, includes: '"गणना"' },
   { code: 'E2003', source: 'राख फल = [1]\nदेखाउ(फलमा)', line: 2, column: 7, includes: '"फल मा"' },
@@ -112,7 +124,10 @@ describe('diagnostic codes', () => {
     for (const c of CASES) {
       for (const d of check(c.source).filter((x) => x.replacement !== undefined)) {
         const fixed = applyFix(c.source, d);
-        expect(check(fixed).filter((x) => x.severity === 'error'), `${c.source} → ${fixed}`).toEqual([]);
+        expect(
+          check(fixed).filter((x) => x.severity === 'error'),
+          `${c.source} → ${fixed}`,
+        ).toEqual([]);
         fixes++;
       }
     }

@@ -17,8 +17,11 @@ function checkPositions(source: string, diagnostics: Diagnostic[]): void {
 // A program handed to the back end has no unresolved name and no unresolved call.
 function checkResolved(program: Program): void {
   JSON.stringify(program.body, (_, value) => {
-    const unresolved = value && ((value.kind === 'Name' && value.binding.kind === 'unresolved')
-      || (value.kind === 'Call' && value.target.kind === 'unresolved') || value.kind === 'Error');
+    const unresolved =
+      value &&
+      ((value.kind === 'Name' && value.binding.kind === 'unresolved') ||
+        (value.kind === 'Call' && value.target.kind === 'unresolved') ||
+        value.kind === 'Error');
     if (unresolved) expect.fail(`unresolved node in a clean program: ${JSON.stringify(value)}`);
     return typeof value === 'bigint' ? 0 : value;
   });

@@ -17,9 +17,12 @@ describe('docs/language.md', () => {
     expect(guidePrograms().length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(guidePrograms().map((source, i) => [i + 1, source] as const))('example %i has no diagnostics', (_, source) => {
-    expect(check(source)).toEqual([]);
-  });
+  it.each(guidePrograms().map((source, i) => [i + 1, source] as const))(
+    'example %i has no diagnostics',
+    (_, source) => {
+      expect(check(source)).toEqual([]);
+    },
+  );
 
   it('shows the compile error it explains exactly as the compiler reports it', () => {
     const [d] = check('राख गणना = ०\nदेखाउ(गणन)');

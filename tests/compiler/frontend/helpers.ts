@@ -10,7 +10,9 @@ export function parseOk(source: string): Program {
 }
 
 export function errorCodes(source: string): string[] {
-  return compileFrontEnd(source).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+  return compileFrontEnd(source)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => d.code);
 }
 
 // The expression of `देखाउ(<source>)`, as a parenthesised prefix form.
@@ -25,19 +27,32 @@ export function shape(expressionSource: string, prelude = ''): string {
 
 export function show(e: Expression): string {
   switch (e.kind) {
-    case 'Integer': return e.value.toString();
-    case 'Decimal': return e.text;
-    case 'Text': return JSON.stringify(e.value);
-    case 'Boolean': return e.value ? 'true' : 'false';
-    case 'Null': return 'null';
-    case 'Name': return e.name;
-    case 'List': return `[${e.elements.map(show).join(' ')}]`;
-    case 'Map': return `{${e.entries.map((en) => `${show(en.key)}:${show(en.value)}`).join(' ')}}`;
-    case 'Unary': return `(${e.operator} ${show(e.operand)})`;
+    case 'Integer':
+      return e.value.toString();
+    case 'Decimal':
+      return e.text;
+    case 'Text':
+      return JSON.stringify(e.value);
+    case 'Boolean':
+      return e.value ? 'true' : 'false';
+    case 'Null':
+      return 'null';
+    case 'Name':
+      return e.name;
+    case 'List':
+      return `[${e.elements.map(show).join(' ')}]`;
+    case 'Map':
+      return `{${e.entries.map((en) => `${show(en.key)}:${show(en.value)}`).join(' ')}}`;
+    case 'Unary':
+      return `(${e.operator} ${show(e.operand)})`;
     case 'Binary':
-    case 'Logical': return `(${e.operator} ${show(e.left)} ${show(e.right)})`;
-    case 'Call': return `(call ${show(e.callee)}${e.arguments.map((a) => ' ' + show(a)).join('')})`;
-    case 'Index': return `(index ${show(e.object)} ${show(e.index)})`;
-    case 'Error': return '<error>';
+    case 'Logical':
+      return `(${e.operator} ${show(e.left)} ${show(e.right)})`;
+    case 'Call':
+      return `(call ${show(e.callee)}${e.arguments.map((a) => ' ' + show(a)).join('')})`;
+    case 'Index':
+      return `(index ${show(e.object)} ${show(e.index)})`;
+    case 'Error':
+      return '<error>';
   }
 }

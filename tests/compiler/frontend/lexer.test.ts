@@ -16,7 +16,9 @@ function kinds(source: string): string[] {
 
 describe('lexer', () => {
   it('reads both digit sets, alone and mixed, as the same numbers', () => {
-    const values = lex('१२ 12 १2 ३.१४ 3.14').tokens.slice(0, 5).map((t) => t.value);
+    const values = lex('१२ 12 १2 ३.१४ 3.14')
+      .tokens.slice(0, 5)
+      .map((t) => t.value);
     expect(values).toEqual([12n, 12n, 12n, 3.14, 3.14]);
   });
 
@@ -51,7 +53,29 @@ describe('lexer', () => {
 
   it('reads every operator, longest first', () => {
     expect(kinds('// ** == != <= >= + - * / % < > = ( ) [ ] { } , : ;').slice(0, -1)).toEqual([
-      '//', '**', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ',', ':', ';',
+      '//',
+      '**',
+      '==',
+      '!=',
+      '<=',
+      '>=',
+      '+',
+      '-',
+      '*',
+      '/',
+      '%',
+      '<',
+      '>',
+      '=',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      ':',
+      ';',
     ]);
   });
 
@@ -110,13 +134,21 @@ describe('lexer: the full-stop key of the Nepali keyboard', () => {
 describe('lexer: identifier characters follow the Unicode categories', () => {
   const part = /^[\p{L}\p{Mn}\p{Mc}\p{Nd}_\u200c\u200d]$/u;
   const start = /^[\p{L}_]$/u;
-  const codes = [...Array.from({ length: 0x80 }, (_, i) => i), ...Array.from({ length: 0x80 }, (_, i) => 0x900 + i), 0x200c, 0x200d, 0x0b95, 0x4e2d];
+  const codes = [
+    ...Array.from({ length: 0x80 }, (_, i) => i),
+    ...Array.from({ length: 0x80 }, (_, i) => 0x900 + i),
+    0x200c,
+    0x200d,
+    0x0b95,
+    0x4e2d,
+  ];
 
   it.each(codes.map((code) => [code.toString(16), code] as const))('U+%s', (_, code) => {
     const ch = String.fromCharCode(code);
     const nfc = ch.normalize('NFC'); // क़ (U+0958) and its kin decompose to letter + nukta
     // A keyword counts when written as itself (र), not when it stands in for `!`, `&`, `|`.
-    const isWord = (t: Token, text: string) => t.text === text && (t.kind === 'identifier' || (t.kind === 'keyword' && t.key === t.text));
+    const isWord = (t: Token, text: string) =>
+      t.text === text && (t.kind === 'identifier' || (t.kind === 'keyword' && t.key === t.text));
     const inside = lex(`क${ch}ख`).tokens;
     expect(inside.length === 2 && isWord(inside[0], `क${ch}ख`.normalize('NFC'))).toBe(part.test(ch));
     expect(isWord(lex(ch).tokens[0], nfc)).toBe(start.test(ch));

@@ -33,7 +33,12 @@ describe('parser: precedence (reference §4)', () => {
   });
 
   it('rejects chained comparisons of every operator pair', () => {
-    for (const [a, b] of [['<', '<'], ['==', '=='], ['<=', '!='], ['>', '>=']]) {
+    for (const [a, b] of [
+      ['<', '<'],
+      ['==', '=='],
+      ['<=', '!='],
+      ['>', '>='],
+    ]) {
       expect(errorCodes(`देखाउ(१ ${a} २ ${b} ३)`)).toEqual(['E1104']);
     }
   });
@@ -41,20 +46,52 @@ describe('parser: precedence (reference §4)', () => {
 
 describe('parser: statements', () => {
   it('builds every statement kind with its parts', () => {
-    const program = parseOk([
-      'राख क = १', 'स्थिर ख = २', 'क = ३', 'राख ल = [१]', 'ल[०] = ४',
-      'यदि क > १ भने', 'देखाउ(१)', 'नत्र यदि क > २ भने', 'देखाउ(२)', 'नत्र यदि सत्य भने', 'नत्र', 'देखाउ(३)', 'अन्त्य',
-      'जबसम्म असत्य', 'रोक', 'अन्त्य',
-      'हरेक i = १० देखि १ सम्म कदम -१', 'जारी', 'अन्त्य',
-      'हरेक x ल मा', 'देखाउ(x, ख)', 'अन्त्य',
-      'दोहोर्याउ ३ पटक', 'अन्त्य',
-      'कार्य f(a, b,)', 'फर्काउ', 'अन्त्य',
-      'f(१, २)',
-    ].join('\n'));
+    const program = parseOk(
+      [
+        'राख क = १',
+        'स्थिर ख = २',
+        'क = ३',
+        'राख ल = [१]',
+        'ल[०] = ४',
+        'यदि क > १ भने',
+        'देखाउ(१)',
+        'नत्र यदि क > २ भने',
+        'देखाउ(२)',
+        'नत्र यदि सत्य भने',
+        'नत्र',
+        'देखाउ(३)',
+        'अन्त्य',
+        'जबसम्म असत्य',
+        'रोक',
+        'अन्त्य',
+        'हरेक i = १० देखि १ सम्म कदम -१',
+        'जारी',
+        'अन्त्य',
+        'हरेक x ल मा',
+        'देखाउ(x, ख)',
+        'अन्त्य',
+        'दोहोर्याउ ३ पटक',
+        'अन्त्य',
+        'कार्य f(a, b,)',
+        'फर्काउ',
+        'अन्त्य',
+        'f(१, २)',
+      ].join('\n'),
+    );
     const kinds = program.body.statements.map((s) => s.kind);
     expect(kinds).toEqual([
-      'VariableDeclaration', 'VariableDeclaration', 'Assignment', 'VariableDeclaration', 'IndexAssignment',
-      'If', 'While', 'RangeLoop', 'EachLoop', 'Repeat', 'FunctionDeclaration', 'ExpressionStatement',
+      'VariableDeclaration',
+      'VariableDeclaration',
+      'Assignment',
+      'VariableDeclaration',
+      'IndexAssignment',
+      'If',
+      'While',
+      'RangeLoop',
+      'EachLoop',
+      'Repeat',
+      'FunctionDeclaration',
+      'ExpressionStatement',
     ]);
     const ifStatement = program.body.statements[5] as IfStatement;
     expect(ifStatement.branches).toHaveLength(3);
@@ -85,7 +122,10 @@ describe('parser: statements', () => {
   it('takes a particle glued to the name before it and goes on', () => {
     const source = 'राख सूची = [१]\nहरेक x सूचीमा\n  देखाउ(x)\nअन्त्य\nराख क = १\nहरेक i = कदेखि ३सम्म\n  देखाउ(i)\nअन्त्य';
     const diagnostics = check(source);
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E1108', 2, 8], ['E1108', 6, 10]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['E1108', 2, 8],
+      ['E1108', 6, 10],
+    ]);
   });
 
   it('reports "=" in a condition once', () => {
@@ -97,7 +137,10 @@ describe('parser: recovery', () => {
   it('reports several independent errors in one pass', () => {
     const diagnostics = check('राख क = \nदेखाउ(क\nराख ख = १ +\nदेखाउ(ख)))\n');
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
-      ['E1101', 1, 9], ['E1110', 2, 6], ['E1101', 3, 12], ['E1106', 4, 9],
+      ['E1101', 1, 9],
+      ['E1110', 2, 6],
+      ['E1101', 3, 12],
+      ['E1106', 4, 9],
     ]);
   });
 
@@ -127,14 +170,21 @@ describe('parser: recovery', () => {
 
   it('reads romanised keywords as the Devanagari ones after reporting them', () => {
     const diagnostics = check('yadi सत्य bhane\n  देखाउ(१)\nantya');
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E1109', 1, 1], ['E1109', 1, 11], ['E1109', 3, 1]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['E1109', 1, 1],
+      ['E1109', 1, 11],
+      ['E1109', 3, 1],
+    ]);
   });
 });
 
 describe('parser: statement ends', () => {
   it('wants a statement end after अन्त्य even when the block recovered inside', () => {
     const diagnostics = check('यदि सत्य भने\n  देखाउ(१ +)\nअन्त्य देखाउ(२)');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['E1101', 2], ['E1106', 3]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['E1101', 2],
+      ['E1106', 3],
+    ]);
   });
 });
 
@@ -169,7 +219,10 @@ describe('parser: nesting limits', () => {
 
   it('skips a too-deep block with its नत्र branches and goes on after it', () => {
     const source = `${'यदि सत्य भने\n'.repeat(101)}देखाउ(१)\nनत्र यदि असत्य भने\nनत्र\n${'अन्त्य\n'.repeat(101)}देखाउ(क)`;
-    expect(check(source).map((d) => [d.code, d.line])).toEqual([['E1112', 101], ['E2001', 206]]);
+    expect(check(source).map((d) => [d.code, d.line])).toEqual([
+      ['E1112', 101],
+      ['E2001', 206],
+    ]);
   });
 });
 

@@ -9,7 +9,9 @@ const DIR = path.resolve(import.meta.dirname, 'programs');
 const EXPECT = /# expect: ([EW]\d{4}) (\d+):(\d+)/g;
 
 describe('programs with expected diagnostics', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.saj')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.saj'))
+    .sort();
 
   it('has programs', () => expect(files.length).toBeGreaterThanOrEqual(5));
 

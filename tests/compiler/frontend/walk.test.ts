@@ -7,12 +7,36 @@ import { parseOk } from './helpers';
 
 // Typed as a record so that a node kind added to the tree must be listed here to compile.
 const NODE_KINDS: Record<NodeKind, true> = {
-  Program: true, Block: true, DeclaredName: true,
-  VariableDeclaration: true, Assignment: true, IndexAssignment: true, If: true, While: true, RangeLoop: true,
-  EachLoop: true, Repeat: true, FunctionDeclaration: true, Return: true, Break: true, Continue: true,
+  Program: true,
+  Block: true,
+  DeclaredName: true,
+  VariableDeclaration: true,
+  Assignment: true,
+  IndexAssignment: true,
+  If: true,
+  While: true,
+  RangeLoop: true,
+  EachLoop: true,
+  Repeat: true,
+  FunctionDeclaration: true,
+  Return: true,
+  Break: true,
+  Continue: true,
   ExpressionStatement: true,
-  Integer: true, Decimal: true, Text: true, Boolean: true, Null: true, List: true, Map: true, Name: true,
-  Unary: true, Binary: true, Logical: true, Call: true, Index: true, Error: true,
+  Integer: true,
+  Decimal: true,
+  Text: true,
+  Boolean: true,
+  Null: true,
+  List: true,
+  Map: true,
+  Name: true,
+  Unary: true,
+  Binary: true,
+  Logical: true,
+  Call: true,
+  Index: true,
+  Error: true,
 };
 
 function isNode(value: unknown): value is Node {
@@ -56,13 +80,32 @@ function allNodes(root: Node): Node[] {
 }
 
 const EVERY_CONSTRUCT = [
-  'राख क = १', 'स्थिर ख = २.५', 'क = ३', 'राख ल = [१, "पाठ", सत्य, खाली]', 'ल[०] = {"क": -क}',
-  'यदि क > १ र होइन असत्य भने', 'देखाउ(ल[१])', 'नत्र यदि क > २ भने', 'देखाउ(२)', 'नत्र', 'देखाउ(३)', 'अन्त्य',
-  'जबसम्म असत्य', 'रोक', 'अन्त्य',
-  'हरेक i = १० देखि १ सम्म कदम -१', 'जारी', 'अन्त्य',
-  'हरेक x ल मा', 'देखाउ(x, ख)', 'अन्त्य',
-  'दोहोर्याउ ३ पटक', 'अन्त्य',
-  'कार्य f(a, b)', 'फर्काउ a + b', 'अन्त्य',
+  'राख क = १',
+  'स्थिर ख = २.५',
+  'क = ३',
+  'राख ल = [१, "पाठ", सत्य, खाली]',
+  'ल[०] = {"क": -क}',
+  'यदि क > १ र होइन असत्य भने',
+  'देखाउ(ल[१])',
+  'नत्र यदि क > २ भने',
+  'देखाउ(२)',
+  'नत्र',
+  'देखाउ(३)',
+  'अन्त्य',
+  'जबसम्म असत्य',
+  'रोक',
+  'अन्त्य',
+  'हरेक i = १० देखि १ सम्म कदम -१',
+  'जारी',
+  'अन्त्य',
+  'हरेक x ल मा',
+  'देखाउ(x, ख)',
+  'अन्त्य',
+  'दोहोर्याउ ३ पटक',
+  'अन्त्य',
+  'कार्य f(a, b)',
+  'फर्काउ a + b',
+  'अन्त्य',
   'f(१, २)',
 ].join('\n');
 
@@ -87,7 +130,8 @@ describe('forEachChild', () => {
 
   it('visits children in source order', () => {
     const after = (a: Node, b: Node) =>
-      a.range.start.line > b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.column >= b.range.start.column);
+      a.range.start.line > b.range.start.line ||
+      (a.range.start.line === b.range.start.line && a.range.start.column >= b.range.start.column);
     for (const node of nodes) {
       const children = childrenOf(node);
       for (let i = 1; i < children.length; i++) expect(after(children[i], children[i - 1]), node.kind).toBe(true);
@@ -108,8 +152,18 @@ describe('forEachChild', () => {
   it('tells statements (what blocks hold) from expressions', () => {
     const statements = new Set<Node>(nodes.flatMap((node) => (node.kind === 'Block' ? node.statements : [])));
     for (const node of nodes) {
-      const expected = statements.has(node) ? 'statement' : ['Program', 'Block', 'DeclaredName'].includes(node.kind) ? 'neither' : 'expression';
-      const sorted = isStatement(node) ? (isExpression(node) ? 'both' : 'statement') : isExpression(node) ? 'expression' : 'neither';
+      const expected = statements.has(node)
+        ? 'statement'
+        : ['Program', 'Block', 'DeclaredName'].includes(node.kind)
+          ? 'neither'
+          : 'expression';
+      const sorted = isStatement(node)
+        ? isExpression(node)
+          ? 'both'
+          : 'statement'
+        : isExpression(node)
+          ? 'expression'
+          : 'neither';
       expect(sorted, node.kind).toBe(expected);
     }
   });

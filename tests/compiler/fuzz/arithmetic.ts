@@ -4,20 +4,37 @@
 // rules Python does not have: integers beyond 64 bits overflow, booleans are not numbers.
 import { mixedDigits, type Random } from './inputs';
 
-export interface ArithmeticCase { sajilo: string; python: string }
+export interface ArithmeticCase {
+  sajilo: string;
+  python: string;
+}
 
 const below = (random: Random, n: number): number => Math.floor(random() * n);
 
 const INTEGERS = [
-  () => String(0), () => String(1), (r: Random) => String(below(r, 20)), (r: Random) => String(below(r, 1_000_000)),
-  (r: Random) => String(2n ** 53n + BigInt(below(r, 64)) - 32n), (r: Random) => String(2n ** 62n + BigInt(below(r, 2 ** 31)) * 12345n),
-  () => '9223372036854775807', (r: Random) => String(BigInt(below(r, 2 ** 31)) * BigInt(below(r, 2 ** 31)) + 7n),
+  () => String(0),
+  () => String(1),
+  (r: Random) => String(below(r, 20)),
+  (r: Random) => String(below(r, 1_000_000)),
+  (r: Random) => String(2n ** 53n + BigInt(below(r, 64)) - 32n),
+  (r: Random) => String(2n ** 62n + BigInt(below(r, 2 ** 31)) * 12345n),
+  () => '9223372036854775807',
+  (r: Random) => String(BigInt(below(r, 2 ** 31)) * BigInt(below(r, 2 ** 31)) + 7n),
 ];
 
 const DECIMALS = [
-  () => '0.0', () => '0.1', () => '0.5', () => '1.0', () => '2.5', (r: Random) => `${below(r, 100)}.${below(r, 1000)}`,
-  (r: Random) => `${below(r, 10 ** 6)}.${String(below(r, 10 ** 6)).padStart(6, '0')}`, () => '9007199254740993.0',
-  () => '123456789012345678.5', () => '0.30000000000000004', () => '1.7976931348623157', (r: Random) => `0.${'0'.repeat(below(r, 12))}${1 + below(r, 9)}`,
+  () => '0.0',
+  () => '0.1',
+  () => '0.5',
+  () => '1.0',
+  () => '2.5',
+  (r: Random) => `${below(r, 100)}.${below(r, 1000)}`,
+  (r: Random) => `${below(r, 10 ** 6)}.${String(below(r, 10 ** 6)).padStart(6, '0')}`,
+  () => '9007199254740993.0',
+  () => '123456789012345678.5',
+  () => '0.30000000000000004',
+  () => '1.7976931348623157',
+  (r: Random) => `0.${'0'.repeat(below(r, 12))}${1 + below(r, 9)}`,
 ];
 
 const ARITHMETIC = ['+', '-', '*', '/', '//', '%', '**'];

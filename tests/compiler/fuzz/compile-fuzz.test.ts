@@ -52,7 +52,8 @@ describe('compiler under random input (fixed seeds)', () => {
     for (const kind of paths) {
       for (const source of sample.slice(0, SAMPLE[kind])) {
         const outcome = await compileAndRun(source, kind);
-        if ('detail' in outcome && outcome.kind !== 'limit') expect.fail(`${kind}: ${outcome.kind}: ${outcome.detail}\n${source}`);
+        if ('detail' in outcome && outcome.kind !== 'limit')
+          expect.fail(`${kind}: ${outcome.kind}: ${outcome.detail}\n${source}`);
         if ('stdout' in outcome) {
           const key = `${source}\u0000${outcome.kind}`;
           const earlier = outputs.get(source);
@@ -70,10 +71,13 @@ describe('compiler under random input (fixed seeds)', () => {
     const source = `देखाउ(${sum})\nदेखाउ(${both})\nदेखाउ(${mixed})\n`;
     let expectedSum = 0;
     for (let i = 0; i < 1000; i++) expectedSum += i % 2 ? i : 10 + (i % 10);
-    const expectedMixed = -(Array.from({ length: 500 }, (_, i) => i * 2).reduce((a, b) => a + b, 0)) + 0 * 2 * 2;
+    const expectedMixed = -Array.from({ length: 500 }, (_, i) => i * 2).reduce((a, b) => a + b, 0) + 0 * 2 * 2;
     // The generated C is flat (one temporary per operator), so one gcc path stands for both.
     for (const kind of installedPaths().filter((p) => p !== 'musl-gcc')) {
-      expect(await compileAndRun(source, kind), kind).toEqual({ kind: 'ok', stdout: `${expectedSum}\nसत्य\n${expectedMixed}\n` });
+      expect(await compileAndRun(source, kind), kind).toEqual({
+        kind: 'ok',
+        stdout: `${expectedSum}\nसत्य\n${expectedMixed}\n`,
+      });
     }
   }, 120_000);
 });

@@ -11,8 +11,7 @@ import { compileFrontEnd } from '@/lib/compiler/frontend';
 import { diagnosticProblem } from './inputs';
 
 export type FrontEndOutcome =
-  | { kind: 'accepted' | 'rejected' }
-  | { kind: 'internal' | 'bad-diagnostic'; detail: string };
+  { kind: 'accepted' | 'rejected' } | { kind: 'internal' | 'bad-diagnostic'; detail: string };
 
 export function frontEnd(source: string): FrontEndOutcome {
   let result: ReturnType<typeof compileFrontEnd>;
@@ -42,7 +41,7 @@ export function installedPaths(): PathKind[] {
 
 export type RunOutcome =
   | { kind: 'ok' | 'runtime-error'; stdout: string }
-  | { kind: 'limit'; detail: string }  // CPU, memory or output limit of the fuzz run: not a fault
+  | { kind: 'limit'; detail: string } // CPU, memory or output limit of the fuzz run: not a fault
   | { kind: 'internal' | 'c-compile-failure' | 'signal' | 'bad-status'; detail: string };
 
 const PRLIMIT = findOnPath('prlimit');
@@ -53,7 +52,8 @@ export async function compileAndRun(source: string, path: PathKind, stdin = ''):
   let executable: string;
   try {
     const build = await buildExecutable(source, { compilePath: path, latinDigits: true });
-    if (!build.ok || !build.executable) return { kind: 'internal', detail: 'accepted by the front end, refused by the build' };
+    if (!build.ok || !build.executable)
+      return { kind: 'internal', detail: 'accepted by the front end, refused by the build' };
     executable = build.executable;
   } catch (error) {
     const failure = CompilerFailure.from(error);
@@ -61,9 +61,15 @@ export async function compileAndRun(source: string, path: PathKind, stdin = ''):
     return { kind, detail: oneLine(failure) };
   }
   const argv = PRLIMIT ? [PRLIMIT, '--cpu=2', `--as=${512 * 2 ** 20}`, '--core=0', '--', executable] : [executable];
-  const r = spawnSync(argv[0], argv.slice(1), { input: stdin, encoding: 'utf8', timeout: 10_000, maxBuffer: 8 * 2 ** 20 });
+  const r = spawnSync(argv[0], argv.slice(1), {
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 10_000,
+    maxBuffer: 8 * 2 ** 20,
+  });
   if (r.error) return { kind: 'limit', detail: oneLine(r.error) }; // timeout or output beyond maxBuffer
-  if (r.signal) return LIMIT_SIGNALS.has(r.signal) ? { kind: 'limit', detail: r.signal } : { kind: 'signal', detail: r.signal };
+  if (r.signal)
+    return LIMIT_SIGNALS.has(r.signal) ? { kind: 'limit', detail: r.signal } : { kind: 'signal', detail: r.signal };
   if (r.status === 0) return { kind: 'ok', stdout: r.stdout };
   if (r.status === 1 && r.stderr.includes('Runtime error')) return { kind: 'runtime-error', stdout: r.stdout };
   return { kind: 'bad-status', detail: `status ${r.status}: ${r.stderr.slice(0, 300)}` };

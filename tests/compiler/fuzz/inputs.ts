@@ -26,20 +26,114 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 const below = (random: Random, n: number): number => Math.floor(random() * n);
 
 export const FRAGMENTS = [
-  ...KEYWORDS.map((k) => ` ${k.word} `), ...BUILTINS.map((b) => b.name),
-  '(', ')', '[', ']', '{', '}', ',', ':', ';', '=', '==', '<', '**', '-', '+', '//', '%', '"', '\\', '\\u{',
-  '\n', '\r\n', '\r', '#', ' ', '\t', '।', '.', '१', '9', '९९९९९९९९९९९९९९९९९९९९', 'क', 'ख्', 'ं', 'ि', '्',
-  '\u200d', '\u200c', '\u093c', 'e\u0301', '😀', '\ud800', 'x', '_', '&&', '!', '@', '\u0000', 'मा', 'देखि', 'सम्म',
+  ...KEYWORDS.map((k) => ` ${k.word} `),
+  ...BUILTINS.map((b) => b.name),
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  ';',
+  '=',
+  '==',
+  '<',
+  '**',
+  '-',
+  '+',
+  '//',
+  '%',
+  '"',
+  '\\',
+  '\\u{',
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  ' ',
+  '\t',
+  '।',
+  '.',
+  '१',
+  '9',
+  '९९९९९९९९९९९९९९९९९९९९',
+  'क',
+  'ख्',
+  'ं',
+  'ि',
+  '्',
+  '\u200d',
+  '\u200c',
+  '\u093c',
+  'e\u0301',
+  '😀',
+  '\ud800',
+  'x',
+  '_',
+  '&&',
+  '!',
+  '@',
+  '\u0000',
+  'मा',
+  'देखि',
+  'सम्म',
 ];
 
 // Characters that are easy to get wrong: combining marks, joiners, bidi controls, both digit
 // sets, dandas, odd spaces, surrogates, a BOM.
 const UNICODE = [
-  '\u0301', '\u0308', '\u093c', '\u094d', '\u0902', '\u0903', '\u093f', '\u0941', // combining marks
-  '\u200c', '\u200d', // ZWNJ, ZWJ
-  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', // bidi
-  '०', '१', '२', '९', '0', '1', '9', '.', '।', '॥', '\u00a0', '\u3000', '\u2028', '\ufeff', '\ud83d', '\ude00',
-  'क', 'ष', 'ञ', 'ङ', 'अ', 'e', '_', '"', '\\', '\n', ' ', '(', ')',
+  '\u0301',
+  '\u0308',
+  '\u093c',
+  '\u094d',
+  '\u0902',
+  '\u0903',
+  '\u093f',
+  '\u0941', // combining marks
+  '\u200c',
+  '\u200d', // ZWNJ, ZWJ
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f', // bidi
+  '०',
+  '१',
+  '२',
+  '९',
+  '0',
+  '1',
+  '9',
+  '.',
+  '।',
+  '॥',
+  '\u00a0',
+  '\u3000',
+  '\u2028',
+  '\ufeff',
+  '\ud83d',
+  '\ude00',
+  'क',
+  'ष',
+  'ञ',
+  'ङ',
+  'अ',
+  'e',
+  '_',
+  '"',
+  '\\',
+  '\n',
+  ' ',
+  '(',
+  ')',
 ];
 
 const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../../examples');
@@ -47,7 +141,10 @@ const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../../examples');
 /** The fuzz seeds: the front end's corpus and the examples. */
 export function seedPrograms(): string[] {
   const examples = existsSync(EXAMPLES_DIR)
-    ? readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.saj')).sort().map((f) => readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))
+    ? readdirSync(EXAMPLES_DIR)
+        .filter((f) => f.endsWith('.saj'))
+        .sort()
+        .map((f) => readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))
     : [];
   return [...CORPUS, ...examples];
 }
@@ -92,12 +189,14 @@ const DIGITS = ['0123456789', '०१२३४५६७८९'];
 /** Digits of `n` written in a random mix of the two digit sets. */
 export function mixedDigits(random: Random, n: string): string {
   const mode = below(random, 3); // latin, Devanagari, mixed
-  return [...n].map((c) => {
-    const d = '0123456789'.indexOf(c);
-    if (d < 0) return c;
-    const set = mode === 2 ? below(random, 2) : mode;
-    return DIGITS[set][d];
-  }).join('');
+  return [...n]
+    .map((c) => {
+      const d = '0123456789'.indexOf(c);
+      if (d < 0) return c;
+      const set = mode === 2 ? below(random, 2) : mode;
+      return DIGITS[set][d];
+    })
+    .join('');
 }
 
 /** Number literals and operator chains: mixed digit sets, points, dandas, exponents, big values. */
@@ -106,9 +205,16 @@ export function numberSoup(random: Random): string {
     () => mixedDigits(random, String(below(random, 1000))),
     () => mixedDigits(random, `${below(random, 1000)}.${below(random, 1000)}`),
     () => mixedDigits(random, BigInt.asUintN(64, BigInt(below(random, 2 ** 30)) * 8589934597n).toString()),
-    () => mixedDigits(random, '9223372036854775807'), () => mixedDigits(random, '9223372036854775808'),
-    () => `${below(random, 10)}e${below(random, 10)}`, () => `.${below(random, 10)}`, () => `${below(random, 10)}.`,
-    () => `१।${below(random, 10)}`, () => '0.0', () => '-0.0', () => '1e400', () => `${'9'.repeat(below(random, 400))}.5`,
+    () => mixedDigits(random, '9223372036854775807'),
+    () => mixedDigits(random, '9223372036854775808'),
+    () => `${below(random, 10)}e${below(random, 10)}`,
+    () => `.${below(random, 10)}`,
+    () => `${below(random, 10)}.`,
+    () => `१।${below(random, 10)}`,
+    () => '0.0',
+    () => '-0.0',
+    () => '1e400',
+    () => `${'9'.repeat(below(random, 400))}.5`,
   ];
   const operators = [' + ', ' - ', ' * ', ' / ', ' // ', ' % ', ' ** ', ' == ', ' < ', ' र ', ' वा '];
   const terms: string[] = [];
@@ -125,14 +231,22 @@ const NAMES = ['क', 'ख', 'ग', 'संख्या_१', 'total', 'ना�
 
 function literal(random: Random): string {
   switch (below(random, 8)) {
-    case 0: return mixedDigits(random, String(below(random, 100)));
-    case 1: return mixedDigits(random, `${below(random, 100)}.${below(random, 100)}`);
-    case 2: return `"${pick(random, ['', 'नमस्ते', 'a\\"b', 'क्ष', '\\u{1F600}', 'x\\ny'])}"`;
-    case 3: return pick(random, ['सत्य', 'असत्य', 'खाली']);
-    case 4: return `[${Array.from({ length: below(random, 4) }, () => mixedDigits(random, String(below(random, 10)))).join(', ')}]`;
-    case 5: return `{"क": ${below(random, 9)}, "ख": ${below(random, 9)}}`;
-    case 6: return mixedDigits(random, String(BigInt(below(random, 2 ** 31)) * BigInt(below(random, 2 ** 31))));
-    default: return mixedDigits(random, String(below(random, 10)));
+    case 0:
+      return mixedDigits(random, String(below(random, 100)));
+    case 1:
+      return mixedDigits(random, `${below(random, 100)}.${below(random, 100)}`);
+    case 2:
+      return `"${pick(random, ['', 'नमस्ते', 'a\\"b', 'क्ष', '\\u{1F600}', 'x\\ny'])}"`;
+    case 3:
+      return pick(random, ['सत्य', 'असत्य', 'खाली']);
+    case 4:
+      return `[${Array.from({ length: below(random, 4) }, () => mixedDigits(random, String(below(random, 10)))).join(', ')}]`;
+    case 5:
+      return `{"क": ${below(random, 9)}, "ख": ${below(random, 9)}}`;
+    case 6:
+      return mixedDigits(random, String(BigInt(below(random, 2 ** 31)) * BigInt(below(random, 2 ** 31))));
+    default:
+      return mixedDigits(random, String(below(random, 10)));
   }
 }
 
@@ -141,12 +255,19 @@ function expression(random: Random, names: string[], depth: number): string {
   if (depth <= 0 || random() < 0.3) return leaf();
   const sub = () => expression(random, names, depth - 1);
   switch (below(random, 7)) {
-    case 0: case 1: return `(${sub()} ${pick(random, ['+', '-', '*', '/', '//', '%', '**'])} ${sub()})`;
-    case 2: return `(${sub()} ${pick(random, ['==', '!=', '<', '<=', '>', '>='])} ${sub()})`;
-    case 3: return `(${sub()} ${pick(random, ['र', 'वा'])} ${sub()})`;
-    case 4: return `${pick(random, ['लम्बाइ', 'पाठ', 'प्रकार', 'निरपेक्ष', 'गोलो', 'दशमलव', 'पूर्णांक', 'संख्या', 'उल्टो', 'क्रमबद्ध', 'वर्गमूल'])}(${sub()})`;
-    case 5: return `(-${sub()})`;
-    default: return `${sub()}[${below(random, 3)}]`;
+    case 0:
+    case 1:
+      return `(${sub()} ${pick(random, ['+', '-', '*', '/', '//', '%', '**'])} ${sub()})`;
+    case 2:
+      return `(${sub()} ${pick(random, ['==', '!=', '<', '<=', '>', '>='])} ${sub()})`;
+    case 3:
+      return `(${sub()} ${pick(random, ['र', 'वा'])} ${sub()})`;
+    case 4:
+      return `${pick(random, ['लम्बाइ', 'पाठ', 'प्रकार', 'निरपेक्ष', 'गोलो', 'दशमलव', 'पूर्णांक', 'संख्या', 'उल्टो', 'क्रमबद्ध', 'वर्गमूल'])}(${sub()})`;
+    case 5:
+      return `(-${sub()})`;
+    default:
+      return `${sub()}[${below(random, 3)}]`;
   }
 }
 
@@ -165,9 +286,19 @@ export function generatedProgram(random: Random): string {
       lines.push(`राख ${fresh} = ${expression(random, names, 3)}`);
       names.push(fresh);
     } else if (choice === 1) {
-      lines.push(`यदि ${expression(random, names, 2)} भने`, `    देखाउ(${expression(random, names, 2)})`, 'नत्र', `    लेख(${expression(random, names, 1)})`, 'अन्त्य');
+      lines.push(
+        `यदि ${expression(random, names, 2)} भने`,
+        `    देखाउ(${expression(random, names, 2)})`,
+        'नत्र',
+        `    लेख(${expression(random, names, 1)})`,
+        'अन्त्य',
+      );
     } else if (choice === 2) {
-      lines.push(`हरेक i = ${below(random, 3)} देखि ${below(random, 6)} सम्म`, `    देखाउ(i, ${expression(random, [...names, 'i'], 2)})`, 'अन्त्य');
+      lines.push(
+        `हरेक i = ${below(random, 3)} देखि ${below(random, 6)} सम्म`,
+        `    देखाउ(i, ${expression(random, [...names, 'i'], 2)})`,
+        'अन्त्य',
+      );
     } else if (choice === 3 && lines[0]?.startsWith('कार्य')) {
       lines.push(`देखाउ(दोब्बर(${expression(random, names, 2)}))`);
     } else if (choice === 4 && names.length) {
@@ -186,11 +317,16 @@ export type Category = (typeof CATEGORIES)[number];
 export function fuzzInput(random: Random, i: number, seeds: readonly string[]): { category: Category; source: string } {
   const category = CATEGORIES[i % CATEGORIES.length];
   switch (category) {
-    case 'tokens': return { category, source: tokenSoup(random) };
-    case 'mutated': return { category, source: mutate(seeds[below(random, seeds.length)], random) };
-    case 'unicode': return { category, source: unicodeNoise(random, seeds) };
-    case 'numbers': return { category, source: numberSoup(random) };
-    default: return { category, source: generatedProgram(random) };
+    case 'tokens':
+      return { category, source: tokenSoup(random) };
+    case 'mutated':
+      return { category, source: mutate(seeds[below(random, seeds.length)], random) };
+    case 'unicode':
+      return { category, source: unicodeNoise(random, seeds) };
+    case 'numbers':
+      return { category, source: numberSoup(random) };
+    default:
+      return { category, source: generatedProgram(random) };
   }
 }
 

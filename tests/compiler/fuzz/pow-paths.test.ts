@@ -36,7 +36,15 @@ print(json.dumps([power(x, y) for x, y in json.load(sys.stdin)]))
 function cases(): [number, number][] {
   const random = prng(271828);
   const out: [number, number][] = [
-    [39.4, 0.5], [57086, 26], [134217727, 2], [2, 0.5], [10, -2], [1.1, 10], [1.0000001, 1e7], [7, -64], [0.5, 1074.5],
+    [39.4, 0.5],
+    [57086, 26],
+    [134217727, 2],
+    [2, 0.5],
+    [10, -2],
+    [1.1, 10],
+    [1.0000001, 1e7],
+    [7, -64],
+    [0.5, 1074.5],
   ];
   for (let i = 0; i < 400; i++) {
     const x = i % 2 ? Math.floor(random() * 2000) / 100 + 0.01 : random() * 1e5;
@@ -46,22 +54,26 @@ function cases(): [number, number][] {
   return out;
 }
 
-describe.skipIf(!PYTHON)(`decimal ** is correctly rounded on every path${PYTHON ? '' : ' (SKIPPED: python3 not found)'}`, () => {
-  it('prints the correctly rounded power on every installed C path, the same digits everywhere', async () => {
-    const pairs = cases();
-    const r = spawnSync(PYTHON!, ['-c', REFERENCE], { input: JSON.stringify(pairs), encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const want = JSON.parse(r.stdout) as string[];
-    // Doubles in the shortest form that reads back the same (JavaScript's and Python's repr agree).
-    const literal = (v: number) => (Number.isInteger(v) ? `${v}.0` : String(v));
-    const source = `${pairs.map(([x, y]) => `देखाउ(${literal(x)} ** ${literal(y)})`).join('\n')}\n`;
-    for (const kind of installedPaths()) {
-      const outcome = await compileAndRun(source, kind);
-      expect(outcome.kind, kind).toBe('ok');
-      const printed = ('stdout' in outcome ? outcome.stdout : '').split('\n').slice(0, -1);
-      pairs.forEach(([x, y], i) => {
-        if (printed[i] !== want[i]) expect.fail(`${kind}: ${x} ** ${y} printed ${printed[i]}, correctly rounded ${want[i]}`);
-      });
-    }
-  }, 120_000);
-});
+describe.skipIf(!PYTHON)(
+  `decimal ** is correctly rounded on every path${PYTHON ? '' : ' (SKIPPED: python3 not found)'}`,
+  () => {
+    it('prints the correctly rounded power on every installed C path, the same digits everywhere', async () => {
+      const pairs = cases();
+      const r = spawnSync(PYTHON!, ['-c', REFERENCE], { input: JSON.stringify(pairs), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const want = JSON.parse(r.stdout) as string[];
+      // Doubles in the shortest form that reads back the same (JavaScript's and Python's repr agree).
+      const literal = (v: number) => (Number.isInteger(v) ? `${v}.0` : String(v));
+      const source = `${pairs.map(([x, y]) => `देखाउ(${literal(x)} ** ${literal(y)})`).join('\n')}\n`;
+      for (const kind of installedPaths()) {
+        const outcome = await compileAndRun(source, kind);
+        expect(outcome.kind, kind).toBe('ok');
+        const printed = ('stdout' in outcome ? outcome.stdout : '').split('\n').slice(0, -1);
+        pairs.forEach(([x, y], i) => {
+          if (printed[i] !== want[i])
+            expect.fail(`${kind}: ${x} ** ${y} printed ${printed[i]}, correctly rounded ${want[i]}`);
+        });
+      }
+    }, 120_000);
+  },
+);

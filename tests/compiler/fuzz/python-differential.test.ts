@@ -21,7 +21,11 @@ const FAILING_SAMPLE = 12;
 type Expected = [printed: string, usedFloatPow: boolean] | null;
 
 function pythonResults(cases: ArithmeticCase[]): Expected[] {
-  const r = spawnSync(PYTHON!, ['-c', PYTHON_PRELUDE], { input: JSON.stringify(cases.map((c) => c.python)), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(PYTHON!, ['-c', PYTHON_PRELUDE], {
+    input: JSON.stringify(cases.map((c) => c.python)),
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Expected[];
 }
@@ -42,51 +46,58 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-describe.skipIf(!PYTHON)(`arithmetic and printing agree with Python 3${PYTHON ? '' : ' (SKIPPED: python3 not found)'}`, () => {
-  const random = prng(3141592);
-  const cases = Array.from({ length: PROGRAMS * LINES_PER_PROGRAM * 2 }, () => arithmeticCase(random));
-  let expected: Expected[] = [];
-  beforeAll(() => { expected = pythonResults(cases); });
+describe.skipIf(!PYTHON)(
+  `arithmetic and printing agree with Python 3${PYTHON ? '' : ' (SKIPPED: python3 not found)'}`,
+  () => {
+    const random = prng(3141592);
+    const cases = Array.from({ length: PROGRAMS * LINES_PER_PROGRAM * 2 }, () => arithmeticCase(random));
+    let expected: Expected[] = [];
+    beforeAll(() => {
+      expected = pythonResults(cases);
+    });
 
-  it('prints what Python prints, on every installed C path', async () => {
-    const printable = cases.map((c, i) => ({ c, e: expected[i] })).filter((x) => x.e !== null);
-    expect(printable.length).toBeGreaterThan(PROGRAMS * LINES_PER_PROGRAM);
-    let compared = 0;
-    for (const kind of installedPaths()) {
-      for (let p = 0; p < PROGRAMS; p++) {
-        const lines = printable.slice(p * LINES_PER_PROGRAM, (p + 1) * LINES_PER_PROGRAM);
-        const source = `${lines.map((x) => `देखाउ(${x.c.sajilo})`).join('\n')}\n`;
-        const outcome = await compileAndRun(source, kind);
-        if (outcome.kind !== 'ok') expect.fail(`${kind}: ${outcome.kind} ${'detail' in outcome ? outcome.detail : ''}`);
-        const printed = outcome.stdout.split('\n').slice(0, -1);
-        expect(printed).toHaveLength(lines.length);
-        lines.forEach((x, i) => {
-          const [want, usedFloatPow] = x.e!;
-          const same = printed[i] === want || (usedFloatPow && closeDecimals(printed[i], want));
-          if (!same) expect.fail(`${kind}: ${x.c.sajilo}\n  Python (${x.c.python}) → ${want}\n  Sajilo → ${printed[i]}`);
-          compared++;
-        });
+    it('prints what Python prints, on every installed C path', async () => {
+      const printable = cases.map((c, i) => ({ c, e: expected[i] })).filter((x) => x.e !== null);
+      expect(printable.length).toBeGreaterThan(PROGRAMS * LINES_PER_PROGRAM);
+      let compared = 0;
+      for (const kind of installedPaths()) {
+        for (let p = 0; p < PROGRAMS; p++) {
+          const lines = printable.slice(p * LINES_PER_PROGRAM, (p + 1) * LINES_PER_PROGRAM);
+          const source = `${lines.map((x) => `देखाउ(${x.c.sajilo})`).join('\n')}\n`;
+          const outcome = await compileAndRun(source, kind);
+          if (outcome.kind !== 'ok')
+            expect.fail(`${kind}: ${outcome.kind} ${'detail' in outcome ? outcome.detail : ''}`);
+          const printed = outcome.stdout.split('\n').slice(0, -1);
+          expect(printed).toHaveLength(lines.length);
+          lines.forEach((x, i) => {
+            const [want, usedFloatPow] = x.e!;
+            const same = printed[i] === want || (usedFloatPow && closeDecimals(printed[i], want));
+            if (!same)
+              expect.fail(`${kind}: ${x.c.sajilo}\n  Python (${x.c.python}) → ${want}\n  Sajilo → ${printed[i]}`);
+            compared++;
+          });
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(PROGRAMS * LINES_PER_PROGRAM);
-  }, 240_000);
+      expect(compared).toBeGreaterThan(PROGRAMS * LINES_PER_PROGRAM);
+    }, 240_000);
 
-  it('stops with a runtime error where Python fails (overflow, division by zero, …)', async () => {
-    const failing = cases.filter((_, i) => expected[i] === null).slice(0, FAILING_SAMPLE);
-    expect(failing.length).toBe(FAILING_SAMPLE);
-    for (const c of failing) {
-      const outcome = await compileAndRun(`देखाउ(${c.sajilo})\n`, 'tcc-musl');
-      expect(outcome.kind, `${c.sajilo} (Python: ${c.python})`).toBe('runtime-error');
-    }
-  }, 120_000);
+    it('stops with a runtime error where Python fails (overflow, division by zero, …)', async () => {
+      const failing = cases.filter((_, i) => expected[i] === null).slice(0, FAILING_SAMPLE);
+      expect(failing.length).toBe(FAILING_SAMPLE);
+      for (const c of failing) {
+        const outcome = await compileAndRun(`देखाउ(${c.sajilo})\n`, 'tcc-musl');
+        expect(outcome.kind, `${c.sajilo} (Python: ${c.python})`).toBe('runtime-error');
+      }
+    }, 120_000);
 
-  it('divides integers beyond 2^53 exactly and keeps the sign of zero', async () => {
-    const source = 'देखाउ(9007199254740993 / 3, 9223372036854775807 / 7, -0.0, -०.०, 1२3, १.5, 0 / -5)\n';
-    const python = '9007199254740993 / 3, 9223372036854775807 / 7, -0.0, -0.0, 123, 1.5, 0 / -5';
-    const want = spawnSync(PYTHON!, ['-c', `print(*(${python}))`], { encoding: 'utf8' }).stdout;
-    for (const kind of installedPaths()) {
-      const outcome = await compileAndRun(source, kind);
-      expect(outcome).toEqual({ kind: 'ok', stdout: want });
-    }
-  }, 60_000);
-});
+    it('divides integers beyond 2^53 exactly and keeps the sign of zero', async () => {
+      const source = 'देखाउ(9007199254740993 / 3, 9223372036854775807 / 7, -0.0, -०.०, 1२3, १.5, 0 / -5)\n';
+      const python = '9007199254740993 / 3, 9223372036854775807 / 7, -0.0, -0.0, 123, 1.5, 0 / -5';
+      const want = spawnSync(PYTHON!, ['-c', `print(*(${python}))`], { encoding: 'utf8' }).stdout;
+      for (const kind of installedPaths()) {
+        const outcome = await compileAndRun(source, kind);
+        expect(outcome).toEqual({ kind: 'ok', stdout: want });
+      }
+    }, 60_000);
+  },
+);

@@ -18,9 +18,15 @@ export function readExpectations(source: string): Expectations {
   let runtimeError: Expectations['runtimeError'] = null;
   for (const line of source.split('\n')) {
     const e = ERROR.exec(line);
-    if (e) { runtimeError = { line: Number(e[1]), column: Number(e[2]) }; continue; }
+    if (e) {
+      runtimeError = { line: Number(e[1]), column: Number(e[2]) };
+      continue;
+    }
     const x = EXPECT.exec(line);
-    if (x) { out.push(x[1] ?? ''); continue; }
+    if (x) {
+      out.push(x[1] ?? '');
+      continue;
+    }
     const s = STDIN.exec(line);
     if (s) input.push(s[1] ?? '');
   }

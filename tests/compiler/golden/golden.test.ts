@@ -9,7 +9,9 @@ afterAll(removeTestCache);
 import { readExpectations } from './expectations';
 
 const dir = path.join(import.meta.dirname, 'programs');
-const programs = readdirSync(dir).filter((f) => f.endsWith('.saj')).sort();
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith('.saj'))
+  .sort();
 
 describe.each(compilePaths())('golden programs on %s', (compilePath) => {
   it.each(programs)('%s', async (file) => {

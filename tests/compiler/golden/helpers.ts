@@ -20,14 +20,23 @@ export function compilePaths(): PathKind[] {
   return availableToolchains(loadRuntimeLibs()).map((t) => t.kind);
 }
 
-export interface RunOutcome { status: number | null; stdout: string; stderr: string }
+export interface RunOutcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export async function compileAndRun(
-  source: string, compilePath: PathKind, stdin = '', options: { latinDigits?: boolean; optimise?: boolean } = {},
+  source: string,
+  compilePath: PathKind,
+  stdin = '',
+  options: { latinDigits?: boolean; optimise?: boolean } = {},
 ): Promise<RunOutcome> {
   const built = await buildExecutable(source, { compilePath, ...options });
   if (!built.ok || !built.executable) {
-    throw new Error(`compile failed: ${JSON.stringify(built.diagnostics.map((d) => `${d.line}:${d.column} ${d.messageEn}`))}`);
+    throw new Error(
+      `compile failed: ${JSON.stringify(built.diagnostics.map((d) => `${d.line}:${d.column} ${d.messageEn}`))}`,
+    );
   }
   const r = spawnSync(built.executable, { input: stdin, encoding: 'utf8', timeout: 30_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -23,7 +23,9 @@ function hasInterpreter(file: string): boolean {
 describe('runtime build', () => {
   it('writes a manifest with a source hash, libraries and argv recipes', () => {
     const m = runtime() as unknown as {
-      sourceHash: string; libraries: Record<string, string | null>; recipes: Record<string, { argv: string[] }>;
+      sourceHash: string;
+      libraries: Record<string, string | null>;
+      recipes: Record<string, { argv: string[] }>;
     };
     expect(m.sourceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(fs.existsSync(m.libraries.glibc!)).toBe(true);
@@ -54,7 +56,8 @@ describe('runtime build', () => {
     // A bare environment: only our PATH, so no compiler from the real PATH leaks in.
     const env = { PATH: bin, SAJILO_RUNTIME_OUT: out } as unknown as NodeJS.ProcessEnv;
     const r = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env, encoding: 'utf8',
+      env,
+      encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
@@ -62,14 +65,19 @@ describe('runtime build', () => {
     expect(m.libraries.musl).toBe(null);
     // Same sources and compilers: nothing to do. A compiler appearing on PATH means a rebuild.
     const again = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env, encoding: 'utf8',
+      env,
+      encoding: 'utf8',
     });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('up to date');
     expect(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(JSON.stringify(m, null, 2) + '\n');
-    fs.symlinkSync(fs.realpathSync(spawnSync('which', ['gcc'], { encoding: 'utf8' }).stdout.trim()), path.join(bin, 'musl-gcc'));
+    fs.symlinkSync(
+      fs.realpathSync(spawnSync('which', ['gcc'], { encoding: 'utf8' }).stdout.trim()),
+      path.join(bin, 'musl-gcc'),
+    );
     const changed = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/build.mjs')], {
-      env, encoding: 'utf8',
+      env,
+      encoding: 'utf8',
     });
     expect(changed.stdout).toContain('built in');
   });
@@ -80,7 +88,8 @@ describe('Unicode tables', () => {
     if (!fs.existsSync('/usr/share/unicode/auxiliary/GraphemeBreakProperty.txt')) return; // unicode-data absent
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-uni-')), 'tables.c');
     const r = spawnSync(process.execPath, [path.join(root, 'lib/compiler/runtime/gen-unicode-tables.mjs')], {
-      env: { ...process.env, SAJILO_UNICODE_OUT: out }, encoding: 'utf8',
+      env: { ...process.env, SAJILO_UNICODE_OUT: out },
+      encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     // The tables, not the header comment (which names the ICU version's cross-check).

@@ -10,12 +10,45 @@ const TOP = 'static double bits(uint64_t u) { double d; memcpy(&d, &u, 8); retur
 function sampleDoubles(): number[] {
   // Literals past 2^53 on purpose: the printed double is the one they round to.
   /* eslint-disable no-loss-of-precision */
-  const xs = [0, -0, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 3, 1e16, 1e15, 1234567890123456, 12345678901234567,
-    1e-4, 1e-5, 0.00012, 1.5e-7, 123.456, 1e22, 1e21, 5e-324, 1.7976931348623157e308, 2.5, -2.5,
-    100, 1e100, 9007199254740993, 0.1 + 0.2, 1e-310, Infinity, -Infinity, NaN, 4.35, 2 ** 63, -(2 ** 63)];
+  const xs = [
+    0,
+    -0,
+    0.1,
+    0.2,
+    0.3,
+    1 / 3,
+    2 / 3,
+    3,
+    1e16,
+    1e15,
+    1234567890123456,
+    12345678901234567,
+    1e-4,
+    1e-5,
+    0.00012,
+    1.5e-7,
+    123.456,
+    1e22,
+    1e21,
+    5e-324,
+    1.7976931348623157e308,
+    2.5,
+    -2.5,
+    100,
+    1e100,
+    9007199254740993,
+    0.1 + 0.2,
+    1e-310,
+    Infinity,
+    -Infinity,
+    NaN,
+    4.35,
+    2 ** 63,
+    -(2 ** 63),
+  ];
   /* eslint-enable no-loss-of-precision */
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 150; i++) {
     const mag = Math.floor(rand() * 60) - 30;
     xs.push((rand() - 0.5) * 10 ** mag);
@@ -60,10 +93,19 @@ describe('printing values', () => {
       show(L(3, SJ_NULL_V, sj_bool(true), D(2.0)));
       show(M(2, I(1), L(1, T("x")), sj_bool(false), M(0)));
     `);
-    expect(r.stdout).toBe([
-      'सत्य', 'असत्य', 'खाली', 'नमस्ते "संसार"', '[१, २, "क"]', '{"क": १, "ख": २}',
-      '["a\\"b", "back\\\\slash", "new\\nline", []]', '[खाली, सत्य, २.०]', '{१: ["x"], असत्य: {}}',
-    ].join('\n') + '\n');
+    expect(r.stdout).toBe(
+      [
+        'सत्य',
+        'असत्य',
+        'खाली',
+        'नमस्ते "संसार"',
+        '[१, २, "क"]',
+        '{"क": १, "ख": २}',
+        '["a\\"b", "back\\\\slash", "new\\nline", []]',
+        '[खाली, सत्य, २.०]',
+        '{१: ["x"], असत्य: {}}',
+      ].join('\n') + '\n',
+    );
   });
 
   it('prints several arguments separated by one space; लेख without newline; देखाउ() an empty line', () => {
@@ -88,14 +130,17 @@ static SjFunc f_obj = SJ_FUNC_INIT(f_w, 1, "\\xe0\\xa4\\x9c\\xe0\\xa5\\x8b\\xe0\
   });
 
   it('पाठ() returns exactly what देखाउ prints', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       SjValue vals[5] = {D(0.1), L(2, T("क"), I(-3)), T("x"), SJ_NULL_V, M(1, sj_bool(true), D(1e20))};
       for (int i = 0; i < 5; i++) {
         SjValue p = sj_b_paath(vals[i]);
         SjValue args[2] = {p, vals[i]};
         sj_release(sj_b_dekhau(2, args));
         sj_release(p); sj_release(vals[i]);
-      }`, { latin: true });
+      }`,
+      { latin: true },
+    );
     expect(r.stdout).toBe('0.1 0.1\n["क", -3] ["क", -3]\nx x\nखाली खाली\n{सत्य: 1e+20} {सत्य: 1e+20}\n');
   });
 });

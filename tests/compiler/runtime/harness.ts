@@ -11,17 +11,32 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../../..');
 const runtimeDir = path.join(root, 'lib/compiler/runtime');
 
-export interface Recipe { argv: string[]; compiler: string; library: string }
+export interface Recipe {
+  argv: string[];
+  compiler: string;
+  library: string;
+}
 export interface Manifest {
-  sourceHash: string; includeDir: string; recipes: Record<string, Recipe>; libraries: { glibc: string | null };
+  sourceHash: string;
+  includeDir: string;
+  recipes: Record<string, Recipe>;
+  libraries: { glibc: string | null };
   generatedSources: string[];
 }
 
 function sourceHash(): string {
   const h = crypto.createHash('sha256');
   // The builtin table is generated from language.ts: a change there is a new runtime too.
-  const files = ['sajilo.h', 'build.mjs', 'builtin-table.mjs', '../language.ts',
-    ...fs.readdirSync(path.join(runtimeDir, 'src')).sort().map((f) => `src/${f}`)];
+  const files = [
+    'sajilo.h',
+    'build.mjs',
+    'builtin-table.mjs',
+    '../language.ts',
+    ...fs
+      .readdirSync(path.join(runtimeDir, 'src'))
+      .sort()
+      .map((f) => `src/${f}`),
+  ];
   for (const f of files) {
     h.update(f);
     h.update(fs.readFileSync(path.join(runtimeDir, f)));
@@ -42,7 +57,8 @@ export function runtime(): Manifest {
     fs.mkdirSync(base, { recursive: true });
     const tmp = fs.mkdtempSync(path.join(base, 'tmp-'));
     const r = spawnSync(process.execPath, [path.join(runtimeDir, 'build.mjs')], {
-      env: { ...process.env, SAJILO_RUNTIME_OUT: tmp }, encoding: 'utf8',
+      env: { ...process.env, SAJILO_RUNTIME_OUT: tmp },
+      encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`runtime build failed:\n${r.stdout}\n${r.stderr}`);
     // Paths in the manifest name the temporary directory; point them at the final one.
@@ -62,7 +78,10 @@ export function runtime(): Manifest {
 export function runtimeSourceArgs(): string[] {
   const m = runtime();
   const src = path.join(runtimeDir, 'src');
-  const sources = fs.readdirSync(src).filter((f) => f.endsWith('.c')).map((f) => path.join(src, f));
+  const sources = fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith('.c'))
+    .map((f) => path.join(src, f));
   return ['-I', runtimeDir, '-I', m.includeDir, ...sources, ...m.generatedSources];
 }
 
@@ -106,8 +125,19 @@ static SjValue M(int n, ...) {
 }
 `;
 
-export interface RunResult { stdout: string; stderr: string; status: number | null; exe: string }
-export interface RunOptions { recipe?: string; stdin?: string | Buffer; latin?: boolean; top?: string; shell?: string }
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  exe: string;
+}
+export interface RunOptions {
+  recipe?: string;
+  stdin?: string | Buffer;
+  latin?: boolean;
+  top?: string;
+  shell?: string;
+}
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-rt-test-'));
 let counter = 0;
@@ -121,8 +151,11 @@ export function compile(body: string, opts: RunOptions = {}): string {
   const id = `${process.pid}-${counter++}`;
   const src = path.join(work, `p${id}.c`);
   const exe = path.join(work, `p${id}`);
-  fs.writeFileSync(src, `${PRELUDE}\n${opts.top ?? ''}\nstatic void program(void) {\n${body}\n}\n` +
-    `int main(int argc, char **argv) { return sj_run_main(argc, argv, program, ${opts.latin ? 1 : 0}); }\n`);
+  fs.writeFileSync(
+    src,
+    `${PRELUDE}\n${opts.top ?? ''}\nstatic void program(void) {\n${body}\n}\n` +
+      `int main(int argc, char **argv) { return sj_run_main(argc, argv, program, ${opts.latin ? 1 : 0}); }\n`,
+  );
   const argv = recipe.argv.map((a) => (a === '{src}' ? src : a === '{out}' ? exe : a));
   const c = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', cwd: work });
   if (c.status !== 0) throw new Error(`compile failed (${name}):\n${c.stderr}${c.stdout}`);
@@ -166,7 +199,11 @@ export function pyRepr(x: number): string {
     else if (decpt >= digits.length) s = digits + '0'.repeat(decpt - digits.length) + '.0';
     else s = digits.slice(0, decpt) + '.' + digits.slice(decpt);
   } else {
-    s = digits[0] + (digits.length > 1 ? '.' + digits.slice(1) : '') + 'e' + (exp < 0 ? '-' : '+') +
+    s =
+      digits[0] +
+      (digits.length > 1 ? '.' + digits.slice(1) : '') +
+      'e' +
+      (exp < 0 ? '-' : '+') +
       String(Math.abs(exp)).padStart(2, '0');
   }
   return (x < 0 ? '-' : '') + s;
@@ -178,4 +215,3 @@ export function bitsOf(x: number): string {
   b.writeDoubleLE(x);
   return '0x' + b.readBigUInt64LE().toString(16) + 'ULL';
 }
-

@@ -39,23 +39,42 @@ const CALC_TOP = 'static const char *sj_as_text_data(SjValue v) { return ((SjTex
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** Python's result for integer operands, or 'overflow' when it leaves int64. */
 function intOracle(op: string, a: bigint, b: bigint): string {
   let r: bigint | boolean;
   switch (op) {
-    case '+': r = a + b; break;
-    case '-': r = a - b; break;
-    case '*': r = a * b; break;
-    case '//': r = floorDiv(a, b); break;
-    case '%': r = a - b * floorDiv(a, b); break;
-    case '**': r = a ** b; break;
-    case '<': r = a < b; break;
-    case '>=': r = a >= b; break;
-    case '==': r = a === b; break;
-    default: throw new Error(op);
+    case '+':
+      r = a + b;
+      break;
+    case '-':
+      r = a - b;
+      break;
+    case '*':
+      r = a * b;
+      break;
+    case '//':
+      r = floorDiv(a, b);
+      break;
+    case '%':
+      r = a - b * floorDiv(a, b);
+      break;
+    case '**':
+      r = a ** b;
+      break;
+    case '<':
+      r = a < b;
+      break;
+    case '>=':
+      r = a >= b;
+      break;
+    case '==':
+      r = a === b;
+      break;
+    default:
+      throw new Error(op);
   }
   if (typeof r === 'boolean') return r ? 'सत्य' : 'असत्य';
   return r > MAX || r < MIN ? 'overflow' : r.toString();
@@ -105,20 +124,48 @@ describe.each(recipeNames())('operators (%s)', (recipe) => {
 
   it('follows Python for division, floor division, modulo and powers', () => {
     const table: [string, string][] = [
-      ['/ 1 2', '0.5'], ['/ 4 2', '2.0'], ['/ -7 2', '-3.5'],
-      ['// 7 2', '3'], ['// -7 2', '-4'], ['// 7 -2', '-4'], ['// -7 -2', '3'],
-      ['% 7 3', '1'], ['% -7 3', '2'], ['% 7 -3', '-2'], ['% -7 -3', '-1'],
+      ['/ 1 2', '0.5'],
+      ['/ 4 2', '2.0'],
+      ['/ -7 2', '-3.5'],
+      ['// 7 2', '3'],
+      ['// -7 2', '-4'],
+      ['// 7 -2', '-4'],
+      ['// -7 -2', '3'],
+      ['% 7 3', '1'],
+      ['% -7 3', '2'],
+      ['% 7 -3', '-2'],
+      ['% -7 -3', '-1'],
       ['% -9223372036854775808 -1', '0'],
-      ['// 7.5 2', '3.0'], ['// -7.5 2', '-4.0'], ['% -7.5 2', '0.5'], ['% 7.5 -2', '-0.5'],
-      ['% 0.0 -2', '-0.0'], ['// 1 0.3', '3.0'],
-      ['** 2 10', '1024'], ['** -2 3', '-8'], ['** 5 0', '1'], ['** 2 -1', '0.5'], ['** 2 -2', '0.25'],
-      ['** 2.0 3', '8.0'], ['** 4 0.5', '2.0'], ['** 2 62', '4611686018427387904'],
-      ['** -2 63', '-9223372036854775808'], ['** 1 1000000000000', '1'], ['** -1 1000000000001', '-1'],
-      ['+ 1 2.5', '3.5'], ['* 3 0.5', '1.5'], ['- 0.1 0.3', '-0.19999999999999998'],
-      ['neg 5 0', '-5'], ['neg 2.5 0', '-2.5'],
-      ['== 1 1.0', 'सत्य'], ['== 9007199254740993 9007199254740992.0', 'असत्य'],
-      ['< 9007199254740992 9007199254740993.0', 'असत्य'], ['< 9223372036854775807 9223372036854775808.0', 'सत्य'],
-      ['< 1 1.5', 'सत्य'], ['>= 3 3.0', 'सत्य'], ['> 2.5 2', 'सत्य'], ['<= 2.5 2', 'असत्य'],
+      ['// 7.5 2', '3.0'],
+      ['// -7.5 2', '-4.0'],
+      ['% -7.5 2', '0.5'],
+      ['% 7.5 -2', '-0.5'],
+      ['% 0.0 -2', '-0.0'],
+      ['// 1 0.3', '3.0'],
+      ['** 2 10', '1024'],
+      ['** -2 3', '-8'],
+      ['** 5 0', '1'],
+      ['** 2 -1', '0.5'],
+      ['** 2 -2', '0.25'],
+      ['** 2.0 3', '8.0'],
+      ['** 4 0.5', '2.0'],
+      ['** 2 62', '4611686018427387904'],
+      ['** -2 63', '-9223372036854775808'],
+      ['** 1 1000000000000', '1'],
+      ['** -1 1000000000001', '-1'],
+      ['+ 1 2.5', '3.5'],
+      ['* 3 0.5', '1.5'],
+      ['- 0.1 0.3', '-0.19999999999999998'],
+      ['neg 5 0', '-5'],
+      ['neg 2.5 0', '-2.5'],
+      ['== 1 1.0', 'सत्य'],
+      ['== 9007199254740993 9007199254740992.0', 'असत्य'],
+      ['< 9007199254740992 9007199254740993.0', 'असत्य'],
+      ['< 9223372036854775807 9223372036854775808.0', 'सत्य'],
+      ['< 1 1.5', 'सत्य'],
+      ['>= 3 3.0', 'सत्य'],
+      ['> 2.5 2', 'सत्य'],
+      ['<= 2.5 2', 'असत्य'],
       ['!= 1 1.0', 'असत्य'],
     ];
     const r = ask(table.map(([q]) => q));
@@ -128,12 +175,19 @@ describe.each(recipeNames())('operators (%s)', (recipe) => {
 
   it('reports division by zero and overflow with the position', () => {
     const cases: [string, string][] = [
-      ['/ 1 0', 'division by zero'], ['// 1 0', 'division by zero'], ['% 1 0', 'division by zero'],
-      ['/ 1.0 0.0', 'division by zero'], ['% 1.5 0', 'division by zero'],
-      ['// -9223372036854775808 -1', 'integer overflow'], ['neg -9223372036854775808 0', 'integer overflow'],
-      ['** 2 63', 'integer overflow'], ['** 10 19', 'integer overflow'], ['* 4294967296 4294967296', 'integer overflow'],
+      ['/ 1 0', 'division by zero'],
+      ['// 1 0', 'division by zero'],
+      ['% 1 0', 'division by zero'],
+      ['/ 1.0 0.0', 'division by zero'],
+      ['% 1.5 0', 'division by zero'],
+      ['// -9223372036854775808 -1', 'integer overflow'],
+      ['neg -9223372036854775808 0', 'integer overflow'],
+      ['** 2 63', 'integer overflow'],
+      ['** 10 19', 'integer overflow'],
+      ['* 4294967296 4294967296', 'integer overflow'],
       ['** 0 -1', 'zero cannot be raised to a negative power'],
-      ['** -8 0.5', 'fractional power'], ['** 10.0 400', 'too large'],
+      ['** -8 0.5', 'fractional power'],
+      ['** 10.0 400', 'too large'],
     ];
     for (const [q, msg] of cases) {
       const e = ask(['+ 1 1', q]);
@@ -152,10 +206,16 @@ function pyFloatDivmod(x: number, y: number): [number, number] {
   let mod = x % y;
   let div = (x - mod) / y;
   if (mod) {
-    if ((y < 0) !== (mod < 0)) { mod += y; div -= 1; }
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
   } else mod = y < 0 ? -0 : 0;
   let fd: number;
-  if (div) { fd = Math.floor(div); if (div - fd > 0.5) fd += 1; } else fd = (x / y < 0 || Object.is(x / y, -0)) ? -0 : 0;
+  if (div) {
+    fd = Math.floor(div);
+    if (div - fd > 0.5) fd += 1;
+  } else fd = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
   return [fd, mod];
 }
 
@@ -171,8 +231,11 @@ describe.each(recipeNames())('decimal arithmetic (%s)', (recipe) => {
       return -rnd() * 3;
     };
     const ops: [string, string, (a: number, b: number) => number][] = [
-      ['+', 'sj_add', (a, b) => a + b], ['-', 'sj_sub', (a, b) => a - b], ['*', 'sj_mul', (a, b) => a * b],
-      ['/', 'sj_div', (a, b) => a / b], ['//', 'sj_floordiv', (a, b) => pyFloatDivmod(a, b)[0]],
+      ['+', 'sj_add', (a, b) => a + b],
+      ['-', 'sj_sub', (a, b) => a - b],
+      ['*', 'sj_mul', (a, b) => a * b],
+      ['/', 'sj_div', (a, b) => a / b],
+      ['//', 'sj_floordiv', (a, b) => pyFloatDivmod(a, b)[0]],
       ['%', 'sj_mod', (a, b) => pyFloatDivmod(a, b)[1]],
     ];
     const lines: string[] = [];
@@ -187,8 +250,11 @@ describe.each(recipeNames())('decimal arithmetic (%s)', (recipe) => {
       lines.push(`show(${fn}(${ca}, D(bits(${bitsOf(b)}))));`);
       expected.push(pyRepr(f(a, b)));
     }
-    const r = compileAndRun(lines.join('\n'), { recipe, latin: true,
-      top: 'static double bits(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }' });
+    const r = compileAndRun(lines.join('\n'), {
+      recipe,
+      latin: true,
+      top: 'static double bits(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }',
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').slice(0, -1)).toEqual(expected);
   });
@@ -196,7 +262,8 @@ describe.each(recipeNames())('decimal arithmetic (%s)', (recipe) => {
 
 describe.each(recipeNames())('values and comparisons (%s)', (recipe) => {
   it('compares deeply; maps ignore order; types differ except int/decimal', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       show(sj_eq(L(2, I(1), L(1, I(2))), L(2, I(1), L(1, D(2.0)))));
       show(sj_eq(M(2, T("क"), I(1), T("ख"), I(2)), M(2, T("ख"), I(2), T("क"), I(1))));
       show(sj_eq(M(1, I(1), I(2)), M(1, I(1), I(3))));
@@ -208,28 +275,51 @@ describe.each(recipeNames())('values and comparisons (%s)', (recipe) => {
       show(sj_eq(D(0.0/0.0), D(0.0/0.0)));
       show(sj_lt(T("a"), T("b"))); show(sj_lt(T("z"), T("क"))); show(sj_lt(T("ab"), T("a")));
       show(sj_lt(D(0.0/0.0), I(1))); show(sj_ge(D(0.0/0.0), I(1))); show(sj_gt(D(0.0/0.0), I(1)));
-    `, { recipe });
-    expect(r.stdout.trim().split('\n')).toEqual(['सत्य', 'सत्य', 'असत्य', 'असत्य', 'असत्य', 'असत्य', 'सत्य',
-      'असत्य', 'असत्य', 'सत्य', 'सत्य', 'असत्य', 'असत्य', 'असत्य', 'असत्य']);
+    `,
+      { recipe },
+    );
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'सत्य',
+      'सत्य',
+      'असत्य',
+      'असत्य',
+      'असत्य',
+      'असत्य',
+      'सत्य',
+      'असत्य',
+      'असत्य',
+      'सत्य',
+      'सत्य',
+      'असत्य',
+      'असत्य',
+      'असत्य',
+      'असत्य',
+    ]);
   });
 
   it('slow paths are complete when generated code calls them directly', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       show(sj_add_slow(I(2), I(3))); show(sj_sub_slow(I(2), I(3))); show(sj_mul_slow(I(4000000000), I(-3)));
       show(sj_neg_slow(I(5))); show(sj_index_slow(L(2, I(7), I(8)), I(-1)));
       SjValue l = L(1, I(0)); sj_set_index_slow(l, I(0), T("x")); show(l);
       show(I(sj_compare_slow(I(1), I(2))));
       AT(2, 2); show(sj_add_slow(I(INT64_MAX), I(1)));
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     expect(r.stdout).toBe('5\n-1\n-12000000000\n-5\n8\n["x"]\n-1\n');
     expect(r.stderr).toContain('integer overflow');
   });
 
   it('concatenates and repeats texts and lists', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       show(sj_add(T("नम"), T("स्ते"))); show(sj_mul(T("ab"), I(3))); show(sj_mul(I(2), T("क")));
       show(sj_mul(T("ab"), I(-1))); show(sj_add(L(1, I(1)), L(1, T("x")))); show(sj_mul(L(2, I(1), I(2)), I(2)));
-    `, { recipe });
+    `,
+      { recipe },
+    );
     expect(r.stdout).toBe('नमस्ते\nababab\nकक\n\n[१, "x"]\n[१, २, १, २]\n');
   });
 

@@ -31,7 +31,9 @@ function peakRssKb(exe: string): { kb: number; status: number } {
 
 beforeAll(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-rss-'));
-  fs.writeFileSync(path.join(dir, 'maxrss.c'), `#include <stdio.h>
+  fs.writeFileSync(
+    path.join(dir, 'maxrss.c'),
+    `#include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,7 +43,8 @@ int main(int argc, char **argv) {
   int st; struct rusage ru; wait4(p, &st, 0, &ru);
   fprintf(stderr, "%ld %d\\n", ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
   return 0;
-}`);
+}`,
+  );
   maxrss = path.join(dir, 'maxrss');
   const c = spawnSync('gcc', ['-O2', '-o', maxrss, path.join(dir, 'maxrss.c')], { encoding: 'utf8' });
   if (c.status !== 0) throw new Error(c.stderr);
@@ -71,7 +74,8 @@ describe.each(recipeNames())('recursion (%s)', (recipe) => {
   });
 
   it('frees and compares deeply nested lists without crashing', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       SjValue l = L(0);
       for (int i = 0; i < 1000000; i++) { SjValue outer = L(1, l); l = outer; }
       SjValue k = sj_b_lambai(l); show(k);
@@ -80,7 +84,9 @@ describe.each(recipeNames())('recursion (%s)', (recipe) => {
       SjValue a = L(0), b = L(0);
       for (int i = 0; i < 1000000; i++) { a = L(1, a); b = L(1, b); }
       AT(8, 8); show(sj_eq(a, b));
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     // Equality recurses: with room on the stack it answers, otherwise it is
     // the recursion error; never a crash.
     if (r.status === 0) expect(r.stdout).toBe('1\nok\nसत्य\n');
@@ -94,7 +100,8 @@ describe.each(recipeNames())('recursion (%s)', (recipe) => {
 
 describe.each(recipeNames())('memory (%s)', (recipe) => {
   it('builds and drops 1,000,000 texts and lists in bounded memory (< 32 MB peak RSS)', () => {
-    const exe = compile(`
+    const exe = compile(
+      `
       SjValue keep = L(0), ab = T("ab");
       for (int64_t i = 0; i < 1000000; i++) {
         SjValue half = sj_mul(ab, I(45));                /* 90 characters */
@@ -107,7 +114,9 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
       }
       show(sj_b_lambai(keep)); show(sj_b_lambai(sj_index(keep, I(3))));
       sj_release(keep); sj_release(ab);
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     const { kb, status } = peakRssKb(exe);
     expect(status).toBe(0);
     expect(run(exe).stdout).toBe('4\n100\n');
@@ -115,8 +124,10 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
   });
 
   it('reports running out of memory as a runtime error', () => {
-    const exe = compile('show(T("सुरु")); AT(6, 3); SjValue big = sj_mul(T("क"), I(1000000000)); show(sj_b_lambai(big));',
-      { recipe });
+    const exe = compile(
+      'show(T("सुरु")); AT(6, 3); SjValue big = sj_mul(T("क"), I(1000000000)); show(sj_b_lambai(big));',
+      { recipe },
+    );
     const r = run(exe, { shell: 'ulimit -v 400000;' });
     expect(r.stdout).toBe('सुरु\n');
     expect(r.status).toBe(1);
@@ -125,7 +136,8 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
   });
 
   it('appends to a text in place: s = s + "क" a million times', () => {
-    const exe = compile(`
+    const exe = compile(
+      `
       SjValue s = T("");
       SjValue k = T("क");
       for (int i = 0; i < 1000000; i++) sj_add_inplace(&s, k);
@@ -133,7 +145,9 @@ describe.each(recipeNames())('memory (%s)', (recipe) => {
       sj_add_inplace(&s, k);
       show(sj_b_lambai(s)); show(sj_b_lambai(alias)); show(sj_index(s, I(-1)));
       sj_release(s); sj_release(alias); sj_release(k);
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     expect(run(exe).stdout).toBe('1000001\n1000000\nक\n');
     expect(peakRssKb(exe).kb).toBeLessThan(32 * 1024);
   });
@@ -161,8 +175,11 @@ describe.each(recipeNames())('input and output (%s)', (recipe) => {
   });
 
   it('flushes a prompt written with लेख before waiting for input', async () => {
-    const exe = compile(`SjValue p = T("नाम? "); sj_release(sj_b_lekha(1, &p)); sj_release(p);
-      SjValue n = sj_b_padha(); show(n);`, { recipe });
+    const exe = compile(
+      `SjValue p = T("नाम? "); sj_release(sj_b_lekha(1, &p)); sj_release(p);
+      SjValue n = sj_b_padha(); show(n);`,
+      { recipe },
+    );
     const child = spawn(exe, [], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     const done = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -175,16 +192,20 @@ describe.each(recipeNames())('input and output (%s)', (recipe) => {
   });
 
   it('keeps output order across the buffer and flushes it all before an error', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       for (int i = 0; i < 100000; i++) show(I(i));
       AT(1, 1); show(sj_div(I(1), I(0)));
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     const lines = r.stdout.split('\n');
     expect(lines.length).toBe(100001);
     expect(lines[99999]).toBe('99999');
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('रनटाइम त्रुटि (पङ्क्ति १, स्तम्भ १): शून्यले भाग गर्न मिल्दैन\n' +
-      'Runtime error at line 1, column 1: division by zero\n');
+    expect(r.stderr).toBe(
+      'रनटाइम त्रुटि (पङ्क्ति १, स्तम्भ १): शून्यले भाग गर्न मिल्दैन\n' + 'Runtime error at line 1, column 1: division by zero\n',
+    );
   });
 
   it('exits quietly when the reader of its output goes away (EPIPE)', async () => {
@@ -194,7 +215,8 @@ describe.each(recipeNames())('input and output (%s)', (recipe) => {
     child.stderr.on('data', (d) => (err += d));
     child.stdout.once('data', () => child.stdout.destroy());
     const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-      child.on('close', (c, s) => resolve([c, s])));
+      child.on('close', (c, s) => resolve([c, s])),
+    );
     expect(signal).toBe(null);
     expect(code).toBe(1);
     expect(err).toBe('');

@@ -53,8 +53,21 @@ it('runs a workload over most of the API with no AddressSanitizer or UBSan repor
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'w.c'), WORKLOAD);
   const exe = path.join(dir, 'w');
-  const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    path.join(dir, 'w.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
+  const c = spawnSync(
+    'gcc',
+    [
+      '-g',
+      '-O1',
+      '-fsanitize=address,undefined',
+      '-fno-sanitize-recover=undefined',
+      path.join(dir, 'w.c'),
+      ...runtimeSourceArgs(),
+      '-lm',
+      '-o',
+      exe,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
   expect(r.stderr).not.toMatch(/AddressSanitizer|runtime error:/);
@@ -62,10 +75,27 @@ it('runs a workload over most of the API with no AddressSanitizer or UBSan repor
   const words = Array.from({ length: 3000 }, (_, i) => `${(i * 7919) % 1000}क्ष`);
   const text = words.join('');
   const len = [...text].length;
-  const last3 = [...words].sort().slice(-3).map((w) => JSON.stringify(w)).join(', ');
+  const last3 = [...words]
+    .sort()
+    .slice(-3)
+    .map((w) => JSON.stringify(w))
+    .join(', ');
   const graphemes = words.reduce((n, w) => n + w.length - 2, 0); // digits + one conjunct
-  expect(r.stdout).toBe([len, new Set(words).size, `[${last3}]`, graphemes, len, len - 3000, text[0],
-    '[[...]]', '-42.5', String(3n ** 39n), '-4.0'].join('\n') + '\n');
+  expect(r.stdout).toBe(
+    [
+      len,
+      new Set(words).size,
+      `[${last3}]`,
+      graphemes,
+      len,
+      len - 3000,
+      text[0],
+      '[[...]]',
+      '-42.5',
+      String(3n ** 39n),
+      '-4.0',
+    ].join('\n') + '\n',
+  );
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('Runtime error at line 9, column 9: index 0 out of range (length 0)');
 }, 120_000);
@@ -96,11 +126,29 @@ it('packed boolean lists pass AddressSanitizer and UBSan, leaks included', () =>
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sajilo-asan-'));
   fs.writeFileSync(path.join(dir, 'p.c'), PACKED);
   const exe = path.join(dir, 'p');
-  const c = spawnSync('gcc', ['-g', '-O1', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined',
-    path.join(dir, 'p.c'), ...runtimeSourceArgs(), '-lm', '-o', exe], { encoding: 'utf8' });
+  const c = spawnSync(
+    'gcc',
+    [
+      '-g',
+      '-O1',
+      '-fsanitize=address,undefined',
+      '-fno-sanitize-recover=undefined',
+      path.join(dir, 'p.c'),
+      ...runtimeSourceArgs(),
+      '-lm',
+      '-o',
+      exe,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(c.stderr).toBe('');
   const r = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
   expect(r.stderr).toBe('');
-  expect(r.stdout).toBe(['5999', 'true', 'true', '[true, true]', '7', '6000', 'x', 'false'].join('\n').replace(/true/g, 'सत्य').replace(/false/g, 'असत्य') + '\n');
+  expect(r.stdout).toBe(
+    ['5999', 'true', 'true', '[true, true]', '7', '6000', 'x', 'false']
+      .join('\n')
+      .replace(/true/g, 'सत्य')
+      .replace(/false/g, 'असत्य') + '\n',
+  );
   expect(r.status).toBe(0);
 }, 120_000);

@@ -76,18 +76,83 @@ describe.each(recipeNames())('grapheme clusters (%s)', (recipe) => {
   it('passes the Unicode GraphemeBreakTest cases (except GB9c ones, which 15.1 changed)', () => {
     const file = '/usr/share/unicode/auxiliary/GraphemeBreakTest.txt';
     if (!fs.existsSync(file)) return; // unicode-data not installed: covered by the other tests
-    const tests = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('÷'))
-      .map((l) => l.split('#')[0].trim()).filter((l) => !LINKERS.some((x) => l.includes(x)));
+    const tests = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('÷'))
+      .map((l) => l.split('#')[0].trim())
+      .filter((l) => !LINKERS.some((x) => l.includes(x)));
     expect(tests.length).toBeGreaterThan(500);
-    const strings = tests.map((t) => String.fromCodePoint(...t.split(/\s*[÷×]\s*/).filter(Boolean).map((h) => parseInt(h, 16))));
-    const expected = tests.map((t) => t.replace(/^÷\s*|\s*÷$/g, '').split(/\s*÷\s*/).map((g) => g.split(/\s*×\s*/).join(' ')).join(' | '));
+    const strings = tests.map((t) =>
+      String.fromCodePoint(
+        ...t
+          .split(/\s*[÷×]\s*/)
+          .filter(Boolean)
+          .map((h) => parseInt(h, 16)),
+      ),
+    );
+    const expected = tests.map((t) =>
+      t
+        .replace(/^÷\s*|\s*÷$/g, '')
+        .split(/\s*÷\s*/)
+        .map((g) => g.split(/\s*×\s*/).join(' '))
+        .join(' | '),
+    );
     expect(segment(strings)).toEqual(expected);
   });
 
   it('agrees with ICU (Intl.Segmenter) on random Indic, emoji and mixed text', () => {
-    const alphabet = ['क', 'ष', 'त', 'र', 'ज', 'ञ', 'न', 'म', 'स', '्', 'ि', 'ी', 'ु', 'े', 'ं', 'ँ', 'ः', '़', 'ॅ',
-      '\u200d', '\u200c', 'অ', 'ক', '্', 'ষ', 'ક', '્', 'ષ', 'క', '్', 'ష', 'മ', '്', 'ല', 'ଓ', '୍', 'ଡ',
-      'a', ' ', '\r', '\n', '🇳', '🇵', '👨', '👍', '🏽', '\u0301', '०', '।'];
+    const alphabet = [
+      'क',
+      'ष',
+      'त',
+      'र',
+      'ज',
+      'ञ',
+      'न',
+      'म',
+      'स',
+      '्',
+      'ि',
+      'ी',
+      'ु',
+      'े',
+      'ं',
+      'ँ',
+      'ः',
+      '़',
+      'ॅ',
+      '\u200d',
+      '\u200c',
+      'অ',
+      'ক',
+      '্',
+      'ষ',
+      'ક',
+      '્',
+      'ષ',
+      'క',
+      '్',
+      'ష',
+      'മ',
+      '്',
+      'ല',
+      'ଓ',
+      '୍',
+      'ଡ',
+      'a',
+      ' ',
+      '\r',
+      '\n',
+      '🇳',
+      '🇵',
+      '👨',
+      '👍',
+      '🏽',
+      '\u0301',
+      '०',
+      '।',
+    ];
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     const strings: string[] = [];
@@ -104,7 +169,8 @@ describe.each(recipeNames())('grapheme clusters (%s)', (recipe) => {
 
 describe.each(recipeNames())('texts (%s)', (recipe) => {
   it('counts, indexes and slices by code point', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       SjValue s = T("नमस्ते world");
       show(sj_b_lambai(s));
       show(sj_index(s, I(0))); show(sj_index(s, I(3))); show(sj_index(s, I(-1))); show(sj_index(s, I(-12)));
@@ -115,12 +181,15 @@ describe.each(recipeNames())('texts (%s)', (recipe) => {
       show(sj_b_tukra(s, I(-100), I(100)));
       show(sj_b_ulto(s));
       sj_release(s);
-    `, { recipe, latin: true });
+    `,
+      { recipe, latin: true },
+    );
     expect(r.stdout).toBe('12\nन\n्\nd\nन\nसत्य\nस्ते\nworld\n\nनमस्ते world\ndlrow ेत्समन\n');
   });
 
   it('splits, joins, replaces and searches like Python', () => {
-    const r = compileAndRun(`
+    const r = compileAndRun(
+      `
       show(sj_b_vibhajan(T("क,ख,,ग"), T(",")));
       show(sj_b_vibhajan(T("  एक  दुई\\tतीन \\n"), SJ_NULL_V));
       show(sj_b_vibhajan(T(""), T(",")));
@@ -131,9 +200,12 @@ describe.each(recipeNames())('texts (%s)', (recipe) => {
       show(sj_b_samavesh(T("नमस्ते"), T("स्त"))); show(sj_b_samavesh(T("नमस्ते"), T("x")));
       show(sj_b_samavesh(L(2, I(1), D(2.0)), I(2))); show(sj_b_samavesh(M(1, T("k"), I(1)), T("k")));
       show(sj_b_samavesh(M(1, T("k"), I(1)), I(1)));
-    `, { recipe });
-    expect(r.stdout).toBe('["क", "ख", "", "ग"]\n["एक", "दुई", "तीन"]\n[""]\nक - ख - ग\n\nमामा मामा\n-a-b-\n' +
-      'सत्य\nअसत्य\nसत्य\nसत्य\nअसत्य\n');
+    `,
+      { recipe },
+    );
+    expect(r.stdout).toBe(
+      '["क", "ख", "", "ग"]\n["एक", "दुई", "तीन"]\n[""]\nक - ख - ग\n\nमामा मामा\n-a-b-\n' + 'सत्य\nअसत्य\nसत्य\nसत्य\nअसत्य\n',
+    );
   });
 
   it('reports text errors with the position', () => {

@@ -7,7 +7,11 @@ function installDomShims(): void {
   const global = globalThis as Record<string, unknown>;
   global.CSS ??= { escape: (text: string) => text.replace(/([^\w-])/g, '\\$1'), supports: () => false };
   const matchMedia = () => ({
-    matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {},
+    matches: false,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
     dispatchEvent: () => true,
   });
   global.matchMedia ??= matchMedia;

@@ -15,7 +15,12 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     if (!userId) throw signedOut();
     const list = await listSnippets(await getDb(), userId);
     const answer: MySnippet[] = list.map((s) => ({
-      id: s.id, title: s.title, updatedAt: s.updatedAt.toISOString(), size: s.size, version: s.version, preview: s.preview,
+      id: s.id,
+      title: s.title,
+      updatedAt: s.updatedAt.toISOString(),
+      size: s.size,
+      version: s.version,
+      preview: s.preview,
     }));
     return jsonResponse(answer, 200, { 'cache-control': 'no-store' });
   }),

@@ -21,9 +21,15 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     const s = await getSnippet(await getDb(), id);
     if (!s) throw notFound();
     const answer: SnippetRead = {
-      id: s.id, title: s.title, source: s.source, stdin: s.stdin, version: s.version,
-      owner: s.owner, forkedFrom: s.forkedFrom,
-      createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(),
+      id: s.id,
+      title: s.title,
+      source: s.source,
+      stdin: s.stdin,
+      version: s.version,
+      owner: s.owner,
+      forkedFrom: s.forkedFrom,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
       latinDigits: s.latinDigits,
     };
     return jsonResponse(answer, 200, { 'cache-control': 'no-store' });

@@ -26,7 +26,9 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     else await consumeAnonymousShare(clientIp(req.headers));
     const fork = await forkSnippet(await getDb(), id, userId, edits);
     const answer: SnippetCreated = {
-      id: fork.id, url: new URL(snippetUrl(fork.id), publicOrigin(req.headers) ?? req.url).toString(), version: fork.version,
+      id: fork.id,
+      url: new URL(snippetUrl(fork.id), publicOrigin(req.headers) ?? req.url).toString(),
+      version: fork.version,
     };
     return jsonResponse(answer, 201);
   }),

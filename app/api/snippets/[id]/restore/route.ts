@@ -11,11 +11,14 @@ import { IGNORED_BODY_BYTES, apiMethods, httpRoute } from '@/lib/http/route';
 export const dynamic = 'force-dynamic';
 
 export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
-  POST: httpRoute({ maxBodyBytes: IGNORED_BODY_BYTES }, async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-    const id = checkId((await ctx.params).id);
-    const userId = await sessionUserId(req);
-    if (!userId) throw signedOut();
-    const answer: SnippetRestored = await restoreSnippet(await getDb(), id, userId);
-    return jsonResponse(answer);
-  }),
+  POST: httpRoute(
+    { maxBodyBytes: IGNORED_BODY_BYTES },
+    async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+      const id = checkId((await ctx.params).id);
+      const userId = await sessionUserId(req);
+      if (!userId) throw signedOut();
+      const answer: SnippetRestored = await restoreSnippet(await getDb(), id, userId);
+      return jsonResponse(answer);
+    },
+  ),
 });
