@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { completeLimits, LIMIT_WIRE_KEYS, type SandboxLimits } from './limits';
-import type { LimitExceeded, SandboxOptions, SandboxResult, Verdict } from './types';
+import { VERDICTS, type LimitExceeded, type SandboxOptions, type SandboxResult, type Verdict } from './types';
 
 export * from './types';
 export * from './limits';
@@ -24,15 +24,7 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** The launcher sandbox/build.mjs builds (and this module builds on first use when missing). */
 export const LAUNCHER = path.join(ROOT, 'build', 'sandbox', 'sajilo-launcher');
 const MAX_STDIN = 16 << 20;
-const VERDICTS = new Set<Verdict>([
-  'ok',
-  'runtime_error',
-  'time_limit',
-  'memory_limit',
-  'output_limit',
-  'security_violation',
-  'internal_error',
-]);
+const KNOWN_VERDICTS: ReadonlySet<string> = new Set(VERDICTS);
 
 function internal(detail: string, degraded?: string[]): SandboxResult {
   return {
@@ -80,9 +72,11 @@ export function completeUtf8(bytes: Buffer): Buffer {
 
 function limitExceeded(r: SandboxResult, limits: SandboxLimits): LimitExceeded | undefined {
   if (r.verdict === 'time_limit') {
-    return r.cpuMs >= limits.cpuMs
-      ? { kind: 'cpu-time', limit: limits.cpuMs }
-      : { kind: 'wall-time', limit: limits.wallMs };
+    // The wall clock is the one measured exactly: a run that ended before it was stopped by its
+    // CPU limit (whose accounting may read a little under the limit at the kill).
+    return r.wallMs >= limits.wallMs
+      ? { kind: 'wall-time', limit: limits.wallMs }
+      : { kind: 'cpu-time', limit: limits.cpuMs };
   }
   if (r.verdict === 'memory_limit') return { kind: 'memory', limit: limits.memoryMb };
   if (r.verdict === 'output_limit') return { kind: 'output', limit: limits.outputBytes };
@@ -178,7 +172,7 @@ class Supervisor {
       const detail = body.subarray(outLen + errLen).toString();
       const degraded = this.info ? degradedOf(this.info) : [];
       const r: SandboxResult = {
-        verdict: VERDICTS.has(verdict) ? verdict : 'internal_error',
+        verdict: KNOWN_VERDICTS.has(verdict) ? (verdict as Verdict) : 'internal_error',
         exitCode: head[2] === '-' ? null : Number(head[2]),
         signal: head[3] === '-' ? null : head[3],
         cpuMs: Number(head[4]),

@@ -3,8 +3,17 @@
 // them for people is the caller's business (the IDE's is in lib/i18n/run-feedback.ts).
 import type { Profile, SandboxLimits } from './limits';
 
-export type Verdict =
-  'ok' | 'runtime_error' | 'time_limit' | 'memory_limit' | 'output_limit' | 'security_violation' | 'internal_error';
+/** Every verdict the launcher reports; anything else it says is read as internal_error. */
+export const VERDICTS = [
+  'ok',
+  'runtime_error',
+  'time_limit',
+  'memory_limit',
+  'output_limit',
+  'security_violation',
+  'internal_error',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** Limits not given take the profile's defaults (limits.ts). */
 export interface SandboxOptions extends Partial<SandboxLimits> {

@@ -5,6 +5,7 @@ import { Marked, type Tokens } from 'marked';
 import { T } from '@/components/preferences';
 import { tryHref } from '@/app/try/link';
 import { headingId } from './heading-id';
+import { withReferenceSections } from './reference-section';
 
 export const metadata: Metadata = { title: 'भाषा निर्देशिका · Language guide' };
 
@@ -26,11 +27,14 @@ const marked = new Marked({
   },
 });
 
-// Rendered once, at build time, from docs/language.md (our own text, so its HTML is trusted).
+// Rendered once, at build time, from docs/language.md with the sections of docs/reference.md it
+// points at (our own text, so its HTML is trusted).
 function guideHtml(): string | null {
   const file = path.join(process.cwd(), 'docs', 'language.md');
-  if (!existsSync(file)) return null;
-  return marked.parse(readFileSync(file, 'utf8'), { async: false }) as string;
+  const reference = path.join(process.cwd(), 'docs', 'reference.md');
+  if (!existsSync(file) || !existsSync(reference)) return null;
+  const guide = withReferenceSections(readFileSync(file, 'utf8'), readFileSync(reference, 'utf8'));
+  return marked.parse(guide, { async: false }) as string;
 }
 
 export default function GuidePage() {

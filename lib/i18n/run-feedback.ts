@@ -2,24 +2,13 @@
 // for a limit, which one and its value); this turns them into the UI language, with the limit's
 // value in the interface's digits ("२ सेकेन्डको CPU सीमा नाघ्यो" / "the 2-second CPU limit").
 // Signal names (SIGKILL, SIGXCPU) are never part of these texts.
+import { VERDICTS, type LimitExceeded, type Verdict } from '@/sandbox/types';
 import { formatNumber, translate, type StringKey, type UiLanguage } from './strings';
 
-export type RunVerdict =
-  'ok' | 'runtime_error' | 'time_limit' | 'memory_limit' | 'output_limit' | 'security_violation' | 'internal_error';
-export interface LimitHit {
-  kind: 'cpu-time' | 'wall-time' | 'memory' | 'output';
-  limit: number;
-}
+// The sandbox's own table of verdicts and of the limits it reports (types and constants only).
+export type RunVerdict = Verdict;
+export type LimitHit = LimitExceeded;
 
-const VERDICTS: readonly RunVerdict[] = [
-  'ok',
-  'runtime_error',
-  'time_limit',
-  'memory_limit',
-  'output_limit',
-  'security_violation',
-  'internal_error',
-];
 const LIMIT_KINDS: readonly LimitHit['kind'][] = ['cpu-time', 'wall-time', 'memory', 'output'];
 
 export function isRunVerdict(v: string): v is RunVerdict {

@@ -3,7 +3,10 @@
 // The only exceptions, each deliberate:
 //  - the 404 page's own document answers 404, which Chromium logs as a failed resource;
 //  - requests the browser cancels because the test navigates away (ERR_ABORTED while leaving
-//    a page): the page did not fail, it was left.
+//    a page): the page did not fail, it was left;
+//  - Next's link prefetches (`?_rsc=`) the browser cancels (ERR_ABORTED): Chromium reports the
+//    cancel when the page is left, sometimes after the next page has loaded; nothing was shown
+//    to anyone, and a prefetch that really fails is still a failure.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +38,7 @@ function watch(page: Page) {
   page.on('requestfailed', (r) => {
     const failure = r.failure()?.errorText ?? '';
     if (leaving && /ERR_ABORTED/.test(failure)) return;
+    if (/ERR_ABORTED/.test(failure) && new URL(r.url()).searchParams.has('_rsc')) return;
     problems.push({ page: where(), kind: 'request failed', text: `${r.method()} ${r.url()}: ${failure}` });
   });
   page.on('response', (r) => {
