@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
-import { listSnippets } from '@/lib/snippets';
+import { listSnippets, toMySnippet } from '@/lib/snippets';
 import { currentUser } from '@/lib/auth/server';
 import { SnippetList } from '@/components/account/snippet-list';
 
@@ -16,17 +16,7 @@ export default async function MyProgramsPage() {
   const list = await listSnippets(await getDb(), user.id);
   return (
     <div className="page">
-      <SnippetList
-        userName={user.name || user.email || ''}
-        initial={list.map((s) => ({
-          id: s.id,
-          title: s.title,
-          updatedAt: s.updatedAt.toISOString(),
-          size: s.size,
-          version: s.version,
-          preview: s.preview,
-        }))}
-      />
+      <SnippetList userName={user.name || user.email || ''} initial={list.map(toMySnippet)} />
     </div>
   );
 }

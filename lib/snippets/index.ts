@@ -17,6 +17,7 @@ import { newSnippetId } from './id';
 import { ApiError, notFound, notOwner, anonymousImmutable, staleVersion } from './errors';
 import { reserveAnonymousRoom } from './anonymous-budget';
 import { previewLine } from './preview';
+import type { MySnippet } from '@/lib/api/schemas';
 import {
   snippetCreateSchema,
   snippetPatchSchema,
@@ -49,6 +50,18 @@ export interface SnippetListItem {
   size: number;
   version: number;
   preview: string;
+}
+
+/** A list item as the API and the /me page hand it to the browser (MySnippet). */
+export function toMySnippet(s: SnippetListItem): MySnippet {
+  return {
+    id: s.id,
+    title: s.title,
+    updatedAt: s.updatedAt.toISOString(),
+    size: s.size,
+    version: s.version,
+    preview: s.preview,
+  };
 }
 
 /** How long a deleted program can still be restored. */

@@ -1,7 +1,7 @@
 // GET /api/me/snippets → 200 [{"id", "title", "updatedAt", "size", "version", "preview"}] (newest first) | 401
 import { getDb } from '@/lib/db';
 import { sessionUserId } from '@/lib/auth/session';
-import { listSnippets } from '@/lib/snippets';
+import { listSnippets, toMySnippet } from '@/lib/snippets';
 import { signedOut } from '@/lib/snippets/errors';
 import type { MySnippet } from '@/lib/api/schemas';
 import { jsonResponse } from '@/lib/http/json';
@@ -14,14 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({
     const userId = await sessionUserId(req);
     if (!userId) throw signedOut();
     const list = await listSnippets(await getDb(), userId);
-    const answer: MySnippet[] = list.map((s) => ({
-      id: s.id,
-      title: s.title,
-      updatedAt: s.updatedAt.toISOString(),
-      size: s.size,
-      version: s.version,
-      preview: s.preview,
-    }));
+    const answer: MySnippet[] = list.map(toMySnippet);
     return jsonResponse(answer, 200, { 'cache-control': 'no-store' });
   }),
 });
