@@ -73,7 +73,7 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
         compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
       else if (line.type === 'result' && compile) {
-        await finish(reader);
+        void drain(reader);
         return { kind: 'result', response: { compile, run: line.run } };
       } else return { kind: 'error', messageKey: 'error.server' };
     }
@@ -81,19 +81,13 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
   }
 }
 
-/** The result is the stream's last line: read on to its end (the server closes it at once), so
- *  the browser does not count the request as aborted (a console error on every run); give up
- *  after a second rather than wait on a server that keeps it open. */
-async function finish(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 1000));
+/** The result is the stream's last line: the rest (only the end of the stream; the server
+ *  closes it at once) is read in the background, never cancelled, so the result shows at once
+ *  and the browser does not count the request as aborted (a console error on every run). */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), deadline]);
-      if (next === 'late') {
-        void reader.cancel().catch(() => {});
-        return;
-      }
-      if (next.done) return;
+    while (!(await reader.read()).done) {
+      /* nothing follows the result */
     }
   } catch {
     /* the answer is complete already */
