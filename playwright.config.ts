@@ -29,5 +29,8 @@ export default defineConfig({
       ],
     },
     trace: 'retain-on-failure',
+    // A navigation that never comes (a refused form) fails the test instead of holding the run.
+    navigationTimeout: 60_000,
+    actionTimeout: 60_000,
   },
 });

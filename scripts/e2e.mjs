@@ -76,6 +76,8 @@ const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port)
     NEXTAUTH_URL: baseURL,
     // The tests run a program beside an endless one: that needs two run slots even on one core.
     SAJILO_RUN_CONCURRENCY: process.env.SAJILO_RUN_CONCURRENCY ?? String(Math.max(2, os.availableParallelism())),
+    // Every test signs up from this one address: more than the default 10 an hour.
+    SAJILO_SIGNUPS_PER_HOUR: '1000',
   },
 });
 const stopServer = () => {

@@ -3,7 +3,7 @@
 //
 //   anonymous shares and forks    30 per IP per hour, SAJILO_ANON_SHARES_PER_DAY per IP per day
 //   signed-in shares and forks   300 per user per hour
-//   sign-up attempts              10 per IP per hour, 5 per email per hour
+//   sign-up attempts              SAJILO_SIGNUPS_PER_HOUR (10) per IP per hour, 5 per email per hour
 //
 // Password sign-in has its own limiter with back-off: lib/auth/sign-in-limiter.ts.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -19,9 +19,11 @@ export const LIMITS = {
 } as const;
 export type LimitName = keyof typeof LIMITS | 'shareAnonIpDay';
 
-/** The limits with their points, the daily anonymous cap read from the configuration. */
+/** The limits with their points, the daily anonymous cap and the sign-ups per address read from
+ *  the configuration. */
 export function limitOptions(name: LimitName): { points: number; duration: number } {
   if (name === 'shareAnonIpDay') return { points: config().SAJILO_ANON_SHARES_PER_DAY, duration: 24 * 3600 };
+  if (name === 'signUpIp') return { points: config().SAJILO_SIGNUPS_PER_HOUR, duration: 3600 };
   return LIMITS[name];
 }
 

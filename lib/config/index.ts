@@ -58,6 +58,8 @@ const schema = z.object({
   SAJILO_RUN_PER_CLIENT: z.coerce.number().int().min(1).default(2),
   /** Anonymous shares and forks one client address may make per day (0 turns anonymous sharing off). */
   SAJILO_ANON_SHARES_PER_DAY: nonNegativeInt.default(100),
+  /** Sign-up attempts one client address may make per hour. */
+  SAJILO_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Total size in MiB that all anonymous snippets together may take (source, stdin, title); past it, anonymous sharing waits for sign-in. */
   SAJILO_ANON_STORAGE_MIB: nonNegativeInt.default(1024),
   /** Tiered compilation: "on" (default) builds programs that ran with gcc -O2 in the background

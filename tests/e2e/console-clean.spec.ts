@@ -71,7 +71,7 @@ async function editorReady(page: Page) {
 for (const lang of ['ne', 'en'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`every page is clean: interface ${lang}, theme ${theme}`, async ({ browser }) => {
-      test.setTimeout(20 * 60_000);
+      test.setTimeout(6 * 60_000);
       const context = await browser.newContext();
       await context.addInitScript(
         ([l, t]) => {
@@ -133,7 +133,7 @@ for (const lang of ['ne', 'en'] as const) {
       await page.getByTestId('signup-password').fill('correct horse battery');
       await navigating(async () => {
         await page.getByTestId('signup-submit').click();
-        await page.waitForURL((u) => u.pathname === '/');
+        await page.waitForURL((u) => u.pathname === '/', { timeout: 60_000 });
       });
       await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
       const mine = await page.request.post('/api/snippets', {
