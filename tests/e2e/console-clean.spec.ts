@@ -68,85 +68,88 @@ async function editorReady(page: Page) {
   await expect(page.getByTestId('static-code')).toHaveCount(0);
 }
 
-for (const lang of ['ne', 'en'] as const) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`every page is clean: interface ${lang}, theme ${theme}`, async ({ browser }) => {
-      test.setTimeout(6 * 60_000);
-      const context = await browser.newContext();
-      await context.addInitScript(
-        ([l, t]) => {
-          try {
-            localStorage.setItem('sajilo:ui-language', l);
-            localStorage.setItem('sajilo:theme', t);
-          } catch {
-            /* a frame with no storage (about:blank): nothing to set */
-          }
-        },
-        [lang, theme] as const,
-      );
-      const page = await context.newPage();
-      const { problems, visit, navigating } = watch(page);
-      const applied = async () => {
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      };
+// Each page in both interface languages and in both themes: two passes cover all four values
+// (a page's language and theme do not depend on each other), at half the time of all pairs.
+for (const [lang, theme] of [
+  ['ne', 'light'],
+  ['en', 'dark'],
+] as const) {
+  test(`every page is clean: interface ${lang}, theme ${theme}`, async ({ browser }) => {
+    test.setTimeout(6 * 60_000);
+    const context = await browser.newContext();
+    await context.addInitScript(
+      ([l, t]) => {
+        try {
+          localStorage.setItem('sajilo:ui-language', l);
+          localStorage.setItem('sajilo:theme', t);
+        } catch {
+          /* a frame with no storage (about:blank): nothing to set */
+        }
+      },
+      [lang, theme] as const,
+    );
+    const page = await context.newPage();
+    const { problems, visit, navigating } = watch(page);
+    const applied = async () => {
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    };
 
-      // The IDE, and a run (no aborted-request noise from running).
-      await visit('/');
-      await applied();
+    // The IDE, and a run (no aborted-request noise from running).
+    await visit('/');
+    await applied();
+    await editorReady(page);
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
+
+    await visit('/try?code=' + encodeURIComponent('देखाउ("प्रयास")'));
+    await editorReady(page);
+    await visit('/try');
+    await editorReady(page);
+
+    await visit('/examples');
+    await applied();
+    for (const slug of examples) {
+      await visit(`/examples/${slug}`);
       await editorReady(page);
-      await page.getByTestId('run-button').click();
-      await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
-      await page.getByTestId('run-button').click();
-      await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
+    }
+    await visit('/guide');
+    await applied();
 
-      await visit('/try?code=' + encodeURIComponent('देखाउ("प्रयास")'));
-      await editorReady(page);
-      await visit('/try');
-      await editorReady(page);
-
-      await visit('/examples');
-      await applied();
-      for (const slug of examples) {
-        await visit(`/examples/${slug}`);
-        await editorReady(page);
-      }
-      await visit('/guide');
-      await applied();
-
-      const shared = await page.request.post('/api/snippets', {
-        data: { title: 'सफा', source: 'देखाउ("सफा")' },
-        headers: { origin: new URL(page.url()).origin },
-      });
-      expect(shared.status()).toBe(201);
-      await visit(`/s/${(await shared.json()).id}`);
-      await editorReady(page);
-
-      await visit('/signin');
-      await visit(NOT_FOUND);
-      await applied();
-
-      // Signed in: sign-up, then /me with a program of one's own in it.
-      await visit('/signup');
-      await page.getByTestId('signup-name').fill('Sapha');
-      await page.getByTestId('signup-email').fill(`sapha-${unique()}@example.org`);
-      await page.getByTestId('signup-password').fill('correct horse battery');
-      await navigating(async () => {
-        await page.getByTestId('signup-submit').click();
-        await page.waitForURL((u) => u.pathname === '/', { timeout: 60_000 });
-      });
-      await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
-      const mine = await page.request.post('/api/snippets', {
-        data: { title: 'मेरो', source: 'देखाउ(१)' },
-        headers: { origin: new URL(page.url()).origin },
-      });
-      expect(mine.status()).toBe(201);
-      await visit('/me');
-      await applied();
-      await expect(page.getByTestId('snippet-row')).toHaveCount(1);
-
-      expect(problems, 'console errors, exceptions and failed requests').toEqual([]);
-      await context.close();
+    const shared = await page.request.post('/api/snippets', {
+      data: { title: 'सफा', source: 'देखाउ("सफा")' },
+      headers: { origin: new URL(page.url()).origin },
     });
-  }
+    expect(shared.status()).toBe(201);
+    await visit(`/s/${(await shared.json()).id}`);
+    await editorReady(page);
+
+    await visit('/signin');
+    await visit(NOT_FOUND);
+    await applied();
+
+    // Signed in: sign-up, then /me with a program of one's own in it.
+    await visit('/signup');
+    await page.getByTestId('signup-name').fill('Sapha');
+    await page.getByTestId('signup-email').fill(`sapha-${unique()}@example.org`);
+    await page.getByTestId('signup-password').fill('correct horse battery');
+    await navigating(async () => {
+      await page.getByTestId('signup-submit').click();
+      await page.waitForURL((u) => u.pathname === '/', { timeout: 60_000 });
+    });
+    await expect(page.getByTestId('user-menu')).toHaveAttribute('data-signed-in', 'true', { timeout: 60_000 });
+    const mine = await page.request.post('/api/snippets', {
+      data: { title: 'मेरो', source: 'देखाउ(१)' },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(mine.status()).toBe(201);
+    await visit('/me');
+    await applied();
+    await expect(page.getByTestId('snippet-row')).toHaveCount(1);
+
+    expect(problems, 'console errors, exceptions and failed requests').toEqual([]);
+    await context.close();
+  });
 }
