@@ -14,10 +14,11 @@ import { resetSignInLimiter } from './sign-in-limiter';
 export const LIMITS = {
   shareAnonIp: { points: 30, duration: 3600 },
   shareUser: { points: 300, duration: 3600 },
-  signUpIp: { points: 10, duration: 3600 },
   signUpEmail: { points: 5, duration: 3600 },
 } as const;
-export type LimitName = keyof typeof LIMITS | 'shareAnonIpDay';
+/** Limits whose points come from the configuration (limitOptions). */
+const CONFIGURED = ['shareAnonIpDay', 'signUpIp'] as const;
+export type LimitName = keyof typeof LIMITS | (typeof CONFIGURED)[number];
 
 /** The limits with their points, the daily anonymous cap and the sign-ups per address read from
  *  the configuration. */
@@ -33,7 +34,7 @@ const g = globalThis as unknown as { __sajiloLimiters?: Limiters };
 function limiters(): Limiters {
   if (!g.__sajiloLimiters) {
     g.__sajiloLimiters = Object.fromEntries(
-      [...Object.keys(LIMITS), 'shareAnonIpDay'].map((name) => [
+      [...Object.keys(LIMITS), ...CONFIGURED].map((name) => [
         name,
         new RateLimiterMemory({ keyPrefix: name, ...limitOptions(name as LimitName) }),
       ]),
