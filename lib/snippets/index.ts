@@ -267,9 +267,18 @@ export async function shareSnapshot(
   opts: { anonymous: boolean; beforeCreate?: () => Promise<void> },
 ): Promise<{ id: string; version: number; created: boolean }> {
   const snapshotKey = snapshotKeyOf(input);
-  const existing = await db.snippet.findUnique({ where: { snapshotKey }, select: { id: true, version: true } });
+  const findExisting = () => db.snippet.findUnique({ where: { snapshotKey }, select: { id: true, version: true } });
+  const existing = await findExisting();
   if (existing) return { ...existing, created: false };
-  await opts.beforeCreate?.();
+  try {
+    await opts.beforeCreate?.();
+  } catch (refused) {
+    // A burst of identical shares: those that looked before the first one's row existed each
+    // asked the limiter; one refused now may find that row made meanwhile, which costs nothing.
+    const madeMeanwhile = await findExisting();
+    if (madeMeanwhile) return { ...madeMeanwhile, created: false };
+    throw refused;
+  }
   const release = opts.anonymous
     ? await reserveAnonymousRoom(
         db,
