@@ -43,7 +43,7 @@ for (const [name, entry] of Object.entries(CLIS)) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node24',
     tsconfig: path.join(root, 'tsconfig.json'),
     metafile: true,
     logLevel: 'warning',

@@ -22,6 +22,7 @@ if (built !== 0) process.exit(built);
 // Next's own bin under this node (not npx), so a signal to `npm start` reaches next-server
 // itself: through npx, next-server outlived its parent and kept the PGlite data dir locked.
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+console.log(`[start] Node ${process.version}, port ${settings.PORT}`);
 const child = spawn(process.execPath, [nextBin, 'start', '-p', String(settings.PORT)], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

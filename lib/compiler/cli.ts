@@ -226,6 +226,7 @@ async function commandDoctor(): Promise<number> {
   console.log(`tcc:  ${tools.tcc ? `${tools.tcc.path} (${tools.tcc.version})` : 'not found'}`);
   console.log(`gcc:  ${tools.gcc ? `${tools.gcc.path} (${tools.gcc.version})` : 'not found'}`);
   console.log(`musl: ${tools.musl ? tools.musl.libDir : 'not found'}`);
+  console.log(`node: ${process.version} (${process.execPath})`);
   try {
     const rt = loadRuntimeLibs();
     console.log(

@@ -1,8 +1,11 @@
 // The command-line tools built to JavaScript (scripts/build-cli.mjs, build/cli/) give the same
 // answers as their TypeScript through tsx, from any working directory; bin/launch.mjs runs a
-// bundle only while every source it was built from is unchanged, and falls back to tsx otherwise.
+// bundle only while every source it was built from is unchanged, and falls back to tsx otherwise;
+// called by a Node older than the supported one, it runs the call again under the Node npm installed.
 import { spawnSync } from 'node:child_process';
 import {
+  accessSync,
+  constants,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -37,6 +40,23 @@ function node(args: string[], cwd = root, input = '') {
   const r = spawnSync(process.execPath, args, { cwd, env, input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+/** A `node` on PATH outside node_modules older than the supported major (a Node 20 machine's own), if any. */
+function findOlderNode(): string | undefined {
+  for (const dirOnPath of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dirOnPath || dirOnPath.includes('node_modules')) continue;
+    const candidate = path.join(dirOnPath, 'node');
+    try {
+      accessSync(candidate, constants.X_OK);
+    } catch {
+      continue;
+    }
+    const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+    if (Number(/^v(\d+)/.exec(version)?.[1]) < 24) return candidate;
+  }
+  return undefined;
+}
+const olderNode = findOlderNode();
+
 /** The same call through the bundle and through tsx, the bundle run from a foreign directory. */
 function both(name: 'sajilo' | 'sajilo-sandbox', source: string, args: string[], input = '') {
   const built = node([path.join(root, 'build/cli', `${name}.mjs`), ...args], dir, input);
@@ -151,6 +171,22 @@ describe('bin/launch.mjs: a stale or missing build falls back to the TypeScript'
     writeBuild();
     rmSync(path.join(mini, 'build/cli/tool.mjs'));
     expect(which()).toBe('source');
+  });
+  it.skipIf(!olderNode)('called by an older Node, runs under the one npm installed, with its exit status', () => {
+    writeFileSync(
+      path.join(mini, 'bin/tool.mjs'),
+      "import { launch } from './launch.mjs';\nawait launch('tool', 'src/tool.ts');\n",
+    );
+    writeBuild();
+    writeFileSync(
+      path.join(mini, 'build/cli/tool.mjs'),
+      'console.log(process.version, process.argv.slice(2).join(" "));\nprocess.exitCode = 3;\n',
+    );
+    const installed = spawnSync(path.join(root, 'node_modules/node/bin/node'), ['--version'], { encoding: 'utf8' });
+    const r = spawnSync(olderNode!, [path.join(mini, 'bin/tool.mjs'), 'a', 'b c'], { cwd: mini, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${installed.stdout.trim()} a b c\n`);
+    expect(r.status).toBe(3);
   });
   it('a recorded source that is gone: tsx (the source path reports it)', () => {
     writeBuild();
