@@ -62,11 +62,7 @@ export function requestIdFor(req: Request): string {
 }
 
 /** Answers a request with its id in the answer and the log, counted as work in flight. */
-async function observed(
-  req: Request,
-  answer: (requestId: string, logger: Logger) => Promise<Response>,
-  quiet = false,
-) {
+async function observed(req: Request, answer: (requestId: string, logger: Logger) => Promise<Response>, quiet = false) {
   const started = performance.now();
   const requestId = requestIdOf(req);
   const logger = log.child({ requestId });
