@@ -23,13 +23,18 @@ const LOGGER = Symbol.for('sajilo.log');
 const shared = globalThis as unknown as Record<symbol, Logger | undefined>;
 
 /** One logger per process, kept on globalThis: Next's bundles (instrumentation, routes) share it. */
-export const log: Logger = (shared[LOGGER] ??= pino({
-  level: level(),
-  base: { pid: process.pid },
-  // ISO time instead of epoch milliseconds: readable by people and collectors alike.
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-}));
+export const log: Logger = (shared[LOGGER] ??= pino(
+  {
+    level: level(),
+    base: { pid: process.pid },
+    // ISO time instead of epoch milliseconds: readable by people and collectors alike.
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  // Through process.stdout rather than pino's own file descriptor writer: one writer for the
+  // process's stdout, in order with what else writes there (and visible to a test that reads it).
+  process.stdout,
+));
 
 /** The request's id: the incoming `x-request-id` when it is a safe token, else a new UUID. */
 export function requestIdOf(req: Request): string {
