@@ -61,19 +61,56 @@ export function requestIdFor(req: Request): string {
   return requestIds.get(req) ?? requestIdOf(req);
 }
 
-/** Answers a request with its id in the answer and the log, counted as work in flight. */
+/** Answers a request with its id in the answer and the log. It counts as work in flight until
+ *  its body has been read to the end (or cancelled): a streamed run holds a shutdown until its
+ *  last line, not only until its answer began. */
 async function observed(req: Request, answer: (requestId: string, logger: Logger) => Promise<Response>, quiet = false) {
   const started = performance.now();
   const requestId = requestIdOf(req);
   const logger = log.child({ requestId });
-  const res = await holdUntil(answer(requestId, logger));
+  let sent!: () => void;
+  void holdUntil(new Promise<void>((resolve) => (sent = resolve)));
+  let res: Response;
+  try {
+    res = await answer(requestId, logger);
+  } catch (err) {
+    sent();
+    throw err;
+  }
   const rejected = rejectionOf(res);
   if (rejected) recordRejected(rejected);
+  res = untilSent(res, sent);
   res.headers.set(REQUEST_ID_HEADER, requestId);
   const route = new URL(req.url).pathname;
   const ms = Math.round(performance.now() - started);
   logger[quiet ? 'debug' : 'info']({ method: req.method, route, status: res.status, ms }, 'request');
   return res;
+}
+
+/** The same answer, calling `sent` once its body has been read to the end or cancelled. */
+function untilSent(res: Response, sent: () => void): Response {
+  if (!res.body) {
+    sent();
+    return res;
+  }
+  const reader = res.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (!done) return controller.enqueue(value);
+        controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+      sent();
+    },
+    cancel(reason) {
+      sent();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /** The handler, behind the rules above; its other arguments (Next's route context) pass through. */

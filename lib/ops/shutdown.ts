@@ -22,6 +22,7 @@ interface ShutdownState {
 }
 
 const STATE = Symbol.for('sajilo.shutdown');
+const SOCKET_FLUSH_MS = 200;
 const shared = globalThis as unknown as Record<symbol, ShutdownState | undefined>;
 const state: ShutdownState = (shared[STATE] ??= {
   draining: false,
@@ -104,7 +105,8 @@ export function installGracefulShutdown(): void {
         process.exit(1);
       }
       log.info({ signal }, 'signal received');
-      void shutDown(graceMs).then((finished) => process.exit(finished ? 0 : 1));
+      // The last answers' bytes may still sit in their sockets' buffers: a moment to write them.
+      void shutDown(graceMs).then((finished) => setTimeout(() => process.exit(finished ? 0 : 1), SOCKET_FLUSH_MS));
     });
   }
 }
