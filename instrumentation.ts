@@ -1,7 +1,9 @@
 // Runs once when the server starts (Next.js instrumentation hook). Production with a database
 // server needs NEXTAUTH_SECRET from the environment: without it the server refuses to start,
 // instead of starting and failing every sign-in (see docs/accounts.md). Every request gets the
-// socket's peer address stamped on it for route handlers (lib/http/peer-stamp.ts).
+// socket's peer address stamped on it for route handlers (lib/http/peer-stamp.ts). SIGTERM drains
+// the server gracefully (lib/ops/shutdown.ts) when Next leaves the signals to us
+// (NEXT_MANUAL_SIG_HANDLE, set by `npm start`).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installPeerStamp } = await import('./lib/http/peer-stamp');
@@ -10,5 +12,17 @@ export async function register() {
     checkAuthSecretAtStart();
     const { alignNextAuthOrigin } = await import('./lib/http/next-auth');
     alignNextAuthOrigin();
+    await installShutdown();
   }
+}
+
+/** Running work finishes before the process exits; then the database and the sandbox close. */
+async function installShutdown() {
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return; // Next exits on the signal itself
+  const { installGracefulShutdown, onShutdown } = await import('./lib/ops/shutdown');
+  const { closeDb } = await import('./lib/db');
+  const { shutdownSandbox } = await import('./sandbox/index');
+  onShutdown(closeDb);
+  onShutdown(shutdownSandbox);
+  installGracefulShutdown();
 }

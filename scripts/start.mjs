@@ -23,6 +23,12 @@ if (built !== 0) process.exit(built);
 // itself: through npx, next-server outlived its parent and kept the PGlite data dir locked.
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 console.log(`[start] Node ${process.version}, port ${settings.PORT}`);
-const child = spawn(process.execPath, [nextBin, 'start', '-p', String(settings.PORT)], { cwd: root, stdio: 'inherit' });
+// NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM to the server's graceful shutdown (instrumentation.ts),
+// which lets running programs finish, instead of exiting at once.
+const child = spawn(process.execPath, [nextBin, 'start', '-p', String(settings.PORT)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -16,6 +16,7 @@ export const API_ERROR_STATUS = {
   unstorable_text: 400,
   weak_password: 400,
   signed_out: 401,
+  unauthorized: 401,
   cross_origin: 403,
   not_owner: 403,
   anonymous_immutable: 403,
@@ -31,6 +32,7 @@ export const API_ERROR_STATUS = {
   anonymous_daily_cap: 429,
   overloaded: 429,
   internal: 500,
+  shutting_down: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

@@ -97,7 +97,7 @@ export const API_ROUTES = [
     path: '/api/run',
     body: runRequestSchema,
     success: 200,
-    errors: ['bad_json', 'invalid_request', 'too_large', 'overloaded'],
+    errors: ['bad_json', 'invalid_request', 'too_large', 'overloaded', 'shutting_down'],
   },
   {
     method: 'POST',
@@ -187,6 +187,11 @@ export const API_ROUTES = [
     errors: ['signed_out', 'snippet_not_found', 'not_owner'],
   },
   { method: 'GET', path: '/api/me/snippets', body: null, success: 200, errors: ['signed_out'] },
+  // Operations (docs/deploy.md): liveness, readiness (503 with its reasons when not ready; not an
+  // error code), and the metrics behind their token.
+  { method: 'GET', path: '/api/health', body: null, success: 200, errors: [] },
+  { method: 'GET', path: '/api/ready', body: null, success: 200, errors: [] },
+  { method: 'GET', path: '/api/metrics', body: null, success: 200, errors: ['not_found', 'unauthorized'] },
   {
     method: 'POST',
     path: '/api/signup',

@@ -83,6 +83,14 @@ const schema = z.object({
   SAJILO_PUBLIC_URL: optionalHttpUrl,
   /** next-auth's own name for the public origin, honoured when SAJILO_PUBLIC_URL is unset. */
   NEXTAUTH_URL: optionalHttpUrl,
+  /** The JSON log's level (pino); unset: "info", and "warn" under tests (NODE_ENV=test). */
+  SAJILO_LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  /** The bearer token GET /api/metrics asks for; unset, that path is answered 404. */
+  SAJILO_METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** A worker process serves its metrics on this port (/metrics); unset, it serves none. */
+  SAJILO_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** On SIGTERM the web server lets running requests and runs finish for at most this long. */
+  SAJILO_SHUTDOWN_GRACE_SECONDS: nonNegativeInt.default(30),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { migrate, type SqlRunner } from './migrate';
 import { acquireDirLock, type DirLock } from './lock';
 import { dataDir } from './paths';
+import { gracefulShutdownInstalled } from '@/lib/ops/shutdown';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
@@ -207,7 +208,8 @@ export async function closeDb(): Promise<void> {
 // PGlite keeps its data safe even when killed, but a clean close is quicker to reopen and
 // releases the directory for the next process at once.
 function installExitHooks() {
-  if (globalForDb.__sajiloDbExitHooks) return;
+  // A graceful shutdown (lib/ops/shutdown.ts) closes the database itself, after the work drained.
+  if (globalForDb.__sajiloDbExitHooks || gracefulShutdownInstalled()) return;
   globalForDb.__sajiloDbExitHooks = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

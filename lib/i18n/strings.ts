@@ -174,6 +174,7 @@ const ne = {
     'पासवर्ड कमजोर छ: यो सजिलै अनुमान गर्न सकिन्छ (धेरैले प्रयोग गर्ने वा सरल ढाँचा)।{why} अझ लामो र अनौठो पासवर्ड राख्नुहोस्।',
   'api.weak_password_short': 'पासवर्ड कमजोर छ: खाली ठाउँ बाहेक कम्तीमा {min} अक्षर चाहिन्छ।',
   'api.signed_out': 'पहिले साइन इन गर्नुहोस्।',
+  'api.unauthorized': 'यो ठेगानाका लागि मान्य पहुँच टोकन (Authorization: Bearer) चाहिन्छ।',
   'api.cross_origin': 'अर्को साइटबाट आएको अनुरोध स्वीकार गरिँदैन।',
   'api.not_owner': 'यो प्रोग्राम तपाईँको होइन।',
   'api.anonymous_immutable': 'साइन इन नगरी साझा गरेको प्रोग्राम बदल्न मिल्दैन।',
@@ -190,6 +191,7 @@ const ne = {
     'साइन इन नगरी एक ठेगानाबाट दिनमा {perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।',
   'api.overloaded': 'सर्भर व्यस्त छ; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   'api.internal': 'सर्भरमा समस्या आयो।',
+  'api.shutting_down': 'यो सर्भर बन्द हुँदैछ; केही बेरपछि फेरि चलाउनुहोस्।',
   // --- The save model (save, save as new, share snapshots, fork with edits, /me actions) ---
   'account.saveAsNew': 'नयाँ प्रतिको रूपमा सेभ',
   'account.saveHint': 'सेभ (Ctrl+S)',
@@ -388,6 +390,7 @@ const en: Record<StringKey, string> = {
   'api.weak_password': 'weak password: too easy to guess{why}; choose a longer, less predictable one',
   'api.weak_password_short': 'weak password: at least {min} characters other than spaces are needed',
   'api.signed_out': 'sign in first',
+  'api.unauthorized': 'This address needs a valid access token (Authorization: Bearer).',
   'api.cross_origin': 'Requests from another site are not accepted.',
   'api.not_owner': 'this snippet is not yours',
   'api.anonymous_immutable': 'an anonymous share can never change',
@@ -405,6 +408,7 @@ const en: Record<StringKey, string> = {
     'daily limit of anonymous shares reached ({perDay} per address per day); sign in to share more',
   'api.overloaded': 'The server is busy; try again shortly.',
   'api.internal': 'Something went wrong on the server.',
+  'api.shutting_down': 'This server is shutting down; run the program again in a moment.',
   // --- The save model (see the Nepali section) ---
   'account.saveAsNew': 'Save as new',
   'account.saveHint': 'Save (Ctrl+S)',

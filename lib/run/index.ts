@@ -8,6 +8,7 @@ import type { SandboxResult } from '@/sandbox/index';
 import { applySandboxSettings, compileRunner } from './compile-runner';
 import { FrontEndPool } from './front-end-pool';
 import { BACKGROUND_COMPILE_LIMITS, COMPILE_LIMITS, RUN_LIMITS, type SandboxLimits } from './limits';
+import { observeRun } from './observe';
 import { runCompiledProgram } from './program-output';
 import type { RuntimeErrorRecord } from './runtime-error';
 import { OverloadedError, RunQueue } from './queue';
@@ -99,6 +100,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Whose run it is, for the queue's per-client share and round-robin (lib/run/queue.ts). */
   client?: string;
+  /** The request that asked for the run: its log lines carry it (lib/ops/log.ts). */
+  requestId?: string;
 }
 
 /** Compiles and runs one program. Throws OverloadedError when the queue refuses it, and the
@@ -106,8 +109,10 @@ export interface RunHooks {
 export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<RunOutput> {
   // A run that will have to wait for a slot: background builds give the machine back first.
   if (runQueue.stats.running >= runQueue.stats.concurrency) upgradeQueue.yieldToInteractive();
-  return runQueue.run(
+  const observed = observeRun(hooks.requestId);
+  const ran = runQueue.run(
     async () => {
+      observed.started(runQueue.stats.running);
       const program = { source: req.source, latinDigits: req.latinDigits ?? false };
       const build = await buildForRun(program, interactiveCompiler, tiering.enabled, frontEndPool.translate);
       const compile = {
@@ -115,6 +120,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
         diagnostics: build.diagnostics,
         omittedDiagnostics: build.omittedDiagnostics,
       };
+      observed.compiled();
       hooks.onCompiled?.(compile);
       if (!compile.ok || !build.executable) return { compile, run: null };
       const run = await runCompiledProgram({
@@ -126,7 +132,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
         ...(hooks.onOutput ? { onOutput: hooks.onOutput, env: { SAJILO_STREAM_OUTPUT: '1' } } : {}),
         ...(hooks.signal ? { signal: hooks.signal } : {}),
       });
-      if (run.verdict === 'internal_error') console.error(`[run] sandbox internal error: ${run.detail ?? 'no detail'}`);
+      if (run.verdict === 'internal_error') observed.logger.error({ detail: run.detail }, 'sandbox internal error');
       else if (
         build.tier === 'fast' &&
         tiering.enabled &&
@@ -139,6 +145,12 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
     },
     { client: hooks.client, signal: hooks.signal },
   );
+  ran.then(
+    (out) => observed.finished(out.compile.ok, out.run),
+    (err: unknown) => observed.finished(false, err instanceof Error ? err : new Error(String(err))),
+  );
+  void ran.finally(() => observed.released(runQueue.stats.running)).catch(() => {});
+  return ran;
 }
 
 export function isOverloaded(e: unknown): e is OverloadedError {

@@ -25,6 +25,9 @@ import * as restore from '@/app/api/snippets/[id]/restore/route';
 import * as shares from '@/app/api/shares/route';
 import * as mine from '@/app/api/me/snippets/route';
 import * as signup from '@/app/api/signup/route';
+import * as health from '@/app/api/health/route';
+import * as ready from '@/app/api/ready/route';
+import * as metrics from '@/app/api/metrics/route';
 import * as auth from '@/app/api/auth/[...nextauth]/route';
 import * as unknown from '@/app/api/[...unknown]/route';
 
@@ -61,6 +64,9 @@ const MODULES: Record<
   '/api/shares': { module: shares, url: '/api/shares', ctx: {}, file: 'app/api/shares/route.ts' },
   '/api/me/snippets': { module: mine, url: '/api/me/snippets', ctx: {}, file: 'app/api/me/snippets/route.ts' },
   '/api/signup': { module: signup, url: '/api/signup', ctx: {}, file: 'app/api/signup/route.ts' },
+  '/api/health': { module: health, url: '/api/health', ctx: {}, file: 'app/api/health/route.ts' },
+  '/api/ready': { module: ready, url: '/api/ready', ctx: {}, file: 'app/api/ready/route.ts' },
+  '/api/metrics': { module: metrics, url: '/api/metrics', ctx: {}, file: 'app/api/metrics/route.ts' },
   '/api/auth/*': {
     module: auth,
     url: '/api/auth/callback/credentials',
@@ -123,7 +129,7 @@ describe('every route, the one convention', () => {
 
   test('every code has its texts, and only documented statuses', () => {
     for (const code of API_ERROR_CODES) {
-      expect([400, 401, 403, 404, 405, 409, 413, 415, 429, 500]).toContain(API_ERROR_STATUS[code]);
+      expect([400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503]).toContain(API_ERROR_STATUS[code]);
       expect(STRINGS.ne[`api.${code}`], code).toMatch(/[\u0900-\u097F]/);
       expect(STRINGS.en[`api.${code}`], code).not.toMatch(/[\u0900-\u097F]/);
     }

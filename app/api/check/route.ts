@@ -18,7 +18,7 @@ async function check(req: Request): Promise<Response> {
     const response: CheckResponse = { diagnostics: diagnostics.map(toApiDiagnostic), omittedDiagnostics };
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds, e.scope);
     throw e;
   }
 }

@@ -18,19 +18,25 @@ import { runRequestSchema } from '@/lib/api/schemas';
 import { ApiError, apiErrorBody } from '@/lib/api/errors';
 import { readJson } from '@/lib/http/body';
 import { overloadedError } from '@/lib/http/errors';
-import { apiMethods, httpRoute } from '@/lib/http/route';
+import { apiMethods, httpRoute, requestIdFor } from '@/lib/http/route';
+import { log } from '@/lib/ops/log';
+import { holdUntil, isShuttingDown } from '@/lib/ops/shutdown';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 async function run(req: Request): Promise<Response> {
+  // A server that is draining takes no new runs; the load balancer already sends them elsewhere.
+  if (isShuttingDown()) throw new ApiError('shutting_down', { headers: { 'retry-after': '1' } });
   const input = await readJson(req, runRequestSchema);
   if (oversizeFields({ source: input.source, stdin: input.stdin }).length) throw new ApiError('too_large');
   const client = await runClient(req);
-  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, input, client);
+  const requestId = requestIdFor(req);
+  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE))
+    return streamRun(req, input, client, requestId);
 
   try {
-    const result = await runProgram(input, { client, signal: req.signal });
+    const result = await runProgram(input, { client, signal: req.signal, requestId });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: {
@@ -43,7 +49,7 @@ async function run(req: Request): Promise<Response> {
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     if (req.signal?.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds, e.scope);
     throw e;
   }
 }
@@ -61,7 +67,7 @@ function clientGone(): Response {
 
 /** The NDJSON form. The status is decided before the body starts: the response is returned
  *  once the program is compiled, so a full queue is still a 429 and a failure before it a 500. */
-async function streamRun(req: Request, input: RunRequestInput, client: string): Promise<Response> {
+async function streamRun(req: Request, input: RunRequestInput, client: string, requestId: string): Promise<Response> {
   const stop = new AbortController();
   const onGone = () => stop.abort();
   req.signal?.addEventListener('abort', onGone, { once: true });
@@ -102,33 +108,37 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   const admitted = new Promise<void>((resolve) => {
     compiled = resolve;
   });
-  const done = runProgram(input, {
-    client,
-    signal: stop.signal,
-    onCompiled: (c) => {
-      send({
-        type: 'compile',
-        ok: c.ok,
-        diagnostics: c.diagnostics.map(toApiDiagnostic),
-        omittedDiagnostics: c.omittedDiagnostics,
-      });
-      compiled();
-    },
-    onOutput: (type, data) => send({ type, data }),
-  });
+  // The program outlives this handler (its output streams on): a shutdown waits for it too.
+  const done = holdUntil(
+    runProgram(input, {
+      client,
+      requestId,
+      signal: stop.signal,
+      onCompiled: (c) => {
+        send({
+          type: 'compile',
+          ok: c.ok,
+          diagnostics: c.diagnostics.map(toApiDiagnostic),
+          omittedDiagnostics: c.omittedDiagnostics,
+        });
+        compiled();
+      },
+      onOutput: (type, data) => send({ type, data }),
+    }),
+  );
   try {
     await Promise.race([admitted, done]);
   } catch (e) {
     finish();
     if (stop.signal.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
+    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds, e.scope);
     throw e;
   }
   done
     .then(
       (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
       (e: unknown) => {
-        console.error('[api/run]', e);
+        log.error({ err: e, requestId }, 'a streamed run failed');
         send({ type: 'error', ...apiErrorBody('internal') });
       },
     )
