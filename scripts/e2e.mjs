@@ -78,6 +78,8 @@ const server = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port)
     SAJILO_RUN_CONCURRENCY: process.env.SAJILO_RUN_CONCURRENCY ?? String(Math.max(2, os.availableParallelism())),
     // Every test signs up from this one address: more than the default 10 an hour.
     SAJILO_SIGNUPS_PER_HOUR: '1000',
+    // The server's request lines would bury Playwright's report; warnings and errors still show.
+    SAJILO_LOG_LEVEL: process.env.SAJILO_LOG_LEVEL ?? 'warn',
   },
 });
 const stopServer = () => {

@@ -50,6 +50,8 @@ export async function requestRun(
       vars: { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 },
     };
   }
+  // The server is draining (a deploy, a restart): the next attempt reaches another one.
+  if (res.status === 503) return { kind: 'error', messageKey: 'error.shuttingDown' };
   if (res.status === 413) return { kind: 'error', messageKey: 'error.tooLarge' };
   if (res.status === 400) return { kind: 'error', messageKey: 'error.badRequest' };
   return { kind: 'error', messageKey: 'error.server' };

@@ -34,7 +34,8 @@ export interface Readiness {
   reasons: string[];
   shuttingDown: boolean;
   database: PartHealth & { ms: number };
-  sandbox: PartHealth;
+  /** This process's sandbox; null when runs execute elsewhere (on queue workers). */
+  sandbox: PartHealth | null;
   runs: RunnerStatus;
 }
 
@@ -106,10 +107,12 @@ export async function readiness(): Promise<Readiness> {
   const shuttingDown = isShuttingDown();
   // Draining answers at once: the load balancer must stop sending, whatever else holds.
   const skipped: PartHealth & { ms: number } = { ok: true, ms: 0 };
-  const [database, sandbox, runs] = await Promise.all([
+  const runs = await runnerStatus();
+  // With a queue, programs run on the workers: this server's own sandbox is not asked.
+  const sandboxNeeded = runs.kind === 'in-process';
+  const [database, sandbox] = await Promise.all([
     shuttingDown ? skipped : databaseHealth(),
-    shuttingDown ? skipped : sandboxCheck.health(),
-    runnerStatus(),
+    shuttingDown || !sandboxNeeded ? skipped : sandboxCheck.health(),
   ]);
   const reasons = [
     ...(shuttingDown ? ['the server is shutting down'] : []),
@@ -117,5 +120,12 @@ export async function readiness(): Promise<Readiness> {
     ...(sandbox.ok ? [] : [`sandbox unusable: ${sandbox.error}`]),
     ...(runs.ready ? [] : [`runner not ready: ${runs.reason ?? 'no reason given'}`]),
   ];
-  return { ready: reasons.length === 0, reasons, shuttingDown, database, sandbox, runs };
+  return {
+    ready: reasons.length === 0,
+    reasons,
+    shuttingDown,
+    database,
+    sandbox: sandboxNeeded ? sandbox : null,
+    runs,
+  };
 }

@@ -28,6 +28,7 @@ describe('requestRun', () => {
     [400, {}, 'error.badRequest', undefined],
     [500, {}, 'error.server', undefined],
     [502, {}, 'error.server', undefined],
+    [503, { 'retry-after': '1' }, 'error.shuttingDown', undefined],
   ])('HTTP %i becomes %s', async (status, headers, key, vars) => {
     vi.stubGlobal('fetch', answer(status, { error: 'x' }, headers));
     expect(await requestRun({ source: '' })).toEqual({ kind: 'error', messageKey: key, vars });

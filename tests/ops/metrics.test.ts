@@ -6,7 +6,7 @@ import { GET as metricsGET } from '@/app/api/metrics/route';
 import { POST as runPOST } from '@/app/api/run/route';
 import { runQueue } from '@/lib/run';
 import { defaultLimits } from '@/lib/run/queue';
-import { bearerMatches } from '@/lib/ops/metrics';
+import { bearerMatches, serveMetrics } from '@/lib/ops/metrics';
 import { MAX_FIELD_BYTES } from '@/lib/validations/run';
 import { LAUNCHER } from '@/sandbox/index';
 import { get, postJson, sample } from './helpers';
@@ -114,5 +114,41 @@ describe.skipIf(!existsSync(LAUNCHER))('GET /api/metrics: the counts follow the 
     expect(delta('invalid')).toBe(1);
     expect(delta('overloaded_client')).toBe(1);
     expect(delta('overloaded_server')).toBe(0);
+  });
+});
+
+describe("serveMetrics: a worker's own metrics port", () => {
+  const stop = (server: import('node:http').Server) =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(r);
+    });
+
+  test('serves the text at /metrics and 404 elsewhere', async () => {
+    delete process.env.SAJILO_METRICS_TOKEN;
+    const server = await serveMetrics(3137, '127.0.0.1');
+    try {
+      const open = await fetch('http://127.0.0.1:3137/metrics');
+      expect(open.status).toBe(200);
+      expect(await open.text()).toContain('# TYPE sajilo_runs_total counter');
+      expect((await fetch('http://127.0.0.1:3137/')).status).toBe(404);
+      expect((await fetch('http://127.0.0.1:3137/metrics', { method: 'POST' })).status).toBe(404);
+    } finally {
+      await stop(server);
+    }
+  });
+
+  test('asks for the bearer token when SAJILO_METRICS_TOKEN is set', async () => {
+    process.env.SAJILO_METRICS_TOKEN = TOKEN;
+    const server = await serveMetrics(3138, '127.0.0.1');
+    try {
+      const refused = await fetch('http://127.0.0.1:3138/metrics');
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+      const allowed = await fetch('http://127.0.0.1:3138/metrics', { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(allowed.status).toBe(200);
+    } finally {
+      await stop(server);
+    }
   });
 });
