@@ -13,6 +13,6 @@ export async function precheckCredentials(req: Request): Promise<void> {
     .formData()
     .catch(() => null);
   const email = emailSchema.safeParse(form?.get('email'));
-  const wait = await signInLimiter().waitSeconds(email.success ? email.data : null, clientIp(req.headers));
+  const wait = await (await signInLimiter()).waitSeconds(email.success ? email.data : null, clientIp(req.headers));
   if (wait > 0) throw tooMany(wait);
 }

@@ -1,14 +1,16 @@
-// Rate limits (rate-limiter-flexible, in process memory: one app process holds them; several
-// processes would each count separately — see docs/accounts.md).
+// Rate limits (rate-limiter-flexible). The counters live where lib/auth/limiter-store.ts says:
+// in PostgreSQL when DATABASE_URL is set, so every web server spends one budget; in process
+// memory with the embedded default (docs/accounts.md).
 //
 //   anonymous shares and forks    30 per IP per hour, SAJILO_ANON_SHARES_PER_DAY per IP per day
 //   signed-in shares and forks   300 per user per hour
 //   sign-up attempts              SAJILO_SIGNUPS_PER_HOUR (10) per IP per hour, 5 per email per hour
 //
 // Password sign-in has its own limiter with back-off: lib/auth/sign-in-limiter.ts.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError, retryAfter, tooMany } from '@/lib/snippets/errors';
 import { config } from '@/lib/config';
+import { limiterStore } from './limiter-store';
 import { resetSignInLimiter } from './sign-in-limiter';
 
 export const LIMITS = {
@@ -28,25 +30,28 @@ export function limitOptions(name: LimitName): { points: number; duration: numbe
   return LIMITS[name];
 }
 
-type Limiters = Record<LimitName, RateLimiterMemory>;
-const g = globalThis as unknown as { __sajiloLimiters?: Limiters };
+type Limiters = Record<LimitName, RateLimiterAbstract>;
+const g = globalThis as unknown as { __sajiloLimiters?: { owner: unknown; limiters: Limiters } };
 
-function limiters(): Limiters {
-  if (!g.__sajiloLimiters) {
-    g.__sajiloLimiters = Object.fromEntries(
+async function limiters(): Promise<Limiters> {
+  const store = await limiterStore();
+  let cached = g.__sajiloLimiters;
+  if (!cached || cached.owner !== store.owner) {
+    const limiters = Object.fromEntries(
       [...Object.keys(LIMITS), ...CONFIGURED].map((name) => [
         name,
-        new RateLimiterMemory({ keyPrefix: name, ...limitOptions(name as LimitName) }),
+        store.make({ keyPrefix: name, ...limitOptions(name as LimitName) }),
       ]),
     ) as Limiters;
+    cached = g.__sajiloLimiters = { owner: store.owner, limiters };
   }
-  return g.__sajiloLimiters;
+  return cached.limiters;
 }
 
 /** Takes one point; throws a 429 ApiError (with Retry-After) when the limit is used up. */
 export async function consume(name: LimitName, key: string): Promise<void> {
   try {
-    await limiters()[name].consume(key);
+    await (await limiters())[name].consume(key);
   } catch (res) {
     if (res instanceof RateLimiterRes) throw tooMany(res.msBeforeNext / 1000);
     throw res;
@@ -60,7 +65,7 @@ export async function consume(name: LimitName, key: string): Promise<void> {
 export async function consumeAnonymousShare(ip: string): Promise<void> {
   await consume('shareAnonIp', ip);
   try {
-    await limiters().shareAnonIpDay.consume(ip);
+    await (await limiters()).shareAnonIpDay.consume(ip);
   } catch (res) {
     if (!(res instanceof RateLimiterRes)) throw res;
     const perDay = limitOptions('shareAnonIpDay').points;
@@ -68,7 +73,7 @@ export async function consumeAnonymousShare(ip: string): Promise<void> {
   }
 }
 
-/** Tests: start every limit afresh. */
+/** Tests: start every limit afresh (in memory; PostgreSQL counters live as long as their table). */
 export function resetRateLimits(): void {
   g.__sajiloLimiters = undefined;
   resetSignInLimiter();

@@ -1,7 +1,9 @@
-// Password sign-in limits (rate-limiter-flexible, in process memory like the other limits).
+// Password sign-in limits (rate-limiter-flexible, kept where the other limits are: PostgreSQL with
+// DATABASE_URL, shared by every web server; process memory otherwise — lib/auth/limiter-store.ts).
 //
 // Every attempt takes its points BEFORE the password is checked, and each take is one atomic
-// step of the in-memory store, so of 40 parallel guesses at most `pair.points` reach the hash.
+// step of the store (memory, or one upsert in PostgreSQL), so of 40 parallel guesses at most
+// `pair.points` reach the hash, however many servers they are spread over.
 // A successful sign-in gives its points back. Three counters:
 //
 //   pair     one account from one address:   5 attempts per 15 min, reset by a success
@@ -16,7 +18,8 @@
 // otherwise keep its owner locked out by guessing wrong forever. An address that signed in to
 // the account successfully in the last 14 days is limited only by its own pair and address
 // counters, which the attacker cannot spend.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { limiterStore, memoryLimiters, type MakeLimiter } from './limiter-store';
 
 export interface SignInPolicy {
   pair: { points: number; duration: number };
@@ -33,7 +36,7 @@ export const SIGN_IN_POLICY: SignInPolicy = {
   address: { points: 30, duration: 15 * 60 },
   account: { points: 100, duration: 60 * 60 },
   backoff: { firstSeconds: 60, maxSeconds: 60 * 60, forgetAfterSeconds: 24 * 3600 },
-  knownAddressSeconds: 14 * 24 * 3600, // under 2^31 ms: the store keeps each key with one setTimeout
+  knownAddressSeconds: 14 * 24 * 3600, // under 2^31 ms: the memory store keeps each key with one setTimeout
 };
 
 /** A refused attempt: how long until this key may try again. */
@@ -45,16 +48,17 @@ export class SignInRefused extends Error {
 
 /** A counter whose exhaustion blocks the key for a doubling, bounded time. */
 class BackoffCounter {
-  private readonly limiter: RateLimiterMemory;
-  private readonly blocks: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
+  private readonly blocks: RateLimiterAbstract;
 
   constructor(
     name: string,
     private readonly opts: { points: number; duration: number },
     private readonly backoff: SignInPolicy['backoff'],
+    make: MakeLimiter,
   ) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: name, ...opts });
-    this.blocks = new RateLimiterMemory({
+    this.limiter = make({ keyPrefix: name, ...opts });
+    this.blocks = make({
       keyPrefix: `${name}:blocks`,
       points: 1e9,
       duration: backoff.forgetAfterSeconds,
@@ -104,13 +108,17 @@ export class SignInLimiter {
   private readonly pair: BackoffCounter;
   private readonly address: BackoffCounter;
   private readonly account: BackoffCounter;
-  private readonly known: RateLimiterMemory;
+  private readonly known: RateLimiterAbstract;
 
-  constructor(private readonly policy: SignInPolicy = SIGN_IN_POLICY) {
-    this.pair = new BackoffCounter('signInPair', policy.pair, policy.backoff);
-    this.address = new BackoffCounter('signInAddress', policy.address, policy.backoff);
-    this.account = new BackoffCounter('signInAccount', policy.account, policy.backoff);
-    this.known = new RateLimiterMemory({ keyPrefix: 'signInKnown', points: 1, duration: policy.knownAddressSeconds });
+  /** MAKE says where the counters live (lib/auth/limiter-store.ts); process memory by default. */
+  constructor(
+    private readonly policy: SignInPolicy = SIGN_IN_POLICY,
+    make: MakeLimiter = memoryLimiters,
+  ) {
+    this.pair = new BackoffCounter('signInPair', policy.pair, policy.backoff, make);
+    this.address = new BackoffCounter('signInAddress', policy.address, policy.backoff, make);
+    this.account = new BackoffCounter('signInAccount', policy.account, policy.backoff, make);
+    this.known = make({ keyPrefix: 'signInKnown', points: 1, duration: policy.knownAddressSeconds });
   }
 
   private async isKnown(email: string, ip: string): Promise<boolean> {
@@ -149,12 +157,16 @@ export class SignInLimiter {
   }
 }
 
-const g = globalThis as unknown as { __sajiloSignInLimiter?: SignInLimiter };
+const g = globalThis as unknown as { __sajiloSignInLimiter?: { owner: unknown; limiter: SignInLimiter } };
 
-/** The server's one sign-in limiter. */
-export function signInLimiter(): SignInLimiter {
-  g.__sajiloSignInLimiter ??= new SignInLimiter();
-  return g.__sajiloSignInLimiter;
+/** The server's one sign-in limiter, its counters in this configuration's store. */
+export async function signInLimiter(): Promise<SignInLimiter> {
+  const store = await limiterStore();
+  let cached = g.__sajiloSignInLimiter;
+  if (!cached || cached.owner !== store.owner) {
+    cached = g.__sajiloSignInLimiter = { owner: store.owner, limiter: new SignInLimiter(SIGN_IN_POLICY, store.make) };
+  }
+  return cached.limiter;
 }
 
 /** Tests: start afresh. */

@@ -53,7 +53,7 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string): Pro
   const { email, password } = parsed.data;
   let attempt;
   try {
-    attempt = await signInLimiter().begin(email, ip);
+    attempt = await (await signInLimiter()).begin(email, ip);
   } catch (err) {
     if (err instanceof SignInRefused) throw tooMany(err.retryAfterSeconds);
     throw err;

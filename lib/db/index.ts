@@ -26,6 +26,8 @@ export interface DbHandle {
   config: DbConfig;
   /** Runs raw SQL on the same database (tests, the migrator). */
   runner: SqlRunner;
+  /** PostgreSQL only: the node-postgres pool behind `runner` (shared rate limits). */
+  pgPool?: import('pg').Pool;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ async function openPostgres(
     prisma,
     config,
     runner,
+    pgPool: pool,
     close: closeOnce(async () => {
       await prisma.$disconnect().catch(() => {});
       await pool.end().catch(() => {});
