@@ -416,6 +416,7 @@ export function Ide({
               stopped={stopped}
               response={response}
               error={error}
+              latinDigits={latinDigits}
               onReveal={(l, c) => editor.current?.reveal(l, c)}
             />
           </div>
