@@ -100,7 +100,7 @@ const ne = {
   'keyboard.symbols': 'कोडका चिह्न',
   'keyboard.romanizedHint': 'रोमनाइज्ड: एउटा कुञ्जी, एउटा अक्षर: n m s / t e → नमस्ते।',
   'keyboard.traditionalHint': 'परम्परागत (टाइपराइटर): g d ; \\ t ] → नमस्ते।',
-  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर; yadi लेखेर सूचीबाट Tab ले यदि छान्नुहोस्।',
+  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर। सूचीबाट शब्द छान्न: yadi → Tab → यदि।',
   'keyboard.latinInTextOn': 'पाठभित्र ABC',
   'dialog.save': 'राख्नुहोस्',
   'dialog.cancel': 'रद्द गर्नुहोस्',

@@ -33,8 +33,9 @@ const ALLOWED_WORDS = new Set([
 ]);
 /** Key names in shortcuts ("Ctrl+M", "Alt+K"): one letter after a modifier. */
 const SHORTCUT = /\b(?:Ctrl|Alt|Shift|Option|Cmd)\+(?:Shift\+)?[A-Z0-9]\b/g;
-/** Romanized spellings the phonetic keyboard's hints show as what to type ("namaste → नमस्ते"). */
-const TYPED_EXAMPLE = /\b[a-z]+(?= → )/g;
+/** The keys the keyboards' hints show as what to type, up to the arrow to what they give
+ *  ("namaste → नमस्ते", "n m s / t e → नमस्ते", "g d ; \\ t ] → नमस्ते"). */
+const TYPED_EXAMPLE = /[A-Za-z;\\[\]/ ]+(?=→)/g;
 /** A Latin-digits switch names the digits it switches to. */
 const DIGITS_SWITCH = /0-9/g;
 
@@ -138,6 +139,12 @@ test('the Nepali interface has no English words and no ASCII digits of its own',
   await page.getByTestId('keyboard-toggle').click();
   await check('/ (on-screen keyboard)');
   await page.getByTestId('keyboard-toggle').click();
+  // Each keyboard layout's hint.
+  for (const layout of ['romanized', 'traditional', 'off', 'phonetic']) {
+    await page.locator(`[data-testid=layout-switch] input[value=${layout}]`).check();
+    await expect(page.getByTestId('typing-hint')).toBeVisible();
+    await check(`/ (${layout} keyboard)`);
+  }
   const runShared = async (source: string, stdin = '') => {
     const res = await page.request.post('/api/snippets', { data: { title: 'जाँच', source, stdin }, headers: origin() });
     expect(res.status()).toBe(201);
