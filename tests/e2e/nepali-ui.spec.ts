@@ -150,7 +150,11 @@ test('the Nepali interface has no English words and no ASCII digits of its own',
     await check(`/ (${layout} keyboard)`);
   }
   const runShared = async (source: string, stdin = '') => {
-    const res = await page.request.post('/api/snippets', { data: { title: 'जाँच', source, stdin }, headers: origin() });
+    const res = await page.request.post('/api/snippets', {
+      data: { title: 'जाँच', source, stdin },
+      headers: origin(),
+      timeout: 120_000, // the first write of a fresh server opens its database
+    });
     expect(res.status()).toBe(201);
     await visit(`/s/${(await res.json()).id}`);
     await editorReady();
