@@ -67,7 +67,15 @@ function FollowingOutput({
   );
 }
 
-export function OutputPanel({ running, live, stopped, response, error, latinDigits = false, onReveal }: OutputPanelProps) {
+export function OutputPanel({
+  running,
+  live,
+  stopped,
+  response,
+  error,
+  latinDigits = false,
+  onReveal,
+}: OutputPanelProps) {
   const { lang, t } = usePreferences();
   const num = (n: number) => formatNumber(lang, n, latinDigits);
   // Each run starts by following its output (before any output box of the run exists).

@@ -189,7 +189,8 @@ export function ProgramIde({
       {snippet && (
         <div className="snippet-meta" data-testid="snippet-meta">
           <span>
-            {t('account.by')} <strong data-testid="snippet-owner" data-user-content={snippet.ownerName ? '' : undefined}>
+            {t('account.by')}{' '}
+            <strong data-testid="snippet-owner" data-user-content={snippet.ownerName ? '' : undefined}>
               {snippet.ownerName ?? t('account.anonymous')}
             </strong>
           </span>

@@ -15,7 +15,6 @@ type NepaliDateClass = new (date: Date) => NepaliDateLike;
 const NepaliDate = ((NepaliDateModule as unknown as { default?: NepaliDateClass }).default ??
   NepaliDateModule) as unknown as NepaliDateClass;
 
-
 /** The Bikram Sambat date of `date` in the time zone `timeZone` (default: this runtime's own). */
 export function bikramSambat(date: Date, timeZone?: string): { year: number; month: number; day: number } {
   const bs = new NepaliDate(wallClock(date, timeZone)).getBS();
