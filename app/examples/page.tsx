@@ -31,7 +31,9 @@ export default function ExamplesPage() {
                 <Localized ne={e.titleNe} en={e.titleEn} />
               </h2>
               <pre aria-hidden="true">{e.source.split('\n').slice(0, 6).join('\n')}</pre>
-              <Link href={`/examples/${e.slug}`} data-testid={`example-${e.slug}`}>
+              {/* No prefetch: each example page renders per request (CSP nonce); prefetching every
+                  card would cost the server one render per example on each visit of this list. */}
+              <Link href={`/examples/${e.slug}`} prefetch={false} data-testid={`example-${e.slug}`}>
                 <T k="examples.open" />
               </Link>
             </li>

@@ -22,7 +22,9 @@ const marked = new Marked({
     code({ text, lang }: Tokens.Code) {
       const block = `<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${escapeHtml(text)}\n</code></pre>\n`;
       if (lang !== 'sajilo' && lang !== 'saj') return block;
-      return `${block}<p class="try-it"><a href="${escapeHtml(tryHref(text))}" lang="ne">▶ सम्पादकमा चलाउनुहोस् <span lang="en">· Try it</span></a></p>\n`;
+      // The page is rendered once for both interface languages: the link carries both labels
+      // and the stylesheet shows the one of the interface (globals.css, [data-ui-lang]).
+      return `${block}<p class="try-it"><a href="${escapeHtml(tryHref(text))}"><span lang="ne" data-ui-lang="ne">▶ सम्पादकमा चलाउनुहोस्</span><span lang="en" data-ui-lang="en">▶ Try it</span></a></p>\n`;
     },
   },
 });

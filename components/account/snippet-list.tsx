@@ -17,6 +17,7 @@ import type {
 } from '@/lib/api/schemas';
 import { TextDialog } from '@/components/input/text-dialog';
 import { LocalDate } from './local-date';
+import { formatBytes } from '@/lib/i18n/run-feedback';
 
 export type { MySnippet };
 
@@ -102,7 +103,12 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
     <section data-testid="my-snippets">
       <h1>
         {t('account.myPrograms')}
-        {userName ? ` — ${userName}` : ''}
+        {userName && (
+          <>
+            {' — '}
+            <span data-user-content>{userName}</span>
+          </>
+        )}
       </h1>
       {error && (
         <p className="alert" role="alert">
@@ -137,7 +143,7 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
             {items.map((item) => (
               <tr key={item.id} data-testid="snippet-row" data-id={item.id}>
                 <td>
-                  <a href={`/s/${item.id}`} data-testid="snippet-title">
+                  <a href={`/s/${item.id}`} data-testid="snippet-title" data-user-content={item.title ? '' : undefined}>
                     {item.title || t('account.untitled')}
                   </a>
                 </td>
@@ -149,9 +155,7 @@ export function SnippetList({ initial, userName }: { initial: MySnippet[]; userN
                 <td>
                   <LocalDate iso={item.updatedAt} testId="snippet-updated" />
                 </td>
-                <td>
-                  {item.size} {t('account.bytes')}
-                </td>
+                <td>{formatBytes(lang, item.size)}</td>
                 <td className="snippet-actions">
                   <a href={`/s/${item.id}`} className="button button-quiet" data-testid="open-button">
                     {t('account.open')}

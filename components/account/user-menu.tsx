@@ -44,7 +44,7 @@ export function UserMenu() {
   return (
     <div className="user-menu" data-testid="user-menu" data-signed-in="true">
       <Link href="/me" prefetch={false} className="button button-quiet" data-testid="my-programs-link">
-        <span className="user-menu-name" data-testid="user-name">
+        <span className="user-menu-name" data-testid="user-name" data-user-content>
           {user.name || user.email}
         </span>{' '}
         · {t('account.myPrograms')}

@@ -223,8 +223,10 @@ export function Ide({
   };
 
   const run = useCallback(async () => {
+    // One run at a time: while one is under way, Run is hidden and Ctrl+Enter does nothing. A
+    // run's request ends early only by Stop or by leaving the page, never by another run.
+    if (abort.current) return;
     editor.current?.commitComposition();
-    abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     noteSlotFocus();
@@ -416,6 +418,7 @@ export function Ide({
               stopped={stopped}
               response={response}
               error={error}
+              latinDigits={latinDigits}
               onReveal={(l, c) => editor.current?.reveal(l, c)}
             />
           </div>

@@ -5,7 +5,7 @@
 // the runtime error's position from the result's `runtimeError`, never from parsing stderr.
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { usePreferences } from '@/components/preferences';
-import { formatNumber, type StringKey } from '@/lib/i18n/strings';
+import { formatNumber, formatNumberVars, type StringKey } from '@/lib/i18n/strings';
 import { explainVerdict, isRunVerdict, outputCutMarker } from '@/lib/i18n/run-feedback';
 import type { RunResponse } from '@/lib/validations/run';
 import { PointerHint } from '@/components/pointer-hint';
@@ -22,6 +22,8 @@ export interface OutputPanelProps {
   stopped?: LiveOutput | null;
   response: RunResponse | null;
   error: { messageKey: StringKey; vars?: Record<string, string | number> } | null;
+  /** The program's Latin-digits preference: the panel's own numbers follow it too. */
+  latinDigits?: boolean;
   onReveal: (line: number, column: number) => void;
 }
 
@@ -65,9 +67,17 @@ function FollowingOutput({
   );
 }
 
-export function OutputPanel({ running, live, stopped, response, error, onReveal }: OutputPanelProps) {
+export function OutputPanel({
+  running,
+  live,
+  stopped,
+  response,
+  error,
+  latinDigits = false,
+  onReveal,
+}: OutputPanelProps) {
   const { lang, t } = usePreferences();
-  const num = (n: number) => formatNumber(lang, n);
+  const num = (n: number) => formatNumber(lang, n, latinDigits);
   // Each run starts by following its output (before any output box of the run exists).
   const followRef = useRef(true);
   useLayoutEffect(() => {
@@ -113,12 +123,9 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
       </>
     );
   } else if (error) {
-    const vars =
-      error.vars &&
-      Object.fromEntries(Object.entries(error.vars).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]));
     body = (
       <p className="alert" role="alert" data-testid="run-error">
-        {t(error.messageKey, vars)}
+        {t(error.messageKey, formatNumberVars(lang, error.vars, latinDigits))}
       </p>
     );
   } else if (stopped) {
@@ -168,7 +175,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
   } else {
     const run = response.run;
     const verdict = isRunVerdict(run.verdict) ? run.verdict : 'internal_error';
-    const explanation = explainVerdict(lang, run);
+    const explanation = explainVerdict(lang, run, latinDigits);
     const failure = run.verdict === 'runtime_error' ? run.runtimeError : undefined;
     const where =
       failure && failure.line !== null && failure.column !== null
@@ -183,6 +190,7 @@ export function OutputPanel({ running, live, stopped, response, error, onReveal 
           run.limitExceeded?.kind === 'output'
             ? run.limitExceeded.limit
             : new TextEncoder().encode(run.stdout + run.stderr).length,
+          latinDigits,
         )}
       </span>
     );

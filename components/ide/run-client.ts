@@ -75,7 +75,7 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
         compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
       else if (line.type === 'result' && compile) {
-        void drain(reader);
+        await untilEnd(reader);
         return { kind: 'result', response: { compile, run: line.run } };
       } else return { kind: 'error', messageKey: 'error.server' };
     }
@@ -83,9 +83,25 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
   }
 }
 
-/** The result is the stream's last line: the rest (only the end of the stream; the server
- *  closes it at once) is read in the background, never cancelled, so the result shows at once
- *  and the browser does not count the request as aborted (a console error on every run). */
+/** How long the result waits for the end of the stream behind it (the server closes the
+ *  stream right after the result line, so the end is normally there within milliseconds). */
+export const STREAM_END_GRACE_MS = 1500;
+
+/** The result is the stream's last line. The outcome is reported once the stream has ended too,
+ *  so that when the result shows, the request is complete: a page left (or a run started) at
+ *  that moment has no request still open for the browser to cancel and report as aborted.
+ *  Never cancelled: if the end is late, it is read on in the background and the result shows. */
+async function untilEnd(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    drain(reader),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STREAM_END_GRACE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   try {
     while (!(await reader.read()).done) {

@@ -189,12 +189,15 @@ export function ProgramIde({
       {snippet && (
         <div className="snippet-meta" data-testid="snippet-meta">
           <span>
-            {t('account.by')} <strong data-testid="snippet-owner">{snippet.ownerName ?? t('account.anonymous')}</strong>
+            {t('account.by')}{' '}
+            <strong data-testid="snippet-owner" data-user-content={snippet.ownerName ? '' : undefined}>
+              {snippet.ownerName ?? t('account.anonymous')}
+            </strong>
           </span>
           {snippet.forkedFrom && (
             <span>
               {t('account.forkedFrom')}{' '}
-              <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from">
+              <a href={`/s/${snippet.forkedFrom}`} data-testid="snippet-forked-from" data-user-content>
                 /s/{snippet.forkedFrom}
               </a>
             </span>

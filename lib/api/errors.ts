@@ -4,7 +4,7 @@
 // imports: the IDE's client code imports this module too.
 import '@/components/zod-without-eval'; // first: before any zod schema is made
 import { z } from 'zod';
-import { translate, type StringKey, type UiLanguage } from '@/lib/i18n/strings';
+import { formatNumber, translate, type StringKey, type UiLanguage } from '@/lib/i18n/strings';
 
 /** Every code the API answers, with its HTTP status (docs/interfaces.md lists them). */
 export const API_ERROR_STATUS = {
@@ -95,8 +95,12 @@ export class ApiError extends Error {
 }
 
 function apiErrorText(lang: UiLanguage, code: ApiErrorCode, options: ApiErrorOptions): string {
+  // Numbers in the language's digits (Devanagari in the Nepali message).
   const vars = Object.fromEntries(
-    Object.entries(options.vars ?? {}).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]),
+    Object.entries(options.vars ?? {}).map(([k, v]) => [
+      k,
+      typeof v === 'object' ? v[lang] : typeof v === 'number' ? formatNumber(lang, v) : v,
+    ]),
   );
   return translate(lang, options.text ?? (`api.${code}` as ApiTextKey), vars);
 }

@@ -4,6 +4,7 @@
 // (the reader's own on the client), so call them in the browser after mount: the server does
 // not know the reader's zone, and formatting there would not match (a hydration mismatch).
 import NepaliDateModule from 'nepali-date-converter';
+import { toDevanagariDigits } from './strings';
 
 type NepaliDateLike = {
   format(pattern: string, language?: 'np' | 'en'): string;
@@ -13,9 +14,6 @@ type NepaliDateClass = new (date: Date) => NepaliDateLike;
 // The package's CommonJS build puts the class under `default` when Node loads it directly.
 const NepaliDate = ((NepaliDateModule as unknown as { default?: NepaliDateClass }).default ??
   NepaliDateModule) as unknown as NepaliDateClass;
-
-const NEPALI_DIGITS = '०१२३४५६७८९';
-export const toNepaliDigits = (text: string) => text.replace(/[0-9]/g, (d) => NEPALI_DIGITS[Number(d)]);
 
 /** The Bikram Sambat date of `date` in the time zone `timeZone` (default: this runtime's own). */
 export function bikramSambat(date: Date, timeZone?: string): { year: number; month: number; day: number } {
@@ -28,7 +26,7 @@ export function formatBikramSambat(date: Date, timeZone?: string): string {
   const local = wallClock(date, timeZone);
   const day = new NepaliDate(local).format('DD MMMM YYYY', 'np');
   const time = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
-  return `${day}, ${toNepaliDigits(time)}`;
+  return `${day}, ${toDevanagariDigits(time)}`;
 }
 
 /** "2 Dec 2026, 18:30". */

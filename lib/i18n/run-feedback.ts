@@ -15,33 +15,37 @@ export function isRunVerdict(v: string): v is RunVerdict {
   return (VERDICTS as readonly string[]).includes(v);
 }
 
-/** A size in bytes: whole KiB when it is one ("64 KiB"), else bytes. */
-export function formatBytes(lang: UiLanguage, bytes: number): string {
+/** A size in bytes: whole KiB when it is one ("64 KiB"), else bytes; `latinDigits` as in formatNumber. */
+export function formatBytes(lang: UiLanguage, bytes: number, latinDigits = false): string {
   if (bytes >= 1024 && bytes % 1024 === 0)
-    return translate(lang, 'run.bytes.kib', { n: formatNumber(lang, bytes / 1024) });
-  return translate(lang, 'run.bytes.b', { n: formatNumber(lang, bytes) });
+    return translate(lang, 'run.bytes.kib', { n: formatNumber(lang, bytes / 1024, latinDigits) });
+  return translate(lang, 'run.bytes.b', { n: formatNumber(lang, bytes, latinDigits) });
 }
 
 /** "Stopped: the 2-second CPU limit was reached" for the limit that ended a run. */
-export function describeLimit(lang: UiLanguage, hit: LimitHit): string {
+export function describeLimit(lang: UiLanguage, hit: LimitHit, latinDigits = false): string {
   const limit =
     hit.kind === 'cpu-time' || hit.kind === 'wall-time'
-      ? formatNumber(lang, hit.limit / 1000)
+      ? formatNumber(lang, hit.limit / 1000, latinDigits)
       : hit.kind === 'memory'
-        ? formatNumber(lang, hit.limit)
-        : formatBytes(lang, hit.limit);
+        ? formatNumber(lang, hit.limit, latinDigits)
+        : formatBytes(lang, hit.limit, latinDigits);
   return translate(lang, `run.limit.${hit.kind}` as StringKey, { limit });
 }
 
 /** One sentence on how the run ended: the limit when one was hit, else what the verdict means. */
-export function explainVerdict(lang: UiLanguage, run: { verdict: string; limitExceeded?: LimitHit | null }): string {
+export function explainVerdict(
+  lang: UiLanguage,
+  run: { verdict: string; limitExceeded?: LimitHit | null },
+  latinDigits = false,
+): string {
   const hit = run.limitExceeded;
-  if (hit && LIMIT_KINDS.includes(hit.kind) && Number.isFinite(hit.limit)) return describeLimit(lang, hit);
+  if (hit && LIMIT_KINDS.includes(hit.kind) && Number.isFinite(hit.limit)) return describeLimit(lang, hit, latinDigits);
   const verdict = isRunVerdict(run.verdict) ? run.verdict : 'internal_error';
   return translate(lang, `run.explain.${verdict}` as StringKey);
 }
 
 /** The line shown where the output limit cut the output. */
-export function outputCutMarker(lang: UiLanguage, keptBytes: number): string {
-  return translate(lang, 'run.outputCut', { kept: formatBytes(lang, keptBytes) });
+export function outputCutMarker(lang: UiLanguage, keptBytes: number, latinDigits = false): string {
+  return translate(lang, 'run.outputCut', { kept: formatBytes(lang, keptBytes, latinDigits) });
 }

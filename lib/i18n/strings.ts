@@ -62,7 +62,7 @@ const ne = {
   'output.moreDiagnostics': 'र {n} थप त्रुटि वा चेतावनी (पहिलाका सच्याएपछि देखिन्छन्)',
   'output.runtimeErrorAt': 'रनटाइम त्रुटि: पङ्क्ति {line}, स्तम्भ {column} मा जानुहोस्',
   'output.ms': '{n} मि.से.',
-  'output.kb': '{n} KB',
+  'output.kb': '{n} KiB',
   'output.progress': 'कम्पाइल गरेर चलाउँदैछ…',
   'error.network': 'सर्भरसँग जोडिन सकिएन। फेरि प्रयास गर्नुहोस्।',
   'error.overloaded': 'सर्भर व्यस्त छ। {seconds} सेकेन्डपछि फेरि प्रयास गर्नुहोस्।',
@@ -101,7 +101,7 @@ const ne = {
   'keyboard.symbols': 'कोडका चिह्न',
   'keyboard.romanizedHint': 'रोमनाइज्ड: एउटा कुञ्जी, एउटा अक्षर: n m s / t e → नमस्ते।',
   'keyboard.traditionalHint': 'परम्परागत (टाइपराइटर): g d ; \\ t ] → नमस्ते।',
-  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर; yadi लेखेर सूचीबाट Tab ले यदि छान्नुहोस्।',
+  'keyboard.offHint': 'ABC: अङ्ग्रेजी अक्षर। सूचीबाट शब्द छान्न: yadi → Tab → यदि।',
   'keyboard.latinInTextOn': 'पाठभित्र ABC',
   'dialog.save': 'राख्नुहोस्',
   'dialog.cancel': 'रद्द गर्नुहोस्',
@@ -161,8 +161,7 @@ const ne = {
   'account.rename': 'नाम बदल्नुहोस्',
   'account.delete': 'मेटाउनुहोस्',
   'account.newTitle': 'नयाँ शीर्षक',
-  'account.empty': 'अहिलेसम्म कुनै प्रोग्राम छैन। IDE मा लेखेर “साझा गर्नुहोस्” थिच्नुहोस्।',
-  'account.bytes': 'बाइट',
+  'account.empty': 'अहिलेसम्म कुनै प्रोग्राम छैन। सम्पादकमा लेखेर “साझा गर्नुहोस्” थिच्नुहोस्।',
   // --- Error answers of the HTTP API, one per code of lib/api/errors.ts (api.<code>) ---
   'api.bad_json': 'अनुरोधको JSON मिलेन।',
   'api.invalid_request': 'अनुरोधको ढाँचा मिलेन: {detail}',
@@ -185,7 +184,7 @@ const ne = {
   'api.method_not_allowed': 'यो ठेगानाले यो विधि स्वीकार्दैन।',
   'api.stale_version': 'यो प्रोग्राम अर्कै ठाउँमा बदलिएको छ (संस्करण {current}); पृष्ठ नयाँ खोलेर फेरि प्रयास गर्नुहोस्।',
   'api.email_taken': 'यो इमेलको खाता पहिले नै छ।',
-  'api.too_large': 'अनुरोध धेरै ठूलो छ (स्रोत र इनपुट हरेक बढीमा 64 KiB)।',
+  'api.too_large': 'अनुरोध धेरै ठूलो छ (स्रोत र इनपुट हरेक बढीमा ६४ KiB)।',
   'api.unsupported_media_type': 'अनुरोधको ढाँचा application/json हुनुपर्छ।',
   'api.rate_limited': 'धेरै अनुरोध भए; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   'api.anonymous_daily_cap':
@@ -281,7 +280,7 @@ const en: Record<StringKey, string> = {
   'output.moreDiagnostics': 'and {n} more errors or warnings (shown once the ones above are fixed)',
   'output.runtimeErrorAt': 'Runtime error: go to line {line}, column {column}',
   'output.ms': '{n} ms',
-  'output.kb': '{n} KB',
+  'output.kb': '{n} KiB',
   'output.progress': 'Compiling and running…',
   'error.network': 'Could not reach the server. Please try again.',
   'error.overloaded': 'The server is busy. Try again in {seconds} seconds.',
@@ -380,7 +379,6 @@ const en: Record<StringKey, string> = {
   'account.delete': 'Delete',
   'account.newTitle': 'New title',
   'account.empty': 'No programs yet. Write one in the IDE and press “Share”.',
-  'account.bytes': 'bytes',
   // --- Error answers of the HTTP API, one per code of lib/api/errors.ts (api.<code>) ---
   'api.bad_json': 'The request body is not valid JSON.',
   'api.invalid_request': 'The request does not have the expected shape: {detail}',
@@ -456,10 +454,29 @@ export function toDevanagariDigits(value: string | number): string {
   return String(value).replace(/[0-9]/g, (d) => NE_DIGITS[Number(d)]);
 }
 
-/** Formats a number for the interface: Devanagari digits in Nepali, ASCII in English. */
-export function formatNumber(lang: UiLanguage, n: number): string {
+/** Whether the interface writes numbers in Devanagari digits: in Nepali, unless the visitor
+ *  asked for Latin digits (the IDE's "0-9" switch); never in English. */
+export function usesDevanagariDigits(lang: UiLanguage, latinDigits = false): boolean {
+  return lang === 'ne' && !latinDigits;
+}
+
+/** The one way the interface writes a number (sizes, counts, times, positions): one decimal
+ *  at most, in the digits `usesDevanagariDigits` picks. */
+export function formatNumber(lang: UiLanguage, n: number, latinDigits = false): string {
   const s = Number.isInteger(n) ? String(n) : n.toFixed(1);
-  return lang === 'ne' ? toDevanagariDigits(s) : s;
+  return usesDevanagariDigits(lang, latinDigits) ? toDevanagariDigits(s) : s;
+}
+
+/** `vars` with every number written by `formatNumber` (text is left as it is). */
+export function formatNumberVars(
+  lang: UiLanguage,
+  vars: Record<string, string | number> | undefined,
+  latinDigits = false,
+): Record<string, string> | undefined {
+  if (!vars) return undefined;
+  return Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(lang, v, latinDigits) : v]),
+  );
 }
 
 export function isUiLanguage(x: unknown): x is UiLanguage {

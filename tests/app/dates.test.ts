@@ -1,7 +1,7 @@
 // Interface dates: Bikram Sambat (from nepali-date-converter) in Nepali digits for the Nepali
 // interface, Gregorian for the English one, read in the time zone given.
 import { describe, it, expect } from 'vitest';
-import { bikramSambat, formatBikramSambat, formatDate, formatGregorian, toNepaliDigits } from '@/lib/i18n/dates';
+import { bikramSambat, formatBikramSambat, formatDate, formatGregorian } from '@/lib/i18n/dates';
 
 const KATHMANDU = 'Asia/Kathmandu'; // UTC+5:45
 
@@ -32,9 +32,5 @@ describe('Bikram Sambat dates', () => {
     expect(text).toMatch(/13 Apr 2024/);
     expect(text).toMatch(/12:00/);
     expect(formatDate(new Date('2024-04-13T06:15:00Z'), 'en', KATHMANDU)).toBe(text);
-  });
-
-  it('turns latin digits into Nepali ones and leaves the rest', () => {
-    expect(toNepaliDigits('2083-08, 18:30 x')).toBe('२०८३-०८, १८:३० x');
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { STRINGS, UI_LANGUAGES, formatNumber, translate, toDevanagariDigits } from '@/lib/i18n/strings';
+import {
+  STRINGS,
+  UI_LANGUAGES,
+  formatNumber,
+  formatNumberVars,
+  translate,
+  toDevanagariDigits,
+  usesDevanagariDigits,
+} from '@/lib/i18n/strings';
+import { apiErrorBody } from '@/lib/api/errors';
 import { API_ERROR_STATUS } from '@/lib/api/errors';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -49,6 +58,30 @@ describe('interface strings', () => {
     expect(formatNumber('ne', 42)).toBe('४२');
     expect(formatNumber('en', 42)).toBe('42');
     expect(formatNumber('ne', 2.25)).toBe('२.३');
+  });
+
+  test('the Latin-digits preference writes ASCII digits in the Nepali interface, and changes nothing in English', () => {
+    expect(formatNumber('ne', 1907, true)).toBe('1907');
+    expect(formatNumber('ne', 1907, false)).toBe('१९०७');
+    expect(formatNumber('en', 1907, false)).toBe('1907');
+    expect(usesDevanagariDigits('ne')).toBe(true);
+    expect(usesDevanagariDigits('ne', true)).toBe(false);
+    expect(usesDevanagariDigits('en')).toBe(false);
+  });
+
+  test("numbers in a message's placeholders follow the same digits; text is left alone", () => {
+    expect(formatNumberVars('ne', { seconds: 15, name: 'abc 12' })).toEqual({ seconds: '१५', name: 'abc 12' });
+    expect(formatNumberVars('ne', { seconds: 15 }, true)).toEqual({ seconds: '15' });
+    expect(formatNumberVars('en', { seconds: 15 })).toEqual({ seconds: '15' });
+    expect(formatNumberVars('ne', undefined)).toBeUndefined();
+    expect(translate('ne', 'error.overloaded', formatNumberVars('ne', { seconds: 30 }))).toContain('३० सेकेन्ड');
+  });
+
+  test("the API's messages write their numbers in each language's digits", () => {
+    const body = apiErrorBody('weak_password', { text: 'api.weak_password_short', vars: { min: 10 } });
+    expect(body.message).toContain('कम्तीमा १० अक्षर');
+    expect(body.message).not.toMatch(/[0-9]/);
+    expect(body.messageEn).toContain('at least 10 characters');
   });
 });
 

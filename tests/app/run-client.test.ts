@@ -1,6 +1,6 @@
 // The IDE's client side of the API: every answer becomes one outcome the panel can show.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { requestRun } from '@/components/ide/run-client';
+import { requestRun, STREAM_END_GRACE_MS } from '@/components/ide/run-client';
 import { loadDraft } from '@/components/ide/use-draft';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -121,5 +121,55 @@ describe('requestRun, streaming', () => {
     // The rest is read in the background, to the stream's end, never cancelled.
     await vi.waitFor(() => expect(closedByReading).toBe(true));
     expect(cancelled).toBe(false);
+  });
+
+  /** An NDJSON answer whose lines are read as asked, then ends `endAfterMs` after the result
+   *  line was read (never, when null). */
+  function streamedAnswer(endAfterMs: number | null) {
+    const encoder = new TextEncoder();
+    const lines = [
+      { type: 'compile', ok: true, diagnostics: [] },
+      { type: 'result', run: { verdict: 'ok', exitCode: 0, stdout: '', stderr: '' } },
+    ];
+    const state = { ended: false, cancelled: false };
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (sent < lines.length) return controller.enqueue(encoder.encode(`${JSON.stringify(lines[sent++])}\n`));
+          if (endAfterMs === null) return new Promise<void>(() => {}); // the end never comes
+          await new Promise((r) => setTimeout(r, endAfterMs));
+          state.ended = true;
+          controller.close();
+        },
+        cancel() {
+          state.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } })),
+    );
+    return state;
+  }
+
+  test('the result is reported once the answer has ended: no request is left open when it shows', async () => {
+    const state = streamedAnswer(200);
+    const outcome = await requestRun({ source: 'देखाउ(१)' });
+    expect(outcome.kind).toBe('result');
+    expect(state.ended).toBe(true);
+    expect(state.cancelled).toBe(false);
+  });
+
+  test('an answer whose end does not come still shows its result, and is not cancelled', async () => {
+    const state = streamedAnswer(null);
+    const started = Date.now();
+    const outcome = await requestRun({ source: 'देखाउ(१)' });
+    expect(outcome.kind).toBe('result');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(STREAM_END_GRACE_MS - 50);
+    expect(state.ended).toBe(false);
+    expect(state.cancelled).toBe(false);
   });
 });

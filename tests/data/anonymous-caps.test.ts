@@ -52,7 +52,7 @@ describe.each(BACKENDS)('anonymous share caps on %s', (backend) => {
       expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
       const body = await capped.json();
       expect(body.messageEn).toMatch(/daily limit of anonymous shares reached \(4 per address per day\); sign in/);
-      expect(body.message).toMatch(/दिनमा 4 वटा/);
+      expect(body.message).toMatch(/दिनमा ४ वटा/); // the Nepali message in Nepali digits
       expect(
         (await fork(request(`/api/snippets/${first.id}/fork`, { method: 'POST', ip }), params({ id: first.id })))
           .status,

@@ -106,6 +106,12 @@ describe('verdict wording (lib/i18n)', () => {
     );
     expect(outputCutMarker('ne', 65536)).toBe('… आउटपुट यहाँ काटियो (६४ KiB राखियो)');
     expect(outputCutMarker('en', 1000)).toBe('… output cut here (1000 bytes kept)');
+    // The Latin-digits preference reaches the sizes and limits too.
+    expect(outputCutMarker('ne', 65536, true)).toBe('… आउटपुट यहाँ काटियो (64 KiB राखियो)');
+    expect(outputCutMarker('ne', 1000)).toBe('… आउटपुट यहाँ काटियो (१००० बाइट राखियो)');
+    expect(
+      explainVerdict('ne', { verdict: 'time_limit', limitExceeded: { kind: 'cpu-time', limit: 2000 } }, true),
+    ).toBe('रोकियो: 2 सेकेन्डको CPU सीमा नाघ्यो');
   });
 
   test('without a limit, the verdict in words; an unknown verdict reads as an internal error; never a signal name', () => {

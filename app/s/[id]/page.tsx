@@ -27,7 +27,7 @@ async function siteOrigin(): Promise<URL | null> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const s = await load(id);
-  if (!s) return { title: 'Not found', robots: { index: false } };
+  if (!s) return { title: 'फेला परेन · Not found', robots: { index: false } };
   const title = s.title || 'सजिलो प्रोग्राम';
   const description = previewOf(s.source) || title;
   return {
