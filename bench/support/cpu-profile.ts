@@ -74,3 +74,33 @@ export function sourceGroup(source: string): string {
   if (/^(components|lib|app)\//.test(source)) return 'ours';
   return 'other';
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Thread CPU time (ms) of the busiest renderer main thread in a Chromium trace recorded with
+ *  the `toplevel` category: the sum of its top-level tasks' `tdur`, which does not count time
+ *  the thread waited for a CPU (unlike a profile's samples on a loaded machine). */
+export function rendererMainThreadCpuMs(trace: Buffer): number {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !mainThreads.has(thread) || e.tdur === undefined) continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    cpu.set(thread, (cpu.get(thread) ?? 0) + e.tdur / 1000);
+  }
+  return Math.max(0, ...cpu.values());
+}

@@ -13,7 +13,6 @@ import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/componen
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
-import { analyse } from '@/lib/compiler';
 import { createNameList } from '@/components/ide/program-names';
 import { reportChangesAfterFrame, type DeferredChanges } from '@/components/ide/deferred-changes';
 import type { UiLanguage } from '@/lib/i18n/strings';
@@ -57,8 +56,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
     const model = editor.getModel();
-    const names = createNameList(editor, analyse);
-    disposables.current.push(names);
+    const names = createNameList();
     bridgeRef.current = attachKeyboard(editor, monaco, {
       getLayout: () => latest.current.layout,
       getLatinDigits: () => latest.current.latinDigits,
@@ -80,7 +78,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
-      const checker = createBrowserWorkerChecker();
+      const checker = createBrowserWorkerChecker(undefined, names.update);
       live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, {
         check: checker.check,
         getUiLanguage,
