@@ -233,7 +233,10 @@ export default function CodeEditor(props: CodeEditorProps) {
   );
 }
 
-function editorOptions(ariaLabel: string, quickSuggestions: boolean): monaco.editor.IStandaloneEditorConstructionOptions {
+function editorOptions(
+  ariaLabel: string,
+  quickSuggestions: boolean,
+): monaco.editor.IStandaloneEditorConstructionOptions {
   return {
     ariaLabel,
     fontFamily: "'Noto Sans Devanagari', ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', monospace",

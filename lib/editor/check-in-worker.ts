@@ -104,10 +104,7 @@ export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecke
 }
 
 /** The page's checker: the front end in a module Web Worker bundled by Next. */
-export function createBrowserWorkerChecker(
-  budgetMs?: number,
-  onNames?: (names: string[]) => void,
-): WorkerChecker {
+export function createBrowserWorkerChecker(budgetMs?: number, onNames?: (names: string[]) => void): WorkerChecker {
   return createWorkerChecker({
     createWorker: () => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
     budgetMs,
