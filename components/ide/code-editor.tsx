@@ -69,7 +69,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     // something outside the editor needs the text: leaving the editor (after the bridge above
     // committed the word being composed there), Run, Save, leaving the page.
     changes.current = reportChangesAfterFrame(editor, (v) => latest.current.onChange(v));
-    const flushNow = () => flushSync(() => changes.current?.flush());
+    // Only with an edit pending: flushSync renders at once, which React refuses inside its own
+    // rendering (a blur while the editor is being removed, say).
+    const flushNow = () => {
+      if (changes.current?.pending) flushSync(() => changes.current?.flush());
+    };
     const onPageHide = () => flushNow();
     window.addEventListener('pagehide', onPageHide);
     disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow), {

@@ -6,6 +6,8 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 
 export interface DeferredChanges {
+  /** Whether an edit waits to be reported. */
+  readonly pending: boolean;
   /** Reports a pending change now. */
   flush(): void;
   dispose(): void;
@@ -36,6 +38,9 @@ export function reportChangesAfterFrame(
     });
   });
   return {
+    get pending() {
+      return pending;
+    },
     flush,
     dispose: () => {
       subscription.dispose();
