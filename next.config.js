@@ -9,6 +9,8 @@ const nextConfig = {
   // Server-only packages that must not be bundled (native paths, WebAssembly, child processes).
   // No X-Powered-By: it tells an attacker which exploits to try first.
   poweredByHeader: false,
+  // SAJILO_SOURCE_MAPS=1: browser source maps in the build, for CPU profiles that name our functions.
+  productionBrowserSourceMaps: process.env.SAJILO_SOURCE_MAPS === '1',
   // Pages take no request bodies; Next buffers what is sent to them for proxy.ts up to this.
   experimental: { proxyClientMaxBodySize: '16kb' },
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'prom-client'],

@@ -3,7 +3,8 @@
 // talks to Monaco: the Sajilo language (lib/editor), the keyboard layouts (lib/keyboard),
 // markers from runs, Ctrl+Enter, and the handle the rest of the IDE uses.
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { monaco } from '@/components/ide/monaco-setup';
 import { attachKeyboard, isTouchOnly, type KeyboardBridge } from '@/components/ide/keyboard-bridge';
 import { attachSuggestKeys } from '@/components/ide/suggest-keys';
@@ -12,8 +13,8 @@ import { asMonacoApi, setupSajiloLanguage, SAJILO_LANGUAGE_ID } from '@/componen
 import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-diagnostics';
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
-import { analyse } from '@/lib/compiler';
 import { createNameList } from '@/components/ide/program-names';
+import { reportChangesAfterFrame, type DeferredChanges } from '@/components/ide/deferred-changes';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
@@ -21,7 +22,9 @@ import type { EditorHandle, MarkerInput } from '@/components/ide/editor-handle';
 type IStandaloneCodeEditor = monaco.editor.IStandaloneCodeEditor;
 
 export interface CodeEditorProps {
+  /** The text the editor starts with (a new text means a new editor: the IDE changes its key). */
   value: string;
+  /** The text after edits, reported after the frame that shows them (see deferred-changes.ts). */
   onChange: (value: string) => void;
   layout: LayoutChoice;
   latinDigits: boolean;
@@ -45,6 +48,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const bridgeRef = useRef<KeyboardBridge | null>(null);
   const disposables = useRef<{ dispose(): void }[]>([]);
   const live = useRef<LiveDiagnostics | null>(null);
+  const changes = useRef<DeferredChanges | null>(null);
   // Monaco's commands are registered once; they call the latest props through this ref.
   const latest = useRef(props);
   latest.current = props;
@@ -52,8 +56,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
     const model = editor.getModel();
-    const names = createNameList(editor, analyse);
-    disposables.current.push(names);
+    const names = createNameList();
     bridgeRef.current = attachKeyboard(editor, monaco, {
       getLayout: () => latest.current.layout,
       getLatinDigits: () => latest.current.latinDigits,
@@ -62,10 +65,24 @@ export default function CodeEditor(props: CodeEditorProps) {
       onLatinInTextChange: (on) => latest.current.onLatinInTextChange?.(on),
     });
     disposables.current.push(attachSuggestKeys(editor, monaco), attachAutoOutdent(editor));
+    // Reported after the frame; at once (and rendered at once, so the IDE's state has it) when
+    // something outside the editor needs the text: leaving the editor (after the bridge above
+    // committed the word being composed there), Run, Save, leaving the page.
+    changes.current = reportChangesAfterFrame(editor, (v) => latest.current.onChange(v));
+    // Only with an edit pending: flushSync renders at once, which React refuses inside its own
+    // rendering (a blur while the editor is being removed, say).
+    const flushNow = () => {
+      if (changes.current?.pending) flushSync(() => changes.current?.flush());
+    };
+    const onPageHide = () => flushNow();
+    window.addEventListener('pagehide', onPageHide);
+    disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow), {
+      dispose: () => window.removeEventListener('pagehide', onPageHide),
+    });
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
-      const checker = createBrowserWorkerChecker();
+      const checker = createBrowserWorkerChecker(undefined, names.update);
       live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, {
         check: checker.check,
         getUiLanguage,
@@ -166,6 +183,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       },
       commitComposition() {
         bridgeRef.current?.commit();
+        flushNow();
       },
       deleteLeft() {
         if (!isTouchOnly()) editor.focus();
@@ -198,45 +216,57 @@ export default function CodeEditor(props: CodeEditorProps) {
     [],
   );
 
+  // The same object until these change: a new one makes Monaco re-apply every option.
+  const options = useMemo(
+    () => editorOptions(props.ariaLabel, props.layout !== 'phonetic'),
+    [props.ariaLabel, props.layout],
+  );
+
   return (
     <Editor
       height="100%"
       language={SAJILO_LANGUAGE_ID}
-      value={props.value}
-      onChange={(v) => props.onChange(v ?? '')}
+      defaultValue={props.value}
       theme={props.theme === 'dark' ? 'sajilo-dark' : 'sajilo-light'}
       beforeMount={(m) => setupSajiloLanguage(m as typeof monaco, () => latest.current.uiLanguage)}
       onMount={handleMount}
       loading={null}
       wrapperProps={{ 'data-testid': 'editor' }}
-      options={{
-        ariaLabel: props.ariaLabel,
-        fontFamily: "'Noto Sans Devanagari', ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
-        fontSize: 16,
-        lineHeight: 28,
-        minimap: { enabled: false },
-        automaticLayout: true,
-        scrollBeyondLastLine: false,
-        tabSize: 4,
-        insertSpaces: true,
-        wordWrap: 'on',
-        renderWhitespace: 'none',
-        fixedOverflowWidgets: true,
-        // Devanagari and the joiners (ZWJ/ZWNJ) are ordinary text here, not suspicious characters.
-        unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
-        padding: { top: 8 },
-        glyphMargin: false,
-        // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
-        // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
-        editContext: false,
-        // Enter is a new line; it accepts a completion only after the selection moved
-        // (components/ide/suggest-keys.ts). Tab accepts.
-        acceptSuggestionOnEnter: 'off',
-        quickSuggestions: props.layout !== 'phonetic',
-        tabCompletion: 'off',
-        // Only the language's own entries: words of the document would re-offer the word typed.
-        wordBasedSuggestions: 'off',
-      }}
+      options={options}
     />
   );
+}
+
+function editorOptions(
+  ariaLabel: string,
+  quickSuggestions: boolean,
+): monaco.editor.IStandaloneEditorConstructionOptions {
+  return {
+    ariaLabel,
+    fontFamily: "'Noto Sans Devanagari', ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
+    fontSize: 16,
+    lineHeight: 28,
+    minimap: { enabled: false },
+    automaticLayout: true,
+    scrollBeyondLastLine: false,
+    tabSize: 4,
+    insertSpaces: true,
+    wordWrap: 'on',
+    renderWhitespace: 'none',
+    fixedOverflowWidgets: true,
+    // Devanagari and the joiners (ZWJ/ZWNJ) are ordinary text here, not suspicious characters.
+    unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+    padding: { top: 8 },
+    glyphMargin: false,
+    // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
+    // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
+    editContext: false,
+    // Enter is a new line; it accepts a completion only after the selection moved
+    // (components/ide/suggest-keys.ts). Tab accepts.
+    acceptSuggestionOnEnter: 'off',
+    quickSuggestions,
+    tabCompletion: 'off',
+    // Only the language's own entries: words of the document would re-offer the word typed.
+    wordBasedSuggestions: 'off',
+  };
 }

@@ -66,6 +66,19 @@ export function checkSummary(source: string, options: CheckOptions = {}): CheckS
   }
 }
 
+/** checkSummary() and the names the program declares, from one analysis (the editor's worker:
+ *  its live check also feeds the phonetic candidates, so no second analysis runs on the page). */
+export function checkSummaryWithNames(source: string, options: CheckOptions = {}): CheckSummary & { names: string[] } {
+  try {
+    const result = analyseFrontEnd(source);
+    const names = [...new Set(symbolsOf(result).map((s) => s.name))].sort();
+    return { diagnostics: result.diagnostics, omittedDiagnostics: result.omittedDiagnostics, names };
+  } catch (error) {
+    options.onFailure?.(error);
+    return { diagnostics: [compilerFailureDiagnostic()], omittedDiagnostics: 0, names: [] };
+  }
+}
+
 /**
  * What the caller gets instead when the analysis of a program ran out of its budget (CPU time
  * or memory) and was stopped: one error at the start of the program.

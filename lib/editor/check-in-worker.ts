@@ -18,6 +18,8 @@ export interface WorkerCheckerOptions {
   createWorker: () => WorkerLike;
   budgetMs?: number;
   timer?: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+  /** The names the checked program declares, with each answer that has them (current checks only). */
+  onNames?: (names: string[]) => void;
 }
 
 /** Over ten times what the slowest 64 KiB program (the largest the IDE sends) takes to check here. */
@@ -61,8 +63,12 @@ export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecke
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
     const created = options.createWorker();
-    created.onmessage = (event: MessageEvent<{ id: number; summary: { diagnostics: Diagnostic[] } }>) => {
-      if (pending && event.data.id === pending.id) settle(event.data.summary.diagnostics);
+    created.onmessage = (
+      event: MessageEvent<{ id: number; summary: { diagnostics: Diagnostic[] }; names?: string[] }>,
+    ) => {
+      if (!pending || event.data.id !== pending.id) return;
+      if (event.data.names) options.onNames?.(event.data.names);
+      settle(event.data.summary.diagnostics);
     };
     // A worker that fails to load or crashes: nothing to show, and the next check starts afresh.
     created.onerror = () => {
@@ -98,9 +104,10 @@ export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecke
 }
 
 /** The page's checker: the front end in a module Web Worker bundled by Next. */
-export function createBrowserWorkerChecker(budgetMs?: number): WorkerChecker {
+export function createBrowserWorkerChecker(budgetMs?: number, onNames?: (names: string[]) => void): WorkerChecker {
   return createWorkerChecker({
     createWorker: () => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
     budgetMs,
+    onNames,
   });
 }

@@ -1,6 +1,7 @@
 // The live check's Web Worker: the compiler front end on its own thread, so no program, however
 // large or hostile, can freeze the tab (lib/editor/check-in-worker.ts starts and budgets it).
-import { checkSummary } from '../compiler';
+// The answer also names what the program declares, for the phonetic candidates.
+import { checkSummaryWithNames } from '../compiler';
 
 export interface CheckRequestMessage {
   id: number;
@@ -9,5 +10,6 @@ export interface CheckRequestMessage {
 
 self.onmessage = (event: MessageEvent<CheckRequestMessage>) => {
   const { id, source } = event.data;
-  self.postMessage({ id, summary: checkSummary(source) });
+  const { names, ...summary } = checkSummaryWithNames(source);
+  self.postMessage({ id, summary, names });
 };

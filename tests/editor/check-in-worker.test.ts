@@ -1,10 +1,10 @@
-// The live check answered from a worker: the budget that ends a worker stuck in a long
+// The live check answered from a worker (with the names the program declares): the budget that ends a worker stuck in a long
 // analysis, a newer check replacing one in flight, and the live checker dropping an answer
 // whose text has changed since. The worker here is a stand-in for the browser's (Node has no
 // Web Worker): it runs the real front end, later, as a worker would. The real Web Worker in
 // Chromium is driven by tests/e2e/live-check-worker.spec.ts.
 import { describe, expect, it } from 'vitest';
-import { check, checkSummary, programTooComplex } from '@/lib/compiler';
+import { analyse, check, checkSummary, checkSummaryWithNames, programTooComplex } from '@/lib/compiler';
 import { createLiveChecker } from '@/lib/editor';
 import type { Diagnostic } from '@/lib/editor';
 import { createWorkerChecker, type WorkerLike } from '@/lib/editor/check-in-worker';
@@ -17,8 +17,10 @@ class StandInWorker implements WorkerLike {
   postMessage(message: { id: number; source: string }): void {
     if (!this.answers) return; // stuck: never answers
     setTimeout(() => {
-      if (!this.terminated)
-        this.onmessage?.({ data: { id: message.id, summary: checkSummary(message.source) } } as MessageEvent);
+      if (this.terminated) return;
+      // What check.worker.ts posts.
+      const { names, ...summary } = checkSummaryWithNames(message.source);
+      this.onmessage?.({ data: { id: message.id, summary, names } } as MessageEvent);
     }, 5);
   }
   terminate(): void {
@@ -26,10 +28,11 @@ class StandInWorker implements WorkerLike {
   }
 }
 
-function checkerWith(kinds: boolean[], budgetMs = 200) {
+function checkerWith(kinds: boolean[], budgetMs = 200, onNames?: (names: string[]) => void) {
   const workers: StandInWorker[] = [];
   const checker = createWorkerChecker({
     budgetMs,
+    onNames,
     createWorker: () => {
       const worker = new StandInWorker(kinds[workers.length] ?? true);
       workers.push(worker);
@@ -46,6 +49,16 @@ describe('the live check in a worker', () => {
     expect(await checker.check(source)).toEqual(check(source));
     expect(await checker.check('देखाउ(१)\n')).toEqual([]);
     expect(workers).toHaveLength(1); // one worker serves check after check
+  });
+
+  it('gives the names the program declares with the answer, as analyse() finds them', async () => {
+    const seen: string[][] = [];
+    const { checker } = checkerWith([true], 200, (names) => seen.push(names));
+    const source = 'कार्य जोड(क, ख)\n    फर्काउ क + ख\nअन्त्य\nराख सूची = [१, २]\nहरेक स सूची मा\n    देखाउ(स)\nअन्त्य\n';
+    await checker.check(source);
+    expect(seen).toEqual([[...new Set(analyse(source).symbols.map((s) => s.name))].sort()]);
+    expect(seen[0]).toEqual(expect.arrayContaining(['जोड', 'क', 'ख', 'सूची', 'स']));
+    expect(checkSummaryWithNames(source)).toMatchObject(checkSummary(source));
   });
 
   it('ends a worker that overruns its budget and answers "too large or complex"', async () => {
