@@ -1,3 +1,5 @@
+import { addCompileHints } from './scripts/compile-hints.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -12,6 +14,13 @@ const nextConfig = {
   // Pages take no request bodies; Next buffers what is sent to them for proxy.ts up to this.
   experimental: { proxyClientMaxBodySize: '16kb' },
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
+  // The editor's chunks get V8's compile hint (scripts/compile-hints.mjs; docs/ide.md, "The first screen").
+  compiler: {
+    async runAfterProductionCompile(build) {
+      const marked = await addCompileHints(build);
+      console.log(`compile hints: ${marked.length ? marked.join(', ') : 'no client-only chunks'}`);
+    },
+  },
 };
 
 export default nextConfig;
