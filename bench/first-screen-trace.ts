@@ -15,18 +15,20 @@ import { f, pct, startServer, table } from './support/next-server';
 const SAMPLES = Number(process.env.TRACE_SAMPLES ?? 3);
 const TIMEOUT_MS = 180_000;
 const LETTER = 'Q';
-const CATEGORIES = process.env.TRACE_CATEGORIES ?? [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'toplevel',
-  'v8',
-  'v8.execute',
-  'disabled-by-default-v8.compile',
-  'blink',
-  'blink.user_timing',
-  'loading',
-  '__metadata',
-].join(',');
+const CATEGORIES =
+  process.env.TRACE_CATEGORIES ??
+  [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'toplevel',
+    'v8',
+    'v8.execute',
+    'disabled-by-default-v8.compile',
+    'blink',
+    'blink.user_timing',
+    'loading',
+    '__metadata',
+  ].join(',');
 
 interface TraceEvent {
   name: string;
@@ -132,8 +134,7 @@ function selfTimes(events: TraceEvent[], until: number) {
     const self = Math.max(0, frame.e.tdur! - frame.childThread);
     const cat = categoryOf(frame.e.name);
     byCategory[cat] = (byCategory[cat] ?? 0) + self;
-    if (frame.script && cat.startsWith('script'))
-      byScript.set(frame.script, (byScript.get(frame.script) ?? 0) + self);
+    if (frame.script && cat.startsWith('script')) byScript.set(frame.script, (byScript.get(frame.script) ?? 0) + self);
   };
   let top = 0;
   for (const e of xs) {
@@ -280,17 +281,41 @@ function report(name: string, runs: Analysis[]) {
 
 const builds: { name: string; distDir?: string }[] = [];
 if (process.env.FIRST_SCREEN_BEFORE_DIST)
-  builds.push({ name: `before (${process.env.FIRST_SCREEN_BEFORE_DIST})`, distDir: process.env.FIRST_SCREEN_BEFORE_DIST });
+  builds.push({
+    name: `before (${process.env.FIRST_SCREEN_BEFORE_DIST})`,
+    distDir: process.env.FIRST_SCREEN_BEFORE_DIST,
+  });
 builds.push({ name: 'this build' });
-console.log(`[trace] ${new Date().toISOString()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `[trace] ${new Date().toISOString()}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 const servers = [];
 for (const b of builds) servers.push({ ...b, ...(await startServer({ distDir: b.distDir })), runs: [] as Analysis[] });
 try {
   for (const s of servers) await (await fetch(s.baseURL)).text();
   for (let i = 0; i < SAMPLES; i++)
-    for (const [j, s] of servers.entries()) s.runs.push(await traceOnce(s.baseURL, `build${j}-run${i}`, process.env.TRACE_OUT));
+    for (const [j, s] of servers.entries()) {
+      // Now and then (on a busy machine) the trace misses the navigation's own event: run again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          s.runs.push(await traceOnce(s.baseURL, `build${j}-run${i}`, process.env.TRACE_OUT));
+          break;
+        } catch (err) {
+          if (attempt === 3) throw err;
+          console.log(`[trace] ${(err as Error).message}; again`);
+        }
+      }
+    }
 } finally {
   for (const s of servers) s.stop();
 }
 for (const s of servers) report(s.name, s.runs);
-console.log(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `Load average at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);

@@ -1,7 +1,7 @@
 // The IDE end to end, in Debian's Chromium against the production build (scripts/e2e.mjs).
 import { expect, test, type Page } from '@playwright/test';
 import { keyOutput, TYPING_KEYS } from '../../lib/keyboard';
-import { editorText, focusEditorEnd, openIde } from './typing-helpers';
+import { editorText, focusEditorEnd, openIde, pressUsKeys } from './typing-helpers';
 
 const ROMANIZED = 'nepali-romanized';
 
@@ -55,6 +55,36 @@ test('type a program with the Romanized layout, run it with Ctrl+Enter, see its 
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
   await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते, संसार!');
   await page.screenshot({ path: 'test-results/ide.png' });
+});
+
+test('first screen: the HTML holds the program highlighted and preloads the editor, compiled ahead by V8', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('data-testid="static-code"');
+  const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  const editorChunks = [...html.matchAll(/<link [^>]*>/g)]
+    .map((m) => m[0])
+    .filter(
+      (tag) => attr(tag, 'rel') === 'preload' && attr(tag, 'as') === 'script' && attr(tag, 'fetchPriority') === 'high',
+    )
+    .map((tag) => attr(tag, 'href')!);
+  const pageScripts = [...html.matchAll(/<script [^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  expect(editorChunks.length).toBeGreaterThan(0);
+  expect(pageScripts.length).toBeGreaterThan(0);
+  const startsWithHint = async (href: string) =>
+    (await (await request.get(href)).text()).startsWith('//# allFunctionsCalledOnLoad\n');
+  // The editor's chunks (Monaco) carry the compile hint; the page's own scripts do not (most of
+  // their code is not needed at first, compiling it early would only cost time).
+  for (const href of editorChunks) expect(await startsWithHint(href), href).toBe(true);
+  for (const href of pageScripts) expect(await startsWithHint(href), href).toBe(false);
+  // Monaco takes over from the static text, and typing works.
+  await openIde(page, { source: '' }, 'off');
+  await expect(page.getByTestId('static-code')).toHaveCount(0);
+  await focusEditorEnd(page);
+  await pressUsKeys(page, 'x');
+  await expect.poll(() => editorText(page)).toBe('x');
 });
 
 test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not the line', async ({ page }) => {
