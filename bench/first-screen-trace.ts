@@ -83,11 +83,12 @@ async function typedLetterAt(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function collectTrace(cdp: CDPSession, stop: () => Promise<void>): Promise<TraceEvent[]> {
+/** Ends the trace started on `cdp` and returns its events. */
+async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  // The protocol types an event's fields as strings; they are the trace format's own.
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await stop();
   await cdp.send('Tracing.end');
   await done;
   return events;
@@ -181,7 +182,7 @@ async function traceOnce(baseURL: string, label: string, outDir?: string): Promi
       })),
       origin: performance.timeOrigin,
     }));
-    const events = await collectTrace(cdp, async () => {});
+    const events = await collectTrace(cdp);
     if (outDir) writeFileSync(path.join(outDir, `${label}.json`), JSON.stringify({ traceEvents: events }));
 
     // The page's renderer: the process of the main frame; its main thread and its workers.
