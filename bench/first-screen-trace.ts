@@ -13,6 +13,8 @@ import path from 'node:path';
 import { f, pct, startServer, table } from './support/next-server';
 
 const SAMPLES = Number(process.env.TRACE_SAMPLES ?? 3);
+/** TRACE_PROFILE=warm traces the second load of a profile instead of its first. */
+const WARM = process.env.TRACE_PROFILE === 'warm';
 const TIMEOUT_MS = 180_000;
 const LETTER = 'Q';
 const CATEGORIES =
@@ -64,26 +66,32 @@ function markEditor() {
   });
 }
 
+/** ms on the page's clock when a letter pressed in the focused editor is drawn (a warm load's
+ *  restored draft already holds the letters typed before: it counts them first). */
 async function typedLetterAt(page: Page): Promise<number> {
   await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid=editor] .monaco-editor'), null, {
     timeout: TIMEOUT_MS,
     polling: 'raf',
   });
+  const count = (letter: string) =>
+    ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').split(letter)
+      .length - 1;
+  const before = await page.evaluate(count, LETTER);
   await page.keyboard.press(`Shift+Key${LETTER}`);
   const handle = await page.waitForFunction(
-    (letter) =>
-      ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').includes(
-        letter,
-      )
-        ? performance.now()
-        : 0,
-    LETTER,
+    ({ letter, before }) => {
+      const n =
+        ((document.querySelector('[data-testid=editor] .view-lines') as HTMLElement | null)?.innerText ?? '').split(
+          letter,
+        ).length - 1;
+      return n > before ? performance.now() : 0;
+    },
+    { letter: LETTER, before },
     { timeout: TIMEOUT_MS, polling: 'raf' },
   );
   return (await handle.jsonValue()) as number;
 }
 
-/** Ends the trace started on `cdp` and returns its events. */
 async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   // The protocol types an event's fields as strings; they are the trace format's own.
@@ -162,6 +170,13 @@ async function traceOnce(baseURL: string, label: string, outDir?: string): Promi
     await context.addInitScript(markEditor);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
+    if (WARM) {
+      // As first-screen.bench.ts's warm row: the page loaded once in this profile, then reloaded.
+      await page.goto(baseURL, { waitUntil: 'commit' });
+      await typedLetterAt(page);
+      await page.waitForLoadState('load', { timeout: TIMEOUT_MS });
+      await page.waitForTimeout(2000);
+    }
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(baseURL, { waitUntil: 'commit' });
     const typedAt = await typedLetterAt(page);
@@ -239,7 +254,7 @@ const median = (xs: number[]) => pct(xs, 50);
 const shortUrl = (u: string) => u.replace(/^https?:\/\/[^/]+/, '').replace(/^\/_next\/static\//, '');
 
 function report(name: string, runs: Analysis[]) {
-  console.log(`\n## ${name} (${runs.length} cold runs; medians)\n`);
+  console.log(`\n## ${name} (${runs.length} ${WARM ? 'warm' : 'cold'} runs; medians)\n`);
   const cats = [...new Set(runs.flatMap((r) => Object.keys(r.byCategory)))].sort();
   table(
     ['main-thread CPU until the typed letter', 'ms'],
