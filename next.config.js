@@ -1,5 +1,3 @@
-import { addCompileHints } from './scripts/compile-hints.mjs';
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -15,16 +13,9 @@ const nextConfig = {
   // No scope hoisting: Turbopack would join Monaco's modules into one 3 MB function. Each Error
   // created while it runs (Monaco makes one as it starts) then costs V8 a re-parse of all of it
   // whenever a debugger is attached (Playwright, DevTools): 0.6 s of the cold first screen, for
-  // 3 % more bytes. Details in docs/ide.md ("The first screen").
+  // 3.5 % more bytes. Details in docs/ide.md ("The first screen").
   experimental: { proxyClientMaxBodySize: '16kb', turbopackScopeHoisting: false },
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
-  // The editor's chunks get V8's compile hint (scripts/compile-hints.mjs; docs/ide.md, "The first screen").
-  compiler: {
-    async runAfterProductionCompile(build) {
-      const marked = await addCompileHints(build);
-      console.log(`compile hints: ${marked.length ? marked.join(', ') : 'no client-only chunks'}`);
-    },
-  },
 };
 
 export default nextConfig;
