@@ -31,11 +31,9 @@ import { NepaliTextArea } from '@/components/input/nepali-text-field';
 import { TypingHint } from '@/components/ide/typing-hint';
 import { StaticCode } from '@/components/ide/static-code';
 
-// Monaco's code is fetched as soon as this module is evaluated in the browser (before
-// hydration), in parallel with the rest of the page; the layout preloads its chunks
-// (components/ide/editor-preload.tsx). next/dynamic's own import below then finds it loaded
-// or in flight. Until it is ready, StaticCode shows the program highlighted.
-if (typeof window !== 'undefined') void import('@/components/ide/code-editor');
+// Monaco's chunks are fetched (and compiled by V8 in the background) from the HTML's head on:
+// the layout preloads them (components/ide/editor-preload.tsx), so next/dynamic's import finds
+// them there. Until the editor is ready, StaticCode shows the program highlighted.
 const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   ssr: false,
   loading: () => <EditorLoading />,

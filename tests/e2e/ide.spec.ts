@@ -1,7 +1,7 @@
 // The IDE end to end, in Debian's Chromium against the production build (scripts/e2e.mjs).
 import { expect, test, type Page } from '@playwright/test';
 import { keyOutput, TYPING_KEYS } from '../../lib/keyboard';
-import { editorText, focusEditorEnd, openIde } from './typing-helpers';
+import { editorText, focusEditorEnd, openIde, pressUsKeys } from './typing-helpers';
 
 const ROMANIZED = 'nepali-romanized';
 
@@ -55,6 +55,36 @@ test('type a program with the Romanized layout, run it with Ctrl+Enter, see its 
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
   await expect(page.getByTestId('output-stdout')).toHaveText('नमस्ते, संसार!');
   await page.screenshot({ path: 'test-results/ide.png' });
+});
+
+test('first screen: the HTML holds the program highlighted and preloads every chunk of the editor', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('data-testid="static-code"');
+  const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  const preloaded = new Set(
+    [...html.matchAll(/<link [^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => attr(tag, 'rel') === 'preload' && attr(tag, 'as') === 'script')
+      .map((tag) => attr(tag, 'href')!),
+  );
+  const fromHtml = new Set([...html.matchAll(/<script [^>]*src="([^"]+)"/g)].map((m) => m[1]));
+  await openIde(page, { source: '' }, 'off');
+  await expect(page.getByTestId('static-code')).toHaveCount(0);
+  await focusEditorEnd(page);
+  await pressUsKeys(page, 'x');
+  await expect.poll(() => editorText(page)).toBe('x');
+  // Every chunk the page loaded (its own timeline: the checker's worker has its own) was asked
+  // for by the HTML itself, as a script tag or a preload: none waited for hydration to be found.
+  const loaded = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.initiatorType === 'script')
+      .map((e) => new URL(e.name).pathname),
+  );
+  const late = loaded.filter((p) => p.startsWith('/_next/static/chunks/') && !preloaded.has(p) && !fromHtml.has(p));
+  expect(late, 'chunks found only after the page ran').toEqual([]);
 });
 
 test('Ctrl/Alt shortcuts are not mapped, and one Ctrl+Z removes one word, not the line', async ({ page }) => {
