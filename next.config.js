@@ -11,7 +11,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Pages take no request bodies; Next buffers what is sent to them for proxy.ts up to this.
   experimental: { proxyClientMaxBodySize: '16kb' },
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'pg-boss'],
 };
 
 export default nextConfig;

@@ -190,6 +190,7 @@ const ne = {
     'साइन इन नगरी एक ठेगानाबाट दिनमा {perDay} वटा मात्र साझा गर्न मिल्छ; थप साझा गर्न साइन इन गर्नुहोस्।',
   'api.overloaded': 'सर्भर व्यस्त छ; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   'api.internal': 'सर्भरमा समस्या आयो।',
+  'api.run_unavailable': 'अहिले कार्यक्रम चलाउने कुनै सर्भर उपलब्ध छैन; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   // --- The save model (save, save as new, share snapshots, fork with edits, /me actions) ---
   'account.saveAsNew': 'नयाँ प्रतिको रूपमा सेभ',
   'account.saveHint': 'सेभ (Ctrl+S)',
@@ -405,6 +406,7 @@ const en: Record<StringKey, string> = {
     'daily limit of anonymous shares reached ({perDay} per address per day); sign in to share more',
   'api.overloaded': 'The server is busy; try again shortly.',
   'api.internal': 'Something went wrong on the server.',
+  'api.run_unavailable': 'No server is available to run programs right now; try again shortly.',
   // --- The save model (see the Nepali section) ---
   'account.saveAsNew': 'Save as new',
   'account.saveHint': 'Save (Ctrl+S)',

@@ -99,6 +99,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Whose run it is, for the queue's per-client share and round-robin (lib/run/queue.ts). */
   client?: string;
+  /** The request this run answers (x-request-id), for logs that follow it through a queue. */
+  requestId?: string;
 }
 
 /** Compiles and runs one program. Throws OverloadedError when the queue refuses it, and the

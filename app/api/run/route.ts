@@ -4,7 +4,8 @@
 // forms: Next.js aborts `req.signal` when the connection closes before the answer is sent.
 import { sessionUserId } from '@/lib/auth/session';
 import { clientAddressGroup, clientIp } from '@/lib/http/client';
-import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
+import { isOverloaded, type RunRequestInput } from '@/lib/run';
+import { executor, RunUnavailableError } from '@/lib/run/executor';
 import {
   MAX_BODY_BYTES,
   NDJSON_TYPE,
@@ -30,7 +31,7 @@ async function run(req: Request): Promise<Response> {
   if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE)) return streamRun(req, input, client);
 
   try {
-    const result = await runProgram(input, { client, signal: req.signal });
+    const result = await executor().run(input, { client, signal: req.signal, requestId: requestIdOf(req) });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: {
@@ -43,9 +44,23 @@ async function run(req: Request): Promise<Response> {
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     if (req.signal?.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
-    throw e;
+    throw refusal(e);
   }
+}
+
+/** What a run that got no answer is answered with: 429 when the queue refused it, 500 with its
+ *  own message when no worker answered in time (docs/queue.md), else the error itself. */
+function refusal(e: unknown): unknown {
+  if (isOverloaded(e)) return overloadedError(e.retryAfterSeconds);
+  if (e instanceof RunUnavailableError)
+    return new ApiError('internal', { text: 'api.run_unavailable', headers: { 'retry-after': String(e.retryAfterSeconds) } });
+  return e;
+}
+
+/** The request's id for logs: a safe incoming x-request-id, else a new one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers.get('x-request-id');
+  return given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : crypto.randomUUID();
 }
 
 /** The queue's client: the signed-in user, else the address (an IPv6 /64) the request came from. */
@@ -102,8 +117,9 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   const admitted = new Promise<void>((resolve) => {
     compiled = resolve;
   });
-  const done = runProgram(input, {
+  const done = executor().run(input, {
     client,
+    requestId: requestIdOf(req),
     signal: stop.signal,
     onCompiled: (c) => {
       send({
@@ -121,15 +137,17 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
   } catch (e) {
     finish();
     if (stop.signal.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds);
-    throw e;
+    throw refusal(e);
   }
   done
     .then(
       (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
       (e: unknown) => {
-        console.error('[api/run]', e);
-        send({ type: 'error', ...apiErrorBody('internal') });
+        if (!(e instanceof RunUnavailableError)) console.error('[api/run]', e);
+        send({
+          type: 'error',
+          ...apiErrorBody('internal', e instanceof RunUnavailableError ? { text: 'api.run_unavailable' } : {}),
+        });
       },
     )
     .finally(finish);
