@@ -61,12 +61,20 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
   await installSchema(pool);
   // Everything sent to a web server goes through this one connection, in order: output, then
   // the answer (PostgreSQL delivers one session's notifications in the order they were sent).
-  const out = new pg.Client({ connectionString: c.DATABASE_URL, application_name: 'sajilo-worker-out' });
-  await out.connect();
+  const outClient = new pg.Client({ connectionString: c.DATABASE_URL, application_name: 'sajilo-worker-out' });
+  await outClient.connect();
+  const out = new Outbox(outClient);
   const stops = new Map<string, AbortController>();
   const listener = new pg.Client({ connectionString: c.DATABASE_URL, application_name: 'sajilo-worker-listen' });
   listener.on('notification', (m) => stops.get(m.payload ?? '')?.abort(new Error('stopped by the client')));
   await listener.connect();
+  // Without these connections the worker can neither hear Stop nor answer: it exits, and the web
+  // tier retries its runs on another worker (a supervisor such as systemd starts it again).
+  for (const conn of [outClient, listener])
+    conn.on('error', (e) => {
+      log(`database connection lost (${e.message}): exiting`);
+      process.exit(70);
+    });
   await listener.query(`LISTEN "${workerChannel(id)}"`);
 
   let running = 0;
@@ -139,9 +147,21 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
   await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
   clearInterval(beats);
   await removeNode(pool, id).catch(() => {});
-  await Promise.all([listener.end(), out.end(), pool.end()]).catch(() => {});
+  await Promise.all([listener.end(), outClient.end(), pool.end()]).catch(() => {});
   log('stopped');
   return 0;
+}
+
+/** One connection's queries, sent one after the other in the order they were made. */
+class Outbox {
+  private tail: Promise<unknown> = Promise.resolve();
+  constructor(private readonly client: pg.Client) {}
+
+  query(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const result = this.tail.then(() => this.client.query(text, values));
+    this.tail = result.catch(() => {});
+    return result;
+  }
 }
 
 /** What one run sends to its web server: the compile result, the output in batches, the answer. */
@@ -151,7 +171,7 @@ class RunSender {
   private readonly channel: string;
 
   constructor(
-    private readonly out: pg.Client,
+    private readonly out: Outbox,
     private readonly job: RunJob,
     private readonly workerId: string,
   ) {
