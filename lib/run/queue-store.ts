@@ -24,7 +24,7 @@ export const SCHEMA = 'sajilo_queue';
 /** How often web servers and workers refresh their `node` row. */
 export const HEARTBEAT_MS = 1000;
 /** A node whose row is older than this is dead: its runs are retried or answered with an error. */
-export const DEAD_AFTER_SECONDS = 3;
+export const DEAD_AFTER_SECONDS = 5;
 /** A run is tried on at most this many workers (the first and one retry after a worker's death). */
 export const MAX_ATTEMPTS = 2;
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; ours stay under this. */
@@ -95,7 +95,36 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.node (
   running int NOT NULL DEFAULT 0,
   started_at timestamptz NOT NULL DEFAULT now(),
   last_seen timestamptz NOT NULL DEFAULT now()
-);`;
+);
+-- Rules 1 and 4 of the fair queue over every web server's runs, and the run's row, in one round
+-- trip: the client's advisory lock makes two admissions of one client take turns, and each
+-- statement of a volatile function sees what was committed before it (the counts are current).
+CREATE OR REPLACE FUNCTION ${SCHEMA}.admit(
+  p_id uuid, p_request text, p_client text, p_web text, p_wait int, p_per_client int, p_max_queued int, p_dead int)
+RETURNS TABLE (refused text, mine_queued int, queued int, slots int)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  v_mine int;
+  v_mine_queued int;
+  v_queued int;
+  v_slots int;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('sajilo_queue.client:' || p_client));
+  SELECT count(*) FILTER (WHERE r.client = p_client), count(*) FILTER (WHERE r.client = p_client AND r.state = 'queued'),
+         count(*) FILTER (WHERE r.state = 'queued')
+    INTO v_mine, v_mine_queued, v_queued FROM ${SCHEMA}.run r WHERE r.state <> 'done';
+  SELECT coalesce(sum(n.slots), 0) INTO v_slots FROM ${SCHEMA}.node n
+   WHERE n.role = 'worker' AND n.last_seen > now() - make_interval(secs => p_dead);
+  IF v_mine >= p_per_client THEN
+    RETURN QUERY SELECT 'client'::text, v_mine_queued, v_queued, v_slots;
+  ELSIF v_queued >= coalesce(p_max_queued, greatest(16, 4 * v_slots)) THEN
+    RETURN QUERY SELECT 'server'::text, v_mine_queued, v_queued, v_slots;
+  ELSE
+    INSERT INTO ${SCHEMA}.run (id, request_id, client, web_id, state, expires_at)
+    VALUES (p_id, p_request, p_client, p_web, 'queued', now() + make_interval(secs => p_wait));
+    RETURN QUERY SELECT NULL::text, v_mine_queued, v_queued, v_slots;
+  END IF;
+END $$;`;
 
 /** Creates our tables once (an advisory lock keeps processes starting together from racing). */
 export async function installSchema(pool: pg.Pool): Promise<void> {
@@ -115,7 +144,7 @@ export async function installSchema(pool: pg.Pool): Promise<void> {
 
 /** Refreshes a node's heartbeat row (and creates it on the first beat). */
 export async function heartbeat(
-  pool: pg.Pool,
+  pool: pg.Pool | pg.Client,
   node: { id: string; role: 'web' | 'worker'; slots: number; running: number },
 ): Promise<void> {
   await pool.query(

@@ -56,6 +56,9 @@ type Stream = 'stdout' | 'stderr';
 interface Pending {
   job: RunJob;
   jobId: string | null;
+  /** When the current attempt's job was sent (performance.now()). */
+  sentAt: number;
+  priority: number;
   hooks: RunHooks;
   resolve: (r: RunOutput) => void;
   reject: (e: unknown) => void;
@@ -81,12 +84,13 @@ export class QueuedExecutor implements Executor {
   private listener: pg.Client | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private ticks = 0;
+  private ticking = false;
   private readonly pending = new Map<string, Pending>();
   private closing = false;
   private closed = false;
 
   constructor(private readonly settings: QueueSettings) {
-    this.pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 6, application_name: 'sajilo-web' });
+    this.pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 8, application_name: 'sajilo-web' });
     this.pool.on('error', (e) => console.error('[queue] database connection lost:', e.message));
   }
 
@@ -123,6 +127,8 @@ export class QueuedExecutor implements Executor {
       const p: Pending = {
         job,
         jobId: null,
+        sentAt: 0,
+        priority: 0,
         hooks,
         resolve,
         reject,
@@ -145,39 +151,27 @@ export class QueuedExecutor implements Executor {
   /** Rules 1 and 4 over every web server's runs, then the run's row; returns its pg-boss
    *  priority (rule 3's rounds: a client's second waiting run after everyone's first). */
   private async admit(run: string, client: string, requestId: string | undefined): Promise<number> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('sajilo_queue.client:' || $1))", [client]);
-      const { rows } = await c.query<{ mine: number; mine_queued: number; queued: number; slots: number }>(
-        `SELECT count(*) FILTER (WHERE client = $1)::int AS mine,
-                count(*) FILTER (WHERE client = $1 AND state = 'queued')::int AS mine_queued,
-                count(*) FILTER (WHERE state = 'queued')::int AS queued,
-                (SELECT coalesce(sum(slots), 0) FROM ${SCHEMA}.node
-                  WHERE role = 'worker' AND last_seen > now() - make_interval(secs => $2))::int AS slots
-           FROM ${SCHEMA}.run WHERE state <> 'done'`,
-        [client, DEAD_AFTER_SECONDS],
-      );
-      const { mine, mine_queued, queued, slots } = rows[0];
-      const retryAfter = Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots))));
-      if (mine >= this.settings.perClient) throw new OverloadedError(retryAfter, 'client');
-      if (queued >= (this.settings.maxQueued ?? Math.max(16, 4 * slots))) throw new OverloadedError(retryAfter, 'server');
-      await c.query(
-        `INSERT INTO ${SCHEMA}.run (id, request_id, client, web_id, state, expires_at)
-         VALUES ($1, $2, $3, $4, 'queued', now() + make_interval(secs => $5))`,
-        [run, requestId ?? null, client, this.id, this.settings.waitSeconds],
-      );
-      await c.query('COMMIT');
-      return -mine_queued;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    const { rows } = await this.pool.query<{ refused: 'client' | 'server' | null; mine_queued: number; queued: number; slots: number }>(
+      `SELECT * FROM ${SCHEMA}.admit($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        run,
+        requestId ?? null,
+        client,
+        this.id,
+        this.settings.waitSeconds,
+        this.settings.perClient,
+        this.settings.maxQueued,
+        DEAD_AFTER_SECONDS,
+      ],
+    );
+    const { refused, mine_queued, queued, slots } = rows[0];
+    if (refused) throw new OverloadedError(Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots)))), refused);
+    return -mine_queued;
   }
 
   private async enqueue(p: Pending, priority: number): Promise<void> {
+    p.sentAt = performance.now();
+    p.priority = priority;
     p.jobId = await this.boss!.send(QUEUE_NAME, { ...p.job }, { priority });
   }
 
@@ -300,8 +294,19 @@ export class QueuedExecutor implements Executor {
 
   /** Every second: the heartbeat, and the runs of this process whose state needs a decision. */
   private async tick(): Promise<void> {
-    if (this.closed) return;
-    await heartbeat(this.pool, { id: this.id, role: 'web', slots: 0, running: this.pending.size });
+    if (this.closed || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.checkRuns();
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async checkRuns(): Promise<void> {
+    // On the listening connection, never behind runs waiting for the pool: a late heartbeat
+    // makes workers take this server for dead and refuse its runs.
+    await heartbeat(this.listener ?? this.pool, { id: this.id, role: 'web', slots: 0, running: this.pending.size });
     if (++this.ticks % 30 === 0) await this.removeOrphans();
     if (this.pending.size === 0) return;
     const { rows } = await this.pool.query<{ id: string; attempt: number; state: string; expired: boolean; alive: boolean }>(
@@ -311,13 +316,32 @@ export class QueuedExecutor implements Executor {
         WHERE r.web_id = $1`,
       [this.id, DEAD_AFTER_SECONDS],
     );
+    const waiting: Pending[] = [];
     for (const row of rows) {
       const p = this.pending.get(row.id);
       if (!p || p.settled || row.attempt !== p.job.attempt) continue;
       if (row.state === 'done') p.chain = p.chain.then(() => this.takeAnswer(p)); // a NOTIFY missed
       else if (row.state === 'queued' && row.expired) await this.expire(p);
       else if (row.state === 'running' && !row.alive) await this.workerLost(p);
+      else if (row.state === 'queued' && p.jobId && performance.now() - p.sentAt > DEAD_AFTER_SECONDS * 1000)
+        waiting.push(p);
     }
+    if (waiting.length) await this.resendDropped(waiting);
+  }
+
+  /**
+   * Jobs a worker took from pg-boss but never claimed: it died in between, or it refused the
+   * claim while this process's heartbeat was late. Their runs are still queued, so they are sent
+   * again (the claim lets only one job of an attempt run). pg-boss's own table is read here: no
+   * API call asks for the states of many jobs at once.
+   */
+  private async resendDropped(waiting: Pending[]): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT id FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state NOT IN ('created', 'retry')`,
+      [QUEUE_NAME, waiting.map((p) => p.jobId)],
+    );
+    const dropped = new Set(rows.map((r) => r.id));
+    for (const p of waiting) if (dropped.has(p.jobId!)) await this.enqueue(p, p.priority).catch((e: unknown) => this.fail(p, e));
   }
 
   /** No worker took the run in time. */

@@ -78,10 +78,17 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
   await listener.query(`LISTEN "${workerChannel(id)}"`);
 
   let running = 0;
-  const beat = () =>
-    heartbeat(pool, { id, role: 'worker', slots, running }).catch((e: Error) => log(`heartbeat: ${e.message}`));
+  let beating = false;
+  // On the listening connection, never behind claims waiting for the pool.
+  const beat = async () => {
+    if (beating) return;
+    beating = true;
+    await heartbeat(listener, { id, role: 'worker', slots, running })
+      .catch((e: Error) => log(`heartbeat: ${e.message}`))
+      .finally(() => (beating = false));
+  };
   await beat();
-  const beats = setInterval(beat, HEARTBEAT_MS);
+  const beats = setInterval(() => void beat(), HEARTBEAT_MS);
 
   const boss = createBoss(c.DATABASE_URL, { worker: true, listen: c.SAJILO_QUEUE_NOTIFY === 'on' });
   boss.on('error', (e) => log(`pg-boss: ${e.message}`));
@@ -92,6 +99,9 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
     const parsed = runJobSchema.safeParse(data);
     if (!parsed.success) return log('a job of the wrong shape was dropped');
     const job = parsed.data;
+    // Listening for Stop before the claim: a Stop sent right after it is not missed.
+    const stop = new AbortController();
+    stops.set(job.run, stop);
     const claimed = await pool.query(
       `UPDATE ${SCHEMA}.run r SET state = 'running', worker_id = $3
         WHERE id = $1 AND attempt = $2 AND state = 'queued' AND expires_at > now()
@@ -99,9 +109,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
                        WHERE n.id = r.web_id AND n.last_seen > now() - make_interval(secs => $4))`,
       [job.run, job.attempt, id, DEAD_AFTER_SECONDS],
     );
-    if (!claimed.rowCount) return; // cancelled, expired, taken by an earlier attempt, or nobody waits
-    const stop = new AbortController();
-    stops.set(job.run, stop);
+    if (!claimed.rowCount) {
+      stops.delete(job.run);
+      return; // cancelled, expired, taken by an earlier attempt, or nobody waits
+    }
     running++;
     const sender = new RunSender(out, job, id);
     try {
@@ -117,8 +128,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
         },
       );
       await sender.answer({ output });
+      if (stop.signal.aborted) log(`run ${job.run} (request ${job.requestId ?? '-'}) stopped by its client`);
     } catch (e) {
-      if (!stop.signal.aborted) {
+      if (stop.signal.aborted) log(`run ${job.run} (request ${job.requestId ?? '-'}) stopped by its client`);
+      else {
         log(`run ${job.run} (request ${job.requestId ?? '-'}) failed: ${(e as Error).message}`);
         await sender.answer({ error: (e as Error).message });
       }
@@ -128,13 +141,22 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
     }
   }
 
-  await boss.work<RunJob>(
-    QUEUE_NAME,
-    { localConcurrency: slots, batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 30 },
-    async ([job]) => {
-      await take(job.data);
-    },
-  );
+  // One pg-boss worker per slot, each asking for the next job as soon as it has answered one:
+  // pg-boss would otherwise wait out its polling interval after every job (with NOTIFY, 30 s).
+  for (let slot = 0; slot < slots; slot++) {
+    let self = '';
+    self = await boss.work<RunJob>(
+      QUEUE_NAME,
+      { batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 30 },
+      async ([job]) => {
+        try {
+          await take(job.data);
+        } finally {
+          boss.notifyWorker(self);
+        }
+      },
+    );
+  }
   log(`${id} takes jobs: ${slots} at once, ${c.SAJILO_QUEUE_NOTIFY === 'on' ? 'woken by NOTIFY' : 'polling every 2 s'}`);
   options.onReady?.(id);
 
