@@ -37,3 +37,11 @@ export function errorResponse(err: unknown, where = '[api]'): Response {
 export function overloadedError(retryAfterSeconds: number): ApiError {
   return new ApiError('overloaded', { headers: { 'retry-after': String(retryAfterSeconds) } });
 }
+
+/** No worker answered the run in time (docs/queue.md): 500 with its own message and Retry-After. */
+export function runUnavailableError(retryAfterSeconds: number): ApiError {
+  return new ApiError('internal', { text: 'api.run_unavailable', headers: { 'retry-after': String(retryAfterSeconds) } });
+}
+
+/** The same, as a line of a streamed run's answer. */
+export const RUN_UNAVAILABLE_TEXT = { text: 'api.run_unavailable' } as const;

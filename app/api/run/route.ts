@@ -18,7 +18,7 @@ import {
 import { runRequestSchema } from '@/lib/api/schemas';
 import { ApiError, apiErrorBody } from '@/lib/api/errors';
 import { readJson } from '@/lib/http/body';
-import { overloadedError } from '@/lib/http/errors';
+import { overloadedError, RUN_UNAVAILABLE_TEXT, runUnavailableError } from '@/lib/http/errors';
 import { apiMethods, httpRoute } from '@/lib/http/route';
 
 export const runtime = 'nodejs';
@@ -53,7 +53,7 @@ async function run(req: Request): Promise<Response> {
 function refusal(e: unknown): unknown {
   if (isOverloaded(e)) return overloadedError(e.retryAfterSeconds);
   if (e instanceof RunUnavailableError)
-    return new ApiError('internal', { text: 'api.run_unavailable', headers: { 'retry-after': String(e.retryAfterSeconds) } });
+    return runUnavailableError(e.retryAfterSeconds);
   return e;
 }
 
@@ -146,7 +146,7 @@ async function streamRun(req: Request, input: RunRequestInput, client: string): 
         if (!(e instanceof RunUnavailableError)) console.error('[api/run]', e);
         send({
           type: 'error',
-          ...apiErrorBody('internal', e instanceof RunUnavailableError ? { text: 'api.run_unavailable' } : {}),
+          ...apiErrorBody('internal', e instanceof RunUnavailableError ? RUN_UNAVAILABLE_TEXT : {}),
         });
       },
     )
