@@ -59,10 +59,13 @@ async function stopWorkers(workers: Worker[]) {
   await Promise.all(workers.map((w) => w.exited));
 }
 
-async function sequential(run: () => Promise<unknown>, n: number): Promise<number[]> {
+/** Wall times of `n` runs one after the other, each after `pauseMs()` of quiet (not timed). */
+async function sequential(run: () => Promise<unknown>, n: number, pauseMs = () => 0): Promise<number[]> {
   for (let i = 0; i < 5; i++) await run(); // warm: compile cache, sandbox slots, connections
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
+    const pause = pauseMs();
+    if (pause) await new Promise((r) => setTimeout(r, pause));
     const t = performance.now();
     await run();
     times.push(performance.now() - t);
@@ -81,22 +84,25 @@ await web.start();
 const load = () => os.loadavg()[0].toFixed(1);
 
 try {
-  // (a) latency
+  // (a) latency; one round trip to PostgreSQL for scale (the queue's path has about six)
+  const roundTrip = await sequential(() => db.query('SELECT 1'), SEQUENTIAL);
   const inProcess = await sequential(async () => expectOk(await runProgram({ source: HELLO })), SEQUENTIAL);
   let workers = [await startWorker({ SAJILO_WORKER_CONCURRENCY: '1' })];
   const queued = await sequential(async () => expectOk(await web.run({ source: HELLO }, {})), SEQUENTIAL);
   await stopWorkers(workers);
   workers = [await startWorker({ SAJILO_WORKER_CONCURRENCY: '1', SAJILO_QUEUE_NOTIFY: 'off' })];
-  // A poll finds the job at a random moment of its 2 s interval: the runs are spaced apart.
-  const polled = await sequential(async () => {
-    await new Promise((r) => setTimeout(r, Math.random() * 500));
-    expectOk(await web.run({ source: HELLO }, {}));
-  }, POLLED);
+  // Runs arrive at random moments of the 2 s polling interval.
+  const polled = await sequential(
+    async () => expectOk(await web.run({ source: HELLO }, {})),
+    POLLED,
+    () => Math.random() * 2000,
+  );
   await stopWorkers(workers);
   console.log(`(a) hello world, sequential (ms), load average ${load()} on ${os.cpus().length} CPUs`);
   table(
     ['path', 'runs', 'p50', 'p99', 'p50 over in-process'],
     [
+      ['one PostgreSQL round trip (SELECT 1)', SEQUENTIAL, f(pct(roundTrip, 50)), f(pct(roundTrip, 99)), '—'],
       ['in-process (runProgram)', SEQUENTIAL, f(pct(inProcess, 50)), f(pct(inProcess, 99)), '—'],
       ['queue, NOTIFY wake-up', SEQUENTIAL, f(pct(queued, 50)), f(pct(queued, 99)), `+${f(pct(queued, 50) - pct(inProcess, 50))}`],
       ['queue, polling every 2 s', POLLED, f(pct(polled, 50)), f(pct(polled, 99)), `+${f(pct(polled, 50) - pct(inProcess, 50))}`],

@@ -235,6 +235,13 @@ export class QueuedExecutor implements Executor {
       if (!rest) return;
       p.forwarded[stream] += rest.length;
       p.hooks.onOutput?.(stream, rest);
+    } else if (m.d !== undefined) {
+      // The answer came with the message: this process's already (the worker stored it once,
+      // for this attempt); the row only has to go.
+      void this.pool
+        .query(`DELETE FROM ${SCHEMA}.run WHERE id = $1 AND attempt = $2`, [p.job.run, p.job.attempt])
+        .catch(() => {});
+      this.settleWith(p, m.d);
     } else await this.takeAnswer(p);
   }
 
@@ -252,8 +259,11 @@ export class QueuedExecutor implements Executor {
       `DELETE FROM ${SCHEMA}.run WHERE id = $1 AND attempt = $2 AND state = 'done' RETURNING answer`,
       [p.job.run, p.job.attempt],
     );
-    if (!rows.length) return;
-    const answer = storedAnswerSchema.safeParse(rows[0].answer);
+    if (rows.length) this.settleWith(p, rows[0].answer);
+  }
+
+  private settleWith(p: Pending, stored: unknown): void {
+    const answer = storedAnswerSchema.safeParse(stored);
     if (!answer.success) return this.settle(p, new Error('the worker stored an answer of the wrong shape'));
     if ('error' in answer.data) return this.settle(p, new Error(`the worker could not run the program: ${answer.data.error}`));
     this.settle(p, null, answer.data.output as RunOutput);

@@ -239,9 +239,13 @@ class RunSender {
     }
   }
 
-  /** Stores the answer for this attempt's claim and tells the web server, after all output. */
+  /** Stores the answer for this attempt's claim and tells the web server, after all output; the
+   *  message carries the answer itself when it fits (the web server need not read the row). */
   async answer(answer: { output: RunOutput } | { error: string }): Promise<void> {
     this.flush();
+    const stored = JSON.stringify(answer);
+    const message: WebMessage = { r: this.job.run, a: this.job.attempt, t: 'd' };
+    const inline = JSON.stringify({ ...message, d: answer });
     await this.out.query(
       `WITH done AS (UPDATE ${SCHEMA}.run SET state = 'done', answer = $3
                       WHERE id = $1 AND attempt = $2 AND worker_id = $6 AND state = 'running' RETURNING web_id)
@@ -249,9 +253,9 @@ class RunSender {
       [
         this.job.run,
         this.job.attempt,
-        JSON.stringify(answer),
+        stored,
         this.channel,
-        JSON.stringify({ r: this.job.run, a: this.job.attempt, t: 'd' }),
+        Buffer.byteLength(inline) < NOTIFY_MAX_BYTES ? inline : JSON.stringify(message),
         this.workerId,
       ],
     );
