@@ -12,6 +12,7 @@ import type { RunHooks, RunOutput, RunRequestInput } from './index';
 import { ExecutorClosedError, RunUnavailableError, type Executor, type ExecutorStatus } from './executor';
 import { OverloadedError } from './queue';
 import {
+  connection,
   createBoss,
   DEAD_AFTER_SECONDS,
   ensureQueue,
@@ -90,7 +91,7 @@ export class QueuedExecutor implements Executor {
   private closed = false;
 
   constructor(private readonly settings: QueueSettings) {
-    this.pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 8, application_name: 'sajilo-web' });
+    this.pool = new pg.Pool(connection(settings.databaseUrl, 'sajilo-web', 8));
     this.pool.on('error', (e) => console.error('[queue] database connection lost:', e.message));
   }
 
@@ -176,7 +177,7 @@ export class QueuedExecutor implements Executor {
   }
 
   private async listen(): Promise<void> {
-    const c = new pg.Client({ connectionString: this.settings.databaseUrl, application_name: 'sajilo-web-listen' });
+    const c = new pg.Client(connection(this.settings.databaseUrl, 'sajilo-web-listen'));
     c.on('notification', (m) => this.onMessage(m.payload ?? ''));
     c.on('error', (e) => {
       console.error('[queue] listener lost:', e.message);

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { config } from '@/lib/config';
 import { runProgram, runQueue, type RunOutput } from './index';
 import {
+  connection,
   createBoss,
   DEAD_AFTER_SECONDS,
   ensureQueue,
@@ -56,16 +57,16 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
   // The queue in front of the pipeline never refuses: pg-boss hands out at most `slots` jobs.
   runQueue.configure({ concurrency: slots, maxQueued: slots * 4, perClient: Infinity });
 
-  const pool = new pg.Pool({ connectionString: c.DATABASE_URL, max: 4, application_name: 'sajilo-worker' });
+  const pool = new pg.Pool(connection(c.DATABASE_URL, 'sajilo-worker', 4));
   pool.on('error', (e) => log(`database connection lost: ${e.message}`));
   await installSchema(pool);
   // Everything sent to a web server goes through this one connection, in order: output, then
   // the answer (PostgreSQL delivers one session's notifications in the order they were sent).
-  const outClient = new pg.Client({ connectionString: c.DATABASE_URL, application_name: 'sajilo-worker-out' });
+  const outClient = new pg.Client(connection(c.DATABASE_URL, 'sajilo-worker-out'));
   await outClient.connect();
   const out = new Outbox(outClient);
   const stops = new Map<string, AbortController>();
-  const listener = new pg.Client({ connectionString: c.DATABASE_URL, application_name: 'sajilo-worker-listen' });
+  const listener = new pg.Client(connection(c.DATABASE_URL, 'sajilo-worker-listen'));
   listener.on('notification', (m) => stops.get(m.payload ?? '')?.abort(new Error('stopped by the client')));
   await listener.connect();
   // Without these connections the worker can neither hear Stop nor answer: it exits, and the web
