@@ -250,13 +250,14 @@ async function commandDoctor(): Promise<number> {
   return EXIT.ok;
 }
 
-/** Loaded only for this command: the web tier's run pipeline and pg-boss are large. */
+/** Its own bundle (bin/launch.mjs): the run pipeline and pg-boss would slow every other command.
+ *  The path is computed so that this bundle does not take the launcher (and tsx) in. */
 async function commandWorker(a: Args): Promise<number> {
   if (a.file) throw new UsageError(`unexpected argument ${a.file}`);
-  const { runWorker } = await import('../run/worker');
-  const status = await runWorker();
-  // The pipeline's front-end threads and sandbox supervisors would keep the process alive.
-  process.exit(status);
+  const launcher = new URL('../../bin/launch.mjs', import.meta.url).href;
+  const { launch } = (await import(launcher)) as typeof import('../../bin/launch.mjs');
+  await launch('sajilo-worker', 'lib/run/worker-main.ts');
+  return new Promise<number>(() => {}); // the worker ends the process itself
 }
 
 async function main(argv: string[]): Promise<number> {
