@@ -8,8 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as runPOST } from '@/app/api/run/route';
+import { apiErrorBody } from '@/lib/api/errors';
+import { RUN_UNAVAILABLE_TEXT } from '@/lib/http/errors';
 import type { RunOutput } from '@/lib/run';
-import { RunUnavailableError } from '@/lib/run/executor';
+import { RunUnavailableError, setExecutorForTests } from '@/lib/run/executor';
 import { QueuedExecutor } from '@/lib/run/queued-executor';
 import { SCHEMA } from '@/lib/run/queue-store';
 import { LAUNCHER } from '@/sandbox/index';
@@ -210,13 +213,14 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
 
     // No worker now: a run waits in the queue until Stop, and its job is cancelled.
     const stop = new AbortController();
-    const queued = web.run({ source: SOURCES.hello, stdin: 'x\n' }, { client: 'q', requestId: 'stop-queued', signal: stop.signal });
+    const requestId = `stop-queued-${Date.now()}`; // pg-boss keeps earlier runs' jobs a while
+    const queued = web.run({ source: SOURCES.hello, stdin: 'x\n' }, { client: 'q', requestId, signal: stop.signal });
     await expect.poll(async () => (await web.status()).queued, { timeout: 10_000 }).toBe(1);
     stop.abort(new Error('Stop'));
     await expect(queued).rejects.toThrow('Stop');
     await expect
       .poll(async () => {
-        const { rows } = await db.query(`SELECT state FROM pgboss.job WHERE data->>'requestId' = 'stop-queued'`);
+        const { rows } = await db.query(`SELECT state FROM pgboss.job WHERE data->>'requestId' = $1`, [requestId]);
         return rows.map((r) => r.state as string);
       })
       .toEqual(['cancelled']);
@@ -237,6 +241,28 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
       expect(await rowsLeft()).toBe(0);
     } finally {
+      await impatient.close();
+    }
+  }, 60_000);
+
+  test('POST /api/run through the queue with no worker: 500 with its own message and Retry-After', async () => {
+    const impatient = new QueuedExecutor({ databaseUrl: url!, waitSeconds: 1, perClient: 4, maxQueued: 100 });
+    await impatient.start();
+    setExecutorForTests(impatient);
+    try {
+      const res = await runPOST(
+        new Request('http://localhost/api/run', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ source: SOURCES.hello, stdin: 'x\n' }),
+        }),
+      );
+      expect(res.status).toBe(500);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await res.json()).toEqual(apiErrorBody('internal', RUN_UNAVAILABLE_TEXT));
+      expect(await rowsLeft()).toBe(0);
+    } finally {
+      setExecutorForTests(null);
       await impatient.close();
     }
   }, 60_000);
