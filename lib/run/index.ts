@@ -99,6 +99,9 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Whose run it is, for the queue's per-client share and round-robin (lib/run/queue.ts). */
   client?: string;
+  /** Called once the program compiled, before it starts; false: it does not start (`run` is
+   *  null). `sajilo worker` claims its job here, while the compile is under way. */
+  beforeRun?: () => Promise<boolean>;
   /** The request this run answers (x-request-id), for logs that follow it through a queue. */
   requestId?: string;
 }
@@ -119,6 +122,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
       };
       hooks.onCompiled?.(compile);
       if (!compile.ok || !build.executable) return { compile, run: null };
+      if (hooks.beforeRun && !(await hooks.beforeRun())) return { compile, run: null };
       const run = await runCompiledProgram({
         profile: 'run',
         argv: [build.executable],

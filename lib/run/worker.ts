@@ -103,17 +103,22 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
     // Listening for Stop before the claim: a Stop sent right after it is not missed.
     const stop = new AbortController();
     stops.set(job.run, stop);
-    const claimed = await pool.query(
-      `UPDATE ${SCHEMA}.run r SET state = 'running', worker_id = $3
-        WHERE id = $1 AND attempt = $2 AND state = 'queued' AND expires_at > now()
-          AND EXISTS (SELECT 1 FROM ${SCHEMA}.node n
-                       WHERE n.id = r.web_id AND n.last_seen > now() - make_interval(secs => $4))`,
-      [job.run, job.attempt, id, DEAD_AFTER_SECONDS],
-    );
-    if (!claimed.rowCount) {
-      stops.delete(job.run);
-      return; // cancelled, expired, taken by an earlier attempt, or nobody waits
-    }
+    // The claim travels while the program compiles; the program starts only once it is ours.
+    const claim = pool
+      .query(
+        `UPDATE ${SCHEMA}.run r SET state = 'running', worker_id = $3
+          WHERE id = $1 AND attempt = $2 AND state = 'queued' AND expires_at > now()
+            AND EXISTS (SELECT 1 FROM ${SCHEMA}.node n
+                         WHERE n.id = r.web_id AND n.last_seen > now() - make_interval(secs => $4))`,
+        [job.run, job.attempt, id, DEAD_AFTER_SECONDS],
+      )
+      .then(
+        (r) => Boolean(r.rowCount),
+        (e: Error) => {
+          log(`claim of run ${job.run} failed: ${e.message}`);
+          return false;
+        },
+      );
     running++;
     const sender = new RunSender(out, job, id);
     try {
@@ -121,6 +126,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
         { source: job.source, stdin: job.stdin ?? '', latinDigits: job.latinDigits ?? false },
         {
           signal: stop.signal,
+          beforeRun: () => claim,
           ...(job.client !== undefined ? { client: job.client } : {}),
           ...(job.requestId ? { requestId: job.requestId } : {}),
           ...(job.stream
@@ -128,13 +134,16 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
             : {}),
         },
       );
+      // Not ours (cancelled, expired, claimed by another job of this attempt, nobody waits):
+      // the program did not run, and nobody is answered.
+      if (!(await claim)) return;
       await sender.answer({ output });
       if (stop.signal.aborted) log(`run ${job.run} (request ${job.requestId ?? '-'}) stopped by its client`);
     } catch (e) {
       if (stop.signal.aborted) log(`run ${job.run} (request ${job.requestId ?? '-'}) stopped by its client`);
       else {
         log(`run ${job.run} (request ${job.requestId ?? '-'}) failed: ${(e as Error).message}`);
-        await sender.answer({ error: (e as Error).message });
+        if (await claim) await sender.answer({ error: (e as Error).message });
       }
     } finally {
       running--;
