@@ -104,8 +104,20 @@ try {
     [
       ['one PostgreSQL round trip (SELECT 1)', SEQUENTIAL, f(pct(roundTrip, 50)), f(pct(roundTrip, 99)), '—'],
       ['in-process (runProgram)', SEQUENTIAL, f(pct(inProcess, 50)), f(pct(inProcess, 99)), '—'],
-      ['queue, NOTIFY wake-up', SEQUENTIAL, f(pct(queued, 50)), f(pct(queued, 99)), `+${f(pct(queued, 50) - pct(inProcess, 50))}`],
-      ['queue, polling every 2 s', POLLED, f(pct(polled, 50)), f(pct(polled, 99)), `+${f(pct(polled, 50) - pct(inProcess, 50))}`],
+      [
+        'queue, NOTIFY wake-up',
+        SEQUENTIAL,
+        f(pct(queued, 50)),
+        f(pct(queued, 99)),
+        `+${f(pct(queued, 50) - pct(inProcess, 50))}`,
+      ],
+      [
+        'queue, polling every 2 s',
+        POLLED,
+        f(pct(polled, 50)),
+        f(pct(polled, 99)),
+        `+${f(pct(polled, 50) - pct(inProcess, 50))}`,
+      ],
     ],
   );
 
@@ -127,7 +139,10 @@ try {
   table(['workers', 'slots', 'runs', 'seconds', 'runs/s', 'load average'], rows);
 
   // (c) a worker's death
-  workers = await Promise.all([startWorker({ SAJILO_WORKER_CONCURRENCY: '1' }), startWorker({ SAJILO_WORKER_CONCURRENCY: '1' })]);
+  workers = await Promise.all([
+    startWorker({ SAJILO_WORKER_CONCURRENCY: '1' }),
+    startWorker({ SAJILO_WORKER_CONCURRENCY: '1' }),
+  ]);
   const alone = await sequential(async () => web.run({ source: BUSY }, {}), 3);
   const deaths: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -146,7 +161,9 @@ try {
     workers = [...workers.filter((w) => w !== victim), await startWorker({ SAJILO_WORKER_CONCURRENCY: '1' })];
   }
   await stopWorkers(workers);
-  console.log(`(c) from a worker's SIGKILL to the retried answer (ms; a worker is dead after ${DEAD_AFTER_SECONDS} s without heartbeat)`);
+  console.log(
+    `(c) from a worker's SIGKILL to the retried answer (ms; a worker is dead after ${DEAD_AFTER_SECONDS} s without heartbeat)`,
+  );
   table(
     ['the run alone (p50)', 'death → answer, each', 'load average'],
     [[f(pct(alone, 50)), deaths.map(f).join(', '), load()]],

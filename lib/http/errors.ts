@@ -40,7 +40,10 @@ export function overloadedError(retryAfterSeconds: number): ApiError {
 
 /** No worker answered the run in time (docs/queue.md): 500 with its own message and Retry-After. */
 export function runUnavailableError(retryAfterSeconds: number): ApiError {
-  return new ApiError('internal', { text: 'api.run_unavailable', headers: { 'retry-after': String(retryAfterSeconds) } });
+  return new ApiError('internal', {
+    text: 'api.run_unavailable',
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
 }
 
 /** The same, as a line of a streamed run's answer. */

@@ -72,7 +72,14 @@ export class InProcessExecutor implements Executor {
 
   async status(): Promise<ExecutorStatus> {
     const { queued, running } = runQueue.stats;
-    return { kind: this.kind, ready: !this.closing, ...(this.closing ? { reason: 'shutting down' } : {}), queued, running, workers: null };
+    return {
+      kind: this.kind,
+      ready: !this.closing,
+      ...(this.closing ? { reason: 'shutting down' } : {}),
+      queued,
+      running,
+      workers: null,
+    };
   }
 
   async close(): Promise<void> {
@@ -121,7 +128,14 @@ class LazyQueuedExecutor implements Executor {
     try {
       return await (await this.inner).status();
     } catch (e) {
-      return { kind: 'queue', ready: false, reason: `the run queue is unreachable: ${(e as Error).message}`, queued: 0, running: 0, workers: 0 };
+      return {
+        kind: 'queue',
+        ready: false,
+        reason: `the run queue is unreachable: ${(e as Error).message}`,
+        queued: 0,
+        running: 0,
+        workers: 0,
+      };
     }
   }
 

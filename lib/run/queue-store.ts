@@ -38,7 +38,12 @@ export const NOTIFY_MAX_BYTES = 7000;
  * server (whose connections failed too) no longer waits for — never a second answer.
  */
 export function connection(url: string, name: string, max?: number): pg.PoolConfig {
-  return { connectionString: url, application_name: name, options: '-c synchronous_commit=off', ...(max ? { max } : {}) };
+  return {
+    connectionString: url,
+    application_name: name,
+    options: '-c synchronous_commit=off',
+    ...(max ? { max } : {}),
+  };
 }
 
 /** A short random id for a web server or a worker (lower-case hex: a valid channel suffix). */
@@ -77,10 +82,7 @@ export const webMessageSchema = z.object({
 export type WebMessage = z.infer<typeof webMessageSchema>;
 
 /** The stored answer of a run: the RunOutput, or why the worker could not produce one. */
-export const storedAnswerSchema = z.union([
-  z.object({ output: z.unknown() }),
-  z.object({ error: z.string() }),
-]);
+export const storedAnswerSchema = z.union([z.object({ output: z.unknown() }), z.object({ error: z.string() })]);
 
 const SCHEMA_SQL = `
 CREATE SCHEMA IF NOT EXISTS ${SCHEMA};
@@ -196,9 +198,10 @@ export async function ensureQueue(boss: PgBoss, waitSeconds: number): Promise<vo
     notify: true,
   };
   if (await boss.getQueue(QUEUE_NAME)) await boss.updateQueue(QUEUE_NAME, options);
-  else await boss.createQueue(QUEUE_NAME, options).catch(async (e: unknown) => {
-    if (!(await boss.getQueue(QUEUE_NAME))) throw e; // another process created it meanwhile
-  });
+  else
+    await boss.createQueue(QUEUE_NAME, options).catch(async (e: unknown) => {
+      if (!(await boss.getQueue(QUEUE_NAME))) throw e; // another process created it meanwhile
+    });
 }
 
 /** Pieces of `text` whose NOTIFY payloads (JSON, in UTF-8) stay under NOTIFY_MAX_BYTES; cut

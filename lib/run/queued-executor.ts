@@ -103,7 +103,10 @@ export class QueuedExecutor implements Executor {
     await ensureQueue(this.boss, this.settings.waitSeconds);
     await heartbeat(this.pool, { id: this.id, role: 'web', slots: 0, running: 0 });
     await this.listen();
-    this.ticker = setInterval(() => void this.tick().catch((e) => console.error('[queue] tick:', e.message)), HEARTBEAT_MS);
+    this.ticker = setInterval(
+      () => void this.tick().catch((e) => console.error('[queue] tick:', e.message)),
+      HEARTBEAT_MS,
+    );
     this.ticker.unref();
   }
 
@@ -152,21 +155,24 @@ export class QueuedExecutor implements Executor {
   /** Rules 1 and 4 over every web server's runs, then the run's row; returns its pg-boss
    *  priority (rule 3's rounds: a client's second waiting run after everyone's first). */
   private async admit(run: string, client: string, requestId: string | undefined): Promise<number> {
-    const { rows } = await this.pool.query<{ refused: 'client' | 'server' | null; mine_queued: number; queued: number; slots: number }>(
-      `SELECT * FROM ${SCHEMA}.admit($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        run,
-        requestId ?? null,
-        client,
-        this.id,
-        this.settings.waitSeconds,
-        this.settings.perClient,
-        this.settings.maxQueued,
-        DEAD_AFTER_SECONDS,
-      ],
-    );
+    const { rows } = await this.pool.query<{
+      refused: 'client' | 'server' | null;
+      mine_queued: number;
+      queued: number;
+      slots: number;
+    }>(`SELECT * FROM ${SCHEMA}.admit($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      run,
+      requestId ?? null,
+      client,
+      this.id,
+      this.settings.waitSeconds,
+      this.settings.perClient,
+      this.settings.maxQueued,
+      DEAD_AFTER_SECONDS,
+    ]);
     const { refused, mine_queued, queued, slots } = rows[0];
-    if (refused) throw new OverloadedError(Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots)))), refused);
+    if (refused)
+      throw new OverloadedError(Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots)))), refused);
     return -mine_queued;
   }
 
@@ -266,7 +272,8 @@ export class QueuedExecutor implements Executor {
   private settleWith(p: Pending, stored: unknown): void {
     const answer = storedAnswerSchema.safeParse(stored);
     if (!answer.success) return this.settle(p, new Error('the worker stored an answer of the wrong shape'));
-    if ('error' in answer.data) return this.settle(p, new Error(`the worker could not run the program: ${answer.data.error}`));
+    if ('error' in answer.data)
+      return this.settle(p, new Error(`the worker could not run the program: ${answer.data.error}`));
     this.settle(p, null, answer.data.output as RunOutput);
   }
 
@@ -320,7 +327,13 @@ export class QueuedExecutor implements Executor {
     await heartbeat(this.listener ?? this.pool, { id: this.id, role: 'web', slots: 0, running: this.pending.size });
     if (++this.ticks % 30 === 0) await this.removeOrphans();
     if (this.pending.size === 0) return;
-    const { rows } = await this.pool.query<{ id: string; attempt: number; state: string; expired: boolean; alive: boolean }>(
+    const { rows } = await this.pool.query<{
+      id: string;
+      attempt: number;
+      state: string;
+      expired: boolean;
+      alive: boolean;
+    }>(
       `SELECT r.id, r.attempt, r.state, r.expires_at < now() AS expired,
               coalesce(n.last_seen > now() - make_interval(secs => $2), false) AS alive
          FROM ${SCHEMA}.run r LEFT JOIN ${SCHEMA}.node n ON n.id = r.worker_id
@@ -331,7 +344,8 @@ export class QueuedExecutor implements Executor {
     for (const row of rows) {
       const p = this.pending.get(row.id);
       if (!p || p.settled || row.attempt !== p.job.attempt) continue;
-      if (row.state === 'done') p.chain = p.chain.then(() => this.takeAnswer(p)); // a NOTIFY missed
+      if (row.state === 'done')
+        p.chain = p.chain.then(() => this.takeAnswer(p)); // a NOTIFY missed
       else if (row.state === 'queued' && row.expired) await this.expire(p);
       else if (row.state === 'running' && !row.alive) await this.workerLost(p);
       else if (row.state === 'queued' && p.jobId && performance.now() - p.sentAt > DEAD_AFTER_SECONDS * 1000)
@@ -352,7 +366,8 @@ export class QueuedExecutor implements Executor {
       [QUEUE_NAME, waiting.map((p) => p.jobId)],
     );
     const dropped = new Set(rows.map((r) => r.id));
-    for (const p of waiting) if (dropped.has(p.jobId!)) await this.enqueue(p, p.priority).catch((e: unknown) => this.fail(p, e));
+    for (const p of waiting)
+      if (dropped.has(p.jobId!)) await this.enqueue(p, p.priority).catch((e: unknown) => this.fail(p, e));
   }
 
   /** No worker took the run in time. */
@@ -390,7 +405,8 @@ export class QueuedExecutor implements Executor {
       `DELETE FROM ${SCHEMA}.run WHERE id = $1 AND attempt = $2 AND state = 'running'`,
       [run, attempt],
     );
-    if (rowCount) this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
+    if (rowCount)
+      this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
   }
 
   /** Runs of web servers that died have nobody waiting: their rows go, so rule 1 forgets them. */
@@ -412,7 +428,11 @@ export class QueuedExecutor implements Executor {
       [DEAD_AFTER_SECONDS],
     );
     const { queued, running, workers } = rows[0];
-    const reason = this.closing ? 'shutting down' : workers === 0 ? 'no worker is running (start `sajilo worker`)' : null;
+    const reason = this.closing
+      ? 'shutting down'
+      : workers === 0
+        ? 'no worker is running (start `sajilo worker`)'
+        : null;
     return { kind: this.kind, ready: reason === null, ...(reason ? { reason } : {}), queued, running, workers };
   }
 

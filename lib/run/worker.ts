@@ -167,7 +167,9 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
       },
     );
   }
-  log(`${id} takes jobs: ${slots} at once, ${c.SAJILO_QUEUE_NOTIFY === 'on' ? 'woken by NOTIFY' : 'polling every 2 s'}`);
+  log(
+    `${id} takes jobs: ${slots} at once, ${c.SAJILO_QUEUE_NOTIFY === 'on' ? 'woken by NOTIFY' : 'polling every 2 s'}`,
+  );
   options.onReady?.(id);
 
   await new Promise<void>((resolve) => {
@@ -225,7 +227,13 @@ class RunSender {
       .query(
         `WITH stored AS (UPDATE ${SCHEMA}.run SET compile = $3 WHERE id = $1 AND attempt = $2 RETURNING 1)
          SELECT pg_notify($4, $5) FROM stored`,
-        [this.job.run, this.job.attempt, JSON.stringify(compile), this.channel, JSON.stringify({ ...m, d: undefined, big: true })],
+        [
+          this.job.run,
+          this.job.attempt,
+          JSON.stringify(compile),
+          this.channel,
+          JSON.stringify({ ...m, d: undefined, big: true }),
+        ],
       )
       .catch(() => {});
   }

@@ -161,7 +161,11 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
 
   test('a worker killed with SIGKILL mid-way: every run still gets exactly one correct answer', async () => {
     const [victim] = workers;
-    const plan: Kind[] = [...Array<Kind>(8).fill('loop'), ...Array<Kind>(40).fill('hello'), ...Array<Kind>(8).fill('flood')];
+    const plan: Kind[] = [
+      ...Array<Kind>(8).fill('loop'),
+      ...Array<Kind>(40).fill('hello'),
+      ...Array<Kind>(8).fill('flood'),
+    ];
     const posted = plan.map((kind, i) => ({
       stream: i % 2 === 1,
       requestId: `kill-${i}`,
@@ -170,9 +174,10 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
     // Killed while it runs at least one of them.
     let caught: string[] = [];
     for (let i = 0; i < 600 && caught.length === 0; i++) {
-      const { rows } = await db.query(`SELECT request_id FROM ${SCHEMA}.run WHERE worker_id = $1 AND state = 'running'`, [
-        victim.id,
-      ]);
+      const { rows } = await db.query(
+        `SELECT request_id FROM ${SCHEMA}.run WHERE worker_id = $1 AND state = 'running'`,
+        [victim.id],
+      );
       caught = rows.map((r) => r.request_id as string);
       if (!caught.length) await new Promise((r) => setTimeout(r, 50));
     }
@@ -196,9 +201,11 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
     await started;
     stop.abort(new Error('Stop'));
     await expect(answer).rejects.toThrow('Stop');
-    await expect.poll(() => workers.some((w) => w.log.join('').includes('(request stop-running) stopped by its client')), {
-      timeout: 20_000,
-    }).toBe(true);
+    await expect
+      .poll(() => workers.some((w) => w.log.join('').includes('(request stop-running) stopped by its client')), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     expect(await rowsLeft()).toBe(0);
   }, 60_000);
 
@@ -235,7 +242,9 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
       expect(status).toMatchObject({ kind: 'queue', ready: false, workers: 0 });
       expect(status.reason).toMatch(/no worker/);
       const started = Date.now();
-      const error = await impatient.run({ source: SOURCES.hello, stdin: 'x\n' }, { client: 'alone' }).catch((e: unknown) => e);
+      const error = await impatient
+        .run({ source: SOURCES.hello, stdin: 'x\n' }, { client: 'alone' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RunUnavailableError);
       expect((error as Error).message).toMatch(/no worker took the run within 2 s/);
       expect(Date.now() - started).toBeGreaterThanOrEqual(2000);

@@ -52,8 +52,7 @@ async function run(req: Request): Promise<Response> {
  *  own message when no worker answered in time (docs/queue.md), else the error itself. */
 function refusal(e: unknown): unknown {
   if (isOverloaded(e)) return overloadedError(e.retryAfterSeconds);
-  if (e instanceof RunUnavailableError)
-    return runUnavailableError(e.retryAfterSeconds);
+  if (e instanceof RunUnavailableError) return runUnavailableError(e.retryAfterSeconds);
   return e;
 }
 
