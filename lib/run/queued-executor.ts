@@ -71,6 +71,8 @@ interface Pending {
    *  output is passed on from where the first attempt's stopped. */
   forwarded: Record<Stream, number>;
   seen: Record<Stream, number>;
+  /** Ticks that found the run answered while its answer message had not come yet. */
+  doneTicks: number;
   onAbort: () => void;
 }
 
@@ -141,6 +143,7 @@ export class QueuedExecutor implements Executor {
         compiled: false,
         forwarded: { stdout: 0, stderr: 0 },
         seen: { stdout: 0, stderr: 0 },
+        doneTicks: 0,
         onAbort: () => void this.cancel(p, hooks.signal!.reason),
       };
       this.pending.set(run, p);
@@ -344,9 +347,12 @@ export class QueuedExecutor implements Executor {
     for (const row of rows) {
       const p = this.pending.get(row.id);
       if (!p || p.settled || row.attempt !== p.job.attempt) continue;
-      if (row.state === 'done')
-        p.chain = p.chain.then(() => this.takeAnswer(p)); // a NOTIFY missed
-      else if (row.state === 'queued' && row.expired) await this.expire(p);
+      if (row.state === 'done') {
+        // Answered, but the message has not come: on a busy machine it and the output before it
+        // may still be on their way, so only after three ticks is it taken as lost (the
+        // listener reconnected) and the answer read from the row.
+        if (++p.doneTicks >= 3) p.chain = p.chain.then(() => this.takeAnswer(p));
+      } else if (row.state === 'queued' && row.expired) await this.expire(p);
       else if (row.state === 'running' && !row.alive) await this.workerLost(p);
       else if (row.state === 'queued' && p.jobId && performance.now() - p.sentAt > DEAD_AFTER_SECONDS * 1000)
         waiting.push(p);
