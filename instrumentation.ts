@@ -22,6 +22,8 @@ async function installShutdown() {
   const { installGracefulShutdown, onShutdown } = await import('./lib/ops/shutdown');
   const { closeDb } = await import('./lib/db');
   const { shutdownSandbox } = await import('./sandbox/index');
+  const { executor } = await import('./lib/run/executor');
+  onShutdown(() => executor().close());
   onShutdown(closeDb);
   onShutdown(shutdownSandbox);
   installGracefulShutdown();

@@ -17,7 +17,7 @@ const nextConfig = {
   // whenever a debugger is attached (Playwright, DevTools): 0.6 s of the cold first screen, for
   // 3.5 % more bytes. Details in docs/ide.md ("The first screen").
   experimental: { proxyClientMaxBodySize: '16kb', turbopackScopeHoisting: false },
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'prom-client'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'prom-client', 'pg-boss'],
 };
 
 export default nextConfig;

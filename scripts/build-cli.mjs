@@ -1,4 +1,4 @@
-// Bundles the two command-line tools (lib/compiler/cli.ts, sandbox/cli.ts) to plain JavaScript
+// Bundles the command-line tools (lib/compiler/cli.ts, sandbox/cli.ts, `sajilo worker`) to plain JavaScript
 // in build/cli/, so that bin/*.mjs start without tsx compiling TypeScript on every call.
 // Runs at `npm install` (scripts/setup.mjs) and as `npm run build:cli`.
 //
@@ -12,7 +12,12 @@ import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outDir = path.join(root, 'build', 'cli');
-export const CLIS = { sajilo: 'lib/compiler/cli.ts', 'sajilo-sandbox': 'sandbox/cli.ts' };
+// sajilo-worker: `sajilo worker`, bundled apart (the run pipeline and pg-boss are large).
+export const CLIS = {
+  sajilo: 'lib/compiler/cli.ts',
+  'sajilo-sandbox': 'sandbox/cli.ts',
+  'sajilo-worker': 'lib/run/worker-main.ts',
+};
 
 // The sources find the repository root (native launcher, C runtime, sandbox/index.ts) from their
 // own location, `import.meta.url`. In the bundle that would be build/cli/, so each source's

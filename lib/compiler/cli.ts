@@ -2,6 +2,7 @@
 //   sajilo check FILE [--json]
 //   sajilo build FILE -o OUT [--latin-digits] [--optimise]
 //   sajilo run FILE [--latin-digits] [--optimise] [--no-sandbox] [--verbose]
+//   sajilo worker   (takes runs from the PostgreSQL job queue: lib/run/worker.ts, docs/queue.md)
 //   sajilo doctor | --help | --version
 // Exit status: 0 ok; 2 compile errors; a runtime error gives the program's own non-zero
 // status (1); 64 bad usage; 66 unreadable input; 70 internal error; 124 time limit.
@@ -33,6 +34,7 @@ const HELP = `सजिलो (Sajilo) — नेपाली प्रोग्
   sajilo build FILE -o OUT [options] कार्यक्रम बनाउ / write a static executable
   sajilo run FILE [options]          बनाएर चलाउ / compile and run (stdin/stdout/stderr pass through)
   sajilo doctor                      C कम्पाइलर र स्यान्डबक्स / which C compiler path and sandbox are used
+  sajilo worker                      पालो पर्खिरहेका कार्यक्रम चलाउ / run programs from the job queue (DATABASE_URL)
 
 options:
   --latin-digits   अंक 0-9 मा छाप्ने / print numbers with latin digits
@@ -44,7 +46,8 @@ options:
   --version        संस्करण / version
 
 exit: 0 ok, 2 compile error, program's status on a runtime error, 64 usage, 66 bad input, 70 internal, 124 time limit
-env:  SAJILO_CC=tcc-musl|musl-gcc|gcc forces a compile path; SAJILO_CACHE_DIR, SAJILO_CACHE_MAX_MB`;
+env:  SAJILO_CC=tcc-musl|musl-gcc|gcc forces a compile path; SAJILO_CACHE_DIR, SAJILO_CACHE_MAX_MB;
+      worker: DATABASE_URL, SAJILO_WORKER_CONCURRENCY (docs/queue.md)`;
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -248,6 +251,16 @@ async function commandDoctor(): Promise<number> {
   return EXIT.ok;
 }
 
+/** Its own bundle (bin/launch.mjs): the run pipeline and pg-boss would slow every other command.
+ *  The path is computed so that this bundle does not take the launcher (and tsx) in. */
+async function commandWorker(a: Args): Promise<number> {
+  if (a.file) throw new UsageError(`unexpected argument ${a.file}`);
+  const launcher = new URL('../../bin/launch.mjs', import.meta.url).href;
+  const { launch } = (await import(launcher)) as typeof import('../../bin/launch.mjs');
+  await launch('sajilo-worker', 'lib/run/worker-main.ts');
+  return new Promise<number>(() => {}); // the worker ends the process itself
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) {
     console.log(HELP);
@@ -268,6 +281,8 @@ async function main(argv: string[]): Promise<number> {
       return commandRun(a);
     case 'doctor':
       return commandDoctor();
+    case 'worker':
+      return commandWorker(a);
     default:
       throw new UsageError(`unknown command ${a.command}`);
   }

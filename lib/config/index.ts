@@ -56,6 +56,16 @@ const schema = z.object({
   SAJILO_RUN_QUEUE: nonNegativeInt.optional(),
   /** Programs one client (signed-in user, else address) may have running or waiting. */
   SAJILO_RUN_PER_CLIENT: z.coerce.number().int().min(1).default(2),
+  /** Where runs execute: "in-process" (default) in this server; "queue": jobs in PostgreSQL
+   *  (DATABASE_URL) taken by `sajilo worker` processes (docs/queue.md). */
+  SAJILO_EXECUTOR: z.enum(['in-process', 'queue']).default('in-process'),
+  /** Programs one `sajilo worker` runs at once (default: the machine's cores). */
+  SAJILO_WORKER_CONCURRENCY: optional(positiveInt),
+  /** Seconds a queued run waits for a worker before it is answered with an error (default 30). */
+  SAJILO_QUEUE_WAIT_SECONDS: positiveInt.default(30),
+  /** "on" (default): a worker is woken by PostgreSQL NOTIFY the moment a job is queued; "off":
+   *  it finds jobs by polling every 2 s (pg-boss's default), for comparison only. */
+  SAJILO_QUEUE_NOTIFY: z.enum(['on', 'off']).default('on'),
   /** Anonymous shares and forks one client address may make per day (0 turns anonymous sharing off). */
   SAJILO_ANON_SHARES_PER_DAY: nonNegativeInt.default(100),
   /** Sign-up attempts one client address may make per hour. */

@@ -85,3 +85,14 @@ class OverloadedApiError extends ApiError {
     super('overloaded', { headers: { 'retry-after': String(retryAfterSeconds) } });
   }
 }
+
+/** No worker answered the run in time (docs/queue.md): 500 with its own message and Retry-After. */
+export function runUnavailableError(retryAfterSeconds: number): ApiError {
+  return new ApiError('internal', {
+    text: 'api.run_unavailable',
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+}
+
+/** The same, as a line of a streamed run's answer. */
+export const RUN_UNAVAILABLE_TEXT = { text: 'api.run_unavailable' } as const;

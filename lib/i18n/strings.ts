@@ -192,6 +192,7 @@ const ne = {
   'api.overloaded': 'सर्भर व्यस्त छ; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   'api.internal': 'सर्भरमा समस्या आयो।',
   'api.shutting_down': 'यो सर्भर बन्द हुँदैछ; केही बेरपछि फेरि चलाउनुहोस्।',
+  'api.run_unavailable': 'अहिले कार्यक्रम चलाउने कुनै सर्भर उपलब्ध छैन; केही बेरपछि फेरि प्रयास गर्नुहोस्।',
   // --- The save model (save, save as new, share snapshots, fork with edits, /me actions) ---
   'account.saveAsNew': 'नयाँ प्रतिको रूपमा सेभ',
   'account.saveHint': 'सेभ (Ctrl+S)',
@@ -409,6 +410,7 @@ const en: Record<StringKey, string> = {
   'api.overloaded': 'The server is busy; try again shortly.',
   'api.internal': 'Something went wrong on the server.',
   'api.shutting_down': 'This server is shutting down; run the program again in a moment.',
+  'api.run_unavailable': 'No server is available to run programs right now; try again shortly.',
   // --- The save model (see the Nepali section) ---
   'account.saveAsNew': 'Save as new',
   'account.saveHint': 'Save (Ctrl+S)',

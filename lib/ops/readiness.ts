@@ -4,6 +4,7 @@
 // request), and the runner can take runs. Each failing part adds one English reason.
 import { getDbHandle } from '@/lib/db';
 import { runQueue } from '@/lib/run';
+import { executor } from '@/lib/run/executor';
 import { probeSlot } from '@/sandbox/index';
 import { isShuttingDown } from './shutdown';
 
@@ -63,10 +64,15 @@ export async function databaseHealth(): Promise<Readiness['database']> {
   }
 }
 
-/** The runner's part: today the in-process run queue (the only place to change for another). */
+/** The runner's part: the executor's own account (in process: the run queue; queued: the
+ *  queue's depth and live workers), bounded like the database's so a stuck query cannot hang it. */
 export async function runnerStatus(): Promise<RunnerStatus> {
-  const { queued, running } = runQueue.stats;
-  return { kind: 'in-process', ready: true, queued, running, workers: null };
+  try {
+    return await withTimeout(executor().status(), DATABASE_TIMEOUT_MS, 'the run executor');
+  } catch (err) {
+    const kind = executor().kind;
+    return { kind, ready: false, reason: message(err), queued: 0, running: 0, workers: kind === 'queue' ? 0 : null };
+  }
 }
 
 /** The sandbox's last known state, probed again in the background once it is old. */

@@ -100,7 +100,10 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Whose run it is, for the queue's per-client share and round-robin (lib/run/queue.ts). */
   client?: string;
-  /** The request that asked for the run: its log lines carry it (lib/ops/log.ts). */
+  /** Called once the program compiled, before it starts; false: it does not start (`run` is
+   *  null). `sajilo worker` claims its job here, while the compile is under way. */
+  beforeRun?: () => Promise<boolean>;
+  /** The request this run answers (x-request-id), for logs that follow it through a queue. */
   requestId?: string;
 }
 
@@ -123,6 +126,7 @@ export function runProgram(req: RunRequestInput, hooks: RunHooks = {}): Promise<
       observed.compiled();
       hooks.onCompiled?.(compile);
       if (!compile.ok || !build.executable) return { compile, run: null };
+      if (hooks.beforeRun && !(await hooks.beforeRun())) return { compile, run: null };
       const run = await runCompiledProgram({
         profile: 'run',
         argv: [build.executable],

@@ -4,7 +4,8 @@
 // forms: Next.js aborts `req.signal` when the connection closes before the answer is sent.
 import { sessionUserId } from '@/lib/auth/session';
 import { clientAddressGroup, clientIp } from '@/lib/http/client';
-import { isOverloaded, runProgram, type RunRequestInput } from '@/lib/run';
+import { isOverloaded, type RunRequestInput } from '@/lib/run';
+import { executor, RunUnavailableError } from '@/lib/run/executor';
 import {
   MAX_BODY_BYTES,
   NDJSON_TYPE,
@@ -17,7 +18,7 @@ import {
 import { runRequestSchema } from '@/lib/api/schemas';
 import { ApiError, apiErrorBody } from '@/lib/api/errors';
 import { readJson } from '@/lib/http/body';
-import { overloadedError } from '@/lib/http/errors';
+import { overloadedError, RUN_UNAVAILABLE_TEXT, runUnavailableError } from '@/lib/http/errors';
 import { apiMethods, httpRoute, requestIdFor } from '@/lib/http/route';
 import { log } from '@/lib/ops/log';
 import { holdUntil, isShuttingDown } from '@/lib/ops/shutdown';
@@ -36,7 +37,7 @@ async function run(req: Request): Promise<Response> {
     return streamRun(req, input, client, requestId);
 
   try {
-    const result = await runProgram(input, { client, signal: req.signal, requestId });
+    const result = await executor().run(input, { client, signal: req.signal, requestId });
     if (req.signal?.aborted) return clientGone();
     const response: RunResponse = {
       compile: {
@@ -49,10 +50,19 @@ async function run(req: Request): Promise<Response> {
     return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     if (req.signal?.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds, e.scope);
-    throw e;
+    throw refusal(e);
   }
 }
+
+/** What a run that got no answer is answered with: 429 when the queue refused it, 500 with its
+ *  own message when no worker answered in time (docs/queue.md), else the error itself. */
+function refusal(e: unknown): unknown {
+  if (isOverloaded(e)) return overloadedError(e.retryAfterSeconds, e.scope);
+  if (e instanceof RunUnavailableError) return runUnavailableError(e.retryAfterSeconds);
+  return e;
+}
+
+/** The request's id for logs: a safe incoming x-request-id, else a new one. */
 
 /** The queue's client: the signed-in user, else the address (an IPv6 /64) the request came from. */
 async function runClient(req: Request): Promise<string> {
@@ -110,7 +120,7 @@ async function streamRun(req: Request, input: RunRequestInput, client: string, r
   });
   // The program outlives this handler (its output streams on): a shutdown waits for it too.
   const done = holdUntil(
-    runProgram(input, {
+    executor().run(input, {
       client,
       requestId,
       signal: stop.signal,
@@ -131,15 +141,17 @@ async function streamRun(req: Request, input: RunRequestInput, client: string, r
   } catch (e) {
     finish();
     if (stop.signal.aborted) return clientGone();
-    if (isOverloaded(e)) throw overloadedError(e.retryAfterSeconds, e.scope);
-    throw e;
+    throw refusal(e);
   }
   done
     .then(
       (r) => send({ type: 'result', run: r.run && toApiRunResult(r.run) }),
       (e: unknown) => {
-        log.error({ err: e, requestId }, 'a streamed run failed');
-        send({ type: 'error', ...apiErrorBody('internal') });
+        if (!(e instanceof RunUnavailableError)) log.error({ err: e, requestId }, 'a streamed run failed');
+        send({
+          type: 'error',
+          ...apiErrorBody('internal', e instanceof RunUnavailableError ? RUN_UNAVAILABLE_TEXT : {}),
+        });
       },
     )
     .finally(finish);
