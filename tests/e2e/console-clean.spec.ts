@@ -10,7 +10,11 @@
 //    a page only once its runs have shown their result, so a run's request is never cut;
 //  - Next's link prefetches (`?_rsc=`) the browser cancels (ERR_ABORTED): Chromium reports the
 //    cancel when the page is left, sometimes after the next page has loaded; nothing was shown
-//    to anyone, and a prefetch that really fails is still a failure.
+//    to anyone, and a prefetch that really fails is still a failure;
+//  - the same late cancel of a static chunk (`GET /_next/static/…`, ERR_ABORTED): the live
+//    check's Web Worker loads its script while the editor starts, and leaving the page ends the
+//    worker and its load; Chromium may report it once the next page is showing. A chunk that is
+//    missing or broken answers 404/500, which the response check below still counts.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +53,8 @@ function watch(page: Page) {
     const runRequest = r.method() === 'POST' && new URL(r.url()).pathname === '/api/run';
     if (leaving && /ERR_ABORTED/.test(failure) && !runRequest) return;
     if (/ERR_ABORTED/.test(failure) && new URL(r.url()).searchParams.has('_rsc')) return;
+    if (/ERR_ABORTED/.test(failure) && r.method() === 'GET' && new URL(r.url()).pathname.startsWith('/_next/static/'))
+      return;
     problems.push({ page: where(), kind: 'request failed', text: `${r.method()} ${r.url()}: ${failure}` });
   });
   page.on('response', (r) => {
