@@ -12,10 +12,11 @@ const nextConfig = {
   // SAJILO_SOURCE_MAPS=1: browser source maps in the build, for CPU profiles that name our functions.
   productionBrowserSourceMaps: process.env.SAJILO_SOURCE_MAPS === '1',
   // Pages take no request bodies; Next buffers what is sent to them for proxy.ts up to this.
-  // No scope hoisting: Turbopack would join Monaco's modules into one 3 MB function. Each Error
-  // created while it runs (Monaco makes one as it starts) then costs V8 a re-parse of all of it
-  // whenever a debugger is attached (Playwright, DevTools): 0.6 s of the cold first screen, for
-  // 3.5 % more bytes. Details in docs/ide.md ("The first screen").
+  // No scope hoisting: Turbopack would join Monaco's modules into one 3 MB function, which V8
+  // compiles in one piece on the main thread when the editor is required, and parses again for
+  // each Error created while it runs when a debugger is attached (Playwright, DevTools): about
+  // 1 s of the cold first screen, for 3.5 % more bytes. Details in docs/ide.md ("Where a cold
+  // first screen spends its time").
   experimental: { proxyClientMaxBodySize: '16kb', turbopackScopeHoisting: false },
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'prom-client', 'pg-boss'],
 };

@@ -36,17 +36,12 @@ function store(key: string, value: string) {
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<UiLanguage>(DEFAULT_UI_LANGUAGE);
   const [theme, setThemeState] = useState<Theme>('light');
-  // Until the remembered choices are read, the page keeps what the boot script applied: writing
-  // the defaults first would flash the light theme (and Nepali) for as long as the first render
-  // after hydration waits, e.g. behind Monaco's modules starting.
-  const [restored, setRestored] = useState(false);
 
   useEffect(() => {
     const l = readStored(LANGUAGE_STORAGE_KEY);
     if (isUiLanguage(l)) setLangState(l);
     const th = document.documentElement.dataset.theme;
     if (th === 'dark' || th === 'light') setThemeState(th);
-    setRestored(true);
   }, []);
 
   const setLang = useCallback((l: UiLanguage) => {
@@ -59,11 +54,11 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    if (restored) document.documentElement.lang = lang;
-  }, [lang, restored]);
+    document.documentElement.lang = lang;
+  }, [lang]);
   useEffect(() => {
-    if (restored) document.documentElement.dataset.theme = theme;
-  }, [theme, restored]);
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   const value = useMemo<Preferences>(
     () => ({

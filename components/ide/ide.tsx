@@ -31,9 +31,8 @@ import { NepaliTextArea } from '@/components/input/nepali-text-field';
 import { TypingHint } from '@/components/ide/typing-hint';
 import { StaticCode } from '@/components/ide/static-code';
 
-// Monaco's chunks are fetched (and compiled by V8 in the background) from the HTML's head on:
-// the layout preloads them (components/ide/editor-preload.tsx), so next/dynamic's import finds
-// them there. Until the editor is ready, StaticCode shows the program highlighted.
+// Monaco's chunks are fetched from the HTML's head on: the layout preloads them
+// (components/ide/editor-preload.tsx), so next/dynamic's import finds them there. Until the editor is ready, StaticCode shows the program highlighted.
 const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   ssr: false,
   loading: () => <EditorLoading />,
