@@ -40,8 +40,12 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const l = readStored(LANGUAGE_STORAGE_KEY);
     if (isUiLanguage(l)) setLangState(l);
-    const th = document.documentElement.dataset.theme;
-    if (th === 'dark' || th === 'light') setThemeState(th);
+    // The remembered theme comes from storage, not from <html>: when React renders the root on
+    // the client again (it re-creates <html> from the layout's props, data-theme="light"), the
+    // boot script's attribute is gone, and reading it back would forget a dark choice.
+    const stored = readStored(THEME_STORAGE_KEY);
+    const system = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    setThemeState(stored === 'dark' || stored === 'light' ? stored : system);
   }, []);
 
   const setLang = useCallback((l: UiLanguage) => {

@@ -7,7 +7,7 @@
 //  - the 404 page's own document answers 404, which Chromium logs as a failed resource;
 //  - requests the browser cancels because the test navigates away (ERR_ABORTED while leaving
 //    a page): the page did not fail, it was left. Not a run's `POST /api/run`: the test leaves
-//    a page only once its runs have shown their result, so a run's request is never cut;
+//    a page only once its runs' requests have ended, so a run's request is never cut;
 //  - Next's link prefetches (`?_rsc=`) the browser cancels (ERR_ABORTED): Chromium reports the
 //    cancel when the page is left, sometimes after the next page has loaded; nothing was shown
 //    to anyone, and a prefetch that really fails is still a failure;
@@ -116,8 +116,14 @@ for (const [lang, theme, timezoneId, locale] of [
     await applied();
     await editorReady(page);
     for (let i = 0; i < 2; i++) {
+      // The run's request must end by itself (never aborted by the IDE); the test then leaves.
+      const finished = page.waitForEvent('requestfinished', {
+        predicate: (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/run',
+        timeout: 60_000,
+      });
       await page.getByTestId('run-button').click();
       await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
+      await finished;
       await expect(page.getByTestId('run-button')).toBeVisible();
     }
 
