@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: a plain ES module script without type declarations
 import { buildIsStale } from '../../scripts/build-if-stale.mjs';
+import { anyFreePort } from '../server/next-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const distDir = process.env.SAJILO_NEXT_DIST || '.next';
@@ -23,16 +23,6 @@ if (noBuild) console.warn(`[tests/ops] graceful server test skipped: ${noBuild}`
 
 const ENDLESS = 'जबसम्म सत्य\nअन्त्य\n';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(noBuild)('SIGTERM to `npm start` while a program runs', () => {
   let child: ChildProcess;
   let origin: string;
@@ -41,7 +31,7 @@ describe.skipIf(noBuild)('SIGTERM to `npm start` while a program runs', () => {
   let exited: Promise<number | null>;
 
   beforeAll(async () => {
-    const port = await freePort();
+    const port = await anyFreePort();
     origin = `http://127.0.0.1:${port}`;
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-graceful-'));
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port) };
