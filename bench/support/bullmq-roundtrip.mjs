@@ -1,14 +1,15 @@
 // BullMQ on Redis beside our queue (pg-boss on PostgreSQL with a NOTIFY wake-up), for the
 // comparison in docs/queue.md. BullMQ is not a dependency: install it for the measurement only,
 // and start a Redis (reproduction steps in docs/queue.md):
-//   npm install --no-save bullmq
+//   npm install --no-save bullmq ioredis
 //   REDIS_URL=redis://127.0.0.1:6379 TEST_DATABASE_URL=postgresql://… npx --no-install tsx bench/support/bullmq-roundtrip.mjs
 // Without bullmq or without a Redis answering at REDIS_URL it prints why it skipped and exits 0.
 // Prints two tables (ms), every path sampled in turn within one loop so that all see the same
 // load on a shared machine:
 //  (1) an empty job's round trip: Queue.add → a Worker in another process returns the data →
-//      the enqueuer hears the result (Job.waitUntilFinished on QueueEvents); one Redis PING and,
-//      with a PostgreSQL URL, one `SELECT 1` for scale;
+//      the enqueuer hears the result (Job.waitUntilFinished on QueueEvents); with a PostgreSQL
+//      URL, the same through pg-boss as our queue uses it (send → a worker in that process, woken
+//      by NOTIFY → pg_notify back); one Redis PING and one `SELECT 1` for scale;
 //  (2) hello world (a compile-cache hit): runProgram in this process; through BullMQ (the worker
 //      process calls runProgram); through our queue (QueuedExecutor and a `sajilo worker`, as in
 //      bench/queue.bench.ts) when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
@@ -19,6 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// As for the workers of bench/queue.bench.ts: no background recompiles with gcc, whose CPU would
+// land on one path and not another; and only warnings in the log, not a line per run.
+process.env.SAJILO_TIERING = 'off';
+process.env.SAJILO_LOG_LEVEL ??= 'warn';
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '../..');
 const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -28,30 +33,67 @@ const connection = {
   ...(redisUrl.password ? { password: decodeURIComponent(redisUrl.password) } : {}),
   maxRetriesPerRequest: null, // what BullMQ asks of the connections its workers block on
 };
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const QUEUE = 'sajilo-bench-roundtrip';
+const PG_BOSS_QUEUE = 'sajilo-bench-echo';
+const PG_BOSS_ANSWERS = 'sajilo_bench_echo';
 const HELLO = 'देखाउ("नमस्ते, संसार!")\n';
 const EMPTY_JOBS = 200;
 const RUNS = 100;
 const WARM = 5;
 
-/** Whether a Redis answers PING at the URL within two seconds (ioredis alone would retry forever). */
-function redisAnswers() {
+/**
+ * A plain connection to the Redis at REDIS_URL that times PINGs and reads the server's version
+ * (no client library: ioredis alone would retry forever), or null when none answers within 2 s.
+ */
+function connectRedis() {
   return new Promise((resolve) => {
     const socket = net.connect(connection.port, connection.host);
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(2000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () =>
-      socket.write(connection.password ? `AUTH ${connection.password}\r\nPING\r\n` : 'PING\r\n'),
-    );
-    let reply = '';
+    let buffer = '';
+    let waiting = null; // { complete(buffer) → reply length or 0, resolve }
+    socket.setEncoding('utf8');
     socket.on('data', (chunk) => {
-      reply += chunk;
-      if (reply.includes('+PONG')) done(true);
-      else if (reply.startsWith('-')) done(false);
+      buffer += chunk;
+      const length = waiting?.complete(buffer);
+      if (!length) return;
+      const reply = buffer.slice(0, length);
+      buffer = buffer.slice(length);
+      const { resolve } = waiting;
+      waiting = null;
+      resolve(reply);
+    });
+    const ask = (command, complete) =>
+      new Promise((resolve) => {
+        waiting = { complete, resolve };
+        socket.write(command);
+      });
+    /** A simple reply (+…, -…) ends at its first CRLF; a bulk reply ($n) after n more bytes and a CRLF. */
+    const replyLength = (b) => {
+      const line = b.indexOf('\r\n');
+      if (line < 0) return 0;
+      if (b[0] !== '$') return line + 2;
+      const total = line + 2 + Number(b.slice(1, line)) + 2;
+      return Buffer.byteLength(b) >= total ? b.length : 0; // INFO is ASCII: bytes and characters agree
+    };
+    const client = {
+      ping: () => ask('PING\r\n', replyLength),
+      version: async () => (await ask('INFO server\r\n', replyLength)).match(/redis_version:(\S+)/)?.[1],
+      close: () => socket.destroy(),
+    };
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.on('error', () => resolve(null));
+    socket.on('connect', async () => {
+      if (connection.password) await ask(`AUTH ${connection.password}\r\n`, replyLength);
+      const pong = await client.ping();
+      socket.setTimeout(0);
+      if (pong.startsWith('+PONG')) resolve(client);
+      else {
+        socket.destroy();
+        resolve(null);
+      }
     });
   });
 }
@@ -65,15 +107,42 @@ async function serveJobs() {
     concurrency: 1,
   });
   await worker.waitUntilReady();
+  const stops = [() => worker.close()];
+  if (databaseUrl) {
+    // pg-boss's own empty job, as our queue uses it: woken by NOTIFY, the next job asked for at
+    // once, the answer sent back by pg_notify on a connection of its own.
+    const { createBoss } = await import('../../lib/run/queue-store.ts');
+    const { default: pg } = await import('pg');
+    const out = new pg.Client({ connectionString: databaseUrl });
+    await out.connect();
+    const boss = createBoss(databaseUrl, { worker: true, listen: true });
+    boss.on('error', (e) => console.error('[pg-boss]', e.message));
+    await boss.start();
+    let self = '';
+    self = await boss.work(PG_BOSS_QUEUE, { batchSize: 1, notifyPollingIntervalSeconds: 30 }, async ([job]) => {
+      try {
+        await out.query('SELECT pg_notify($1, $2)', [PG_BOSS_ANSWERS, job.id]);
+      } finally {
+        boss.notifyWorker(self);
+      }
+    });
+    stops.push(
+      () => boss.stop({ graceful: false }),
+      () => out.end(),
+    );
+  }
   process.stdout.write('ready\n');
-  process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));
+  process.on('SIGTERM', async () => {
+    for (const stop of stops) await stop().catch(() => {});
+    process.exit(0);
+  });
 }
 
 /** A child process started with this Node and tsx, resolved once it prints a line matching `ready`. */
 function startChild(args, env, ready) {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
-    env: { ...process.env, SAJILO_TIERING: 'off', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -114,25 +183,51 @@ function expectOk(r) {
 }
 
 async function compare() {
+  // BullMQ 6 reaches Redis through ioredis, an optional peer dependency it does not install.
   const bullmq = await import('bullmq').catch(() => null);
-  if (!bullmq) {
-    console.log('skipped: bullmq not installed (npm install --no-save bullmq)');
+  const ioredis = await import('ioredis').catch(() => null);
+  if (!bullmq || !ioredis) {
+    console.log('skipped: bullmq not installed (npm install --no-save bullmq ioredis)');
     return;
   }
-  if (!(await redisAnswers())) {
+  const redis = await connectRedis();
+  if (!redis) {
     console.log(`skipped: no redis at REDIS_URL (${redisUrl.href})`);
     return;
   }
   const { f, pct, table } = await import('./next-server.ts');
   const { runProgram } = await import('../../lib/run/index.ts');
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const load = () => os.loadavg()[0].toFixed(1);
 
   const queue = new bullmq.Queue(QUEUE, { connection });
   await queue.obliterate({ force: true });
   const events = new bullmq.QueueEvents(QUEUE, { connection });
   await events.waitUntilReady();
-  const redis = await queue.client;
+  let boss;
+  let answers;
+  const waiting = new Map();
+  if (databaseUrl) {
+    const { createBoss } = await import('../../lib/run/queue-store.ts');
+    const { default: pg } = await import('pg');
+    boss = createBoss(databaseUrl, { worker: false, listen: true });
+    boss.on('error', (e) => console.error('[pg-boss]', e.message));
+    await boss.start();
+    if (!(await boss.getQueue(PG_BOSS_QUEUE))) await boss.createQueue(PG_BOSS_QUEUE, { retryLimit: 0, notify: true });
+    answers = new pg.Client({ connectionString: databaseUrl });
+    await answers.connect();
+    answers.on('notification', ({ payload }) => waiting.get(payload)?.());
+    await answers.query(`LISTEN ${PG_BOSS_ANSWERS}`);
+  }
+  const viaPgBoss = async (data) => {
+    let answered;
+    const answer = new Promise((resolve) => (answered = resolve));
+    // The job's id is chosen here so that an answer arriving before send() returns is not missed.
+    const id = crypto.randomUUID();
+    waiting.set(id, answered);
+    await boss.send(PG_BOSS_QUEUE, data, { id });
+    await answer;
+    waiting.delete(id);
+  };
   const children = [await startChild([here, '--worker'], {}, /^ready$/m)];
   // Finished jobs are kept (the last thousand) so that waitUntilFinished can read a result it heard late.
   const viaBullmq = async (name, data) =>
@@ -140,6 +235,7 @@ async function compare() {
 
   let pool;
   let web;
+  let n = 0;
   try {
     const scale = { 'one Redis round trip (PING)': () => redis.ping() };
     const runs = {
@@ -163,19 +259,19 @@ async function compare() {
         ),
       );
       scale['one PostgreSQL round trip (SELECT 1)'] = () => pool.query('SELECT 1');
+      scale['pg-boss empty job round trip, NOTIFY wake-up'] = () => viaPgBoss({ n: ++n });
       runs['pg-boss on PostgreSQL, NOTIFY wake-up (ours)'] = async () => expectOk(await web.run({ source: HELLO }, {}));
     } else {
       console.log('(no BENCH_DATABASE_URL or TEST_DATABASE_URL: our queue is left out)');
     }
 
-    let n = 0;
     const empty = await interleaved(
       { ...scale, 'BullMQ empty job round trip': async () => viaBullmq('echo', { n: ++n }) },
       EMPTY_JOBS,
     );
     console.log(
       `(1) one round trip after another (ms); Node ${process.version}, bullmq ${bullmqVersion()}, ` +
-        `Redis ${(await redis.info('server')).match(/redis_version:(\S+)/)?.[1]}, load average ${load()} on ${os.cpus().length} CPUs`,
+        `Redis ${await redis.version()}, load average ${load()} on ${os.cpus().length} CPUs`,
     );
     table(
       ['path', 'count', 'p50', 'p99'],
@@ -192,16 +288,19 @@ async function compare() {
         t.length,
         f(pct(t, 50)),
         f(pct(t, 99)),
-        i === 0 ? '—' : `+${f(pct(t, 50) - base)}`,
+        i === 0 ? '—' : `${pct(t, 50) >= base ? '+' : '−'}${f(Math.abs(pct(t, 50) - base))}`,
       ]),
     );
   } finally {
     await stop(children);
     await web?.close();
     await pool?.end();
+    await boss?.stop({ graceful: false });
+    await answers?.end();
     await queue.obliterate({ force: true });
     await events.close();
     await queue.close();
+    redis.close();
   }
 }
 
