@@ -16,6 +16,7 @@ import {
   createBoss,
   DEAD_AFTER_SECONDS,
   ensureQueue,
+  fairPriority,
   heartbeat,
   HEARTBEAT_MS,
   installSchema,
@@ -156,13 +157,14 @@ export class QueuedExecutor implements Executor {
   }
 
   /** Rules 1 and 4 over every web server's runs, then the run's row; returns its pg-boss
-   *  priority (rule 3's rounds: a client's second waiting run after everyone's first). */
+   *  priority (rule 3: its round, then the client's slot time shared in the usage table). */
   private async admit(run: string, client: string, requestId: string | undefined): Promise<number> {
     const { rows } = await this.pool.query<{
       refused: 'client' | 'server' | null;
       mine_queued: number;
       queued: number;
       slots: number;
+      used: number;
     }>(`SELECT * FROM ${SCHEMA}.admit($1, $2, $3, $4, $5, $6, $7, $8)`, [
       run,
       requestId ?? null,
@@ -173,10 +175,10 @@ export class QueuedExecutor implements Executor {
       this.settings.maxQueued,
       DEAD_AFTER_SECONDS,
     ]);
-    const { refused, mine_queued, queued, slots } = rows[0];
+    const { refused, mine_queued, queued, slots, used } = rows[0];
     if (refused)
       throw new OverloadedError(Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots)))), refused);
-    return -mine_queued;
+    return fairPriority(mine_queued, used);
   }
 
   private async enqueue(p: Pending, priority: number): Promise<void> {
@@ -423,6 +425,8 @@ export class QueuedExecutor implements Executor {
       [ORPHAN_AFTER_SECONDS],
     );
     await this.pool.query(`DELETE FROM ${SCHEMA}.node WHERE last_seen < now() - interval '1 day'`);
+    // An hour is 60 half-lives: what is left of such a client's slot time orders nothing.
+    await this.pool.query(`DELETE FROM ${SCHEMA}.usage WHERE at < now() - interval '1 hour'`);
   }
 
   async status(): Promise<ExecutorStatus> {

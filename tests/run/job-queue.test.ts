@@ -2,7 +2,9 @@
 // process, two `sajilo worker` processes as children, a real PostgreSQL (TEST_DATABASE_URL),
 // the real compiler and sandbox. Every run gets exactly one correct answer, also when a
 // worker is killed in the middle; Stop cancels queued and running jobs; SIGTERM lets a worker
-// finish its job; with no worker a run waits and then gets a clear error.
+// finish its job; with no worker a run waits and then gets a clear error; rule 3's order among
+// clients holds across two web servers' executors. What only a real `next start` shows (the
+// HTTP answers, /api/ready, a client closing its connection) is tests/run/queue-server.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -35,10 +37,10 @@ interface WorkerProcess {
 }
 
 /** A `sajilo worker` child process, resolved once it takes jobs. */
-async function startWorker(): Promise<WorkerProcess> {
+async function startWorker(slots = 2): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [path.join(root, 'bin/sajilo.mjs'), 'worker'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, SAJILO_WORKER_CONCURRENCY: '2', SAJILO_TIERING: 'off' },
+    env: { ...process.env, DATABASE_URL: url, SAJILO_WORKER_CONCURRENCY: String(slots), SAJILO_TIERING: 'off' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const log: string[] = [];
@@ -275,4 +277,43 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
       await impatient.close();
     }
   }, 60_000);
+
+  test("rule 3 across web servers: a heavy client's waiting run is served after a light client's", async () => {
+    // One slot in all: the order in which runs are served is the order in which jobs are fetched.
+    await Promise.all(workers.map(stopWorker));
+    workers = [];
+    const solo = await startWorker(1);
+    const settings = { databaseUrl: url!, waitSeconds: 90, perClient: 4, maxQueued: 100 };
+    const [first, second] = [new QueuedExecutor(settings), new QueuedExecutor(settings)];
+    await Promise.all([first.start(), second.start()]);
+    try {
+      // The heavy client has used the one slot for a whole time limit.
+      await first.run({ source: SOURCES.loop }, { client: 'heavy' });
+      await expect
+        .poll(async () => (await db.query(`SELECT 1 FROM ${SCHEMA}.usage WHERE client = 'heavy'`)).rowCount)
+        .toBe(1);
+      // Someone else's run holds the slot while both wait: the heavy client's posted first, to
+      // one web server, the light client's after it, to the other.
+      let compiled!: () => void;
+      const holding = new Promise<void>((r) => (compiled = r));
+      const blocker = first.run({ source: SOURCES.loop }, { client: 'blocker', onCompiled: () => compiled() });
+      await holding;
+      const served: string[] = [];
+      const heavy = first
+        .run({ source: SOURCES.hello, stdin: 'h\n' }, { client: 'heavy' })
+        .then(() => served.push('heavy'));
+      const queued = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.run WHERE state = 'queued'`)).rows[0].n as number;
+      await expect.poll(queued).toBe(1);
+      const light = second
+        .run({ source: SOURCES.hello, stdin: 'l\n' }, { client: 'light' })
+        .then(() => served.push('light'));
+      await expect.poll(queued).toBe(2);
+      await Promise.all([blocker, heavy, light]);
+      expect(served).toEqual(['light', 'heavy']);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+      expect(await stopWorker(solo)).toBe(0);
+    }
+  }, 90_000);
 });
