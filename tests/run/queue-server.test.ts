@@ -288,6 +288,36 @@ describe.skipIf(skipReason)('the job queue as deployed: next start, two workers,
     for (const w of workers) await expect.poll(() => programsUnder(w.child.pid!).length, { timeout: 20_000 }).toBe(0);
   }, 90_000);
 
+  test('300 runs of one client at once: each answered 200 (its own) or 429, no row or job left behind', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        request(server, {
+          path: '/api/run',
+          body: { source: SOURCES.hello, stdin: `${i}\n` },
+          headers: i % 2 ? NDJSON : {},
+          from: '127.0.9.40',
+        }),
+      ),
+    );
+    const statuses = new Set(replies.map((r) => r.status));
+    expect([...statuses].sort()).toEqual([200, 429]);
+    replies.forEach((r, i) => {
+      if (r.status === 429) {
+        expect(JSON.parse(r.body).error).toBe('overloaded');
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      } else expectCorrect({ kind: 'hello', stdin: `${i}\n`, ndjson: i % 2 === 1, reply: Promise.resolve(r) }, r);
+    });
+    expect(await count('true')).toBe(0);
+    // A job is marked completed just after its answer went out.
+    await expect
+      .poll(
+        async () =>
+          (await pool.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`))
+            .rows[0].n,
+      )
+      .toBe(0);
+  }, 90_000);
+
   test('with no worker: /api/ready is 503 saying why; a run waits, then gets the clear 500 in either form', async () => {
     const ready = await request(lonely, { method: 'GET', path: '/api/ready' });
     expect(ready.status).toBe(503);
