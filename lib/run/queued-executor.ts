@@ -403,6 +403,9 @@ export class QueuedExecutor implements Executor {
         [run, attempt, this.settings.waitSeconds],
       );
       if (!rowCount) return;
+      // The dead worker's job would stay 'active' in pg-boss until it expires (15 min): it is
+      // cancelled, so the queue's depth counts only jobs someone may still run.
+      if (p.jobId) await this.boss?.cancel(QUEUE_NAME, p.jobId).catch(() => {});
       p.job = { ...p.job, attempt: attempt + 1 };
       p.seen = { stdout: 0, stderr: 0 };
       // A retry goes before every first attempt: its client has waited once already.
@@ -413,8 +416,9 @@ export class QueuedExecutor implements Executor {
       `DELETE FROM ${SCHEMA}.run WHERE id = $1 AND attempt = $2 AND state = 'running'`,
       [run, attempt],
     );
-    if (rowCount)
-      this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
+    if (!rowCount) return;
+    if (p.jobId) await this.boss?.cancel(QUEUE_NAME, p.jobId).catch(() => {});
+    this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
   }
 
   /** Runs of web servers that died have nobody waiting: their rows go, so rule 1 forgets them. */
