@@ -403,8 +403,8 @@ export class QueuedExecutor implements Executor {
         [run, attempt, this.settings.waitSeconds],
       );
       if (!rowCount) return;
-      // The dead worker's job would stay 'active' in pg-boss until it expires (15 min): it is
-      // cancelled, so the queue's depth counts only jobs someone may still run.
+      // The dead worker's job would stay 'active' in pg-boss until it expires (15 min), shown
+      // as running to anyone who looks at pg-boss's queue: it is cancelled.
       if (p.jobId) await this.boss?.cancel(QUEUE_NAME, p.jobId).catch(() => {});
       p.job = { ...p.job, attempt: attempt + 1 };
       p.seen = { stdout: 0, stderr: 0 };
