@@ -1,6 +1,7 @@
 'use client';
 import { useEffect } from 'react';
 import { T } from '@/components/preferences';
+import { PageTitle } from '@/components/page-title';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -8,6 +9,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }, [error]);
   return (
     <div className="page" role="alert">
+      <PageTitle name={{ key: 'errorPage.title' }} />
       <h1>
         <T k="errorPage.title" />
       </h1>

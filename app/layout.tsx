@@ -8,9 +8,10 @@ import './globals.css';
 import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider, T } from '@/components/preferences';
 import { SiteHeader } from '@/components/site-header';
 import { EditorPreload } from '@/components/ide/editor-preload';
+import { titleMetadata } from '@/lib/i18n/titles';
 
 export const metadata: Metadata = {
-  title: { default: 'सजिलो — Sajilo', template: '%s · सजिलो' },
+  title: titleMetadata(null),
   description: 'नेपालीमा प्रोग्राम लेख्नुहोस् र चलाउनुहोस् — write and run programs in Nepali.',
 };
 

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { T } from '@/components/preferences';
+import { PageTitle } from '@/components/page-title';
 
 export default function NotFound() {
   return (
     <div className="page">
+      <PageTitle name={{ key: 'notFound.title' }} />
       <h1>
         <T k="notFound.title" />
       </h1>

@@ -1,5 +1,5 @@
 import { HomeIde } from '@/components/share/home-ide';
 
 export default function HomePage() {
-  return <HomeIde />;
+  return <HomeIde />; // its document title: components/share/program-ide.tsx
 }

@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { T } from '@/components/preferences';
 import { Localized } from '@/components/localized';
 import { PointerHint } from '@/components/pointer-hint';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { PageTitle } from '@/components/page-title';
 import { getExample, listExamples } from './content';
 
-export const metadata: Metadata = { title: 'उदाहरणहरू · Examples' };
+const NAME = { key: 'nav.examples' } as const;
+export const metadata: Metadata = { title: titleMetadata(NAME) };
 
 export default function ExamplesPage() {
   const examples = listExamples()
@@ -13,6 +16,7 @@ export default function ExamplesPage() {
     .filter(Boolean);
   return (
     <div className="page">
+      <PageTitle name={NAME} />
       <h1>
         <T k="examples.title" />
       </h1>

@@ -6,8 +6,11 @@ import { T } from '@/components/preferences';
 import { tryHref } from '@/app/try/link';
 import { headingId } from './heading-id';
 import { withReferenceSections } from './reference-section';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { PageTitle } from '@/components/page-title';
 
-export const metadata: Metadata = { title: 'भाषा निर्देशिका · Language guide' };
+const NAME = { key: 'guide.title' } as const;
+export const metadata: Metadata = { title: titleMetadata(NAME) };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -43,6 +46,7 @@ export default function GuidePage() {
   const html = guideHtml();
   return (
     <div className="page">
+      <PageTitle name={NAME} />
       {html ? (
         <article className="prose" lang="ne" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (

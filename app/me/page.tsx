@@ -6,9 +6,12 @@ import { getDb } from '@/lib/db';
 import { listSnippets, toMySnippet } from '@/lib/snippets';
 import { currentUser } from '@/lib/auth/server';
 import { SnippetList } from '@/components/account/snippet-list';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { PageTitle } from '@/components/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'मेरा प्रोग्रामहरू', robots: { index: false } };
+const NAME = { key: 'account.myPrograms' } as const;
+export const metadata: Metadata = { title: titleMetadata(NAME), robots: { index: false } };
 
 export default async function MyProgramsPage() {
   const user = await currentUser();
@@ -16,6 +19,7 @@ export default async function MyProgramsPage() {
   const list = await listSnippets(await getDb(), user.id);
   return (
     <div className="page">
+      <PageTitle name={NAME} />
       <SnippetList userName={user.name || user.email || ''} initial={list.map(toMySnippet)} />
     </div>
   );

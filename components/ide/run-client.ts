@@ -57,8 +57,19 @@ export async function requestRun(
   return { kind: 'error', messageKey: 'error.server' };
 }
 
+/** Reads the NDJSON lines as they arrive. The lines are read from a clone; the answer itself is
+ *  read whole by the browser (`blob()`): Chromium reports a request whose body only a script's
+ *  stream reads as cancelled in most runs (DevTools "(canceled)", net::ERR_ABORTED) although
+ *  every byte arrived, while a body the browser reads itself ends as a finished load. The two
+ *  copies cost the answer's size twice, which the output limit keeps small. */
 async function readLines(res: Response, progress: RunProgress): Promise<RunOutcome> {
-  const reader = res.body!.getReader();
+  const lines = res.clone();
+  // Settles when the whole answer has arrived; a Stop (abort) rejects it, which the lines see too.
+  const whole = res.blob().then(
+    () => undefined,
+    () => undefined,
+  );
+  const reader = lines.body!.getReader();
   const decoder = new TextDecoder();
   let buf = '';
   let compile: RunResponse['compile'] | null = null;
@@ -75,7 +86,7 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
         compile = { ok: line.ok, diagnostics: line.diagnostics, omittedDiagnostics: line.omittedDiagnostics ?? 0 };
       else if (line.type === 'stdout' || line.type === 'stderr') progress.onOutput?.(line.type, line.data);
       else if (line.type === 'result' && compile) {
-        await untilEnd(reader);
+        await untilEnd(whole);
         return { kind: 'result', response: { compile, run: line.run } };
       } else return { kind: 'error', messageKey: 'error.server' };
     }
@@ -87,27 +98,17 @@ async function readLines(res: Response, progress: RunProgress): Promise<RunOutco
  *  stream right after the result line, so the end is normally there within milliseconds). */
 export const STREAM_END_GRACE_MS = 1500;
 
-/** The result is the stream's last line. The outcome is reported once the stream has ended too,
+/** The result is the stream's last line. The outcome is reported once the answer has ended too,
  *  so that when the result shows, the request is complete: a page left (or a run started) at
  *  that moment has no request still open for the browser to cancel and report as aborted.
- *  Never cancelled: if the end is late, it is read on in the background and the result shows. */
-async function untilEnd(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+ *  Never cancelled: if the end is late, the browser reads on in the background and the result shows. */
+async function untilEnd(whole: Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
-    drain(reader),
+    whole,
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, STREAM_END_GRACE_MS);
     }),
   ]);
   clearTimeout(timer);
-}
-
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  try {
-    while (!(await reader.read()).done) {
-      /* nothing follows the result */
-    }
-  } catch {
-    /* the answer is complete already */
-  }
 }

@@ -17,6 +17,7 @@ import { DEFAULT_DRAFT_KEY, loadDraft } from '@/components/ide/use-draft';
 import { titleFromSource } from '@/components/share/title';
 import type { StringKey } from '@/lib/i18n/strings';
 import { usePreferences } from '@/components/preferences';
+import { PageTitle } from '@/components/page-title';
 import { ShareButton } from './share-button';
 import { callApi, apiErrorMessage, failureMessageKey, type ApiCallResult } from '@/lib/api/client';
 import type {
@@ -186,6 +187,8 @@ export function ProgramIde({
 
   return (
     <>
+      {/* The page's title: a saved program's title as last saved (a rename shows at once). */}
+      <PageTitle name={snippet ? (saved?.title ? { own: saved.title } : { key: 'title.program' }) : null} />
       {snippet && (
         <div className="snippet-meta" data-testid="snippet-meta">
           <span>

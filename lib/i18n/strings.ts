@@ -7,6 +7,9 @@ export const DEFAULT_UI_LANGUAGE: UiLanguage = 'ne';
 
 const ne = {
   'site.tagline': 'नेपालीमा प्रोग्राम लेख्नुहोस्',
+  'site.name': 'सजिलो',
+  'title.try': 'चलाएर हेर्नुहोस्',
+  'title.program': 'सजिलो प्रोग्राम',
   'nav.ide': 'सम्पादक',
   'nav.examples': 'उदाहरणहरू',
   'nav.guide': 'भाषा निर्देशिका',
@@ -226,6 +229,9 @@ export type StringKey = keyof typeof ne;
 
 const en: Record<StringKey, string> = {
   'site.tagline': 'Write programs in Nepali',
+  'site.name': 'Sajilo',
+  'title.try': 'Try it',
+  'title.program': 'A Sajilo program',
   'nav.ide': 'Editor',
   'nav.examples': 'Examples',
   'nav.guide': 'Language guide',

@@ -191,8 +191,16 @@ bool cgroup_slot_limits(struct cgroup_slot *s, long memory_mb, long pids) {
   return false;
 }
 
+/* The previous run's tasks leave the pids count a moment after its init is reaped (the kernel
+ * releases a killed namespace's tasks asynchronously): wait, at most 100 ms, until only the
+ * supervisor is counted, so that each run gets its whole pids limit. */
+static void settle_pids(struct cgroup_slot *s) {
+  for (int i = 0; i < 200 && cg_read(s->pids, "pids.current") > 1; i++) usleep(500);
+}
+
 /* Before each run: baselines of the counters that cannot be reset. */
 bool cgroup_slot_begin(struct cgroup_slot *s) {
+  settle_pids(s);
   if (s->version == CG_V1) {
     s->oom_before = cg_keyed(s->mem, "memory.oom_control", "oom_kill");
     s->failcnt_before = cg_read(s->mem, s->memsw ? "memory.memsw.failcnt" : "memory.failcnt");

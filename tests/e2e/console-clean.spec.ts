@@ -6,10 +6,8 @@
 // The only exceptions, each deliberate:
 //  - the 404 page's own document answers 404, which Chromium logs as a failed resource;
 //  - requests the browser cancels because the test navigates away (ERR_ABORTED while leaving
-//    a page): the page did not fail, it was left. A run's `POST /api/run` too, but only then:
-//    the test leaves only after the result is shown, and the page sometimes has not seen the
-//    stream's end by that time (an open problem, docs/ide.md "Known problems"); a run request
-//    cut while the test is not leaving (by the IDE itself) is still a failure;
+//    a page): the page did not fail, it was left. Not a run's `POST /api/run`: the test leaves
+//    a page only once its runs' requests have ended, so a run's request is never cut;
 //  - Next's link prefetches (`?_rsc=`) the browser cancels (ERR_ABORTED): Chromium reports the
 //    cancel when the page is left, sometimes after the next page has loaded; nothing was shown
 //    to anyone, and a prefetch that really fails is still a failure;
@@ -52,7 +50,8 @@ function watch(page: Page) {
   page.on('pageerror', (e) => problems.push({ page: where(), kind: 'exception', text: String(e) }));
   page.on('requestfailed', (r) => {
     const failure = r.failure()?.errorText ?? '';
-    if (leaving && /ERR_ABORTED/.test(failure)) return;
+    const runRequest = r.method() === 'POST' && new URL(r.url()).pathname === '/api/run';
+    if (leaving && /ERR_ABORTED/.test(failure) && !runRequest) return;
     if (/ERR_ABORTED/.test(failure) && new URL(r.url()).searchParams.has('_rsc')) return;
     if (/ERR_ABORTED/.test(failure) && r.method() === 'GET' && new URL(r.url()).pathname.startsWith('/_next/static/'))
       return;
@@ -117,8 +116,14 @@ for (const [lang, theme, timezoneId, locale] of [
     await applied();
     await editorReady(page);
     for (let i = 0; i < 2; i++) {
+      // The run's request must end by itself (never aborted by the IDE); the test then leaves.
+      const finished = page.waitForEvent('requestfinished', {
+        predicate: (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/run',
+        timeout: 60_000,
+      });
       await page.getByTestId('run-button').click();
       await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ok', { timeout: 60_000 });
+      await finished;
       await expect(page.getByTestId('run-button')).toBeVisible();
     }
 

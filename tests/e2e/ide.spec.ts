@@ -311,9 +311,11 @@ test('switch the interface language; the choice and the draft survive a reload',
   await openIde(page, { source: 'देखाउ(१)\n', stdin: 'इनपुट' }, ROMANIZED);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ne');
   await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
+  await expect(page).toHaveTitle('सजिलो — नेपालीमा प्रोग्राम लेख्नुहोस्');
   await page.getByTestId('ui-language-switch').click();
   await expect(page.getByTestId('run-button')).toContainText('Run');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Sajilo — Write programs in Nepali');
   await focusEditorEnd(page);
   await typeWithLayout(page, 'क');
   await page.waitForTimeout(500); // the draft saves 300 ms after the last change
@@ -324,6 +326,19 @@ test('switch the interface language; the choice and the draft survive a reload',
   await expect(page.getByTestId('stdin')).toHaveValue('इनपुट');
   await page.getByTestId('ui-language-switch').click();
   await expect(page.getByTestId('run-button')).toContainText('चलाउनुहोस्');
+  await expect(page).toHaveTitle('सजिलो — नेपालीमा प्रोग्राम लेख्नुहोस्');
+});
+
+test('the document title follows the interface language, also after a navigation in the page', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('sajilo:ui-language', 'en'));
+  await page.goto('/guide');
+  await expect(page).toHaveTitle('Language guide · Sajilo');
+  // A client-side navigation: Next writes the new page's (Nepali) metadata title; ours wins.
+  await page.getByRole('navigation').getByRole('link', { name: 'Examples' }).click();
+  await page.waitForURL('**/examples');
+  await expect(page).toHaveTitle('Examples · Sajilo');
+  await page.getByTestId('ui-language-switch').click();
+  await expect(page).toHaveTitle('उदाहरणहरू · सजिलो');
 });
 
 test('caret over conjuncts: arrow keys never split a letter from its signs; a click lands where it points', async ({

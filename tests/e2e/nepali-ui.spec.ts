@@ -77,6 +77,8 @@ async function interfaceTexts(page: Page): Promise<{ where: string; text: string
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
       out.push({ where: describe(el), text });
     }
+    // The tab's title: the page's name is ours (a program's own title is Nepali in this test).
+    out.push({ where: 'document title', text: document.title });
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
       // Monaco's own widgets are its vendor's; its input's name is ours (ariaLabel option).
       const ours = !isUserContent(el) || el.matches('.monaco-editor textarea');

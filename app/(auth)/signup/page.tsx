@@ -1,9 +1,12 @@
 // /signup: a new account with email and password.
 import type { Metadata } from 'next';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { PageTitle } from '@/components/page-title';
 import { SignUpForm } from '@/components/account/auth-forms';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'खाता खोल्नुहोस्', robots: { index: false } };
+const NAME = { key: 'account.signUp' } as const;
+export const metadata: Metadata = { title: titleMetadata(NAME), robots: { index: false } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
@@ -12,6 +15,7 @@ export default async function SignUpPage({ searchParams }: Props) {
   const callbackUrl = Array.isArray(q.callbackUrl) ? q.callbackUrl[0] : q.callbackUrl;
   return (
     <div className="page">
+      <PageTitle name={NAME} />
       <SignUpForm callbackUrl={callbackUrl} />
     </div>
   );

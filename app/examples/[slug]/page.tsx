@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ExampleIde } from '@/components/share/example-ide';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { PageTitle } from '@/components/page-title';
 import { getExample, listExamples } from '../content';
 
 export const dynamicParams = false;
@@ -11,7 +13,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const e = getExample((await params).slug);
-  return { title: e ? `${e.titleNe} · ${e.titleEn}` : undefined };
+  return { title: e ? titleMetadata({ ne: e.titleNe, en: e.titleEn }) : undefined };
 }
 
 export default async function ExamplePage({ params }: { params: Promise<{ slug: string }> }) {
@@ -20,13 +22,16 @@ export default async function ExamplePage({ params }: { params: Promise<{ slug: 
   const all = listExamples();
   const at = all.findIndex((e) => e.slug === example.slug);
   return (
-    <ExampleIde
-      previous={all[at - 1] ?? null}
-      next={all[at + 1] ?? null}
-      initialSource={example.source}
-      initialStdin={example.stdin}
-      draftKey={`draft:example:${example.slug}`}
-      title={example.titleNe}
-    />
+    <>
+      <PageTitle name={{ ne: example.titleNe, en: example.titleEn }} />
+      <ExampleIde
+        previous={all[at - 1] ?? null}
+        next={all[at + 1] ?? null}
+        initialSource={example.source}
+        initialStdin={example.stdin}
+        draftKey={`draft:example:${example.slug}`}
+        title={example.titleNe}
+      />
+    </>
   );
 }

@@ -10,6 +10,8 @@ import { previewOf } from '@/lib/snippets/preview';
 import { currentUser } from '@/lib/auth/server';
 import { SnippetIde } from '@/components/share/snippet-ide';
 import { publicOrigin } from '@/lib/http/origin';
+import { titleMetadata } from '@/lib/i18n/titles';
+import { translate } from '@/lib/i18n/strings';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,12 +29,12 @@ async function siteOrigin(): Promise<URL | null> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const s = await load(id);
-  if (!s) return { title: 'फेला परेन · Not found', robots: { index: false } };
-  const title = s.title || 'सजिलो प्रोग्राम';
+  if (!s) return { title: titleMetadata({ key: 'notFound.title' }), robots: { index: false } };
+  const title = s.title || translate('ne', 'title.program');
   const description = previewOf(s.source) || title;
   return {
     metadataBase: await siteOrigin(),
-    title,
+    title: titleMetadata(s.title ? { own: s.title } : { key: 'title.program' }), // as the page shows it (program-ide.tsx)
     description,
     openGraph: { title, description, type: 'article', url: `/s/${s.id}`, siteName: 'सजिलो — Sajilo' },
     twitter: { card: 'summary', title, description },
