@@ -374,6 +374,8 @@ export class QueuedExecutor implements Executor {
       [QUEUE_NAME, waiting.map((p) => p.jobId)],
     );
     const dropped = new Set(rows.map((r) => r.id));
+    // A dead worker's fetched job would stay 'active' until it expires (a refused one is done).
+    if (dropped.size) await this.boss!.cancel(QUEUE_NAME, [...dropped]).catch(() => {});
     for (const p of waiting)
       if (dropped.has(p.jobId!)) await this.enqueue(p, p.priority).catch((e: unknown) => this.fail(p, e));
   }
