@@ -15,7 +15,8 @@ export async function register() {
     alignNextAuthOrigin();
     await installShutdown();
     // With the job queue, this server connects to it now rather than on its first run.
-    if (process.env.SAJILO_EXECUTOR === 'queue') (await import('./lib/run/executor')).warmUpExecutor();
+    if ((await import('./lib/config')).config().SAJILO_EXECUTOR === 'queue')
+      (await import('./lib/run/executor')).warmUpExecutor();
   }
 }
 
