@@ -3,7 +3,8 @@
 // instead of starting and failing every sign-in (see docs/accounts.md). Every request gets the
 // socket's peer address stamped on it for route handlers (lib/http/peer-stamp.ts). SIGTERM drains
 // the server gracefully (lib/ops/shutdown.ts) when Next leaves the signals to us
-// (NEXT_MANUAL_SIG_HANDLE, set by `npm start`).
+// (NEXT_MANUAL_SIG_HANDLE, set by `npm start`). With SAJILO_EXECUTOR=queue the run queue is
+// started here, so the first run and the first readiness check do not wait for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installPeerStamp } = await import('./lib/http/peer-stamp');
@@ -13,6 +14,9 @@ export async function register() {
     const { alignNextAuthOrigin } = await import('./lib/http/next-auth');
     alignNextAuthOrigin();
     await installShutdown();
+    // With the job queue, this server connects to it now rather than on its first run.
+    if ((await import('./lib/config')).config().SAJILO_EXECUTOR === 'queue')
+      (await import('./lib/run/executor')).warmUpExecutor();
   }
 }
 

@@ -105,19 +105,38 @@ export function setExecutorForTests(e: Executor | null): void {
   current = e;
 }
 
+/** Starts the queued executor now, when it is configured: the server's start (instrumentation.ts)
+ *  pays for connecting and creating the queue's schemas, not its first run or readiness check. */
+export function warmUpExecutor(): void {
+  const e = executor();
+  if (e instanceof LazyQueuedExecutor) e.warmUp();
+}
+
 /** The queued executor, imported and started on first use (the import is the slow part). */
 class LazyQueuedExecutor implements Executor {
   readonly kind = 'queue' as const;
   private started: Promise<Executor> | null = null;
+  private running: Executor | null = null;
+  private startError: Error | null = null;
 
   private get inner(): Promise<Executor> {
     this.started ??= import('./queued-executor').then(async (m) => {
       const e = new m.QueuedExecutor(m.queueSettings());
       await e.start();
+      this.running = e;
+      this.startError = null;
       return e;
     });
-    this.started.catch(() => (this.started = null)); // a database down now may be up on the next run
+    // A database down now may be up on the next run.
+    this.started.catch((e: Error) => {
+      this.startError = e;
+      this.started = null;
+    });
     return this.started;
+  }
+
+  warmUp(): void {
+    this.inner.catch((e: Error) => console.error('[queue] the run queue could not start:', e.message));
   }
 
   async run(req: RunRequestInput, hooks: RunHooks): Promise<RunOutput> {
@@ -125,17 +144,26 @@ class LazyQueuedExecutor implements Executor {
   }
 
   async status(): Promise<ExecutorStatus> {
+    const notReady = (reason: string): ExecutorStatus => ({
+      kind: 'queue',
+      ready: false,
+      reason,
+      queued: 0,
+      running: 0,
+      workers: 0,
+    });
+    // Not started yet (the first start creates pg-boss's schema: seconds on a loaded machine), or
+    // its last start failed: said at once, while a start is tried in the background, rather than
+    // as a readiness check that timed out.
+    if (!this.running) {
+      const failed = this.startError;
+      this.warmUp();
+      return notReady(failed ? `the run queue is unreachable: ${failed.message}` : 'the run queue is starting');
+    }
     try {
-      return await (await this.inner).status();
+      return await this.running.status();
     } catch (e) {
-      return {
-        kind: 'queue',
-        ready: false,
-        reason: `the run queue is unreachable: ${(e as Error).message}`,
-        queued: 0,
-        running: 0,
-        workers: 0,
-      };
+      return notReady(`the run queue is unreachable: ${(e as Error).message}`);
     }
   }
 

@@ -10,6 +10,9 @@
 //    count these rows; a cancelled run is a deleted row, which no worker can claim or answer.
 //  - `node`: one row per live web server and worker, refreshed every second (the heartbeat):
 //    the web tier counts live workers, and sees when the worker running its job has died.
+//  - `usage`: rule 3's slot time per client (lib/run/queue.ts), charged by the worker when a run
+//    it claimed ends and decayed with the same half-life; admission reads it for the job's
+//    pg-boss priority, so every web server orders clients by the same account.
 //
 // Output travels back by NOTIFY on the channel of the web server that holds the connection
 // (`sajilo_web_<id>`, one LISTEN per web server), cancellations by NOTIFY on the worker's own
@@ -18,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { PgBoss } from 'pg-boss';
 import pg from 'pg';
 import { z } from 'zod';
+import { USAGE_HALF_LIFE_MS } from './queue';
 
 export const QUEUE_NAME = 'sajilo-run';
 export const SCHEMA = 'sajilo_queue';
@@ -109,18 +113,32 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.node (
   started_at timestamptz NOT NULL DEFAULT now(),
   last_seen timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS ${SCHEMA}.usage (
+  client text PRIMARY KEY,
+  ms double precision NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+-- A client's slot time (ms) decayed to now: halved every USAGE_HALF_LIFE_MS.
+CREATE OR REPLACE FUNCTION ${SCHEMA}.decayed(p_ms double precision, p_at timestamptz) RETURNS double precision
+LANGUAGE sql STABLE AS $$
+  SELECT p_ms * power(2::double precision, -extract(epoch FROM now() - p_at) * 1000 / ${USAGE_HALF_LIFE_MS})
+$$;
 -- Rules 1 and 4 of the fair queue over every web server's runs, and the run's row, in one round
--- trip: the client's advisory lock makes two admissions of one client take turns, and each
--- statement of a volatile function sees what was committed before it (the counts are current).
-CREATE OR REPLACE FUNCTION ${SCHEMA}.admit(
+-- trip, with the client's decayed slot time for rule 3: the client's advisory lock makes two
+-- admissions of one client take turns, and each statement of a volatile function sees what was
+-- committed before it (the counts are current). An earlier version returned no "used" column:
+-- a function's result type cannot be replaced, only dropped (in this transaction) and made anew.
+DROP FUNCTION IF EXISTS ${SCHEMA}.admit(uuid, text, text, text, int, int, int, int);
+CREATE FUNCTION ${SCHEMA}.admit(
   p_id uuid, p_request text, p_client text, p_web text, p_wait int, p_per_client int, p_max_queued int, p_dead int)
-RETURNS TABLE (refused text, mine_queued int, queued int, slots int)
+RETURNS TABLE (refused text, mine_queued int, queued int, slots int, used double precision)
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   v_mine int;
   v_mine_queued int;
   v_queued int;
   v_slots int;
+  v_used double precision;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('sajilo_queue.client:' || p_client));
   SELECT count(*) FILTER (WHERE r.client = p_client), count(*) FILTER (WHERE r.client = p_client AND r.state = 'queued'),
@@ -128,14 +146,15 @@ BEGIN
     INTO v_mine, v_mine_queued, v_queued FROM ${SCHEMA}.run r WHERE r.state <> 'done';
   SELECT coalesce(sum(n.slots), 0) INTO v_slots FROM ${SCHEMA}.node n
    WHERE n.role = 'worker' AND n.last_seen > now() - make_interval(secs => p_dead);
+  SELECT coalesce(max(${SCHEMA}.decayed(u.ms, u.at)), 0) INTO v_used FROM ${SCHEMA}.usage u WHERE u.client = p_client;
   IF v_mine >= p_per_client THEN
-    RETURN QUERY SELECT 'client'::text, v_mine_queued, v_queued, v_slots;
+    RETURN QUERY SELECT 'client'::text, v_mine_queued, v_queued, v_slots, v_used;
   ELSIF v_queued >= coalesce(p_max_queued, greatest(16, 4 * v_slots)) THEN
-    RETURN QUERY SELECT 'server'::text, v_mine_queued, v_queued, v_slots;
+    RETURN QUERY SELECT 'server'::text, v_mine_queued, v_queued, v_slots, v_used;
   ELSE
     INSERT INTO ${SCHEMA}.run (id, request_id, client, web_id, state, expires_at)
     VALUES (p_id, p_request, p_client, p_web, 'queued', now() + make_interval(secs => p_wait));
-    RETURN QUERY SELECT NULL::text, v_mine_queued, v_queued, v_slots;
+    RETURN QUERY SELECT NULL::text, v_mine_queued, v_queued, v_slots, v_used;
   END IF;
 END $$;`;
 
@@ -166,6 +185,27 @@ export async function heartbeat(
     [node.id, node.role, node.slots, node.running],
   );
 }
+
+/** Adds a finished run's slot time to its client's usage (rule 3), decayed as it stands. */
+export async function chargeUsage(pool: pg.Pool, client: string, ms: number): Promise<void> {
+  await pool.query(
+    `INSERT INTO ${SCHEMA}.usage AS u (client, ms) VALUES ($1, $2)
+     ON CONFLICT (client) DO UPDATE SET ms = ${SCHEMA}.decayed(u.ms, u.at) + excluded.ms, at = now()`,
+    [client, Math.max(0, ms)],
+  );
+}
+
+/**
+ * Rule 3 as a pg-boss priority (higher is fetched first), fixed when the job is sent: round by
+ * round (a client's n-th waiting run after every client's (n-1)-th), within a round the client
+ * with less decayed slot time first — ten steps per doubling of it, so clients of about the same
+ * use are equal and served in order of arrival. Every first attempt is at most 0; a retry is 1.
+ */
+export function fairPriority(round: number, usedMs: number): number {
+  const step = Math.min(ROUND_STEPS - 1, Math.floor(10 * Math.log2(1 + Math.max(0, usedMs))));
+  return -(Math.min(round, 10_000) * ROUND_STEPS + step);
+}
+const ROUND_STEPS = 1000;
 
 export async function removeNode(pool: pg.Pool, id: string): Promise<void> {
   await pool.query(`DELETE FROM ${SCHEMA}.node WHERE id = $1`, [id]);

@@ -16,6 +16,7 @@ import {
   createBoss,
   DEAD_AFTER_SECONDS,
   ensureQueue,
+  fairPriority,
   heartbeat,
   HEARTBEAT_MS,
   installSchema,
@@ -156,13 +157,14 @@ export class QueuedExecutor implements Executor {
   }
 
   /** Rules 1 and 4 over every web server's runs, then the run's row; returns its pg-boss
-   *  priority (rule 3's rounds: a client's second waiting run after everyone's first). */
+   *  priority (rule 3: its round, then the client's slot time shared in the usage table). */
   private async admit(run: string, client: string, requestId: string | undefined): Promise<number> {
     const { rows } = await this.pool.query<{
       refused: 'client' | 'server' | null;
       mine_queued: number;
       queued: number;
       slots: number;
+      used: number;
     }>(`SELECT * FROM ${SCHEMA}.admit($1, $2, $3, $4, $5, $6, $7, $8)`, [
       run,
       requestId ?? null,
@@ -173,10 +175,10 @@ export class QueuedExecutor implements Executor {
       this.settings.maxQueued,
       DEAD_AFTER_SECONDS,
     ]);
-    const { refused, mine_queued, queued, slots } = rows[0];
+    const { refused, mine_queued, queued, slots, used } = rows[0];
     if (refused)
       throw new OverloadedError(Math.min(60, Math.max(1, Math.ceil((queued + 1) / Math.max(1, slots)))), refused);
-    return -mine_queued;
+    return fairPriority(mine_queued, used);
   }
 
   private async enqueue(p: Pending, priority: number): Promise<void> {
@@ -372,6 +374,8 @@ export class QueuedExecutor implements Executor {
       [QUEUE_NAME, waiting.map((p) => p.jobId)],
     );
     const dropped = new Set(rows.map((r) => r.id));
+    // A dead worker's fetched job would stay 'active' until it expires (a refused one is done).
+    if (dropped.size) await this.boss!.cancel(QUEUE_NAME, [...dropped]).catch(() => {});
     for (const p of waiting)
       if (dropped.has(p.jobId!)) await this.enqueue(p, p.priority).catch((e: unknown) => this.fail(p, e));
   }
@@ -401,6 +405,9 @@ export class QueuedExecutor implements Executor {
         [run, attempt, this.settings.waitSeconds],
       );
       if (!rowCount) return;
+      // The dead worker's job would stay 'active' in pg-boss until it expires (15 min), shown
+      // as running to anyone who looks at pg-boss's queue: it is cancelled.
+      if (p.jobId) await this.boss?.cancel(QUEUE_NAME, p.jobId).catch(() => {});
       p.job = { ...p.job, attempt: attempt + 1 };
       p.seen = { stdout: 0, stderr: 0 };
       // A retry goes before every first attempt: its client has waited once already.
@@ -411,8 +418,9 @@ export class QueuedExecutor implements Executor {
       `DELETE FROM ${SCHEMA}.run WHERE id = $1 AND attempt = $2 AND state = 'running'`,
       [run, attempt],
     );
-    if (rowCount)
-      this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
+    if (!rowCount) return;
+    if (p.jobId) await this.boss?.cancel(QUEUE_NAME, p.jobId).catch(() => {});
+    this.settle(p, new RunUnavailableError(`the workers running the program stopped (${attempt} attempts)`));
   }
 
   /** Runs of web servers that died have nobody waiting: their rows go, so rule 1 forgets them. */
@@ -423,6 +431,8 @@ export class QueuedExecutor implements Executor {
       [ORPHAN_AFTER_SECONDS],
     );
     await this.pool.query(`DELETE FROM ${SCHEMA}.node WHERE last_seen < now() - interval '1 day'`);
+    // An hour is 60 half-lives: what is left of such a client's slot time orders nothing.
+    await this.pool.query(`DELETE FROM ${SCHEMA}.usage WHERE at < now() - interval '1 hour'`);
   }
 
   async status(): Promise<ExecutorStatus> {

@@ -11,6 +11,7 @@ import { config } from '@/lib/config';
 import { serveMetrics } from '@/lib/ops/metrics';
 import { runProgram, runQueue, type RunOutput } from './index';
 import {
+  chargeUsage,
   connection,
   createBoss,
   DEAD_AFTER_SECONDS,
@@ -122,6 +123,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
       );
     running++;
     const sender = new RunSender(out, job, id);
+    const started = performance.now();
     try {
       const output = await runProgram(
         { source: job.source, stdin: job.stdin ?? '', latinDigits: job.latinDigits ?? false },
@@ -149,6 +151,15 @@ export async function runWorker(options: WorkerOptions = {}): Promise<number> {
     } finally {
       running--;
       stops.delete(job.run);
+      // Rule 3's account, shared by every web server: the slot time of a run that was ours
+      // (compile and run, as in process), also when it was stopped or failed. Not awaited: the
+      // slot asks for its next job at once.
+      const took = performance.now() - started;
+      void claim.then((ours) =>
+        ours
+          ? chargeUsage(pool, job.client ?? '', took).catch((e: Error) => log(`usage of run ${job.run}: ${e.message}`))
+          : undefined,
+      );
     }
   }
 

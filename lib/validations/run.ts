@@ -68,6 +68,30 @@ export interface CheckResponse {
  *  compile, then stdout/stderr chunks as the program writes them, then result (run null after a
  *  failed compile). An `error` line replaces `result` if the server fails after streaming began. */
 export const NDJSON_TYPE = 'application/x-ndjson';
+
+/**
+ * Whether an `Accept` header asks for the NDJSON form: it lists `application/x-ndjson` itself
+ * (any case; not a type that merely starts with it) with a quality above 0 and not below the
+ * one it gives `application/json`. Anything else — no header, wildcards only, a range with a malformed
+ * quality, a header that is not a list of media ranges — gets the JSON answer, the default.
+ */
+export function wantsNdjson(accept: string | null): boolean {
+  if (!accept) return false;
+  const quality: Record<string, number> = {};
+  for (const range of accept.split(',')) {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    let q = 1;
+    for (const param of params) {
+      const [name, value] = param.split('=').map((x) => x.trim());
+      if (name !== 'q') continue;
+      q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value ?? '') ? Number(value) : -1;
+    }
+    if (q >= 0 && (type === NDJSON_TYPE || type === 'application/json'))
+      quality[type] = Math.max(quality[type] ?? 0, q);
+  }
+  const ndjson = quality[NDJSON_TYPE] ?? 0;
+  return ndjson > 0 && ndjson >= (quality['application/json'] ?? 0);
+}
 export type RunStreamLine =
   | ({ type: 'compile' } & RunResponse['compile'])
   | { type: 'stdout' | 'stderr'; data: string }

@@ -1,12 +1,15 @@
 // GET /api/health and GET /api/ready against the real database (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), a database that cannot be reached (a URL to a closed port), and a
-// server that has begun to shut down.
+// server that has begun to shut down; the job queue's runner before it has started.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { GET as healthGET } from '@/app/api/health/route';
 import { GET as readyGET } from '@/app/api/ready/route';
 import { POST as runPOST } from '@/app/api/run/route';
+import { resetConfigForTests } from '@/lib/config';
 import { closeDb } from '@/lib/db';
+import { runnerStatus } from '@/lib/ops/readiness';
+import { setExecutorForTests } from '@/lib/run/executor';
 import { resetShutdownForTests, shutDown } from '@/lib/ops/shutdown';
 import { LAUNCHER } from '@/sandbox/index';
 import { BACKENDS, useTestDb, type TestDb } from '../data/helpers';
@@ -79,5 +82,31 @@ describe.each(BACKENDS)('GET /api/ready (%s)', (backend) => {
     const refusal = await run.json();
     expect(refusal.error).toBe('shutting_down');
     expect(refusal.message).toMatch(/[\u0900-\u097F]/);
+  });
+});
+
+describe('the run queue (SAJILO_EXECUTOR=queue) while it is not started', () => {
+  const saved = { executor: process.env.SAJILO_EXECUTOR, url: process.env.DATABASE_URL };
+  afterAll(() => {
+    for (const [k, v] of [
+      ['SAJILO_EXECUTOR', saved.executor],
+      ['DATABASE_URL', saved.url],
+    ] as const)
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    resetConfigForTests();
+    setExecutorForTests(null);
+  });
+
+  test('says at once that it is starting, then why it cannot start, never a readiness timeout', async () => {
+    process.env.SAJILO_EXECUTOR = 'queue';
+    process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/nowhere'; // nothing listens on port 1
+    resetConfigForTests();
+    setExecutorForTests(null);
+    const first = await runnerStatus();
+    expect(first).toMatchObject({ kind: 'queue', ready: false, reason: 'the run queue is starting', workers: 0 });
+    await expect
+      .poll(async () => (await runnerStatus()).reason, { timeout: 20_000 })
+      .toMatch(/^the run queue is unreachable: /);
   });
 });

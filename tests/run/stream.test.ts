@@ -140,13 +140,41 @@ describe.skipIf(sandboxReason)('POST /api/run as NDJSON', () => {
   });
 
   test('the default Accept still gets the JSON contract (no lines)', async () => {
-    for (const accept of [undefined, 'application/json', '*/*']) {
+    // Also every header that does not really ask for NDJSON: refused with q=0, a type that only
+    // starts with it, a malformed quality, JSON preferred, or not a list of media ranges.
+    for (const accept of [
+      undefined,
+      'application/json',
+      '*/*',
+      'application/x-ndjson;q=0',
+      'application/x-ndjsonfoo',
+      'application/x-ndjson;q=abc',
+      'application/json, application/x-ndjson;q=0.5',
+      ',,;;;=',
+    ]) {
       const res = await runPOST(request({ source: 'देखाउ("नमस्ते")\n' }, { accept }));
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body = await res.json();
       expect(Object.keys(body).sort()).toEqual(['compile', 'run']);
       expect(Object.keys(body.run).sort()).toEqual(RUN_KEYS);
       expect(body.run.stdout).toBe('नमस्ते\n');
+    }
+  });
+
+  test('NDJSON whenever the Accept header asks for it: any case, with parameters, preferred over JSON', async () => {
+    for (const accept of [
+      'APPLICATION/X-NDJSON',
+      'application/x-ndjson; charset=utf-8',
+      `${NDJSON}, application/json;q=0.9`, // what the IDE sends
+      'text/html;q=0.2, application/x-ndjson;q=0.5, application/json;q=0.5',
+    ]) {
+      const res = await runPOST(request({ source: 'देखाउ("नमस्ते")\n' }, { accept }));
+      expect(res.headers.get('content-type'), accept).toMatch(/^application\/x-ndjson/);
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type);
+      expect([lines[0], lines.at(-1)]).toEqual(['compile', 'result']);
     }
   });
 

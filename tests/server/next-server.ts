@@ -43,8 +43,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  let port = 0;
+/** `port`: this one (e.g. anyFreePort()), else the first free of 3140–3149. */
+export async function startServer(env: Record<string, string> = {}, port = 0): Promise<TestServer> {
   for (let p = 3140; p <= 3149 && !port; p++) if (await portFree(p)) port = p;
   port ||= await anyFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sajilo-server-test-'));

@@ -14,6 +14,7 @@ import {
   toApiRunResult,
   type RunResponse,
   type RunStreamLine,
+  wantsNdjson,
 } from '@/lib/validations/run';
 import { runRequestSchema } from '@/lib/api/schemas';
 import { ApiError, apiErrorBody } from '@/lib/api/errors';
@@ -33,8 +34,7 @@ async function run(req: Request): Promise<Response> {
   if (oversizeFields({ source: input.source, stdin: input.stdin }).length) throw new ApiError('too_large');
   const client = await runClient(req);
   const requestId = requestIdFor(req);
-  if ((req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE))
-    return streamRun(req, input, client, requestId);
+  if (wantsNdjson(req.headers.get('accept'))) return streamRun(req, input, client, requestId);
 
   try {
     const result = await executor().run(input, { client, signal: req.signal, requestId });
