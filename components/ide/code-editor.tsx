@@ -14,6 +14,7 @@ import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-d
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
 import { createNameList } from '@/components/ide/program-names';
+import { trackProgramSymbols } from '@/components/ide/program-symbols';
 import { reportChangesAfterFrame, type DeferredChanges } from '@/components/ide/deferred-changes';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
@@ -82,12 +83,16 @@ export default function CodeEditor(props: CodeEditorProps) {
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
-      const checker = createBrowserWorkerChecker(undefined, names.update);
+      const symbols = trackProgramSymbols(model);
+      const checker = createBrowserWorkerChecker(undefined, names.update, symbols.update);
       live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, {
-        check: checker.check,
+        check: (source: string) => {
+          symbols.analysing();
+          return checker.check(source);
+        },
         getUiLanguage,
       });
-      disposables.current.push(live.current, checker);
+      disposables.current.push(live.current, checker, symbols);
     }
 
     editor.addAction({
