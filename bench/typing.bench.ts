@@ -242,7 +242,8 @@ async function main() {
     builds.push({ name: `before (${process.env.TYPING_BEFORE_DIST})`, distDir: process.env.TYPING_BEFORE_DIST });
   builds.push({ name: builds.length ? 'this build' : '' });
   const servers: { name: string; baseURL: string; stop: () => void; runs: Map<string, Runs> }[] = [];
-  for (const build of builds) servers.push({ ...build, ...(await startServer({ distDir: build.distDir })), runs: new Map() });
+  for (const build of builds)
+    servers.push({ ...build, ...(await startServer({ distDir: build.distDir })), runs: new Map() });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],

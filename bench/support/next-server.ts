@@ -42,9 +42,7 @@ export async function startServer(options: { distDir?: string } = {}): Promise<{
     const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  const port = process.env.BENCH_PORT
-    ? Number(process.env.BENCH_PORT) + (options.distDir ? 1 : 0)
-    : await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + (options.distDir ? 1 : 0) : await freePort();
   const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     detached: true,

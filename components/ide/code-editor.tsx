@@ -269,8 +269,8 @@ function editorOptions(
     // On every edit and caret move Monaco rewrites its hidden textarea with the caret's "page"
     // of lines, for screen readers. Its default page (500 lines, cut to 1,000 characters around
     // the caret) cost a layout of 1,000 Devanagari characters per edit, twice per phonetic
-    // commit: the largest cost of a key (docs/ide.md, "Where a key's time goes"). A page of ten
-    // lines (VS Code's for years) is still read out line by line and costs a tenth.
+    // commit (docs/ide.md, "Where a key's time goes"). A page of ten lines still gives a screen
+    // reader the lines around the caret, and is rewritten as the caret moves on.
     accessibilityPageSize: 10,
     // Enter is a new line; it accepts a completion only after the selection moved
     // (components/ide/suggest-keys.ts). Tab accepts.

@@ -22,7 +22,9 @@ function apply(source: string, edit: TextEdit): string {
   const offset = (line: number, column: number) =>
     lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
   return (
-    source.slice(0, offset(edit.startLine, edit.startColumn)) + edit.text + source.slice(offset(edit.endLine, edit.endColumn))
+    source.slice(0, offset(edit.startLine, edit.startColumn)) +
+    edit.text +
+    source.slice(offset(edit.endLine, edit.endColumn))
   );
 }
 
@@ -47,10 +49,16 @@ describe('positionAfterEdit', () => {
 
 describe('TrackedSymbols', () => {
   it.each<[string, TextEdit[]]>([
-    ['a line typed inside the function', [{ startLine: 2, startColumn: 17, endLine: 2, endColumn: 17, text: '\n    राख ग = क' }]],
+    [
+      'a line typed inside the function',
+      [{ startLine: 2, startColumn: 17, endLine: 2, endColumn: 17, text: '\n    राख ग = क' }],
+    ],
     ['two lines inserted at the top', [{ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, text: '# क\n# ख\n' }]],
     ['an empty line removed above the loop', [{ startLine: 3, startColumn: 7, endLine: 4, endColumn: 1, text: '' }]],
-    ['spaces typed before a declaration on its line', [{ startLine: 6, startColumn: 1, endLine: 6, endColumn: 1, text: '  ' }]],
+    [
+      'spaces typed before a declaration on its line',
+      [{ startLine: 6, startColumn: 1, endLine: 6, endColumn: 1, text: '  ' }],
+    ],
     [
       'two edits of one event (two cursors)',
       [
