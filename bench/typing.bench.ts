@@ -5,8 +5,12 @@
 // A key's latency is keydown (event.timeStamp) → the end of the rendering of the first frame
 // that shows the key's first change of the editor's DOM (installLatencyProbe); the time of that
 // first change is a column of its own. Target: p95 under 16 ms (one frame at 60 Hz).
+// Every measured run also records a Chromium trace ('toplevel' only) for the main thread's CPU
+// time per key, which a shared machine's load changes much less than the latencies.
 // TYPING_PROFILE=1 adds the main-thread CPU time per key, by source file when the build has
 // source maps (SAJILO_SOURCE_MAPS=1 at build time); SAJILO_NEXT_DIST picks the build measured.
+// TYPING_BEFORE_DIST=<dist dir> (a build of an earlier commit) measures that build too, the runs
+// alternating between the two, for a before/after table; BENCH_SAMPLES: measured runs per row.
 import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { rendererMainThreadCpuMs, selfTimeBySource, sourceGroup, startProfile } from './support/cpu-profile';
@@ -17,6 +21,7 @@ const LINES = 1000;
 const TYPED = 'rakha naya = dekhau(ka) + 2\nyadi naya < 10 bhane\nrok\nantya\n'.repeat(4);
 /** Pause between keys, like quick typing; each key is measured on its own. */
 const KEY_INTERVAL_MS = 60;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1);
 
 function program(lines: number): string {
   const block = [
@@ -122,7 +127,7 @@ async function measure(
   baseURL: string,
   layout: 'phonetic' | 'off',
   profile = false,
-): Promise<{ latencies: Latencies; cpu: CpuPerKey | null }> {
+): Promise<{ latencies: Latencies; cpu: CpuPerKey | null; threadCpuPerKey: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -146,15 +151,14 @@ async function measure(
     await page.waitForTimeout(500);
     await page.evaluate(() => (window as unknown as { __startLatency: () => void }).__startLatency());
     const stop = profile ? await startProfile(await context.newCDPSession(page)) : null;
-    if (profile) await browser.startTracing(page, { categories: ['toplevel'] });
+    await browser.startTracing(page, { categories: ['toplevel'] });
     await typeAll(page);
-    const cpu = stop
-      ? perKey(await selfTimeBySource(await stop()), rendererMainThreadCpuMs(await browser.stopTracing()), TYPED.length)
-      : null;
+    const threadCpuMs = rendererMainThreadCpuMs(await browser.stopTracing());
+    const cpu = stop ? perKey(await selfTimeBySource(await stop()), threadCpuMs, TYPED.length) : null;
     const latencies = await readLatencies(page);
     const text = await page.locator('[data-testid=editor] .view-lines').innerText();
     if (layout === 'phonetic' && !text.includes('देखाउ(क)')) throw new Error('phonetic typing did not produce देखाउ(क)');
-    return { latencies, cpu };
+    return { latencies, cpu, threadCpuPerKey: threadCpuMs / TYPED.length };
   } finally {
     await context.close();
   }
@@ -193,16 +197,33 @@ function perKey(self: Map<string, number>, threadCpuMs: number, keys: number): C
   return groups;
 }
 
-function latencyRows(name: string, { dom, screen, letter }: Latencies): (string | number)[][] {
-  const row = (label: string, d: number[], s: number[]) => [
+/** Latencies of several runs together, and each run's main-thread CPU time per key. */
+interface Runs {
+  latencies: Latencies;
+  cpuPerKey: number[];
+}
+
+const noRuns = (): Runs => ({ latencies: { dom: [], screen: [], letter: [] }, cpuPerKey: [] });
+
+function addRun(runs: Runs, latencies: Latencies, cpuPerKey?: number) {
+  runs.latencies.dom.push(...latencies.dom);
+  runs.latencies.screen.push(...latencies.screen);
+  runs.latencies.letter.push(...latencies.letter);
+  if (cpuPerKey !== undefined) runs.cpuPerKey.push(cpuPerKey);
+}
+
+function latencyRows(name: string, { latencies, cpuPerKey }: Runs): (string | number)[][] {
+  const { dom, screen, letter } = latencies;
+  const row = (label: string, d: number[], s: number[], cpu = '') => [
     label,
     d.length,
     f(pct(s, 50)),
     f(pct(s, 95)),
     f(pct(d, 50)),
     f(pct(d, 95)),
+    cpu,
   ];
-  const rows = [row(name, dom, screen)];
+  const rows = [row(name, dom, screen, cpuPerKey.map(f).join(' / '))];
   // Letters (composing in phonetic mode) and the other keys (Space, Enter, symbols, digits:
   // committing a word in phonetic mode) apart.
   for (const [kind, isLetter] of [
@@ -216,7 +237,13 @@ function latencyRows(name: string, { dom, screen, letter }: Latencies): (string 
 }
 
 async function main() {
-  const { baseURL, stop } = await startServer();
+  const builds: { name: string; distDir?: string }[] = [];
+  if (process.env.TYPING_BEFORE_DIST)
+    builds.push({ name: `before (${process.env.TYPING_BEFORE_DIST})`, distDir: process.env.TYPING_BEFORE_DIST });
+  builds.push({ name: builds.length ? 'this build' : '' });
+  const servers: { name: string; baseURL: string; stop: () => void; runs: Map<string, Runs> }[] = [];
+  for (const build of builds)
+    servers.push({ ...build, ...(await startServer({ distDir: build.distDir })), runs: new Map() });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
@@ -225,26 +252,53 @@ async function main() {
     const rows: (string | number)[][] = [];
     const cpu: [string, CpuPerKey][] = [];
     const loadBefore = loadavg()[0];
-    for (const [layout, name] of [
+    const layouts = [
       ['phonetic', 'phonetic (default)'],
       ['off', 'plain Latin (keyboard off)'],
-    ] as const) {
-      await measure(browser, baseURL, layout); // warm-up: JIT, fonts, caches
-      rows.push(...latencyRows(name, (await measure(browser, baseURL, layout)).latencies));
+    ] as const;
+    // Warm-up (JIT, fonts, caches), then the measured runs, alternating between the builds so
+    // that a busy machine's ups and downs fall on both alike.
+    for (const server of servers) for (const [layout] of layouts) await measure(browser, server.baseURL, layout);
+    const bare = noRuns();
+    for (let i = 0; i < SAMPLES; i++) {
+      for (const server of servers) {
+        for (const [layout] of layouts) {
+          const { latencies, threadCpuPerKey } = await measure(browser, server.baseURL, layout);
+          if (!server.runs.has(layout)) server.runs.set(layout, noRuns());
+          addRun(server.runs.get(layout)!, latencies, threadCpuPerKey);
+        }
+      }
+      addRun(bare, await measureBareTextarea(browser));
+      if (SAMPLES > 1) console.log(`[bench] round ${i + 1}/${SAMPLES}; load average ${loadavg()[0].toFixed(2)}`);
     }
-    rows.push(...latencyRows('bare &lt;textarea&gt; (the browser alone)', await measureBareTextarea(browser)));
+    for (const [layout, name] of layouts)
+      for (const server of servers)
+        rows.push(...latencyRows(server.name ? `${name}, ${server.name}` : name, server.runs.get(layout)!));
+    rows.push(...latencyRows('bare &lt;textarea&gt; (the browser alone)', bare));
     const loadAfter = loadavg()[0];
     if (process.env.TYPING_PROFILE) {
-      for (const layout of ['phonetic', 'off'] as const) {
-        const { cpu: c } = await measure(browser, baseURL, layout, true);
+      const server = servers[servers.length - 1];
+      for (const [layout] of layouts) {
+        const { cpu: c } = await measure(browser, server.baseURL, layout, true);
         cpu.push([layout, c!]);
       }
     }
     console.log(
       `Keystroke → screen in Chromium, caret in the middle of a ${LINES}-line program, one key every ${KEY_INTERVAL_MS} ms (ms); ` +
-        `load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}:\n`,
+        `${SAMPLES} measured run(s) per row; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}:\n`,
     );
-    table(['typing', 'keys', 'p50', 'p95', 'p50 first DOM change', 'p95 first DOM change'], rows);
+    table(
+      [
+        'typing',
+        'keys',
+        'p50',
+        'p95',
+        'p50 first DOM change',
+        'p95 first DOM change',
+        'main-thread CPU per key (each run)',
+      ],
+      rows,
+    );
     if (cpu.length) {
       console.log(
         'Main-thread CPU time per key while typing (ms): thread time from a Chromium trace, divided as the ' +
@@ -265,7 +319,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    stop();
+    for (const server of servers) server.stop();
   }
 }
 

@@ -31,7 +31,8 @@ function freePort(): Promise<number> {
 }
 
 /** `distDir` serves another build (e.g. one of an earlier commit, for a before/after table);
- *  it is never built here. BENCH_PORT picks the port (else a free one). */
+ *  it is never built here. BENCH_PORT picks the port (else a free one); another build's server
+ *  takes the port after it. */
 export async function startServer(options: { distDir?: string } = {}): Promise<{ baseURL: string; stop: () => void }> {
   if (process.env.BENCH_BASE_URL && !options.distDir) return { baseURL: process.env.BENCH_BASE_URL, stop: () => {} };
   const distDir = options.distDir ?? dist;
@@ -41,7 +42,7 @@ export async function startServer(options: { distDir?: string } = {}): Promise<{
     const b = spawnSync('npx', ['--no-install', 'next', 'build'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  const port = process.env.BENCH_PORT && !options.distDir ? Number(process.env.BENCH_PORT) : await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + (options.distDir ? 1 : 0) : await freePort();
   const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     detached: true,

@@ -14,7 +14,14 @@ export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): 
     const line = change.range.startLineNumber;
     const lineText = model.getLineContent(line);
     if (!insertionMadeClosingLine(lineText, change.text, change.range.startColumn + change.text.length)) return;
-    const wanted = closingLineIndentation(model.getValue(), line);
+    // The text up to this line only: the lines below cannot change what it closes.
+    const upToLine = model.getValueInRange({
+      startLineNumber: 1,
+      startColumn: 1,
+      endLineNumber: line,
+      endColumn: model.getLineMaxColumn(line),
+    });
+    const wanted = closingLineIndentation(upToLine, line);
     const current = /^[ \t]*/.exec(lineText)![0];
     if (wanted === null || wanted === current) return;
     // Not inside the change event: Monaco finishes its own edit first.

@@ -14,6 +14,7 @@ import { attachLiveDiagnostics, type LiveDiagnostics } from '@/lib/editor/live-d
 import { SAJILO_MARKER_OWNER, toMarkers } from '@/lib/editor/markers';
 import { createBrowserWorkerChecker } from '@/lib/editor/check-in-worker';
 import { createNameList } from '@/components/ide/program-names';
+import { trackProgramSymbols } from '@/components/ide/program-symbols';
 import { reportChangesAfterFrame, type DeferredChanges } from '@/components/ide/deferred-changes';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
@@ -82,12 +83,16 @@ export default function CodeEditor(props: CodeEditorProps) {
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {
-      const checker = createBrowserWorkerChecker(undefined, names.update);
+      const symbols = trackProgramSymbols(model);
+      const checker = createBrowserWorkerChecker(undefined, names.update, symbols.update);
       live.current = attachLiveDiagnostics(asMonacoApi(monaco), model as never, {
-        check: checker.check,
+        check: (source: string) => {
+          symbols.analysing();
+          return checker.check(source);
+        },
         getUiLanguage,
       });
-      disposables.current.push(live.current, checker);
+      disposables.current.push(live.current, checker, symbols);
     }
 
     editor.addAction({
@@ -261,6 +266,12 @@ function editorOptions(
     // Input through Monaco's textarea, not EditContext: with EditContext, Chromium dropped
     // characters typed in quick succession (tests/e2e: "fast typing keeps every character").
     editContext: false,
+    // On every edit and caret move Monaco rewrites its hidden textarea with the caret's "page"
+    // of lines, for screen readers. Its default page (500 lines, cut to 1,000 characters around
+    // the caret) cost a layout of 1,000 Devanagari characters per edit, twice per phonetic
+    // commit (docs/ide.md, "Where a key's time goes"). A page of ten lines still gives a screen
+    // reader the lines around the caret, and is rewritten as the caret moves on.
+    accessibilityPageSize: 10,
     // Enter is a new line; it accepts a completion only after the selection moved
     // (components/ide/suggest-keys.ts). Tab accepts.
     acceptSuggestionOnEnter: 'off',

@@ -7,6 +7,7 @@ import type { MonacoApi } from '@/lib/editor/monaco-types';
 import { analyse } from '@/lib/compiler';
 import type { UiLanguage } from '@/lib/i18n/strings';
 import { EDITOR_COLOURS, monacoThemeRules } from '@/components/ide/editor-themes';
+import { programSymbolsOf } from '@/components/ide/program-symbols';
 
 export { SAJILO_LANGUAGE_ID };
 let registered = false;
@@ -17,7 +18,7 @@ export const asMonacoApi = (monaco: typeof Monaco) => monaco as unknown as Monac
 export function setupSajiloLanguage(monaco: typeof Monaco, getUiLanguage: () => UiLanguage) {
   if (registered) return;
   registered = true;
-  registerSajilo(asMonacoApi(monaco), { getUiLanguage, analyse });
+  registerSajilo(asMonacoApi(monaco), { getUiLanguage, analyse, symbolsOf: programSymbolsOf });
   monaco.editor.defineTheme('sajilo-light', {
     base: 'vs',
     inherit: true,

@@ -66,16 +66,21 @@ export function checkSummary(source: string, options: CheckOptions = {}): CheckS
   }
 }
 
-/** checkSummary() and the names the program declares, from one analysis (the editor's worker:
- *  its live check also feeds the phonetic candidates, so no second analysis runs on the page). */
-export function checkSummaryWithNames(source: string, options: CheckOptions = {}): CheckSummary & { names: string[] } {
+/** checkSummary() and the names and declarations of the program, from one analysis (the
+ *  editor's worker: its live check also feeds the phonetic candidates and completion, so no
+ *  second analysis runs on the page). */
+export function checkSummaryWithNames(
+  source: string,
+  options: CheckOptions = {},
+): CheckSummary & { names: string[]; symbols: SymbolInfo[] } {
   try {
     const result = analyseFrontEnd(source);
-    const names = [...new Set(symbolsOf(result).map((s) => s.name))].sort();
-    return { diagnostics: result.diagnostics, omittedDiagnostics: result.omittedDiagnostics, names };
+    const symbols = symbolsOf(result);
+    const names = [...new Set(symbols.map((s) => s.name))].sort();
+    return { diagnostics: result.diagnostics, omittedDiagnostics: result.omittedDiagnostics, names, symbols };
   } catch (error) {
     options.onFailure?.(error);
-    return { diagnostics: [compilerFailureDiagnostic()], omittedDiagnostics: 0, names: [] };
+    return { diagnostics: [compilerFailureDiagnostic()], omittedDiagnostics: 0, names: [], symbols: [] };
   }
 }
 

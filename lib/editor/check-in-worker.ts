@@ -4,7 +4,7 @@
 // complex to analyse" diagnostic. The budget is wall time: a page cannot read a worker's CPU
 // time, and the worker has its own thread, so wall time is CPU time unless the machine is busy.
 import { programTooComplex } from '../compiler';
-import type { Diagnostic } from './compiler-bridge';
+import type { Diagnostic, SymbolInfo } from './compiler-bridge';
 
 /** The browser's Worker, as far as the checker uses it. */
 export interface WorkerLike {
@@ -20,6 +20,8 @@ export interface WorkerCheckerOptions {
   timer?: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
   /** The names the checked program declares, with each answer that has them (current checks only). */
   onNames?: (names: string[]) => void;
+  /** Its declarations, likewise. */
+  onSymbols?: (symbols: SymbolInfo[]) => void;
 }
 
 /** Over ten times what the slowest 64 KiB program (the largest the IDE sends) takes to check here. */
@@ -64,10 +66,16 @@ export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecke
     if (worker) return worker;
     const created = options.createWorker();
     created.onmessage = (
-      event: MessageEvent<{ id: number; summary: { diagnostics: Diagnostic[] }; names?: string[] }>,
+      event: MessageEvent<{
+        id: number;
+        summary: { diagnostics: Diagnostic[] };
+        names?: string[];
+        symbols?: SymbolInfo[];
+      }>,
     ) => {
       if (!pending || event.data.id !== pending.id) return;
       if (event.data.names) options.onNames?.(event.data.names);
+      if (event.data.symbols) options.onSymbols?.(event.data.symbols);
       settle(event.data.summary.diagnostics);
     };
     // A worker that fails to load or crashes: nothing to show, and the next check starts afresh.
@@ -104,10 +112,15 @@ export function createWorkerChecker(options: WorkerCheckerOptions): WorkerChecke
 }
 
 /** The page's checker: the front end in a module Web Worker bundled by Next. */
-export function createBrowserWorkerChecker(budgetMs?: number, onNames?: (names: string[]) => void): WorkerChecker {
+export function createBrowserWorkerChecker(
+  budgetMs?: number,
+  onNames?: (names: string[]) => void,
+  onSymbols?: (symbols: SymbolInfo[]) => void,
+): WorkerChecker {
   return createWorkerChecker({
     createWorker: () => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
     budgetMs,
     onNames,
+    onSymbols,
   });
 }

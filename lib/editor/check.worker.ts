@@ -1,6 +1,6 @@
 // The live check's Web Worker: the compiler front end on its own thread, so no program, however
 // large or hostile, can freeze the tab (lib/editor/check-in-worker.ts starts and budgets it).
-// The answer also names what the program declares, for the phonetic candidates.
+// The answer also gives what the program declares, for the phonetic candidates and completion.
 import { checkSummaryWithNames } from '../compiler';
 
 export interface CheckRequestMessage {
@@ -10,6 +10,6 @@ export interface CheckRequestMessage {
 
 self.onmessage = (event: MessageEvent<CheckRequestMessage>) => {
   const { id, source } = event.data;
-  const { names, ...summary } = checkSummaryWithNames(source);
-  self.postMessage({ id, summary, names });
+  const { names, symbols, ...summary } = checkSummaryWithNames(source);
+  self.postMessage({ id, summary, names, symbols });
 };

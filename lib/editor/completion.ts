@@ -132,21 +132,25 @@ function toCompletion(candidate: Candidate, prefix: string): SajiloCompletion {
 }
 
 export interface CompletionRequest {
+  /** The whole text: read for the cursor's line unless `lineText` is given, analysed unless `symbols` are. */
   source: string;
   /** 1-based cursor position. */
   line: number;
   column: number;
   uiLanguage: UiLanguage;
   analyse?: Analyse;
+  /** The cursor's line, when the caller has it at hand. */
+  lineText?: string;
+  /** The program's declarations from an earlier analysis (tracked-symbols.ts): used instead of analysing `source`. */
+  symbols?: readonly SymbolInfo[];
 }
 
 export function completionsAt(request: CompletionRequest): CompletionResult {
   const { source, line, column, uiLanguage } = request;
-  const lineText = source.split(/\r?\n/)[line - 1] ?? '';
+  const lineText = request.lineText ?? source.split(/\r?\n/)[line - 1] ?? '';
   const word = wordAt(lineText, column);
-  const symbols = request.analyse
-    ? symbolsInScope(request.analyse(source).symbols, line, column, word.startColumn)
-    : [];
+  const declared = request.symbols ?? request.analyse?.(source).symbols;
+  const symbols = declared ? symbolsInScope(declared, line, column, word.startColumn) : [];
   const candidates = [
     ...symbolCandidates(symbols, uiLanguage),
     ...keywordCandidates(uiLanguage),

@@ -31,4 +31,6 @@ export type { Analyse, Check, Diagnostic, SymbolInfo } from './compiler-bridge';
 export type { MonacoApi } from './monaco-types';
 export { closingLineIndentation, insertionMadeClosingLine } from './outdent';
 export { caretContext } from './caret-context';
+export { TrackedSymbols, positionAfterEdit } from './tracked-symbols';
+export type { TextEdit } from './tracked-symbols';
 export type { CaretContext } from './caret-context';

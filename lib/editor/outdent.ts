@@ -9,13 +9,16 @@ const LEADING_WHITESPACE = /^[ \t]*/;
 /**
  * The indentation of the block opener that the first word of `line` (1-based) closes or
  * branches, or null when the line does not start with अन्त्य/नत्र or has no open block.
+ * `source` may end after `line` (the lines below it change nothing).
  */
 export function closingLineIndentation(source: string, line: number): string | null {
   const lines = source.split(/\r?\n/);
   const text = lines[line - 1];
   if (text === undefined || !DECREASE_INDENT.test(text)) return null;
   const firstWordColumn = LEADING_WHITESPACE.exec(text)![0].length + 1;
-  for (const block of findBlocks(source)) {
+  // What a line closes depends on the lines up to it only: the rest is not read (a keystroke's
+  // work in a long program).
+  for (const block of findBlocks(lines.slice(0, line).join('\n'))) {
     const sites = block.closer ? [...block.branches, block.closer] : block.branches;
     if (sites.some((site) => site.line === line && site.column === firstWordColumn)) {
       return LEADING_WHITESPACE.exec(lines[block.opener.line - 1])![0];

@@ -1,7 +1,7 @@
 // Adapters from the Monaco-free modules to Monaco's provider interfaces.
 import type { editor, IRange, languages, Position } from 'monaco-editor/editor/editor.api';
 import { findBlocks, foldingRanges, matchingKeywords } from './blocks';
-import type { Analyse } from './compiler-bridge';
+import type { Analyse, SymbolInfo } from './compiler-bridge';
 import { completionsAt } from './completion';
 import { symbolsInScope } from './scope';
 import type { CompletionKind, SajiloCompletion } from './completion';
@@ -34,15 +34,21 @@ export function completionProvider(
   monaco: MonacoApi,
   getUiLanguage: () => UiLanguage,
   analyse?: Analyse,
+  symbolsOf?: (model: editor.ITextModel) => readonly SymbolInfo[] | undefined,
 ): languages.CompletionItemProvider {
   return {
     provideCompletionItems(model: editor.ITextModel, position: Position) {
+      // Declarations tracked from the last analysis when the host keeps them: no whole-text
+      // analysis (nor a copy of the text) per key.
+      const symbols = symbolsOf?.(model);
       const result = completionsAt({
-        source: model.getValue(),
+        source: symbols ? '' : model.getValue(),
+        lineText: model.getLineContent(position.lineNumber),
         line: position.lineNumber,
         column: position.column,
         uiLanguage: getUiLanguage(),
         analyse,
+        symbols,
       });
       const { word } = result;
       const range = {

@@ -1,7 +1,7 @@
 // registerSajilo(monaco): the one call that teaches a Monaco instance the Sajilo language.
-import type { IDisposable } from 'monaco-editor/editor/editor.api';
+import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { BUILTINS, KEYWORDS } from './compiler-bridge';
-import type { Analyse } from './compiler-bridge';
+import type { Analyse, SymbolInfo } from './compiler-bridge';
 import { sajiloLanguageConfiguration } from './language-configuration';
 import { SAJILO_EXTENSIONS, SAJILO_LANGUAGE_ID } from './language-id';
 import { sajiloMonarch } from './monarch';
@@ -21,6 +21,9 @@ export interface SajiloRegistrationOptions {
   getUiLanguage?: () => UiLanguage;
   /** The front end's analyse(), for names in scope in completion. */
   analyse?: Analyse;
+  /** A model's declarations kept from its last analysis (tracked-symbols.ts), which completion
+   *  then reads instead of calling `analyse` on every key; undefined: not known yet. */
+  symbolsOf?: (model: editor.ITextModel) => readonly SymbolInfo[] | undefined;
 }
 
 export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOptions = {}): IDisposable {
@@ -38,7 +41,10 @@ export function registerSajilo(monaco: MonacoApi, options: SajiloRegistrationOpt
       ),
     ),
     monaco.languages.setLanguageConfiguration(id, sajiloLanguageConfiguration(monaco.languages)),
-    monaco.languages.registerCompletionItemProvider(id, completionProvider(monaco, getUiLanguage, options.analyse)),
+    monaco.languages.registerCompletionItemProvider(
+      id,
+      completionProvider(monaco, getUiLanguage, options.analyse, options.symbolsOf),
+    ),
     monaco.languages.registerHoverProvider(id, hoverProvider(getUiLanguage, options.analyse)),
     monaco.languages.registerFoldingRangeProvider(id, foldingRangeProvider(monaco)),
     monaco.languages.registerDocumentHighlightProvider(id, blockHighlightProvider(monaco)),

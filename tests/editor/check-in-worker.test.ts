@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, check, checkSummary, checkSummaryWithNames, programTooComplex } from '@/lib/compiler';
 import { createLiveChecker } from '@/lib/editor';
-import type { Diagnostic } from '@/lib/editor';
+import type { Diagnostic, SymbolInfo } from '@/lib/editor';
 import { createWorkerChecker, type WorkerLike } from '@/lib/editor/check-in-worker';
 
 class StandInWorker implements WorkerLike {
@@ -19,8 +19,8 @@ class StandInWorker implements WorkerLike {
     setTimeout(() => {
       if (this.terminated) return;
       // What check.worker.ts posts.
-      const { names, ...summary } = checkSummaryWithNames(message.source);
-      this.onmessage?.({ data: { id: message.id, summary, names } } as MessageEvent);
+      const { names, symbols, ...summary } = checkSummaryWithNames(message.source);
+      this.onmessage?.({ data: { id: message.id, summary, names, symbols } } as MessageEvent);
     }, 5);
   }
   terminate(): void {
@@ -59,6 +59,17 @@ describe('the live check in a worker', () => {
     expect(seen).toEqual([[...new Set(analyse(source).symbols.map((s) => s.name))].sort()]);
     expect(seen[0]).toEqual(expect.arrayContaining(['जोड', 'क', 'ख', 'सूची', 'स']));
     expect(checkSummaryWithNames(source)).toMatchObject(checkSummary(source));
+  });
+
+  it('gives the declarations with the answer, as analyse() finds them (for completion)', async () => {
+    const seen: SymbolInfo[][] = [];
+    const checker = createWorkerChecker({
+      onSymbols: (symbols) => seen.push(symbols),
+      createWorker: () => new StandInWorker(true),
+    });
+    const source = 'कार्य जोड(क, ख)\n    फर्काउ क + ख\nअन्त्य\nराख सूची = [१, २]\n';
+    await checker.check(source);
+    expect(seen).toEqual([analyse(source).symbols]);
   });
 
   it('ends a worker that overruns its budget and answers "too large or complex"', async () => {

@@ -20,6 +20,15 @@ describe('closingLineIndentation', () => {
   ])('%j line %i stays', (source, line) => {
     expect(closingLineIndentation(source, line)).toBeNull();
   });
+
+  it('gives the same with or without the lines below the line (the editor passes the text up to it)', () => {
+    const source = 'कार्य फ()\n    जबसम्म सत्य\n        रोक\n        अन्त्य\n    देखाउ("(")\nअन्त्य\nअन्त्य';
+    const upTo = (line: number) => source.split('\n').slice(0, line).join('\n');
+    expect(closingLineIndentation(upTo(4), 4)).toBe('    ');
+    expect(closingLineIndentation(source, 4)).toBe('    ');
+    expect(closingLineIndentation(upTo(6), 6)).toBe('');
+    expect(closingLineIndentation(source, 6)).toBe('');
+  });
 });
 
 describe('insertionMadeClosingLine', () => {
