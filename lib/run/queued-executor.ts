@@ -150,6 +150,10 @@ export class QueuedExecutor implements Executor {
       this.pending.set(run, p);
       hooks.signal?.addEventListener('abort', p.onAbort, { once: true });
     });
+    // Stop can settle the answer while the job is still being sent, before the caller holds the
+    // promise: marked handled here so that Node does not report (or die of) an unhandled
+    // rejection; the caller still gets the rejection from the returned promise.
+    answer.catch(() => {});
     const p = this.pending.get(run)!;
     if (hooks.signal?.aborted) p.onAbort();
     else await this.enqueue(p, priority).catch((e: unknown) => this.fail(p, e));
@@ -185,6 +189,9 @@ export class QueuedExecutor implements Executor {
     p.sentAt = performance.now();
     p.priority = priority;
     p.jobId = await this.boss!.send(QUEUE_NAME, { ...p.job }, { priority });
+    // Stopped while the job was being sent: cancel() found no job id to cancel. The run's row
+    // is gone, so no worker could answer, but one would still fetch the job and compile it.
+    if (p.settled && p.jobId) await this.boss!.cancel(QUEUE_NAME, p.jobId).catch(() => {});
   }
 
   private async listen(): Promise<void> {

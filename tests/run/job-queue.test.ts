@@ -2,7 +2,8 @@
 // this process, with `sajilo worker` processes as children, a real PostgreSQL (TEST_DATABASE_URL),
 // the real compiler and sandbox: what HTTP cannot show. SIGTERM lets a worker finish and answer
 // its running job; with no worker a run waits its exact wait and fails with RunUnavailableError;
-// rule 3's order among clients holds across two web servers' executors. The runs over HTTP (200
+// rule 3's order among clients holds across two web servers' executors; Stop while the job is
+// being sent still cancels it. The runs over HTTP (200
 // mixed programs, a worker's SIGKILL, Stop of queued and running jobs, the 500 and /api/ready
 // without workers) are tests/run/queue-server.test.ts, on a real `next start`.
 import { existsSync } from 'node:fs';
@@ -86,6 +87,39 @@ describe.skipIf(skipReason)('runs through the PostgreSQL job queue', () => {
       expect(await rowsLeft()).toBe(0);
     } finally {
       await impatient.close();
+    }
+  }, 60_000);
+
+  test('Stop while the job is being sent: the pg-boss job is cancelled too, so no worker compiles it', async () => {
+    // No worker: a job nobody cancels stays 'created' (with one, it would be fetched and compiled).
+    await Promise.all(workers.map(stopWorker));
+    workers = [];
+    const alone = new QueuedExecutor({ databaseUrl: url!, waitSeconds: 30, perClient: 4, maxQueued: 100 });
+    await alone.start();
+    const boss = (alone as unknown as { boss: { send: (...args: unknown[]) => Promise<string | null> } }).boss;
+    const send = boss.send.bind(boss);
+    const stop = new AbortController();
+    const jobIds: (string | null)[] = [];
+    // Stop arrives after admission, while pg-boss inserts the job (before its id is known).
+    boss.send = async (...args) => {
+      const sending = send(...args);
+      stop.abort(new Error('stopped'));
+      const id = await sending;
+      jobIds.push(id);
+      return id;
+    };
+    try {
+      const error = await alone
+        .run({ source: SOURCES.hello, stdin: 'x\n' }, { client: 'stopper', signal: stop.signal })
+        .catch((e: unknown) => e);
+      expect((error as Error).message).toBe('stopped');
+      expect(jobIds).toHaveLength(1);
+      await expect
+        .poll(async () => (await db.query(`SELECT state FROM pgboss.job WHERE id = $1`, [jobIds[0]])).rows[0]?.state)
+        .toBe('cancelled');
+      expect(await rowsLeft()).toBe(0);
+    } finally {
+      await alone.close();
     }
   }, 60_000);
 
