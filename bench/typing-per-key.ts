@@ -9,14 +9,12 @@
 // LAYOUT=phonetic|off (default phonetic); TOP=<n> functions listed; TREE=<part of a function's
 // name> prints the calls under it (DEPTH levels); LAYOUTS=<n> lists the trace's tasks, style
 // recalculations and layouts (with the stack that forced them) of the first n keys.
-import { chromium, type Page } from '@playwright/test';
-import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { startProfile } from './support/cpu-profile';
+import { chromium } from '@playwright/test';
+import { originalPositionFor } from '@jridgewell/trace-mapping';
+import { sourceMapOf, startProfile } from './support/cpu-profile';
 import { startServer } from './support/next-server';
+import { LINES, program, typeAll } from './support/typing-workload';
 
-const LINES = 1000;
-const TYPED = 'rakha naya = dekhau(ka) + 2\nyadi naya < 10 bhane\nrok\nantya\n'.repeat(4);
-const KEY_INTERVAL_MS = 60;
 const layout = process.env.LAYOUT === 'off' ? 'off' : 'phonetic';
 const TOP = Number(process.env.TOP ?? 25);
 
@@ -58,24 +56,6 @@ interface StackFrame {
   functionName: string;
   url?: string;
   lineNumber: number;
-}
-
-function program(lines: number): string {
-  const block = [
-    'कार्य जोड(क, ख)',
-    '    फर्काउ क + ख',
-    'अन्त्य',
-    'राख सूची = [१, २, ३]',
-    'हरेक स सूची मा',
-    '    यदि स < ३ भने',
-    '        देखाउ(जोड(स, १))',
-    '    अन्त्य',
-    'अन्त्य',
-    '',
-  ];
-  const out: string[] = [];
-  while (out.length < lines) out.push(...block);
-  return out.slice(0, lines).join('\n');
 }
 
 /** The benchmark's probe (bench/typing.bench.ts), with a mark at each key's two moments. */
@@ -128,30 +108,6 @@ function probe() {
       characterData: true,
     });
   };
-}
-
-async function typeAll(page: Page) {
-  for (const ch of TYPED) {
-    await page.keyboard.press(ch === '\n' ? 'Enter' : ch === ' ' ? 'Space' : ch);
-    await page.waitForTimeout(KEY_INTERVAL_MS);
-  }
-}
-
-const maps = new Map<string, TraceMap | null>();
-async function mapOf(url: string): Promise<TraceMap | null> {
-  if (!maps.has(url)) {
-    let map: TraceMap | null = null;
-    try {
-      const script = await (await fetch(url)).text();
-      const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(script)?.[1];
-      const res = mapUrl ? await fetch(new URL(mapUrl, url)) : null;
-      if (res?.ok) map = new TraceMap((await res.json()) as never);
-    } catch {
-      /* no map */
-    }
-    maps.set(url, map);
-  }
-  return maps.get(url)!;
 }
 
 function shortSource(source: string): string {
@@ -246,7 +202,7 @@ async function frameNames(nodes: ProfileNode[]): Promise<Map<number, string>> {
       names.set(node.id, functionName.startsWith('(') ? functionName : `(native ${functionName})`);
       continue;
     }
-    const map = await mapOf(url);
+    const map = await sourceMapOf(url);
     const p = map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }) : null;
     names.set(
       node.id,

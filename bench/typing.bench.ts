@@ -15,31 +15,9 @@ import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { rendererMainThreadCpuMs, selfTimeBySource, sourceGroup, startProfile } from './support/cpu-profile';
 import { f, pct, startServer, table } from './support/next-server';
+import { KEY_INTERVAL_MS, LINES, program, TYPED, typeAll } from './support/typing-workload';
 
-const LINES = 1000;
-/** What is typed: code a person would write, by sound (phonetic) or letter by letter (off). */
-const TYPED = 'rakha naya = dekhau(ka) + 2\nyadi naya < 10 bhane\nrok\nantya\n'.repeat(4);
-/** Pause between keys, like quick typing; each key is measured on its own. */
-const KEY_INTERVAL_MS = 60;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1);
-
-function program(lines: number): string {
-  const block = [
-    'कार्य जोड(क, ख)',
-    '    फर्काउ क + ख',
-    'अन्त्य',
-    'राख सूची = [१, २, ३]',
-    'हरेक स सूची मा',
-    '    यदि स < ३ भने',
-    '        देखाउ(जोड(स, १))',
-    '    अन्त्य',
-    'अन्त्य',
-    '',
-  ];
-  const out: string[] = [];
-  while (out.length < lines) out.push(...block);
-  return out.slice(0, lines).join('\n');
-}
 
 /** Per key, in the order typed: keydown → the first DOM change it made, keydown → the end of the
  *  frame that shows that change, and whether the key was a letter. */
@@ -109,13 +87,6 @@ function installLatencyProbe(selector: string) {
 const latencyProbe = (selector: string) => ({
   content: `var __name = (fn) => fn; (${installLatencyProbe.toString()})(${JSON.stringify(selector)});`,
 });
-
-async function typeAll(page: Page) {
-  for (const ch of TYPED) {
-    await page.keyboard.press(ch === '\n' ? 'Enter' : ch === ' ' ? 'Space' : ch);
-    await page.waitForTimeout(KEY_INTERVAL_MS);
-  }
-}
 
 const readLatencies = (page: Page) => page.evaluate(() => (window as unknown as { __lat: Latencies }).__lat);
 

@@ -22,10 +22,30 @@ export async function startProfile(session: CDPSession, intervalUs = 100): Promi
   return async () => (await session.send('Profiler.stop')).profile as unknown as Profile;
 }
 
+const sourceMaps = new Map<string, Promise<TraceMap | null>>();
+/** The source map of a page script (fetched once per URL), or null when it has none. */
+export function sourceMapOf(url: string): Promise<TraceMap | null> {
+  if (!sourceMaps.has(url)) {
+    sourceMaps.set(
+      url,
+      (async () => {
+        try {
+          const script = await (await fetch(url)).text();
+          const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(script)?.[1];
+          const res = mapUrl ? await fetch(new URL(mapUrl, url)) : null;
+          return res?.ok ? new TraceMap((await res.json()) as never) : null;
+        } catch {
+          return null; // no map
+        }
+      })(),
+    );
+  }
+  return sourceMaps.get(url)!;
+}
+
 /** Self time (ms) per source: `(program)` (the browser's own work: style, layout, paint, input),
  *  `(garbage collector)`, `(idle)`, or the original file of the script's code. */
 export async function selfTimeBySource(profile: Profile): Promise<Map<string, number>> {
-  const maps = new Map<string, TraceMap | null>();
   const sourceOf = new Map<number, string>();
   for (const node of profile.nodes) {
     const { url, lineNumber, columnNumber, functionName } = node.callFrame;
@@ -33,19 +53,7 @@ export async function selfTimeBySource(profile: Profile): Promise<Map<string, nu
       sourceOf.set(node.id, functionName.startsWith('(') ? functionName : '(native)');
       continue;
     }
-    if (!maps.has(url)) {
-      let map: TraceMap | null = null;
-      try {
-        const script = await (await fetch(url)).text();
-        const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(script)?.[1];
-        const res = mapUrl ? await fetch(new URL(mapUrl, url)) : null;
-        if (res?.ok) map = new TraceMap((await res.json()) as never);
-      } catch {
-        /* no map */
-      }
-      maps.set(url, map);
-    }
-    const map = maps.get(url);
+    const map = await sourceMapOf(url);
     const source = map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }).source : null;
     sourceOf.set(node.id, normalise(source ?? url));
   }
