@@ -3,10 +3,12 @@
 // engine takes is swallowed and its text typed with the editor's own 'type' command (so
 // auto-closing, auto-indent, multi-cursor and undo work). IME composition passes untouched.
 //
-// Phonetic: the Latin being composed is not in the text. It is drawn where the word goes
-// (an injected-text decoration at the caret) and the candidates in a content widget under
-// the word; nothing in the model changes until a candidate is committed, so live checks,
-// undo and completion never see half a word.
+// Phonetic: the Latin being composed is not in the text. It is drawn where the word goes, in a
+// content widget laid over the line at the caret (as an input method's composition window),
+// and the candidates in a content widget under the word; nothing in the model changes until a
+// candidate is committed, so live checks, undo and completion never see half a word. Neither
+// widget touches the line: an injected-text decoration (tried first) made Monaco rebuild the
+// line's projection and redraw the line on every letter, about 5 ms a key here (docs/ide.md).
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { mapLayoutKey, PhoneticComposer, toKeyInput, type ComposerKey, type Composition } from '@/lib/keyboard';
 import { caretContext } from '@/lib/editor';
@@ -54,7 +56,7 @@ export function attachKeyboard(
   const composer = new PhoneticComposer({ names: options.getNames, latinDigits: options.getLatinDigits });
   /** Where the word being composed starts (the caret when its first letter was typed). */
   let anchor: Monaco.IPosition | null = null;
-  const preedit = editor.createDecorationsCollection();
+  const preedit = createPreeditWidget(editor, monaco, () => anchor);
   const view = createCompositionView((index) => finish(composer.choose(index)), options.candidatesLabel);
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition',
@@ -124,24 +126,7 @@ export function attachKeyboard(
   function render(composition: Composition | null) {
     if (!composition) anchor = null;
     else anchor ??= editor.getPosition();
-    preedit.set(
-      composition && anchor
-        ? [
-            {
-              range: {
-                startLineNumber: anchor.lineNumber,
-                startColumn: anchor.column,
-                endLineNumber: anchor.lineNumber,
-                endColumn: anchor.column,
-              },
-              options: {
-                showIfCollapsed: true,
-                after: { content: composition.latin, inlineClassName: 'composition-preedit' },
-              },
-            },
-          ]
-        : [],
-    );
+    preedit.show(composition?.latin ?? null);
     view.update(composition);
     editor.layoutContentWidget(widget);
     const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
@@ -229,7 +214,57 @@ export function attachKeyboard(
     dispose: () => {
       subscriptions.forEach((s) => s.dispose());
       editor.removeContentWidget(widget);
-      preedit.clear();
+      preedit.dispose();
+    },
+  };
+}
+
+/** The Latin being composed, drawn over the line from the word's start in the editor's font.
+ *  Its position changes only when a word starts; each letter changes just its text, which the
+ *  browser lays out alone (an absolutely placed box), with no work for Monaco. */
+function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor: () => Monaco.IPosition | null) {
+  const element = document.createElement('div');
+  element.className = 'composition-preedit-box';
+  const text = document.createElement('span');
+  text.className = 'composition-preedit';
+  element.append(text);
+  const applyFont = () => {
+    const font = editor.getOption(monaco.editor.EditorOption.fontInfo);
+    element.style.fontFamily = font.fontFamily;
+    element.style.fontSize = `${font.fontSize}px`;
+    element.style.fontWeight = font.fontWeight;
+    element.style.lineHeight = element.style.height = `${font.lineHeight}px`;
+    element.style.letterSpacing = `${font.letterSpacing}px`;
+  };
+  applyFont();
+  let placedAt: Monaco.IPosition | null = null;
+  const widget: Monaco.editor.IContentWidget = {
+    getId: () => 'sajilo.composition-preedit',
+    getDomNode: () => element,
+    getPosition: () => {
+      const anchor = getAnchor();
+      return anchor && { position: anchor, preference: [monaco.editor.ContentWidgetPositionPreference.EXACT] };
+    },
+    // The size Monaco would otherwise measure with a forced layout: EXACT placement uses only
+    // the anchor's coordinates, so any size does.
+    beforeRender: () => ({ width: 0, height: editor.getOption(monaco.editor.EditorOption.lineHeight) }),
+  };
+  editor.addContentWidget(widget);
+  const fontChange = editor.onDidChangeConfiguration((e) => {
+    if (e.hasChanged(monaco.editor.EditorOption.fontInfo)) applyFont();
+  });
+  return {
+    show(latin: string | null) {
+      const anchor = latin === null ? null : getAnchor();
+      if (text.textContent !== (latin ?? '')) text.textContent = latin ?? '';
+      if (anchor?.lineNumber !== placedAt?.lineNumber || anchor?.column !== placedAt?.column) {
+        placedAt = anchor;
+        editor.layoutContentWidget(widget);
+      }
+    },
+    dispose() {
+      fontChange.dispose();
+      editor.removeContentWidget(widget);
     },
   };
 }

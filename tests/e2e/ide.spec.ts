@@ -222,13 +222,18 @@ test('live squiggles appear without running, and their message follows the inter
   await expect(squiggle).toBeVisible({ timeout: 10_000 });
   const firstLineOfHover = async () => {
     await page.mouse.move(0, 0);
-    const box = (await squiggle.boundingBox())!; // the squiggle lies under the text, which takes the mouse
+    // The squiggle lies under the text, which takes the mouse: hover its middle. Monaco draws the
+    // decoration anew when the check's markers change (the language switch does), so the node
+    // found may be gone for a moment: wait for one that has a box.
+    await expect.poll(async () => !!(await squiggle.boundingBox().catch(() => null)), { timeout: 10_000 }).toBe(true);
+    const box = await squiggle.boundingBox();
+    if (!box) return ''; // redrawn again in between: the caller's poll asks once more
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
     const hover = page.locator('.monaco-hover-content').first();
     await expect(hover).toBeVisible({ timeout: 10_000 });
     return (await hover.innerText()).trim().split('\n')[0];
   };
-  expect(await firstLineOfHover()).toMatch(/[\u0900-\u097F]/);
+  await expect.poll(firstLineOfHover, { timeout: 15_000 }).toMatch(/[\u0900-\u097F]/);
   await page.getByTestId('ui-language-switch').click();
   await expect.poll(firstLineOfHover, { timeout: 15_000 }).toMatch(/^[^\u0900-\u097F]*[A-Za-z]/);
 });

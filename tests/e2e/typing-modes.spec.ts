@@ -77,7 +77,16 @@ test('phonetic: the Latin shows where the word goes, candidates sit under it; Ta
   await page.keyboard.press('Space');
   await expect.poll(() => editorText(page)).toBe(`dekhaa ${second} `);
   await pressUsKeys(page, 'rakha');
+  // The Latin lies on the word's line, from where the word goes (after the text typed so far).
+  const preedit = page.locator('[data-testid=editor] .composition-preedit');
+  const typedLine = (await page.locator('[data-testid=editor] .view-line').first().boundingBox())!;
+  const typedText = (await page.locator('[data-testid=editor] .view-line span span').last().boundingBox())!;
+  const latinBox = (await preedit.boundingBox())!;
+  expect(Math.abs(latinBox.y + latinBox.height / 2 - (typedLine.y + typedLine.height / 2))).toBeLessThan(4);
+  expect(latinBox.x).toBeGreaterThan(typedText.x + typedText.width - 2);
+  expect(latinBox.x).toBeLessThan(typedText.x + typedText.width + 16);
   await page.keyboard.press('Digit1'); // the first candidate; the digit is not typed
+  await expect(preedit).toBeHidden();
   await pressUsKeys(page, ' 12');
   await expect.poll(() => editorText(page)).toBe(`dekhaa ${second} राख १२`);
   await expect(composition).toBeHidden();
