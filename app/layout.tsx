@@ -5,7 +5,9 @@ import { headers } from 'next/headers';
 import '@fontsource/noto-sans-devanagari/devanagari-400.css';
 import '@fontsource/noto-sans-devanagari/devanagari-700.css';
 import './globals.css';
-import { PREFERENCES_BOOT_SCRIPT, PreferencesProvider, T } from '@/components/preferences';
+import { PreferencesProvider, T } from '@/components/preferences';
+// A plain module, not the client one: see there why.
+import { PREFERENCES_BOOT_SCRIPT } from '@/components/preferences-boot';
 import { SiteHeader } from '@/components/site-header';
 import { EditorPreload } from '@/components/ide/editor-preload';
 import { titleMetadata } from '@/lib/i18n/titles';

@@ -1,6 +1,7 @@
 'use client';
 // The visitor's interface preferences: UI language (Nepali by default) and theme, remembered
-// in localStorage. An inline script in the layout applies them to <html> before the first paint.
+// in localStorage. An inline script in the layout applies them to <html> before the first paint
+// (components/preferences-boot.ts: it must not come from this client module).
 //
 // The server renders every page in the default language. Each component reads the preferences
 // through useSyncExternalStore, whose server snapshot is that default: a component hydrates with
@@ -10,10 +11,9 @@
 // reports the mismatch (error #418).
 import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, translate, type StringKey, type UiLanguage } from '@/lib/i18n/strings';
+import { LANGUAGE_STORAGE_KEY, THEME_STORAGE_KEY } from '@/components/preferences-boot';
 
 export type Theme = 'light' | 'dark';
-export const LANGUAGE_STORAGE_KEY = 'sajilo:ui-language';
-export const THEME_STORAGE_KEY = 'sajilo:theme';
 
 interface Preferences {
   lang: UiLanguage;
@@ -108,6 +108,3 @@ export function T({ k, vars }: { k: StringKey; vars?: Record<string, string | nu
   const { t } = usePreferences();
   return <>{t(k, vars)}</>;
 }
-
-/** Runs before hydration: applies the remembered theme (or the system's) and language. */
-export const PREFERENCES_BOOT_SCRIPT = `(function(){try{var d=document.documentElement;var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t!=='light'&&t!=='dark'){t=window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}d.dataset.theme=t;var l=localStorage.getItem('${LANGUAGE_STORAGE_KEY}');if(l==='en'||l==='ne')d.lang=l}catch(e){}})();`;

@@ -3,8 +3,6 @@
 // worker load, typing, Run, sharing, the shared page, the guide, the examples, sign-in).
 import { expect, test, type Page } from '@playwright/test';
 
-test.describe.configure({ retries: 1 });
-
 type Problem = { page: string; kind: string; text: string };
 
 /** Collects CSP violations (from the page and its workers' console), console errors and
@@ -48,12 +46,6 @@ async function editorReady(page: Page) {
 
 test('every page works under the CSP with no violation and no console error', async ({ page }) => {
   test.setTimeout(240_000);
-  // Known intermittent fault, not a CSP one: now and then React reported a hydration mismatch
-  // (#418) on /examples (about 1 run in 4 here, not reproduced in 20 loops of the same
-  // navigation outside this test, nor by console-clean.spec.ts). One retry keeps it visible as
-  // "flaky" in the report without failing every run, until this test has run clean many times
-  // (docs/ide.md, "Known problems").
-  test.info().annotations.push({ type: 'known-flake', description: 'React #418 on /examples' });
   const problems = watch(page);
   await recordViolations(page);
   const seen: string[] = [];
