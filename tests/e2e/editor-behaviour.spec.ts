@@ -55,6 +55,22 @@ test.describe('Romanized layout', () => {
   });
 });
 
+// Phonetic: a closing word committed by Space or Enter outdents at once, and one Ctrl+Z does not
+// take the word with it.
+test('phonetic: नत्र, `नत्र यदि` and अन्त्य outdent when Space commits them', async ({ page }) => {
+  await openIde(page, { source: 'यदि सत्य भने\n    देखाउ(१)' });
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await pressUsKeys(page, 'natra yadi ');
+  await expect.poll(() => lines(page)).toEqual(['यदि सत्य भने', '    देखाउ(१)', 'नत्र यदि ']);
+  await pressUsKeys(page, 'galat bhane\ndekhau(2)\nnatra\ndekhau(3)\nantya ');
+  await expect
+    .poll(() => lines(page))
+    .toEqual(['यदि सत्य भने', '    देखाउ(१)', 'नत्र यदि गलत भने', '    देखाउ(२)', 'नत्र', '    देखाउ(३)', 'अन्त्य ']);
+  await page.keyboard.press('Control+z'); // the outdent is its own step: the word stays
+  await expect.poll(async () => (await lines(page)).at(-1)?.trim()).toBe('अन्त्य');
+});
+
 test.describe('keyboard off', () => {
   test('Tab accepts the first entry; Enter accepts only after the selection moved', async ({ page }) => {
     await openIde(page, { source: '' }, 'off');
