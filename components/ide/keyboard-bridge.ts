@@ -238,6 +238,22 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
   };
   applyFont();
   let placedAt: Monaco.IPosition | null = null;
+  // Near the editor's right edge the Latin would run past it and be cut off. The box is moved
+  // left to end at the edge by CSS alone (app/globals.css: translateX(clamp(...)) against its
+  // own width), from two numbers set only when the word starts, the view scrolls or the editor
+  // is resized: the room right of the word's start and how far left of it the view begins.
+  // No key reads a layout, and the Latin's width is the browser's, not an estimate.
+  let anchorLeft: number | null = null;
+  let room = '';
+  let backRoom = '';
+  const fitToEdge = () => {
+    if (anchorLeft === null) return;
+    const viewLeft = editor.getScrollLeft();
+    const nextRoom = `${viewLeft + editor.getLayoutInfo().contentWidth - anchorLeft}px`;
+    const nextBackRoom = `${viewLeft - anchorLeft}px`;
+    if (nextRoom !== room) element.style.setProperty('--preedit-room', (room = nextRoom));
+    if (nextBackRoom !== backRoom) element.style.setProperty('--preedit-back-room', (backRoom = nextBackRoom));
+  };
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition-preedit',
     getDomNode: () => element,
@@ -248,11 +264,22 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
     // The size Monaco would otherwise measure with a forced layout: EXACT placement uses only
     // the anchor's coordinates, so any size does.
     beforeRender: () => ({ width: 0, height: editor.getOption(monaco.editor.EditorOption.lineHeight) }),
+    // The word's start in the content's coordinates (Monaco calls this on every view render).
+    afterRender: (_placement, coordinate) => {
+      anchorLeft = coordinate?.left ?? null;
+      fitToEdge();
+    },
   };
   editor.addContentWidget(widget);
-  const fontChange = editor.onDidChangeConfiguration((e) => {
-    if (e.hasChanged(monaco.editor.EditorOption.fontInfo)) applyFont();
-  });
+  const subscriptions = [
+    editor.onDidChangeConfiguration((e) => {
+      if (e.hasChanged(monaco.editor.EditorOption.fontInfo)) applyFont();
+    }),
+    editor.onDidScrollChange((e) => {
+      if (e.scrollLeftChanged) fitToEdge();
+    }),
+    editor.onDidLayoutChange(fitToEdge),
+  ];
   return {
     show(latin: string | null) {
       const anchor = latin === null ? null : getAnchor();
@@ -263,7 +290,7 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
       }
     },
     dispose() {
-      fontChange.dispose();
+      subscriptions.forEach((s) => s.dispose());
       editor.removeContentWidget(widget);
     },
   };

@@ -92,6 +92,47 @@ test('phonetic: the Latin shows where the word goes, candidates sit under it; Ta
   await expect(composition).toBeHidden();
 });
 
+test('phonetic at the right edge of a narrow editor: the Latin being composed stays in sight', async ({
+  browser,
+  baseURL,
+}) => {
+  // A phone-sized window with a keyboard: the word starts near the right edge of the line.
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  const guard = (await page.locator('[data-testid=editor] .overflow-guard').boundingBox())!;
+  const right = guard.x + guard.width;
+  const cursor = page.locator('[data-testid=editor] .cursor').first();
+  // Short words until the caret is less than 90 px from the editor's right edge.
+  for (let i = 0; i < 40; i++) {
+    const at = (await cursor.boundingBox())!;
+    if (at.x > right - 90) break;
+    await pressUsKeys(page, 'ka ');
+  }
+  const caret = (await cursor.boundingBox())!;
+  expect(caret.x).toBeGreaterThan(right - 90);
+  const line = caret.y;
+  await pressUsKeys(page, 'namaskaaraharu');
+  const preedit = page.locator('[data-testid=editor] .composition-preedit');
+  await expect(preedit).toHaveText('namaskaaraharu');
+  // The whole Latin is inside the editor: shifted left to end at its edge, over the line.
+  const latin = (await preedit.boundingBox())!;
+  expect(latin.x + latin.width).toBeLessThanOrEqual(right + 0.5);
+  expect(latin.x).toBeGreaterThanOrEqual(guard.x);
+  expect(latin.x).toBeLessThan(caret.x);
+  expect(Math.abs(latin.y + latin.height / 2 - (line + caret.height / 2))).toBeLessThan(6);
+  await page.screenshot({ path: 'test-results/phonetic-right-edge.png' });
+  // A short word at a caret with room enough still starts at the caret.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  const start = (await cursor.boundingBox())!;
+  await pressUsKeys(page, 'ka');
+  const short = (await preedit.boundingBox())!;
+  expect(Math.abs(short.x - start.x)).toBeLessThan(6);
+  await context.close();
+});
+
 test('phonetic in a text: the rule spelling, and Alt+L (Option+L on a Mac) for English letters', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
