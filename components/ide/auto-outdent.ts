@@ -4,7 +4,19 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { closingLineIndentation, insertionMadeClosingLine } from '@/lib/editor';
 
-export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): Monaco.IDisposable {
+type Editor = Monaco.editor.IStandaloneCodeEditor;
+
+/** Per editor, the outdent decided by the last edit and not yet applied. */
+const pendingOutdents = new WeakMap<Editor, () => void>();
+
+/** Applies at once the outdent the last edit queued, for a caller that types more right after
+ *  the word (the phonetic commit's Space): otherwise the line has changed by the time the
+ *  queued outdent runs, and it is dropped. */
+export function applyPendingOutdent(editor: Editor): void {
+  pendingOutdents.get(editor)?.();
+}
+
+export function attachAutoOutdent(editor: Editor): Monaco.IDisposable {
   return editor.onDidChangeModelContent((e) => {
     if (e.isUndoing || e.isRedoing || e.isFlush || e.changes.length !== 1) return;
     const [change] = e.changes;
@@ -25,7 +37,9 @@ export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): 
     const current = /^[ \t]*/.exec(lineText)![0];
     if (wanted === null || wanted === current) return;
     // Not inside the change event: Monaco finishes its own edit first.
-    queueMicrotask(() => {
+    const outdent = () => {
+      if (pendingOutdents.get(editor) !== outdent) return;
+      pendingOutdents.delete(editor);
       if (model.getLineContent(line) !== lineText) return;
       editor.executeEdits('sajilo.outdent', [
         {
@@ -33,6 +47,8 @@ export function attachAutoOutdent(editor: Monaco.editor.IStandaloneCodeEditor): 
           text: wanted,
         },
       ]);
-    });
+    };
+    pendingOutdents.set(editor, outdent);
+    queueMicrotask(outdent);
   });
 }

@@ -75,7 +75,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     const flushNow = () => {
       if (changes.current?.pending) flushSync(() => changes.current?.flush());
     };
-    const onPageHide = () => flushNow();
+    const onPageHide = () => {
+      bridgeRef.current?.commit();
+      flushNow();
+    };
     window.addEventListener('pagehide', onPageHide);
     disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow), {
       dispose: () => window.removeEventListener('pagehide', onPageHide),

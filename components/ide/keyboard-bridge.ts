@@ -15,6 +15,7 @@ import { caretContext } from '@/lib/editor';
 import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
+import { applyPendingOutdent } from '@/components/ide/auto-outdent';
 
 type MonacoNamespace = typeof Monaco;
 type Editor = Monaco.editor.IStandaloneCodeEditor;
@@ -99,38 +100,79 @@ export function attachKeyboard(
     return caretContext(model.getLineContent(pos.lineNumber).slice(0, pos.column - 1));
   };
 
+  const caretAtAnchor = () => {
+    const pos = editor.getPosition();
+    return !anchor || (!!pos && pos.lineNumber === anchor.lineNumber && pos.column === anchor.column);
+  };
+
+  /** Inserts a committed word where it was composed; an outdent it makes is applied at once. */
+  function insertWord(insert: string) {
+    if (!insert) return;
+    if (caretAtAnchor()) {
+      typeText(insert);
+    } else if (anchor) {
+      // The caret moved away (a click): the word still goes where it was typed.
+      editor.executeEdits('sajilo.phonetic', [
+        {
+          range: {
+            startLineNumber: anchor.lineNumber,
+            startColumn: anchor.column,
+            endLineNumber: anchor.lineNumber,
+            endColumn: anchor.column,
+          },
+          text: insert,
+        },
+      ]);
+    }
+    applyPendingOutdent(editor);
+  }
+
   /** Inserts committed text where the word was composed, then shows the new state. */
   function finish(insert: string) {
-    if (insert) {
-      const pos = editor.getPosition();
-      if (!anchor || (pos && pos.lineNumber === anchor.lineNumber && pos.column === anchor.column)) {
-        typeText(insert);
-      } else {
-        // The caret moved away (a click): the word still goes where it was typed.
-        editor.executeEdits('sajilo.phonetic', [
-          {
-            range: {
-              startLineNumber: anchor.lineNumber,
-              startColumn: anchor.column,
-              endLineNumber: anchor.lineNumber,
-              endColumn: anchor.column,
-            },
-            text: insert,
-          },
-        ]);
-      }
-    }
+    insertWord(insert);
     render(composer.composition);
   }
 
-  function render(composition: Composition | null) {
-    if (!composition) anchor = null;
+  let wrapper: HTMLElement | null | undefined;
+  function render(composition: Composition | null, committed: string | null = null) {
+    if (!composition && committed === null) anchor = null;
     else anchor ??= editor.getPosition();
-    preedit.show(composition?.latin ?? null);
+    preedit.show(committed ?? composition?.latin ?? null, committed !== null);
     view.update(composition);
     editor.layoutContentWidget(widget);
-    const wrapper = editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
+    wrapper ??= editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
     if (wrapper) wrapper.dataset.composing = composition ? composition.latin : '';
+  }
+
+  // A word committed by Space or a symbol is drawn at once in the preedit box, where Monaco
+  // will draw it, and typed into the model after that frame: Monaco's edit and the frame that
+  // draws it take about 18 ms (p95 35 ms) here, the box's change one light frame, the way an
+  // input method shows its commit (docs/ide.md, "The commit drawn before Monaco's edit").
+  // Anything else that happens first (a key, a click, leaving the editor, Run, the on-screen
+  // keyboard) types it before doing its own work, so nothing ever sees the text without it.
+  let pendingCommit: { word: string; key: string } | null = null;
+  let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = () => applyPendingCommit();
+
+  function showCommit(word: string, key: string) {
+    pendingCommit = { word, key };
+    render(null, word + key);
+    // A message posted from an animation frame is handled after that frame is drawn; the
+    // timer covers a tab without frames (hidden).
+    requestAnimationFrame(() => afterFrame.port2.postMessage(null));
+    clearTimeout(fallbackTimer);
+    fallbackTimer = setTimeout(applyPendingCommit, 100);
+  }
+
+  function applyPendingCommit() {
+    if (!pendingCommit) return;
+    const { word, key } = pendingCommit;
+    pendingCommit = null;
+    clearTimeout(fallbackTimer);
+    insertWord(word);
+    typeText(key);
+    render(composer.composition);
   }
 
   /** One key press through the engine; true when the engine took it. */
@@ -140,22 +182,26 @@ export function attachKeyboard(
       if (!composer.composition) anchor = null;
       const latinInText = composer.latinInText;
       const result = composer.key(event, contextAtCaret());
-      if (!anchor && result.composition) anchor = editor.getPosition();
-      finish(result.insert);
       if (composer.latinInText !== latinInText) options.onLatinInTextChange?.(composer.latinInText);
-      if (result.handled) return true;
       // A committing key (Space, Enter, a symbol) types itself here too: left to the browser,
       // it reaches Monaco's textarea before Monaco has synced it with the word just inserted,
       // and Monaco then applies it without auto-indent (Enter after भने lost its indentation).
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (result.insert && plain && (event.key === 'Enter' || [...event.key].length === 1)) {
-        // After the microtasks the word's insertion queued (auto-outdent of अन्त्य), so a new
-        // line takes the indentation of the line as it ends up.
-        const key = event.key === 'Enter' ? '\n' : event.key;
-        queueMicrotask(() => typeText(key));
+      const typesItself =
+        !result.handled && result.insert !== '' && plain && (event.key === 'Enter' || [...event.key].length === 1);
+      // Enter's new line is drawn by Monaco alone, so it is not put off.
+      if (typesItself && event.key !== 'Enter' && caretAtAnchor()) {
+        showCommit(result.insert, event.key);
         return true;
       }
-      return false;
+      if (!anchor && result.composition) anchor = editor.getPosition();
+      // The word first, and its outdent (अन्त्य), so a new line takes the line's final indentation.
+      finish(result.insert);
+      if (typesItself) {
+        typeText(event.key === 'Enter' ? '\n' : event.key);
+        return true;
+      }
+      return result.handled;
     }
     if (layout === 'off' || !event.code) return false;
     const text = mapLayoutKey(
@@ -180,11 +226,14 @@ export function attachKeyboard(
   }
 
   const commit = () => {
+    applyPendingCommit();
     if (composer.composition) finish(composer.commit());
   };
 
   const subscriptions = [
     editor.onKeyDown((e) => {
+      // Before any key, Monaco's own included (Ctrl+Z, arrows, Ctrl+Enter).
+      applyPendingCommit();
       if (handleKey(e.browserEvent)) {
         e.preventDefault();
         e.stopPropagation();
@@ -204,6 +253,7 @@ export function attachKeyboard(
     },
     pressKey: (key) => {
       if (!isTouchOnly()) editor.focus();
+      applyPendingCommit();
       if (handleKey(key)) return;
       // Not taken by the engine: the key does what it does on a real keyboard.
       if (key.key === 'Backspace') editor.trigger('keyboard', 'deleteLeft', null);
@@ -212,6 +262,8 @@ export function attachKeyboard(
     },
     commit,
     dispose: () => {
+      applyPendingCommit();
+      afterFrame.port1.close();
       subscriptions.forEach((s) => s.dispose());
       editor.removeContentWidget(widget);
       preedit.dispose();
@@ -281,9 +333,15 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
     editor.onDidLayoutChange(fitToEdge),
   ];
   return {
-    show(latin: string | null) {
+    /** `committed`: the word as it will be typed, drawn like the text around it. */
+    show(latin: string | null, committed = false) {
       const anchor = latin === null ? null : getAnchor();
-      if (text.textContent !== (latin ?? '')) text.textContent = latin ?? '';
+      // Hidden, the box keeps its text: Monaco hides it in the render that draws the committed
+      // word, so no frame shows neither.
+      if (latin !== null) {
+        if (text.textContent !== latin) text.textContent = latin;
+        text.classList.toggle('is-committed', committed);
+      }
       if (anchor?.lineNumber !== placedAt?.lineNumber || anchor?.column !== placedAt?.column) {
         placedAt = anchor;
         editor.layoutContentWidget(widget);

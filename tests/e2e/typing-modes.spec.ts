@@ -92,6 +92,59 @@ test('phonetic: the Latin shows where the word goes, candidates sit under it; Ta
   await expect(composition).toBeHidden();
 });
 
+test('phonetic: a word committed by Space is drawn in its place before Monaco draws the line', async ({ page }) => {
+  await openIde(page, { source: 'राख क = १' });
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await pressUsKeys(page, 'dekhau');
+  // Every change of the editor's DOM, in order: what the Latin's box and the line show.
+  type Entry = { box: string | null; line: string };
+  await page.evaluate(() => {
+    const editor = document.querySelector('[data-testid=editor]')!;
+    const log: Entry[] = [];
+    (window as unknown as { __log: Entry[] }).__log = log;
+    new MutationObserver(() => {
+      const box = editor.querySelector('.composition-preedit') as HTMLElement | null;
+      const lines = [...editor.querySelectorAll('.view-line')] as HTMLElement[];
+      const shown = box && getComputedStyle(box).visibility !== 'hidden';
+      log.push({
+        box: shown ? `${box.textContent}${box.classList.contains('is-committed') ? ' (committed)' : ''}` : null,
+        line: lines.map((l) => l.innerText).join('\n'),
+      });
+    }).observe(editor, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.keyboard.press('Space');
+  await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ ');
+  await expect(page.locator('[data-testid=editor] .composition-preedit')).toBeHidden();
+  const log = await page.evaluate(() => (window as unknown as { __log: Entry[] }).__log);
+  const shown = log.findIndex((entry) => entry.box === 'देखाउ  (committed)');
+  const drawn = log.findIndex((entry) => entry.line.includes('देखाउ'));
+  expect(shown).toBeGreaterThanOrEqual(0);
+  expect(drawn).toBeGreaterThan(shown);
+  // Until Monaco draws the word, the box shows it (no Latin, no moment with neither); the
+  // change that draws it hides the box.
+  expect(log.slice(shown, drawn).map((entry) => entry.box)).toEqual(
+    log.slice(shown, drawn).map(() => 'देखाउ  (committed)'),
+  );
+  expect(log[drawn].box).toBeNull();
+  await expect(page.getByTestId('composition')).toBeHidden();
+});
+
+test('phonetic typed with no pause between keys: every word, indentation and outdent', async ({ page }) => {
+  await openIde(page, { source: '' });
+  await focusEditorEnd(page);
+  // keyboard.type presses the keys back to back: the next key comes before the frame that
+  // would type the last committed word, which it types first.
+  await page.keyboard.type(
+    'rakha ka = 1\nyadi ka < 2 bhane\ndekhau(ka + 1)\nnatra yadi ka > 3 bhane\ndekhau(ka)\nantya rok\n',
+  );
+  await expect
+    .poll(() => editorText(page))
+    .toBe(
+      ['राख क = १', 'यदि क < २ भने', '    देखाउ(क + १)', 'नत्र यदि क > ३ भने', '    देखाउ(क)', 'अन्त्य रोक', ''].join('\n'),
+    );
+});
+
 test('phonetic at the right edge of a narrow editor: the Latin being composed stays in sight', async ({
   browser,
   baseURL,
