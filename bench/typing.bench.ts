@@ -19,12 +19,22 @@ import { KEY_INTERVAL_MS, LINES, program, TYPED, typeAll } from './support/typin
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1);
 
+/** What a key does in phonetic mode: a letter composes; a key right after a letter ends the
+ *  word (Space or a symbol: drawn at once in the preedit box, typed into the text a frame later;
+ *  Enter: typed at once); any other key is typed by Monaco as in plain typing. The same keys
+ *  are split the same way in plain Latin typing, for comparison. */
+type KeyKind = 'letter' | 'word end' | 'Enter ending a word' | 'other';
+
 /** Per key, in the order typed: keydown → the first DOM change it made, keydown → the end of the
- *  frame that shows that change, and whether the key was a letter. */
+ *  frame that shows that change, and the key's kind. */
 interface Latencies {
   dom: number[];
   screen: number[];
-  letter: boolean[];
+  kind: KeyKind[];
+  /** Keydown → end of the frame in which Monaco's lines first change (the text itself drawn),
+   *  for the keys that change them; with `lineKind` as `kind` above. */
+  line: number[];
+  lineKind: KeyKind[];
 }
 
 /**
@@ -33,7 +43,10 @@ interface Latencies {
  * observed element: when the change is made in a task (a key handler), that is the next frame;
  * when it is made in an animation-frame callback (Monaco draws there), that same frame. The
  * end of a frame's rendering (style, layout, paint) is when a task posted from inside the frame
- * runs. In a bare <textarea> the change is the input event. Letters are keys a–z.
+ * runs: the one posted by the frame's first animation-frame callback, which runs before any
+ * task another callback of the frame posts (the bridge types a committed word in one: that
+ * work comes after the frame that showed the word). In a bare <textarea> the change is the
+ * input event. Letters are keys a–z.
  */
 function installLatencyProbe(selector: string) {
   const w = window as unknown as { __lat: Latencies; __startLatency: () => void };
@@ -46,37 +59,65 @@ function installLatencyProbe(selector: string) {
     channel.port2.postMessage(null);
   };
   let frameOpen = false;
+  /** Recorded when the next frame has been drawn. */
+  const nextFrame: (() => void)[] = [];
   window.requestAnimationFrame = (callback) =>
     raf((time) => {
       if (!frameOpen) {
         frameOpen = true;
-        whenRendered(() => (frameOpen = false));
+        const drawn = nextFrame.splice(0);
+        whenRendered(() => {
+          frameOpen = false;
+          drawn.forEach((record) => record());
+        });
       }
       callback(time);
     });
-  w.__lat = { dom: [], screen: [], letter: [] };
+  w.__lat = { dom: [], screen: [], kind: [], line: [], lineKind: [] };
   w.__startLatency = () => {
     let keyAt: number | null = null;
-    let letter = false;
+    let kind: KeyKind = 'other';
+    let lineKeyAt: number | null = null;
     window.addEventListener(
       'keydown',
       (e) => {
-        keyAt = e.timeStamp;
-        letter = /^[a-z]$/i.test(e.key);
+        keyAt = lineKeyAt = e.timeStamp;
+        const afterLetter = kind === 'letter';
+        if (/^[a-z]$/i.test(e.key)) kind = 'letter';
+        else if (!afterLetter) kind = 'other';
+        else kind = e.key === 'Enter' ? 'Enter ending a word' : 'word end';
       },
       true,
     );
+    const whenOnScreen = (record: () => void) => {
+      if (frameOpen) {
+        whenRendered(record);
+      } else {
+        nextFrame.push(record);
+        window.requestAnimationFrame(() => {});
+      }
+    };
     const changed = () => {
       if (keyAt === null) return;
       const t0 = keyAt;
       keyAt = null;
       w.__lat.dom.push(performance.now() - t0);
-      w.__lat.letter.push(letter);
-      const record = () => w.__lat.screen.push(performance.now() - t0);
-      if (frameOpen) whenRendered(record);
-      else raf(() => whenRendered(record));
+      w.__lat.kind.push(kind);
+      whenOnScreen(() => w.__lat.screen.push(performance.now() - t0));
     };
     const target = document.querySelector(selector)!;
+    const lines = target.querySelector('.view-lines');
+    if (lines)
+      new MutationObserver(() => {
+        if (lineKeyAt === null) return;
+        const t0 = lineKeyAt;
+        const lineKind = kind;
+        lineKeyAt = null;
+        whenOnScreen(() => {
+          w.__lat.line.push(performance.now() - t0);
+          w.__lat.lineKind.push(lineKind);
+        });
+      }).observe(lines, { subtree: true, childList: true, characterData: true });
     // A textarea's text is no DOM child: its change is the input event.
     if (target instanceof HTMLTextAreaElement) target.addEventListener('input', changed);
     else new MutationObserver(changed).observe(target, { subtree: true, childList: true, characterData: true });
@@ -174,35 +215,42 @@ interface Runs {
   cpuPerKey: number[];
 }
 
-const noRuns = (): Runs => ({ latencies: { dom: [], screen: [], letter: [] }, cpuPerKey: [] });
+const noRuns = (): Runs => ({
+  latencies: { dom: [], screen: [], kind: [], line: [], lineKind: [] },
+  cpuPerKey: [],
+});
 
 function addRun(runs: Runs, latencies: Latencies, cpuPerKey?: number) {
-  runs.latencies.dom.push(...latencies.dom);
-  runs.latencies.screen.push(...latencies.screen);
-  runs.latencies.letter.push(...latencies.letter);
+  for (const key of ['dom', 'screen', 'kind', 'line', 'lineKind'] as const)
+    (runs.latencies[key] as unknown[]).push(...latencies[key]);
   if (cpuPerKey !== undefined) runs.cpuPerKey.push(cpuPerKey);
 }
 
 function latencyRows(name: string, { latencies, cpuPerKey }: Runs): (string | number)[][] {
-  const { dom, screen, letter } = latencies;
-  const row = (label: string, d: number[], s: number[], cpu = '') => [
+  const { dom, screen, kind, line, lineKind } = latencies;
+  const p = (xs: number[], q: number) => (xs.length ? f(pct(xs, q)) : '');
+  const row = (label: string, d: number[], s: number[], l: number[], cpu = '') => [
     label,
     d.length,
     f(pct(s, 50)),
     f(pct(s, 95)),
+    p(l, 50),
+    p(l, 95),
     f(pct(d, 50)),
     f(pct(d, 95)),
     cpu,
   ];
-  const rows = [row(name, dom, screen, cpuPerKey.map(f).join(' / '))];
-  // Letters (composing in phonetic mode) and the other keys (Space, Enter, symbols, digits:
-  // committing a word in phonetic mode) apart.
-  for (const [kind, isLetter] of [
-    ['letters', true],
-    ['other keys', false],
+  const rows = [row(name, dom, screen, line, cpuPerKey.map(f).join(' / '))];
+  // By what the key does in phonetic mode (KeyKind).
+  for (const [label, wanted] of [
+    ['letters', 'letter'],
+    ['Space or a symbol ending a word', 'word end'],
+    ['Enter ending a word', 'Enter ending a word'],
+    ['other keys (Space, symbols, digits, Enter)', 'other'],
   ] as const) {
-    const pick = (xs: number[]) => xs.filter((_, i) => letter[i] === isLetter);
-    if (pick(dom).length) rows.push(row(`&nbsp;&nbsp;${kind}`, pick(dom), pick(screen)));
+    const pick = (xs: number[]) => xs.filter((_, i) => kind[i] === wanted);
+    const pickLine = line.filter((_, i) => lineKind[i] === wanted);
+    if (pick(dom).length) rows.push(row(`&nbsp;&nbsp;${label}`, pick(dom), pick(screen), pickLine));
   }
   return rows;
 }
@@ -264,6 +312,8 @@ async function main() {
         'keys',
         'p50',
         'p95',
+        'p50 text in the line',
+        'p95 text in the line',
         'p50 first DOM change',
         'p95 first DOM change',
         'main-thread CPU per key (each run)',

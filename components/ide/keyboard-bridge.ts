@@ -170,8 +170,12 @@ export function attachKeyboard(
     const { word, key } = pendingCommit;
     pendingCommit = null;
     clearTimeout(fallbackTimer);
-    insertWord(word);
-    typeText(key);
+    if (caretAtAnchor()) {
+      insertWord(word);
+      typeText(key);
+    } else {
+      insertWord(word + key); // where it was typed, not at a caret a click has moved
+    }
     render(composer.composition);
   }
 
