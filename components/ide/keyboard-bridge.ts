@@ -16,6 +16,8 @@ import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
 import { applyPendingOutdent } from '@/components/ide/auto-outdent';
+import { colourOf, EDITOR_COLOURS } from '@/components/ide/editor-themes';
+import { highlightLines, type HighlightedSpan } from '@/lib/editor/static-highlight';
 
 type MonacoNamespace = typeof Monaco;
 type Editor = Monaco.editor.IStandaloneCodeEditor;
@@ -59,17 +61,21 @@ export function attachKeyboard(
   let anchor: Monaco.IPosition | null = null;
   const preedit = createPreeditWidget(editor, monaco, () => anchor);
   const view = createCompositionView((index) => finish(composer.choose(index)), options.candidatesLabel);
+  /** The candidate list is placed (so shown) only while a word is composed. */
+  let listShown = false;
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition',
     getDomNode: () => view.element,
     getPosition: () =>
-      anchor && {
-        position: anchor,
-        preference: [
-          monaco.editor.ContentWidgetPositionPreference.BELOW,
-          monaco.editor.ContentWidgetPositionPreference.ABOVE,
-        ],
-      },
+      listShown && anchor
+        ? {
+            position: anchor,
+            preference: [
+              monaco.editor.ContentWidgetPositionPreference.BELOW,
+              monaco.editor.ContentWidgetPositionPreference.ABOVE,
+            ],
+          }
+        : null,
     allowEditorOverflow: true,
   };
   editor.addContentWidget(widget);
@@ -134,10 +140,12 @@ export function attachKeyboard(
   }
 
   let wrapper: HTMLElement | null | undefined;
-  function render(composition: Composition | null, committed: string | null = null) {
+  function render(composition: Composition | null, committed: HighlightedSpan[] | null = null) {
     if (!composition && committed === null) anchor = null;
     else anchor ??= editor.getPosition();
-    preedit.show(committed ?? composition?.latin ?? null, committed !== null);
+    if (committed) preedit.showCommitted(committed);
+    else preedit.show(composition?.latin ?? null);
+    listShown = composition !== null;
     view.update(composition);
     editor.layoutContentWidget(widget);
     wrapper ??= editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
@@ -155,9 +163,25 @@ export function attachKeyboard(
   const afterFrame = new MessageChannel();
   afterFrame.port1.onmessage = () => applyPendingCommit();
 
+  /** The word and its key as Monaco will colour them: the line up to the word, highlighted by
+   *  the editor's own rules without Monaco (texts and comments end on their line). */
+  function highlightCommit(text: string): HighlightedSpan[] {
+    const model = editor.getModel();
+    const before = model && anchor ? model.getLineContent(anchor.lineNumber).slice(0, anchor.column - 1) : '';
+    const spans: HighlightedSpan[] = [];
+    let at = 0;
+    for (const span of highlightLines(before + text)[0] ?? []) {
+      const end = at + span.text.length;
+      if (end > before.length)
+        spans.push({ text: span.text.slice(Math.max(0, before.length - at)), token: span.token });
+      at = end;
+    }
+    return spans;
+  }
+
   function showCommit(word: string, key: string) {
     pendingCommit = { word, key };
-    render(null, word + key);
+    render(null, highlightCommit(word + key));
     // A message posted from an animation frame is handled after that frame is drawn; the
     // timer covers a tab without frames (hidden).
     requestAnimationFrame(() => afterFrame.port2.postMessage(null));
@@ -337,14 +361,36 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
     editor.onDidLayoutChange(fitToEdge),
   ];
   return {
-    /** `committed`: the word as it will be typed, drawn like the text around it. */
-    show(latin: string | null, committed = false) {
+    /** The word as it will be typed, coloured as Monaco will draw it (editor-themes.ts). */
+    showCommitted(spans: HighlightedSpan[]) {
+      text.classList.add('is-committed');
+      text.replaceChildren(
+        ...spans.map((span) => {
+          const part = document.createElement('span');
+          part.textContent = span.text;
+          const colour = colourOf(span.token);
+          const { light, dark } = colour ?? {
+            light: EDITOR_COLOURS.foreground.light.slice(1),
+            dark: EDITOR_COLOURS.foreground.dark.slice(1),
+          };
+          // The page's color-scheme (its theme) picks one, as for the code drawn before Monaco.
+          part.style.color = `light-dark(#${light}, #${dark})`;
+          if (colour?.fontStyle === 'bold') part.style.fontWeight = '700';
+          if (colour?.fontStyle === 'italic') part.style.fontStyle = 'italic';
+          return part;
+        }),
+      );
+    },
+    show(latin: string | null) {
       const anchor = latin === null ? null : getAnchor();
       // Hidden, the box keeps its text: Monaco hides it in the render that draws the committed
       // word, so no frame shows neither.
       if (latin !== null) {
+        if (text.classList.contains('is-committed')) {
+          text.classList.remove('is-committed');
+          text.textContent = '';
+        }
         if (text.textContent !== latin) text.textContent = latin;
-        text.classList.toggle('is-committed', committed);
       }
       if (anchor?.lineNumber !== placedAt?.lineNumber || anchor?.column !== placedAt?.column) {
         placedAt = anchor;
