@@ -154,10 +154,11 @@ export function attachKeyboard(
 
   // A word committed by Space or a symbol is drawn at once in the preedit box, where Monaco
   // will draw it, and typed into the model after that frame: Monaco's edit and the frame that
-  // draws it take about 18 ms (p95 35 ms) here, the box's change one light frame, the way an
-  // input method shows its commit (docs/ide.md, "The commit drawn before Monaco's edit").
-  // Anything else that happens first (a key, a click, leaving the editor, Run, the on-screen
-  // keyboard) types it before doing its own work, so nothing ever sees the text without it.
+  // draws it take about 20 ms (p95 35 ms) here, the box's change one light frame (p50 8 ms),
+  // the way an input method shows its commit (docs/ide.md, "The commit drawn before Monaco's
+  // edit"). Anything else that happens first (a key, a click, leaving the editor, Run, the
+  // on-screen keyboard, leaving the page) types it before doing its own work, so nothing ever
+  // sees the text without it.
   let pendingCommit: { word: string; key: string } | null = null;
   let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   const afterFrame = new MessageChannel();
