@@ -92,57 +92,63 @@ test('phonetic: the Latin shows where the word goes, candidates sit under it; Ta
   await expect(composition).toBeHidden();
 });
 
-test('phonetic: a word committed by Space is drawn in its place before Monaco draws the line', async ({ page }) => {
-  await openIde(page, { source: 'राख क = १' });
-  await focusEditorEnd(page);
-  await page.keyboard.press('Enter');
-  await pressUsKeys(page, 'dekhau');
-  // Every change of the editor's DOM, in order: what the Latin's box, the candidate list and
-  // the line show, and the colour and weight of the box's word and of the line's word.
-  type Entry = { box: string | null; list: boolean; line: string; boxStyle: string; lineStyle: string };
-  await page.evaluate(() => {
-    const editor = document.querySelector('[data-testid=editor]')!;
-    const log: Entry[] = [];
-    (window as unknown as { __log: Entry[] }).__log = log;
-    const look = (el: Element | null | undefined) => {
-      if (!el) return '';
-      const style = getComputedStyle(el);
-      return `${style.color} ${style.fontWeight}`;
-    };
-    new MutationObserver(() => {
-      const box = editor.querySelector('.composition-preedit') as HTMLElement | null;
-      const list = editor.querySelector('[data-testid=composition]') as HTMLElement | null;
-      const lines = [...editor.querySelectorAll('.view-line')] as HTMLElement[];
-      const shown = box && getComputedStyle(box).visibility !== 'hidden';
-      log.push({
-        box: shown ? `${box.textContent}${box.classList.contains('is-committed') ? ' (committed)' : ''}` : null,
-        list: !!list && list.getBoundingClientRect().height > 0 && getComputedStyle(list).visibility !== 'hidden',
-        line: lines.map((l) => l.innerText).join('\n'),
-        boxStyle: look(box?.querySelector('span')),
-        lineStyle: look([...editor.querySelectorAll('.view-line span span')].find((s) => s.textContent === 'देखाउ')),
-      });
-    }).observe(editor, { subtree: true, childList: true, characterData: true, attributes: true });
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`phonetic: a word committed by Space is drawn in its place before Monaco draws the line (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await openIde(page, { source: 'राख क = १' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    await focusEditorEnd(page);
+    await page.keyboard.press('Enter');
+    await pressUsKeys(page, 'dekhau');
+    // Every change of the editor's DOM, in order: what the Latin's box, the candidate list and
+    // the line show, and the colour and weight of the box's word and of the line's word.
+    type Entry = { box: string | null; list: boolean; line: string; boxStyle: string; lineStyle: string };
+    await page.evaluate(() => {
+      const editor = document.querySelector('[data-testid=editor]')!;
+      const log: Entry[] = [];
+      (window as unknown as { __log: Entry[] }).__log = log;
+      const look = (el: Element | null | undefined) => {
+        if (!el) return '';
+        const style = getComputedStyle(el);
+        return `${style.color} ${style.fontWeight}`;
+      };
+      new MutationObserver(() => {
+        const box = editor.querySelector('.composition-preedit') as HTMLElement | null;
+        const list = editor.querySelector('[data-testid=composition]') as HTMLElement | null;
+        const lines = [...editor.querySelectorAll('.view-line')] as HTMLElement[];
+        const shown = box && getComputedStyle(box).visibility !== 'hidden';
+        log.push({
+          box: shown ? `${box.textContent}${box.classList.contains('is-committed') ? ' (committed)' : ''}` : null,
+          list: !!list && list.getBoundingClientRect().height > 0 && getComputedStyle(list).visibility !== 'hidden',
+          line: lines.map((l) => l.innerText).join('\n'),
+          boxStyle: look(box?.querySelector('span')),
+          lineStyle: look([...editor.querySelectorAll('.view-line span span')].find((s) => s.textContent === 'देखाउ')),
+        });
+      }).observe(editor, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.keyboard.press('Space');
+    await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ ');
+    await expect(page.locator('[data-testid=editor] .composition-preedit')).toBeHidden();
+    const log = await page.evaluate(() => (window as unknown as { __log: Entry[] }).__log);
+    const shown = log.findIndex((entry) => entry.box === 'देखाउ  (committed)');
+    const drawn = log.findIndex((entry) => entry.line.includes('देखाउ'));
+    expect(shown).toBeGreaterThanOrEqual(0);
+    expect(drawn).toBeGreaterThan(shown);
+    // Until Monaco draws the word, the box shows it (no Latin, no moment with neither) and the
+    // candidate list is gone; the change that draws it hides the box.
+    expect(log.slice(shown, drawn).map((entry) => entry.box)).toEqual(
+      log.slice(shown, drawn).map(() => 'देखाउ  (committed)'),
+    );
+    expect(log.slice(shown, drawn).some((entry) => entry.list)).toBe(false);
+    expect(log[drawn].box).toBeNull();
+    // The box's word looks as Monaco then draws it (a builtin's colour).
+    expect(log[shown].boxStyle).not.toBe('');
+    expect(log[log.length - 1].lineStyle).toBe(log[shown].boxStyle);
+    await expect(page.getByTestId('composition')).toBeHidden();
   });
-  await page.keyboard.press('Space');
-  await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ ');
-  await expect(page.locator('[data-testid=editor] .composition-preedit')).toBeHidden();
-  const log = await page.evaluate(() => (window as unknown as { __log: Entry[] }).__log);
-  const shown = log.findIndex((entry) => entry.box === 'देखाउ  (committed)');
-  const drawn = log.findIndex((entry) => entry.line.includes('देखाउ'));
-  expect(shown).toBeGreaterThanOrEqual(0);
-  expect(drawn).toBeGreaterThan(shown);
-  // Until Monaco draws the word, the box shows it (no Latin, no moment with neither) and the
-  // candidate list is gone; the change that draws it hides the box.
-  expect(log.slice(shown, drawn).map((entry) => entry.box)).toEqual(
-    log.slice(shown, drawn).map(() => 'देखाउ  (committed)'),
-  );
-  expect(log.slice(shown, drawn).some((entry) => entry.list)).toBe(false);
-  expect(log[drawn].box).toBeNull();
-  // The box's word looks as Monaco then draws it (a builtin's colour).
-  expect(log[shown].boxStyle).not.toBe('');
-  expect(log[log.length - 1].lineStyle).toBe(log[shown].boxStyle);
-  await expect(page.getByTestId('composition')).toBeHidden();
-});
+}
 
 test('phonetic typed with no pause between keys: every word, indentation and outdent', async ({ page }) => {
   await openIde(page, { source: '' });
