@@ -75,10 +75,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     const flushNow = () => {
       if (changes.current?.pending) flushSync(() => changes.current?.flush());
     };
-    const onPageHide = () => {
-      bridgeRef.current?.commit();
-      flushNow();
-    };
+    const onPageHide = () => flushNow();
     window.addEventListener('pagehide', onPageHide);
     disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow), {
       dispose: () => window.removeEventListener('pagehide', onPageHide),

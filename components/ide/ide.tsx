@@ -145,7 +145,13 @@ export function Ide({
     setRestored(true);
   }, [draftKey]);
   const draftForgotten = useRef(false);
-  useDraftAutosave(draftKey, { source, stdin, latinDigits }, restored, () => draftForgotten.current);
+  useDraftAutosave(
+    draftKey,
+    { source, stdin, latinDigits },
+    restored,
+    () => draftForgotten.current,
+    () => editor.current?.commitComposition(),
+  );
 
   const setLayout = useCallback((l: LayoutChoice) => {
     setLayoutState(l);

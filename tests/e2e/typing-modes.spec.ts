@@ -150,6 +150,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('phonetic: leaving the page keeps the word being composed, and one just committed, in the draft', async ({
+  page,
+}) => {
+  await openIde(page, { source: 'राख क = १' });
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await pressUsKeys(page, 'dekhau');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-composing', 'dekhau');
+  await page.reload();
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ');
+  // A word whose Space left the page in the same moment (the commit is typed after the frame).
+  await focusEditorEnd(page);
+  await pressUsKeys(page, '(ka) rok');
+  await page.evaluate(() => {
+    const textarea = document.querySelector('[data-testid=editor] textarea') as HTMLTextAreaElement;
+    const key = { key: ' ', code: 'Space', keyCode: 32, bubbles: true, cancelable: true };
+    textarea.dispatchEvent(new KeyboardEvent('keydown', key));
+    location.reload();
+  });
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ(क) रोक ');
+});
+
 test('phonetic typed with no pause between keys: every word, indentation and outdent', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
