@@ -68,18 +68,15 @@ export default function CodeEditor(props: CodeEditorProps) {
     disposables.current.push(attachSuggestKeys(editor, monaco), attachAutoOutdent(editor));
     // Reported after the frame; at once (and rendered at once, so the IDE's state has it) when
     // something outside the editor needs the text: leaving the editor (after the bridge above
-    // committed the word being composed there), Run, Save, leaving the page.
+    // committed the word being composed there), Run, Save, leaving the page (the draft's
+    // pagehide listener calls commitComposition below: use-draft.ts says why not one here).
     changes.current = reportChangesAfterFrame(editor, (v) => latest.current.onChange(v));
     // Only with an edit pending: flushSync renders at once, which React refuses inside its own
     // rendering (a blur while the editor is being removed, say).
     const flushNow = () => {
       if (changes.current?.pending) flushSync(() => changes.current?.flush());
     };
-    const onPageHide = () => flushNow();
-    window.addEventListener('pagehide', onPageHide);
-    disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow), {
-      dispose: () => window.removeEventListener('pagehide', onPageHide),
-    });
+    disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow));
     const getUiLanguage = () => latest.current.uiLanguage;
     // Live squiggles from the compiler front end, in a Web Worker, debounced (no server trip).
     if (model) {

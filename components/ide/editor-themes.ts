@@ -46,3 +46,22 @@ export function monacoThemeRules(theme: 'light' | 'dark') {
     ...(c.fontStyle ? { fontStyle: c.fontStyle } : {}),
   }));
 }
+
+/** Both themes at once: the page's color-scheme (html[data-theme]) picks one. */
+export const lightDark = (light: string, dark: string) => `light-dark(${light}, ${dark})`;
+
+/** A token's look as CSS, in both themes, as Monaco draws it; undefined for a token without a
+ *  rule (drawn in the editor's foreground). Used where code is drawn without Monaco: the
+ *  program before Monaco loads, and a committed phonetic word before Monaco types it. */
+export function tokenCss(
+  token: string,
+): { color: string; fontWeight?: string; fontStyle?: string; textDecoration?: string } | undefined {
+  const c = colourOf(token);
+  if (!c) return undefined;
+  const color = lightDark(`#${c.light}`, `#${c.dark}`);
+  // Only the properties the rule sets: the result is also assigned to a DOM element's style.
+  if (c.fontStyle === 'bold') return { color, fontWeight: '700' };
+  if (c.fontStyle === 'italic') return { color, fontStyle: 'italic' };
+  if (c.fontStyle === 'underline') return { color, textDecoration: 'underline' };
+  return { color };
+}

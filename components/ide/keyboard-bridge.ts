@@ -16,7 +16,7 @@ import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
 import { applyPendingOutdent } from '@/components/ide/auto-outdent';
-import { colourOf, EDITOR_COLOURS } from '@/components/ide/editor-themes';
+import { EDITOR_COLOURS, lightDark, tokenCss } from '@/components/ide/editor-themes';
 import { highlightLines, type HighlightedSpan } from '@/lib/editor/static-highlight';
 
 type MonacoNamespace = typeof Monaco;
@@ -61,13 +61,12 @@ export function attachKeyboard(
   let anchor: Monaco.IPosition | null = null;
   const preedit = createPreeditWidget(editor, monaco, () => anchor);
   const view = createCompositionView((index) => finish(composer.choose(index)), options.candidatesLabel);
-  /** The candidate list is placed (so shown) only while a word is composed. */
-  let listShown = false;
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition',
     getDomNode: () => view.element,
+    // Placed (so shown) only while a word is composed.
     getPosition: () =>
-      listShown && anchor
+      composer.composition && anchor
         ? {
             position: anchor,
             preference: [
@@ -145,7 +144,6 @@ export function attachKeyboard(
     else anchor ??= editor.getPosition();
     if (committed) preedit.showCommitted(committed);
     else preedit.show(composition?.latin ?? null);
-    listShown = composition !== null;
     view.update(composition);
     editor.layoutContentWidget(widget);
     wrapper ??= editor.getContainerDomNode().closest('[data-testid="editor"]') as HTMLElement | null;
@@ -369,15 +367,12 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
         ...spans.map((span) => {
           const part = document.createElement('span');
           part.textContent = span.text;
-          const colour = colourOf(span.token);
-          const { light, dark } = colour ?? {
-            light: EDITOR_COLOURS.foreground.light.slice(1),
-            dark: EDITOR_COLOURS.foreground.dark.slice(1),
-          };
-          // The page's color-scheme (its theme) picks one, as for the code drawn before Monaco.
-          part.style.color = `light-dark(#${light}, #${dark})`;
-          if (colour?.fontStyle === 'bold') part.style.fontWeight = '700';
-          if (colour?.fontStyle === 'italic') part.style.fontStyle = 'italic';
+          Object.assign(
+            part.style,
+            tokenCss(span.token) ?? {
+              color: lightDark(EDITOR_COLOURS.foreground.light, EDITOR_COLOURS.foreground.dark),
+            },
+          );
           return part;
         }),
       );

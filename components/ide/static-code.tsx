@@ -4,21 +4,7 @@
 // technology (the editor, once loaded, is the one text box).
 import type { CSSProperties } from 'react';
 import { highlightLines } from '@/lib/editor/static-highlight';
-import { colourOf, EDITOR_COLOURS } from '@/components/ide/editor-themes';
-
-/** Both themes at once: the page's color-scheme (html[data-theme]) picks one, before hydration. */
-const lightDark = (light: string, dark: string) => `light-dark(${light}, ${dark})`;
-
-function tokenStyle(token: string): CSSProperties | undefined {
-  const c = colourOf(token);
-  if (!c) return undefined;
-  return {
-    color: lightDark(`#${c.light}`, `#${c.dark}`),
-    fontWeight: c.fontStyle === 'bold' ? 700 : undefined,
-    fontStyle: c.fontStyle === 'italic' ? 'italic' : undefined,
-    textDecoration: c.fontStyle === 'underline' ? 'underline' : undefined,
-  };
-}
+import { EDITOR_COLOURS, lightDark, tokenCss } from '@/components/ide/editor-themes';
 
 const boxStyle: CSSProperties = {
   background: lightDark(EDITOR_COLOURS.background.light, EDITOR_COLOURS.background.dark),
@@ -39,7 +25,7 @@ export function StaticCode({ source }: { source: string }) {
           </span>
           <span className="static-code-text">
             {spans.map((s, j) => (
-              <span key={j} style={tokenStyle(s.token)}>
+              <span key={j} style={tokenCss(s.token)}>
                 {s.text}
               </span>
             ))}

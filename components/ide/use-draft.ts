@@ -55,7 +55,7 @@ export function useDraftAutosave(
   // One listener for the page's life, reading the latest draft: `beforeHideSave` updates the
   // draft synchronously (a render), and a listener removed and added again by that render would
   // not be called for this event. (Listeners of the window run in the order they were added,
-  // capturing or not, so the editor's own pagehide listener cannot be relied on to run first.)
+  // capturing or not, so a listener of the editor's could not be relied on to run first.)
   useEffect(() => {
     const onPageHide = () => {
       beforeHide.current();
