@@ -7,7 +7,8 @@
 // symbol). On a loaded machine a sample also counts the time the thread waited for a CPU, so
 // compare builds with the benchmark's thread CPU time (npm run bench -- typing), not with this.
 // LAYOUT=phonetic|off (default phonetic); TOP=<n> functions listed; TREE=<part of a function's
-// name> prints the calls under it (DEPTH levels); LAYOUTS=<n> lists the trace's tasks, style
+// name> prints the calls under it (DEPTH levels), CALLERS=<part of a name> the callers of the
+// samples whose own function it is; LAYOUTS=<n> lists the trace's tasks, style
 // recalculations and layouts (with the stack that forced them) of the first n keys.
 import { chromium } from '@playwright/test';
 import { originalPositionFor } from '@jridgewell/trace-mapping';
@@ -254,7 +255,11 @@ function report(
       add(totals.self, stack[stack.length - 1], ms);
       for (const frame of new Set(stack)) add(totals.inclusive, frame, ms);
       const at = process.env.TREE ? stack.findIndex((frame) => frame.includes(process.env.TREE!)) : -1;
-      if (at >= 0) {
+      const leaf = stack[stack.length - 1];
+      if (process.env.CALLERS && leaf.includes(process.env.CALLERS)) {
+        const path = stack.slice(-Number(process.env.DEPTH ?? 6)).reverse().map((frame) => frame.replace(/^.*\//, ''));
+        for (let d = 1; d <= path.length; d++) add(tree, `${kind} ${path.slice(0, d).join(' < ')}`, ms);
+      } else if (at >= 0) {
         const path = stack.slice(at, at + Number(process.env.DEPTH ?? 6)).map((frame) => frame.replace(/^.*\//, ''));
         for (let d = 1; d <= path.length; d++) add(tree, `${kind} ${path.slice(0, d).join(' > ')}`, ms);
       }

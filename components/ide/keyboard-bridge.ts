@@ -11,7 +11,7 @@
 // line's projection and redraw the line on every letter, about 5 ms a key here (docs/ide.md).
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { mapLayoutKey, PhoneticComposer, toKeyInput, type ComposerKey, type Composition } from '@/lib/keyboard';
-import { caretContext } from '@/lib/editor';
+import { caretContext, CHARACTERS_MONACO_EXPANDS } from '@/lib/editor';
 import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
@@ -105,6 +105,15 @@ export function attachKeyboard(
     return caretContext(model.getLineContent(pos.lineNumber).slice(0, pos.column - 1));
   };
 
+  /** An empty selection, one caret, nothing after it on its line. */
+  const caretAtLineEnd = () => {
+    const model = editor.getModel();
+    const selections = editor.getSelections();
+    if (!model || selections?.length !== 1 || !selections[0].isEmpty()) return false;
+    const { positionLineNumber, positionColumn } = selections[0];
+    return positionColumn === model.getLineMaxColumn(positionLineNumber);
+  };
+
   const caretAtAnchor = () => {
     const pos = editor.getPosition();
     return !anchor || (!!pos && pos.lineNumber === anchor.lineNumber && pos.column === anchor.column);
@@ -195,7 +204,7 @@ export function attachKeyboard(
     clearTimeout(fallbackTimer);
     if (caretAtAnchor()) {
       insertWord(word);
-      typeText(key);
+      if (key) typeText(key);
     } else {
       insertWord(word + key); // where it was typed, not at a caret a click has moved
     }
@@ -208,6 +217,7 @@ export function attachKeyboard(
     if (layout === 'phonetic') {
       if (!composer.composition) anchor = null;
       const latinInText = composer.latinInText;
+      const wasComposing = composer.composition !== null;
       const result = composer.key(event, contextAtCaret());
       if (composer.latinInText !== latinInText) options.onLatinInTextChange?.(composer.latinInText);
       // A committing key (Space, Enter, a symbol) types itself here too: left to the browser,
@@ -219,6 +229,14 @@ export function attachKeyboard(
       // Enter's new line is drawn by Monaco alone, so it is not put off.
       if (typesItself && event.key !== 'Enter' && caretAtAnchor()) {
         showCommit(result.insert, event.key);
+        return true;
+      }
+      // A character typed on its own (a Space, digit or operator between words) is drawn the
+      // same way when Monaco's edit would only append it to the line, which is where code is
+      // typed: mid-line, the box would cover the character after it until the edit.
+      const alone = !wasComposing && !result.composition && (result.handled ? result.insert : plain ? event.key : '');
+      if (alone && [...alone].length === 1 && !CHARACTERS_MONACO_EXPANDS.has(alone) && caretAtLineEnd()) {
+        showCommit(alone, '');
         return true;
       }
       if (!anchor && result.composition) anchor = editor.getPosition();
@@ -359,9 +377,20 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
     }),
     editor.onDidLayoutChange(fitToEdge),
   ];
+  /** Places the box at the anchor (hides it without one), when the anchor has moved. */
+  const place = () => {
+    const anchor = getAnchor();
+    if (anchor?.lineNumber !== placedAt?.lineNumber || anchor?.column !== placedAt?.column) {
+      placedAt = anchor;
+      editor.layoutContentWidget(widget);
+    }
+  };
   return {
     /** The word as it will be typed, coloured as Monaco will draw it (editor-themes.ts). */
     showCommitted(spans: HighlightedSpan[]) {
+      // The box's own caret after the text, where Monaco's will be; Monaco's, at the start, is
+      // covered meanwhile (app/globals.css).
+      element.classList.add('is-committed');
       text.classList.add('is-committed');
       text.replaceChildren(
         ...spans.map((span) => {
@@ -376,22 +405,21 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
           return part;
         }),
       );
+      // A character typed on its own: the box was not placed.
+      place();
     },
     show(latin: string | null) {
-      const anchor = latin === null ? null : getAnchor();
       // Hidden, the box keeps its text: Monaco hides it in the render that draws the committed
       // word, so no frame shows neither.
       if (latin !== null) {
         if (text.classList.contains('is-committed')) {
+          element.classList.remove('is-committed');
           text.classList.remove('is-committed');
           text.textContent = '';
         }
         if (text.textContent !== latin) text.textContent = latin;
       }
-      if (anchor?.lineNumber !== placedAt?.lineNumber || anchor?.column !== placedAt?.column) {
-        placedAt = anchor;
-        editor.layoutContentWidget(widget);
-      }
+      place();
     },
     dispose() {
       subscriptions.forEach((s) => s.dispose());

@@ -4,7 +4,7 @@ export { registerSajilo } from './register';
 export type { SajiloRegistrationOptions } from './register';
 export { SAJILO_LANGUAGE_ID, SAJILO_EXTENSIONS } from './language-id';
 export { sajiloMonarch, TOKEN } from './monarch';
-export { sajiloLanguageConfiguration, WORD_PATTERN } from './language-configuration';
+export { CHARACTERS_MONACO_EXPANDS, sajiloLanguageConfiguration, WORD_PATTERN } from './language-configuration';
 export { INCREASE_INDENT, DECREASE_INDENT } from './indentation';
 export { completionsAt } from './completion';
 export { symbolsInScope } from './scope';

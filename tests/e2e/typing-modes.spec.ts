@@ -150,6 +150,71 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('phonetic: a character typed alone at the end of a line is drawn with its caret before Monaco types it', async ({
+  page,
+}) => {
+  await openIde(page, { source: 'राख क' });
+  await focusEditorEnd(page);
+  // In every frame that follows a change of the editor's DOM: what the box shows, where its
+  // caret is (1 px before the text's end, app/globals.css), the line, Monaco's caret.
+  type Frame = { box: string | null; boxCaret: number; line: string; caret: number };
+  await page.evaluate(() => {
+    const editor = document.querySelector('[data-testid=editor]')!;
+    const frames: Frame[] = [];
+    (window as unknown as { __frames: Frame[] }).__frames = frames;
+    const record = () => {
+      const box = editor.querySelector('.composition-preedit') as HTMLElement | null;
+      const shown = box && getComputedStyle(box).visibility !== 'hidden' && box.classList.contains('is-committed');
+      frames.push({
+        box: shown ? box.textContent : null,
+        boxCaret: shown ? box.getBoundingClientRect().right - 1 : NaN,
+        line: (editor.querySelector('.view-line') as HTMLElement).innerText.replace(/\u00a0/g, ' '),
+        caret: editor.querySelector('.cursor')!.getBoundingClientRect().left,
+      });
+    };
+    new MutationObserver(() => requestAnimationFrame(record)).observe(editor, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  const frames = () => page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames.splice(0));
+  let line = 'राख क';
+  for (const [key, char] of [
+    ['Space', ' '],
+    ['Equal', '='],
+    ['Space', ' '],
+    ['Digit2', '२'],
+    ['Shift+Digit8', '*'],
+  ]) {
+    const before = line;
+    line += char;
+    await page.keyboard.press(key);
+    await expect.poll(() => editorText(page)).toBe(line);
+    await expect(page.locator('[data-testid=editor] .composition-preedit')).toBeHidden();
+    const seen = await frames();
+    const shown = seen.findIndex((frame) => frame.box === char);
+    const drawn = seen.findIndex((frame) => frame.line === line);
+    // The box shows the character while the line does not have it yet; the frame that draws it
+    // hides the box; the box's caret is where Monaco's then is.
+    expect(shown, `${key} drawn first`).toBeGreaterThanOrEqual(0);
+    expect(drawn).toBeGreaterThan(shown);
+    expect(seen[shown].line).toBe(before);
+    expect(seen[drawn].box).toBeNull();
+    expect(Math.abs(seen[shown].boxCaret - seen[drawn].caret)).toBeLessThan(1.5);
+  }
+  // Mid-line, the box would cover what follows: Monaco types the key at once. So it does for a
+  // bracket, which Monaco closes (or re-indents for).
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+Equal');
+  await expect.poll(() => editorText(page)).toBe('राख क = २+*');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Digit9');
+  await expect.poll(() => editorText(page)).toBe('राख क = २+*()');
+  expect((await frames()).filter((frame) => frame.box !== null)).toEqual([]);
+});
+
 test('phonetic: leaving the page keeps the word being composed, and one just committed, in the draft', async ({
   page,
 }) => {
