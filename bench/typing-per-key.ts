@@ -8,7 +8,9 @@
 // compare builds with the benchmark's thread CPU time (npm run bench -- typing), not with this.
 // LAYOUT=phonetic|off (default phonetic); TOP=<n> functions listed; TREE=<part of a function's
 // name> prints the calls under it (DEPTH levels), CALLERS=<part of a name> the callers of the
-// samples whose own function it is; LAYOUTS=<n> lists the trace's tasks, style
+// samples whose own function it is; KEYS=<n,m,...> counts only those keys (1 = the first),
+// SLOWER_THAN=<ms> only the keys on screen later than that;
+// LAYOUTS=<n> lists the trace's tasks, style
 // recalculations and layouts (with the stack that forced them) of the first n keys.
 import { chromium } from '@playwright/test';
 import { originalPositionFor } from '@jridgewell/trace-mapping';
@@ -42,7 +44,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   args?: {
-    data?: { type?: string; stackTrace?: StackFrame[] };
+    data?: { type?: string; stackTrace?: StackFrame[]; functionName?: string; url?: string; lineNumber?: number };
     beginData?: {
       type?: string;
       dirtyObjects?: number;
@@ -63,19 +65,22 @@ interface StackFrame {
 function probe() {
   const w = window as unknown as { __keys: KeyRecord[]; __start: () => void };
   const raf = window.requestAnimationFrame.bind(window);
-  const channel = new MessageChannel();
-  const afterRendering: (() => void)[] = [];
-  channel.port1.onmessage = () => afterRendering.shift()?.();
-  const whenRendered = (fn: () => void) => {
-    afterRendering.push(fn);
-    channel.port2.postMessage(null);
-  };
+  // The end of a frame: as in the benchmark, a task of the highest priority posted from it.
+  const scheduler = (window as unknown as { scheduler: { postTask(fn: () => void, o: object): Promise<void> } })
+    .scheduler;
+  const whenRendered = (fn: () => void) => void scheduler.postTask(fn, { priority: 'user-blocking' });
   let frameOpen = false;
+  /** Recorded when the next frame has been drawn (before any task the frame's callbacks post). */
+  const nextFrame: (() => void)[] = [];
   window.requestAnimationFrame = (callback) =>
     raf((time) => {
       if (!frameOpen) {
         frameOpen = true;
-        whenRendered(() => (frameOpen = false));
+        const drawn = nextFrame.splice(0);
+        whenRendered(() => {
+          frameOpen = false;
+          drawn.forEach((record) => record());
+        });
       }
       callback(time);
     });
@@ -100,8 +105,12 @@ function probe() {
         k.screen = performance.now() - k.t0;
         performance.mark(`screen${k.n}`);
       };
-      if (frameOpen) whenRendered(record);
-      else raf(() => whenRendered(record));
+      if (frameOpen) {
+        whenRendered(record);
+      } else {
+        nextFrame.push(record);
+        window.requestAnimationFrame(() => {});
+      }
     };
     new MutationObserver(changed).observe(document.querySelector('[data-testid=editor]')!, {
       subtree: true,
@@ -243,6 +252,8 @@ function report(
     const from = markAt.get(`key${k.n}`);
     const to = markAt.get(`screen${k.n}`);
     if (from === undefined || to === undefined || k.screen === undefined) return;
+    if (process.env.KEYS && !process.env.KEYS.split(',').includes(String(index + 1))) return;
+    if (k.screen < Number(process.env.SLOWER_THAN ?? 0)) return;
     const kind = kindOf(k.key);
     let totals = kinds.get(kind);
     if (!totals) kinds.set(kind, (totals = { n: 0, self: new Map(), inclusive: new Map(), screen: [] }));
@@ -290,8 +301,12 @@ function report(
           .slice(0, 3)
           .map((f) => `${f.functionName}@${f.url?.split('/').pop()}:${f.lineNumber}`)
           .join(' < ');
+        const called =
+          e.name === 'FunctionCall' && e.args?.data?.url
+            ? `${e.args.data.functionName || '(anonymous)'}@${e.args.data.url.split('/').pop()}:${e.args.data.lineNumber}`
+            : '';
         console.log(
-          `  +${((e.ts - from) / 1000).toFixed(1)} ms ${(e.dur! / 1000).toFixed(2)} ms ${e.name} ${data?.type ?? ''}${objects} ${forcedBy}`,
+          `  +${((e.ts - from) / 1000).toFixed(1)} ms ${(e.dur! / 1000).toFixed(2)} ms ${e.name} ${data?.type ?? ''}${objects} ${forcedBy}${called}`,
         );
       }
     }
