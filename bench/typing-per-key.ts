@@ -268,7 +268,10 @@ function report(
       const at = process.env.TREE ? stack.findIndex((frame) => frame.includes(process.env.TREE!)) : -1;
       const leaf = stack[stack.length - 1];
       if (process.env.CALLERS && leaf.includes(process.env.CALLERS)) {
-        const path = stack.slice(-Number(process.env.DEPTH ?? 6)).reverse().map((frame) => frame.replace(/^.*\//, ''));
+        const path = stack
+          .slice(-Number(process.env.DEPTH ?? 6))
+          .reverse()
+          .map((frame) => frame.replace(/^.*\//, ''));
         for (let d = 1; d <= path.length; d++) add(tree, `${kind} ${path.slice(0, d).join(' < ')}`, ms);
       } else if (at >= 0) {
         const path = stack.slice(at, at + Number(process.env.DEPTH ?? 6)).map((frame) => frame.replace(/^.*\//, ''));
