@@ -391,7 +391,6 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
       // The box's own caret after the text, where Monaco's will be; Monaco's, at the start, is
       // covered meanwhile (app/globals.css).
       element.classList.add('is-committed');
-      text.classList.add('is-committed');
       text.replaceChildren(
         ...spans.map((span) => {
           const part = document.createElement('span');
@@ -412,9 +411,8 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
       // Hidden, the box keeps its text: Monaco hides it in the render that draws the committed
       // word, so no frame shows neither.
       if (latin !== null) {
-        if (text.classList.contains('is-committed')) {
+        if (element.classList.contains('is-committed')) {
           element.classList.remove('is-committed');
-          text.classList.remove('is-committed');
           text.textContent = '';
         }
         if (text.textContent !== latin) text.textContent = latin;

@@ -120,7 +120,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const lines = [...editor.querySelectorAll('.view-line')] as HTMLElement[];
         const shown = box && getComputedStyle(box).visibility !== 'hidden';
         log.push({
-          box: shown ? `${box.textContent}${box.classList.contains('is-committed') ? ' (committed)' : ''}` : null,
+          box: shown
+            ? `${box.textContent}${box.parentElement!.classList.contains('is-committed') ? ' (committed)' : ''}`
+            : null,
           list: !!list && list.getBoundingClientRect().height > 0 && getComputedStyle(list).visibility !== 'hidden',
           line: lines.map((l) => l.innerText).join('\n'),
           boxStyle: look(box?.querySelector('span')),
@@ -164,7 +166,8 @@ test('phonetic: a character typed alone at the end of a line is drawn with its c
     (window as unknown as { __frames: Frame[] }).__frames = frames;
     const record = () => {
       const box = editor.querySelector('.composition-preedit') as HTMLElement | null;
-      const shown = box && getComputedStyle(box).visibility !== 'hidden' && box.classList.contains('is-committed');
+      const shown =
+        box && getComputedStyle(box).visibility !== 'hidden' && box.parentElement!.classList.contains('is-committed');
       frames.push({
         box: shown ? box.textContent : null,
         boxCaret: shown ? box.getBoundingClientRect().right - 1 : NaN,
