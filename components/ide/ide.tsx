@@ -38,6 +38,23 @@ const CodeEditor = dynamic(() => import('@/components/ide/code-editor'), {
   loading: () => <EditorLoading />,
 });
 
+/*
+ * The hint on how to leave the editor sits over its last lines: on a phone-sized editor it
+ * covered the line being typed. So it shows when the focus enters the editor and when Tab is
+ * pressed (a keyboard user trying to leave gets spaces instead), and hides from the first other
+ * key typed. A data attribute on the element, not React state: no render on a key press.
+ */
+function showLeaveHintOnEntry(e: React.FocusEvent<HTMLDivElement>) {
+  if (!e.currentTarget.contains(e.relatedTarget)) delete e.currentTarget.dataset.typing;
+}
+
+function toggleLeaveHintByKey(e: React.KeyboardEvent<HTMLDivElement>) {
+  if (e.key === 'Tab') delete e.currentTarget.dataset.typing;
+  // Shortcuts (Ctrl+M, which the hint names, Ctrl+Enter) and a modifier alone change nothing.
+  else if (!e.ctrlKey && !e.metaKey && !['Shift', 'Control', 'Alt', 'Meta', 'AltGraph'].includes(e.key))
+    e.currentTarget.dataset.typing = '';
+}
+
 function EditorLoading() {
   const { t } = usePreferences();
   return (
@@ -364,9 +381,10 @@ export function Ide({
       <TypingHint layout={layout} latinInText={latinInText} />
       <div className="ide-body">
         <div className="ide-editor-column">
-          <div className="ide-editor">
+          <div className="ide-editor" onFocus={showLeaveHintOnEntry} onKeyDownCapture={toggleLeaveHintByKey}>
             {!editorShown && <StaticCode source={source} />}
-            {/* Shown while the editor has the focus (CSS): Monaco keeps Tab for indenting. */}
+            {/* Shown while the editor has the focus and is not being typed in (CSS and the two
+                handlers above): Monaco keeps Tab for indenting. */}
             <p className="editor-focus-hint" id="editor-focus-hint" data-testid="editor-focus-hint">
               {t('ide.leaveEditorHint')}
             </p>
