@@ -46,8 +46,8 @@ export function UserMenu() {
       <Link href="/me" prefetch={false} className="button button-quiet" data-testid="my-programs-link">
         <span className="user-menu-name" data-testid="user-name" data-user-content>
           {user.name || user.email}
-        </span>{' '}
-        · {t('account.myPrograms')}
+        </span>
+        <span className="user-menu-programs"> · {t('account.myPrograms')}</span>
       </Link>
       <button
         type="button"

@@ -219,7 +219,7 @@ export function ProgramIde({
               void saveAsNew(current(latest.current));
             }}
           >
-            💾 {t('account.save')}
+            <SaveIcon /> {t('account.save')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => setDraftOffer(false)}>
             {t('account.dismiss')}
@@ -301,7 +301,7 @@ export function ProgramIde({
                   disabled={busy !== null || (linked && unchanged)}
                   onClick={() => save(st)}
                 >
-                  💾 {busy === 'save' ? t('account.saving') : t('account.save')}
+                  <SaveIcon /> {busy === 'save' ? t('account.saving') : t('account.save')}
                 </button>
               )}
               {signedIn && (linked || snippet === null) && (
@@ -416,6 +416,23 @@ function ConflictChooser({
     </section>
   );
 }
+// Icons are drawn, not emoji: 💾 needs an emoji font, and without one (a Linux desktop, Debian's
+// Chromium) it was an empty box before सेभ.
+function SaveIcon() {
+  return (
+    <svg className="button-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M2.5 3A.5.5 0 0 1 3 2.5h8.3l2.2 2.2V13a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+      <path d="M5 2.5v3h5v-3M4.75 13.5v-4h6.5v4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
 function CopyIcon() {
   return (
     <svg className="button-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

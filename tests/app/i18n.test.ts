@@ -112,3 +112,21 @@ test('every string is used by the interface (no dead text to translate)', () => 
   });
   expect(unused).toEqual([]);
 });
+
+test('the interface draws no character that only an emoji font has (it was an empty box without one)', () => {
+  // \p{Emoji_Presentation}: drawn as an emoji by default, so only an emoji font has it (💾, ✅).
+  // Text-style symbols the usual fonts have (⌨ ⏎ ⌫ ☾ ☀) are not in it. Comments may name them.
+  const files = [
+    ...['app', 'components'].flatMap((d) => sourceFiles(path.resolve(d))),
+    path.resolve('lib/i18n/strings.ts'),
+  ];
+  const found = files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+      .flatMap((line) =>
+        [...line.matchAll(/\p{Emoji_Presentation}/gu)].map((m) => `${path.relative('.', f)}: ${m[0]}`),
+      ),
+  );
+  expect(found).toEqual([]);
+});

@@ -7,7 +7,7 @@ const OUTPUT = 'नमस्ते, साथी!';
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function signUp(page: Page, name: string, callbackUrl?: string) {
-  const email = `${name.toLowerCase()}-${unique()}@example.org`;
+  const email = `${/^[a-z]+$/i.test(name) ? name.toLowerCase() : 'user'}-${unique()}@example.org`;
   await page.goto(callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/signup');
   await page.getByTestId('signup-name').fill(name);
   await page.getByTestId('signup-email').fill(email);
@@ -225,4 +225,25 @@ test('sign-up says why a weak password is refused; signing out ends a session co
   await thief.goto('/me');
   await expect(thief).toHaveURL(/\/signin/);
   await other.close();
+});
+
+test('on a 390×844 phone, signed in: the name shows whole, links to my programs, the header fits', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signUp(page, 'सीता श्रेष्ठ');
+  const name = page.getByTestId('user-name');
+  // Not cut short by the ellipsis (it was two letters and "...").
+  expect(await name.evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
+  // One line each: the link and Sign out are no taller than a button.
+  for (const id of ['my-programs-link', 'signout-button']) {
+    expect((await page.getByTestId(id).boundingBox())!.height).toBeLessThan(48);
+  }
+  await expect(page.getByTestId('my-programs-link')).toHaveAccessibleName(/सीता श्रेष्ठ · मेरा प्रोग्रामहरू/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByTestId('my-programs-link').click();
+  await page.waitForURL((u) => u.pathname === '/me');
+  await context.close();
 });
