@@ -490,6 +490,22 @@ test('on a 390×844 window the hint on leaving the editor never covers the line 
   await context.close();
 });
 
+test('on a 390 px phone the example previews wrap their lines, none cut at the card edge', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/examples');
+  const previews = page.locator('.example-card pre');
+  expect(await previews.count()).toBeGreaterThan(3);
+  const cut = await previews.evaluateAll((nodes) =>
+    nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent!.split('\n')[0]),
+  );
+  expect(cut).toEqual([]);
+  await context.close();
+});
+
 test('examples gallery and the guide: their programs open in the IDE and run', async ({ page }) => {
   await page.goto('/examples');
   const first = page.getByTestId('examples').getByRole('link').first();
