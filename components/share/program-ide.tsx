@@ -18,6 +18,7 @@ import { titleFromSource } from '@/components/share/title';
 import type { StringKey } from '@/lib/i18n/strings';
 import { usePreferences } from '@/components/preferences';
 import { PageTitle } from '@/components/page-title';
+import { NepaliInput } from '@/components/input/nepali-text-field';
 import { ShareButton } from './share-button';
 import { callApi, apiErrorMessage, failureMessageKey, type ApiCallResult } from '@/lib/api/client';
 import type {
@@ -56,6 +57,7 @@ export function ProgramIde({
 }) {
   const { lang, t } = usePreferences();
   const control = useRef<IdeControl | null>(null);
+  const titleInput = useRef<HTMLInputElement | null>(null);
   const [saved, setSaved] = useState<Saved | null>(
     snippet && { title: snippet.title, source: snippet.source, stdin: snippet.stdin, latinDigits: snippet.latinDigits },
   );
@@ -85,7 +87,10 @@ export function ProgramIde({
   const say = (key: StringKey, kind: 'ok' | 'error' | 'info' = 'info') => setStatus({ text: t(key), kind });
   const failed = (res: Extract<ApiCallResult<unknown>, { ok: false }>) =>
     setStatus({ text: apiErrorMessage(res.error, lang) ?? t(failureMessageKey(res.status)), kind: 'error' });
-  const current = (st: IdeState): Saved => ({ ...st, title: linked ? title.trim() : titleOf(st) });
+  const current = (st: IdeState, titleNow = title): Saved => ({
+    ...st,
+    title: linked ? titleNow.trim() : titleOf(st),
+  });
   const titleOf = (st: IdeState) => snippet?.title || titleFromSource(st.source);
 
   /** A new program of mine holding `content`; the page then opens it (the editor is linked). */
@@ -132,10 +137,10 @@ export function ProgramIde({
     say('account.stale', 'error');
   }
 
-  function save(st: IdeState) {
+  function save(st: IdeState, titleNow?: string) {
     if (busy) return;
     if (signedIn === false) return say('account.signInToSave');
-    const content = current(st);
+    const content = current(st, titleNow);
     if (!linked) return void saveAsNew(content, snippet !== null);
     if (saved && sameContent(saved, content)) return say('account.saved', 'ok');
     void patchProgram(content, version);
@@ -165,22 +170,27 @@ export function ProgramIde({
     setStatus(null);
   }
 
+  // Typed with the IDE's input engine, as every text field is. Enter saves through the form, after
+  // the engine has put a word still being composed into the field: so the field, not the state.
   const titleField = linked ? (
-    <input
-      className="ide-title-input"
-      data-testid="title-input"
-      value={title}
-      maxLength={120}
-      aria-label={t('account.titleLabel')}
-      placeholder={t('account.untitled')}
-      onChange={(e) => setTitle(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          save(latest.current);
-        }
+    <form
+      className="ide-title-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(latest.current, titleInput.current?.value);
       }}
-    />
+    >
+      <NepaliInput
+        ref={titleInput}
+        className="ide-title-input"
+        data-testid="title-input"
+        value={title}
+        maxLength={120}
+        aria-label={t('account.titleLabel')}
+        placeholder={t('account.untitled')}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+    </form>
   ) : snippet ? (
     snippet.title || t('account.untitled')
   ) : undefined;

@@ -3,6 +3,7 @@
 // carries the edits, Share gives one link per content, /me renames, duplicates, deletes with
 // undo, and shows Bikram Sambat dates in the Nepali interface.
 import { expect, test, type Page, type Browser } from '@playwright/test';
+import { pressUsKeys } from './typing-helpers';
 
 const PROGRAM = '# बचत गर्ने प्रोग्राम\nदेखाउ("पहिलो")\n';
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -93,6 +94,16 @@ test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title a
   await expect.poll(async () => (await apiGet(page, id)).version).toBe(2);
   expect((await apiGet(page, id)).source).toContain('देखाउ("दोस्रो")');
   expect(idOf(page)).toBe(id);
+
+  // The title is typed by sound with real keys, as every text field is; Enter while its last
+  // word is still being composed puts the word in first, then saves.
+  await page.getByTestId('title-input').click();
+  await page.keyboard.press('Control+A');
+  await pressUsKeys(page, 'mero kaam');
+  await expect(page.getByTestId('title-input')).toHaveValue('मेरो ');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('title-input')).toHaveValue('मेरो काम');
+  await expect.poll(async () => (await apiGet(page, id)).title).toBe('मेरो काम');
 
   // The title is edited in place; Enter saves it.
   await page.getByTestId('title-input').fill('मेरो बचत');
