@@ -137,10 +137,12 @@ export function ProgramIde({
     say('account.stale', 'error');
   }
 
-  function save(st: IdeState, titleNow?: string) {
+  function save(st: IdeState) {
     if (busy) return;
     if (signedIn === false) return say('account.signInToSave');
-    const content = current(st, titleNow);
+    // The title as its field shows it (a word the input engine commits on Enter or Ctrl+S goes
+    // into the field first), whether or not React has rendered it into `title` yet.
+    const content = current(st, titleInput.current?.value);
     if (!linked) return void saveAsNew(content, snippet !== null);
     if (saved && sameContent(saved, content)) return say('account.saved', 'ok');
     void patchProgram(content, version);
@@ -171,13 +173,13 @@ export function ProgramIde({
   }
 
   // Typed with the IDE's input engine, as every text field is. Enter saves through the form, after
-  // the engine has put a word still being composed into the field: so the field, not the state.
+  // the engine has put a word still being composed into the field.
   const titleField = linked ? (
     <form
       className="ide-title-form"
       onSubmit={(e) => {
         e.preventDefault();
-        save(latest.current, titleInput.current?.value);
+        save(latest.current);
       }}
     >
       <NepaliInput

@@ -104,6 +104,9 @@ test('Ctrl+S saves a new program and links the editor; Save, Ctrl+S, the title a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('title-input')).toHaveValue('मेरो काम');
   await expect.poll(async () => (await apiGet(page, id)).title).toBe('मेरो काम');
+  await pressUsKeys(page, ' ghar'); // Ctrl+S while a word is composed: the word is saved too
+  await page.keyboard.press('Control+S');
+  await expect.poll(async () => (await apiGet(page, id)).title).toBe('मेरो काम घर');
 
   // The title is edited in place; Enter saves it.
   await page.getByTestId('title-input').fill('मेरो बचत');
