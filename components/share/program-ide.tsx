@@ -57,7 +57,6 @@ export function ProgramIde({
 }) {
   const { lang, t } = usePreferences();
   const control = useRef<IdeControl | null>(null);
-  const titleInput = useRef<HTMLInputElement | null>(null);
   const [saved, setSaved] = useState<Saved | null>(
     snippet && { title: snippet.title, source: snippet.source, stdin: snippet.stdin, latinDigits: snippet.latinDigits },
   );
@@ -87,10 +86,7 @@ export function ProgramIde({
   const say = (key: StringKey, kind: 'ok' | 'error' | 'info' = 'info') => setStatus({ text: t(key), kind });
   const failed = (res: Extract<ApiCallResult<unknown>, { ok: false }>) =>
     setStatus({ text: apiErrorMessage(res.error, lang) ?? t(failureMessageKey(res.status)), kind: 'error' });
-  const current = (st: IdeState, titleNow = title): Saved => ({
-    ...st,
-    title: linked ? titleNow.trim() : titleOf(st),
-  });
+  const current = (st: IdeState): Saved => ({ ...st, title: linked ? title.trim() : titleOf(st) });
   const titleOf = (st: IdeState) => snippet?.title || titleFromSource(st.source);
 
   /** A new program of mine holding `content`; the page then opens it (the editor is linked). */
@@ -140,9 +136,7 @@ export function ProgramIde({
   function save(st: IdeState) {
     if (busy) return;
     if (signedIn === false) return say('account.signInToSave');
-    // The title as its field shows it (a word the input engine commits on Enter or Ctrl+S goes
-    // into the field first), whether or not React has rendered it into `title` yet.
-    const content = current(st, titleInput.current?.value);
+    const content = current(st);
     if (!linked) return void saveAsNew(content, snippet !== null);
     if (saved && sameContent(saved, content)) return say('account.saved', 'ok');
     void patchProgram(content, version);
@@ -172,8 +166,9 @@ export function ProgramIde({
     setStatus(null);
   }
 
-  // Typed with the IDE's input engine, as every text field is. Enter saves through the form, after
-  // the engine has put a word still being composed into the field.
+  // Typed with the IDE's input engine, as every text field is. Enter saves through the form: its
+  // submit comes after the keydown in which the engine put a word still being composed into the
+  // field, and React has rendered that into `title` by then (e2e: Enter and Ctrl+S mid-word).
   const titleField = linked ? (
     <form
       className="ide-title-form"
@@ -183,7 +178,6 @@ export function ProgramIde({
       }}
     >
       <NepaliInput
-        ref={titleInput}
         className="ide-title-input"
         data-testid="title-input"
         value={title}

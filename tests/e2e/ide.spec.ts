@@ -460,50 +460,42 @@ test('phone width: no sideways scrolling, Run reachable, output below the editor
   await context.close();
 });
 
-test('on a 390×844 window the hint on leaving the editor never covers the line being typed', async ({
-  browser,
-  baseURL,
-}) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await openIde(page, { source: '' });
-  const hint = page.getByTestId('editor-focus-hint');
-  await focusEditorEnd(page);
-  await expect(hint).toBeVisible(); // the focus has just come in
-  // Twelve lines fill the editor: the last one is where the hint sits.
-  for (let n = 1; n <= 11; n++) await pressUsKeys(page, `dekhau(${n})\n`);
-  await pressUsKeys(page, 'dekhau(12');
-  await expect(hint).toBeHidden();
-  const caret = (await page.locator('[data-testid=editor] .cursor').first().boundingBox())!;
-  const editor = (await page.getByTestId('editor').boundingBox())!;
-  expect(caret.y + caret.height).toBeGreaterThan(editor.y + editor.height - 100); // at the bottom
-  await page.keyboard.press('Tab'); // someone trying to leave gets spaces, and the hint again
-  await expect(hint).toBeVisible();
-  await page.keyboard.press('Control+M'); // the hint's own shortcut leaves it in place
-  await expect(hint).toBeVisible();
-  await page.keyboard.press('Control+M');
-  await pressUsKeys(page, ')');
-  await expect(hint).toBeHidden();
-  await page.getByTestId('stdin').click();
-  await focusEditorEnd(page);
-  await expect(hint).toBeVisible(); // each time the focus comes back
-  await context.close();
-});
+test.describe('on a 390×844 window', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
 
-test('on a 390 px phone the example previews wrap their lines, none cut at the card edge', async ({
-  browser,
-  baseURL,
-}) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto('/examples');
-  const previews = page.locator('.example-card pre');
-  expect(await previews.count()).toBeGreaterThan(3);
-  const cut = await previews.evaluateAll((nodes) =>
-    nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent!.split('\n')[0]),
-  );
-  expect(cut).toEqual([]);
-  await context.close();
+  test('the hint on leaving the editor never covers the line being typed', async ({ page }) => {
+    await openIde(page, { source: '' });
+    const hint = page.getByTestId('editor-focus-hint');
+    await focusEditorEnd(page);
+    await expect(hint).toBeVisible(); // the focus has just come in
+    // Twelve lines fill the editor: the last one is where the hint sits.
+    for (let n = 1; n <= 11; n++) await pressUsKeys(page, `dekhau(${n})\n`);
+    await pressUsKeys(page, 'dekhau(12');
+    await expect(hint).toBeHidden();
+    const caret = (await page.locator('[data-testid=editor] .cursor').first().boundingBox())!;
+    const editor = (await page.getByTestId('editor').boundingBox())!;
+    expect(caret.y + caret.height).toBeGreaterThan(editor.y + editor.height - 100); // at the bottom
+    await page.keyboard.press('Tab'); // someone trying to leave gets spaces, and the hint again
+    await expect(hint).toBeVisible();
+    await page.keyboard.press('Control+M'); // the hint's own shortcut leaves it in place
+    await expect(hint).toBeVisible();
+    await page.keyboard.press('Control+M');
+    await pressUsKeys(page, ')');
+    await expect(hint).toBeHidden();
+    await page.getByTestId('stdin').click();
+    await focusEditorEnd(page);
+    await expect(hint).toBeVisible(); // each time the focus comes back
+  });
+
+  test('the example previews wrap their lines, none cut at the card edge', async ({ page }) => {
+    await page.goto('/examples');
+    const previews = page.locator('.example-card pre');
+    expect(await previews.count()).toBeGreaterThan(3);
+    const cut = await previews.evaluateAll((nodes) =>
+      nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent!.split('\n')[0]),
+    );
+    expect(cut).toEqual([]);
+  });
 });
 
 test('examples gallery and the guide: their programs open in the IDE and run', async ({ page }) => {
