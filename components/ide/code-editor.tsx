@@ -70,11 +70,14 @@ export default function CodeEditor(props: CodeEditorProps) {
     // something outside the editor needs the text: leaving the editor (after the bridge above
     // committed the word being composed there), Run, Save, leaving the page (the draft's
     // pagehide listener calls commitComposition below: use-draft.ts says why not one here).
-    changes.current = reportChangesAfterFrame(editor, (v) => latest.current.onChange(v));
+    // The report is rendered in its own task, never left to React's scheduler: between the
+    // report and a render scheduled for later, the page could be hidden (or Save pressed) with
+    // the IDE's state still lacking the edit, and the draft saved without it.
+    changes.current = reportChangesAfterFrame(editor, (v) => flushSync(() => latest.current.onChange(v)));
     // Only with an edit pending: flushSync renders at once, which React refuses inside its own
     // rendering (a blur while the editor is being removed, say).
     const flushNow = () => {
-      if (changes.current?.pending) flushSync(() => changes.current?.flush());
+      if (changes.current?.pending) changes.current.flush();
     };
     disposables.current.push(changes.current, editor.onDidBlurEditorText(flushNow));
     const getUiLanguage = () => latest.current.uiLanguage;

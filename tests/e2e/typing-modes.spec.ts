@@ -242,6 +242,36 @@ test('phonetic: leaving the page keeps the word being composed, and one just com
   await expect.poll(() => editorText(page)).toBe('राख क = १\nदेखाउ(क) रोक ');
 });
 
+test('leaving the page just after an edit was reported, before React drew it, keeps the edit in the draft', async ({
+  page,
+}) => {
+  await openIde(page, { source: 'राख क = १' });
+  await focusEditorEnd(page);
+  await pressUsKeys(page, ' rok ');
+  await expect.poll(() => editorText(page)).toBe('राख क = १ रोक ');
+  await page.waitForTimeout(500); // the draft has been saved
+  // An edit is reported to the IDE in the task after the frame that draws it (deferred-changes.ts:
+  // a timer posted from an animation frame). A timer posted from a later callback of the same
+  // frame runs right after that one: the page is hidden there, as a navigation can do between
+  // any two tasks, and the draft is read back at once.
+  const draft = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const textarea = document.querySelector('[data-testid=editor] textarea') as HTMLTextAreaElement;
+        const key = { key: 'Backspace', code: 'Backspace', keyCode: 8, bubbles: true, cancelable: true };
+        textarea.dispatchEvent(new KeyboardEvent('keydown', key));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            window.dispatchEvent(new PageTransitionEvent('pagehide'));
+            resolve(JSON.parse(localStorage.getItem('sajilo:draft:main') ?? '{}').source);
+          }, 0),
+        );
+      }),
+  );
+  await expect.poll(() => editorText(page)).toBe('राख क = १ रोक');
+  expect(draft).toBe('राख क = १ रोक');
+});
+
 test('phonetic typed with no pause between keys: every word, indentation and outdent', async ({ page }) => {
   await openIde(page, { source: '' });
   await focusEditorEnd(page);
