@@ -59,9 +59,10 @@ function sendChunked(path: string, method: string, headers: Record<string, strin
   });
 }
 
-/** The same, tried again (at most three times in all) when the connection is reset before the
+/** The same, tried again (at most six times in all) when the connection is reset before the
  *  answer is parsed: a server that answers and closes while we still write can race its reset
- *  past its own answer. The answer itself must still be seen. */
+ *  past its own answer. The answer itself must still be seen. On a loaded machine (CI with
+ *  browsers running) three tries in a row once lost that race; each try is independent. */
 async function sendChunkedSeen(
   path: string,
   method: string,
@@ -73,7 +74,7 @@ async function sendChunkedSeen(
       return await sendChunked(path, method, headers, total);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (attempt === 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw e;
+      if (attempt === 6 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw e;
     }
   }
 }
