@@ -44,6 +44,10 @@ async function typeWithLayout(page: Page, text: string, layout = 'nepali-romaniz
   }
 }
 
+/** The hover Monaco shows. Its content hover and its glyph-margin hover each have a
+ *  `.monaco-hover-content`, in the order they were created: the first may be the hidden one. */
+const shownHover = (page: Page) => page.locator('.monaco-hover-content').filter({ visible: true }).first();
+
 test('type a program with the Romanized layout, run it with Ctrl+Enter, see its output', async ({ page }) => {
   await openIde(page, { source: '' }, ROMANIZED);
   await expect(page.getByTestId('layout-switch')).toHaveAttribute('data-layout', 'nepali-romanized');
@@ -228,7 +232,7 @@ test('live squiggles appear without running, and their message follows the inter
     const box = await squiggle.boundingBox().catch(() => null);
     if (!box) return '';
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-    const hover = page.locator('.monaco-hover-content').first();
+    const hover = shownHover(page);
     await expect(hover).toBeVisible({ timeout: 10_000 });
     return (await hover.innerText()).trim().split('\n')[0];
   };
@@ -421,7 +425,7 @@ test('hover on a builtin shows its documentation, in the interface language firs
   const hoverDoc = async () => {
     await page.mouse.move(0, 0);
     await page.locator('[data-testid=editor] .view-line span', { hasText: 'देखाउ' }).first().hover();
-    const hover = page.locator('.monaco-hover-content').first();
+    const hover = shownHover(page);
     await expect(hover).toBeVisible({ timeout: 10_000 });
     const paragraphs = (await hover.innerText()).split(/\n+/).filter((p) => p.trim());
     expect(paragraphs[0]).toContain('देखाउ('); // the signature
