@@ -249,7 +249,8 @@ test('leaving the page just after an edit was reported, before React drew it, ke
   await focusEditorEnd(page);
   await pressUsKeys(page, ' rok ');
   await expect.poll(() => editorText(page)).toBe('राख क = १ रोक ');
-  await page.waitForTimeout(500); // the draft has been saved
+  const savedDraft = () => page.evaluate(() => JSON.parse(localStorage.getItem('sajilo:draft:main') ?? '{}').source);
+  await expect.poll(savedDraft).toBe('राख क = १ रोक '); // the autosave has run: no save pending
   // An edit is reported to the IDE in the task after the frame that draws it (deferred-changes.ts:
   // a timer posted from an animation frame). A timer posted from a later callback of the same
   // frame runs right after that one: the page is hidden there, as a navigation can do between
