@@ -11,11 +11,13 @@
 // line's projection and redraw the line on every letter, about 5 ms a key here (docs/ide.md).
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { mapLayoutKey, PhoneticComposer, toKeyInput, type ComposerKey, type Composition } from '@/lib/keyboard';
-import { caretContext, CHARACTERS_MONACO_EXPANDS } from '@/lib/editor';
+import { caretContext, CHARACTERS_MONACO_EXPANDS, DECREASE_INDENT, INCREASE_INDENT } from '@/lib/editor';
 import { createCompositionView } from '@/components/input/composition-view';
 import type { LayoutChoice } from '@/components/ide/layout-choice';
 import { tokenizeToCaret } from '@/components/ide/tokenize-to-caret';
 import { applyPendingOutdent } from '@/components/ide/auto-outdent';
+import { createNewLinePreview } from '@/components/ide/new-line-preview';
+import { suggestListVisible } from '@/components/ide/suggest-keys';
 import { EDITOR_COLOURS, lightDark, tokenCss } from '@/components/ide/editor-themes';
 import { highlightLines, type HighlightedSpan } from '@/lib/editor/static-highlight';
 
@@ -60,6 +62,7 @@ export function attachKeyboard(
   /** Where the word being composed starts (the caret when its first letter was typed). */
   let anchor: Monaco.IPosition | null = null;
   const preedit = createPreeditWidget(editor, monaco, () => anchor);
+  const newLine = createNewLinePreview(editor, monaco);
   const view = createCompositionView((index) => finish(composer.choose(index)), options.candidatesLabel);
   const widget: Monaco.editor.IContentWidget = {
     getId: () => 'sajilo.composition',
@@ -148,10 +151,14 @@ export function attachKeyboard(
   }
 
   let wrapper: HTMLElement | null | undefined;
-  function render(composition: Composition | null, committed: HighlightedSpan[] | null = null) {
+  function render(
+    composition: Composition | null,
+    committed: HighlightedSpan[] | null = null,
+    { endsLine = false } = {},
+  ) {
     if (!composition && committed === null) anchor = null;
     else anchor ??= editor.getPosition();
-    if (committed) preedit.showCommitted(committed);
+    if (committed) preedit.showCommitted(committed, endsLine);
     else preedit.show(composition?.latin ?? null);
     view.update(composition);
     editor.layoutContentWidget(widget);
@@ -190,6 +197,32 @@ export function attachKeyboard(
   function showCommit(word: string, key: string) {
     pendingCommit = { word, key };
     render(null, highlightCommit(word + key));
+    applyAfterFrame();
+  }
+
+  /** Enter at the end of the line, after the word it commits (if any), drawn the same way:
+   *  the word in the box, the new line by new-line-preview.ts. Only where the new line's
+   *  indentation is certain: Monaco's rule for it is the language's onEnterRules (one level in
+   *  after a line that opens a block, else the line's own indentation); a line that closes or
+   *  branches a block (अन्त्य, नत्र) is re-indented by Monaco and the outdent rule, so Monaco
+   *  types that Enter at once, as before. */
+  function showNewLine(word: string): boolean {
+    const model = editor.getModel();
+    const pos = editor.getPosition();
+    if (!model || !pos || !caretAtLineEnd()) return false;
+    const line = model.getLineContent(pos.lineNumber) + word;
+    const indentation = /^[ \t]*/.exec(line)![0];
+    if (indentation.includes('\t') || DECREASE_INDENT.test(line)) return false;
+    const { tabSize } = model.getOptions();
+    const indentColumns = indentation.length + (INCREASE_INDENT.test(line) ? tabSize : 0);
+    if (!newLine.show(pos.lineNumber, pos.column, indentColumns)) return false;
+    pendingCommit = { word, key: '\n' };
+    if (word) render(null, highlightCommit(word), { endsLine: true });
+    applyAfterFrame();
+    return true;
+  }
+
+  function applyAfterFrame() {
     // A message posted from an animation frame is handled after that frame is drawn; the
     // timer covers a tab without frames (hidden).
     requestAnimationFrame(() => afterFrame.port2.postMessage(null));
@@ -202,6 +235,7 @@ export function attachKeyboard(
     const { word, key } = pendingCommit;
     pendingCommit = null;
     clearTimeout(fallbackTimer);
+    newLine.clear();
     if (caretAtAnchor()) {
       insertWord(word);
       if (key) typeText(key);
@@ -226,10 +260,12 @@ export function attachKeyboard(
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       const typesItself =
         !result.handled && result.insert !== '' && plain && (event.key === 'Enter' || [...event.key].length === 1);
-      // Enter's new line is drawn by Monaco alone, so it is not put off.
-      if (typesItself && event.key !== 'Enter' && caretAtAnchor()) {
-        showCommit(result.insert, event.key);
-        return true;
+      if (typesItself && caretAtAnchor()) {
+        if (event.key !== 'Enter') {
+          showCommit(result.insert, event.key);
+          return true;
+        }
+        if (showNewLine(result.insert)) return true;
       }
       // A character typed on its own (a Space, digit or operator between words) is drawn the
       // same way when Monaco's edit would only append it to the line, which is where code is
@@ -239,6 +275,11 @@ export function attachKeyboard(
         showCommit(alone, '');
         return true;
       }
+      // So is Enter on its own, where Monaco would only type a new line (no completion list
+      // that Enter could accept from: components/ide/suggest-keys.ts).
+      const enterAlone =
+        event.key === 'Enter' && plain && !event.shiftKey && !event.isComposing && !wasComposing && !result.handled;
+      if (enterAlone && result.insert === '' && !suggestListVisible(editor) && showNewLine('')) return true;
       if (!anchor && result.composition) anchor = editor.getPosition();
       // The word first, and its outdent (अन्त्य), so a new line takes the line's final indentation.
       finish(result.insert);
@@ -309,6 +350,7 @@ export function attachKeyboard(
     dispose: () => {
       applyPendingCommit();
       afterFrame.port1.close();
+      newLine.dispose();
       subscriptions.forEach((s) => s.dispose());
       editor.removeContentWidget(widget);
       preedit.dispose();
@@ -387,10 +429,11 @@ function createPreeditWidget(editor: Editor, monaco: MonacoNamespace, getAnchor:
   };
   return {
     /** The word as it will be typed, coloured as Monaco will draw it (editor-themes.ts). */
-    showCommitted(spans: HighlightedSpan[]) {
-      // The box's own caret after the text, where Monaco's will be; Monaco's, at the start, is
-      // covered meanwhile (app/globals.css).
+    showCommitted(spans: HighlightedSpan[], endsLine: boolean) {
+      // The box's own caret after the text, where Monaco's will be (unless Enter ends the word:
+      // then on the new line); Monaco's, at the start, is covered meanwhile (app/globals.css).
       element.classList.add('is-committed');
+      element.classList.toggle('ends-line', endsLine);
       text.replaceChildren(
         ...spans.map((span) => {
           const part = document.createElement('span');

@@ -12,7 +12,7 @@ type MonacoNamespace = typeof Monaco;
 
 const LIST_NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
 
-function suggestListVisible(editor: Monaco.editor.IStandaloneCodeEditor): boolean {
+export function suggestListVisible(editor: Monaco.editor.IStandaloneCodeEditor): boolean {
   return editor.getDomNode()?.querySelector('.suggest-widget.visible') != null;
 }
 

@@ -218,6 +218,103 @@ test('phonetic: a character typed alone at the end of a line is drawn with its c
   expect((await frames()).filter((frame) => frame.box !== null)).toEqual([]);
 });
 
+test('phonetic: Enter at the end of a line is drawn, rows below moved and caret on the new line, before Monaco types it', async ({
+  page,
+}) => {
+  await openIde(page, { source: ['राख क = १', 'यदि क < ३', '    देखाउ(क)', 'अन्त्य', 'देखाउ(२)'].join('\n') });
+  await focusEditorEnd(page);
+  // In every frame after a change of the editor's DOM: the preview's caret (if shown), Monaco's
+  // caret (if shown), where the row of the last line is drawn, and the editor's lines.
+  type Rect = { x: number; y: number } | null;
+  type Frame = { frame: number; preview: Rect; caret: Rect; lastRow: number; lines: string };
+  await page.evaluate(() => {
+    const editor = document.querySelector('[data-testid=editor]')!;
+    const frames: Frame[] = [];
+    (window as unknown as { __frames: Frame[] }).__frames = frames;
+    // Monaco draws an edit in more than one animation-frame callback, and a record may run
+    // between them: of one frame, only the last record is what the frame paints.
+    let frameNumber = 0;
+    const countFrames = () => {
+      frameNumber++;
+      requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+    const at = (element: Element | null): Rect => {
+      if (!element) return null;
+      const rect = element.getBoundingClientRect();
+      return rect.width > 0 && getComputedStyle(element).visibility !== 'hidden' ? { x: rect.left, y: rect.top } : null;
+    };
+    const record = () => {
+      const rows = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')]
+        .map((row) => ({ top: row.getBoundingClientRect().top, text: row.innerText.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top);
+      frames.push({
+        frame: frameNumber,
+        preview: at(editor.querySelector('.new-line-caret:not([hidden])')),
+        caret: at(editor.querySelector('.cursor')),
+        lastRow: rows.find((row) => row.text === 'देखाउ(२)')?.top ?? NaN,
+        lines: rows.map((row) => row.text).join('\n'),
+      });
+    };
+    new MutationObserver(() => requestAnimationFrame(record)).observe(editor, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  const frames = async () => {
+    const records = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames.splice(0));
+    return records.filter((record, i) => records[i + 1]?.frame !== record.frame);
+  };
+  const goToEndOfLine = async (line: number) => {
+    await page.keyboard.press('Control+Home');
+    for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await frames();
+  };
+
+  // Enter ending a word that makes the line open a block (one level in), Enter on its own in
+  // the block (the same level), and on a plain line at the top level.
+  const cases = [
+    { line: 2, keys: ' bhane\n', text: ['राख क = १', 'यदि क < ३ भने', '    ', '    देखाउ(क)'] },
+    { line: 4, keys: '\n', text: ['    देखाउ(क)', '    ', 'अन्त्य'] },
+    { line: 1, keys: '\n', text: ['राख क = १', '', 'यदि क < ३ भने'] },
+  ];
+  for (const { line, keys, text } of cases) {
+    await goToEndOfLine(line);
+    const before = await editorText(page);
+    await pressUsKeys(page, keys);
+    await expect.poll(() => editorText(page)).toContain(text.join('\n'));
+    const seen = await frames();
+    const shown = seen.findIndex((frame) => frame.preview !== null);
+    const after = await editorText(page);
+    const drawn = seen.findIndex((frame) => frame.lines === after);
+    expect(shown, `Enter at the end of line ${line} drawn first`).toBeGreaterThanOrEqual(0);
+    expect(drawn).toBeGreaterThan(shown);
+    // Until Monaco draws the new line, the preview shows it: Monaco's lines are as before (but
+    // for the word, drawn in the box), its caret is hidden, and the rows below already stand
+    // where Monaco then draws them; its caret is where the preview's was.
+    for (const frame of seen.slice(shown, drawn)) {
+      expect(frame.preview).not.toBeNull();
+      expect(frame.caret).toBeNull();
+      expect(frame.lines.split('\n').length).toBe(before.split('\n').length);
+      expect(Math.abs(frame.lastRow - seen[drawn].lastRow)).toBeLessThan(0.5);
+    }
+    const monacoCaret = seen[drawn].caret;
+    expect(seen[drawn].preview).toBeNull();
+    expect(monacoCaret).not.toBeNull();
+    expect(Math.abs(seen[shown].preview!.x - monacoCaret!.x)).toBeLessThan(1.5);
+    expect(Math.abs(seen[shown].preview!.y - monacoCaret!.y)).toBeLessThan(0.5);
+  }
+
+  // A line that closes a block is re-indented by Monaco's Enter: typed at once, no preview.
+  await goToEndOfLine(7);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain('अन्त्य\n\nदेखाउ(२)');
+  expect((await frames()).filter((frame) => frame.preview !== null)).toEqual([]);
+});
+
 test('phonetic: leaving the page keeps the word being composed, and one just committed, in the draft', async ({
   page,
 }) => {
